@@ -1,0 +1,3 @@
+using Names.Host.Cli;
+
+return await NamesCli.RunAsync(args);

@@ -1,0 +1,46 @@
+namespace Names.Normalization;
+
+/// <summary>
+/// R23: one cleaned party. Display fields are for people; keys (<see cref="NameKey"/>, <see cref="CompactKey"/>,
+/// <see cref="AltKey"/>) are for matching only. Empty strings, never null, for absent parts.
+/// </summary>
+public sealed record Party
+{
+    /// <summary>The name field verbatim, as given (R1).</summary>
+    public required string RawName { get; init; }
+    /// <summary>1, 2, ... when several parties share one field (R15).</summary>
+    public int PartySeq { get; init; } = 1;
+    public required string DisplayName { get; init; }
+    public EntityKind Kind { get; init; }
+    /// <summary>company, university, government, hospital, institute (legal entities only) or empty.</summary>
+    public string EntitySubtype { get; init; } = "";
+    /// <summary>Upper-case tokens separated by one space; for persons FAMILY GIVEN.</summary>
+    public required string NameKey { get; init; }
+    /// <summary>NameKey without spaces and punctuation.</summary>
+    public required string CompactKey { get; init; }
+    /// <summary>R7 alternative key (German transcriptions UE/OE/AE folded), empty when equal to CompactKey.</summary>
+    public string AltKey { get; init; } = "";
+    public string LegalForm { get; init; } = "";
+    public string ElfCode { get; init; } = "";
+    public string FamilyName { get; init; } = "";
+    public string GivenNames { get; init; } = "";
+    public string Titles { get; init; } = "";
+    public string Suffix { get; init; } = "";
+    public string OrgUnit { get; init; } = "";
+    public string RolePrefix { get; init; } = "";
+    public string CareOf { get; init; } = "";
+    public string TradeName { get; init; } = "";
+    public string Incorporation { get; init; } = "";
+    /// <summary>R8: romanised form for non-Latin input, empty for Latin input.</summary>
+    public string RomanizedName { get; init; } = "";
+    /// <summary>Country the record came with (upper-case alpha-2) or empty.</summary>
+    public string Country { get; init; } = "";
+    /// <summary>Rule ids that fired, in pipeline order (R1 ... R23).</summary>
+    public IReadOnlyList<string> Rules { get; init; } = Array.Empty<string>();
+    /// <summary>Why the party is unusable (empty/garbage input), empty otherwise.</summary>
+    public string Problem { get; init; } = "";
+    public string RulesetVersion { get; init; } = NameNormalizer.RulesetVersion;
+
+    /// <summary>Tokens of the name key (computed, not stored).</summary>
+    public string[] KeyTokens => NameKey.Length == 0 ? Array.Empty<string>() : NameKey.Split(' ');
+}

@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Runs every test project of Names and ends with one line "N passed, N failed".
+# Self-sufficient on a fresh Debian machine with only the .NET SDK: whatever else the tests need is installed here.
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Identifier]
+set -uo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$root"
+results="$root/.build/test-results"
+rm -rf "$results"; mkdir -p "$results"
+
+# System libraries the tests need (ICU for transliteration is on every machine that runs .NET, checked anyway).
+need_apt=()
+ldconfig -p 2>/dev/null | grep -q 'libicui18n.so' || need_apt+=(libicu72)
+if [ ${#need_apt[@]} -gt 0 ]; then
+  echo "test.sh: installing ${need_apt[*]} with apt" >&2
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}") >&2 || echo "test.sh: apt install failed" >&2
+fi
+
+if ! dotnet build Names.sln -c Release -nologo -v q -clp:ErrorsOnly; then
+  echo "test.sh: build failed" >&2
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+status=0
+for proj in tests/*/*.csproj; do
+  name="$(basename "$proj" .csproj)"
+  dotnet test "$proj" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+done
+
+passed=0; failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters="$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)"
+  p="$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  f="$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")"
+  passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
+done
+# A project that crashed before writing its results counts as one failure.
+expected=$(ls tests/*/*.csproj | wc -l); got=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+if [ "$got" -lt "$expected" ]; then failed=$((failed + expected - got)); status=1; fi
+[ "$failed" -gt 0 ] && status=1
+echo "$passed passed, $failed failed"
+exit $status
