@@ -94,7 +94,7 @@ public sealed class HtmlReportWriter
 
     private static string ClusterChart(IReadOnlyDictionary<int, long> sizes)
     {
-        const int w = 900, h = 260, left = 50, bottom = 30, top = 10;
+        const int w = 900, h = 270, left = 50, bottom = 30, top = 22;
         var sb = new StringBuilder();
         sb.Append(CultureInfo.InvariantCulture, $"<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"cluster sizes\">");
         if (sizes.Count == 0) return sb.Append("<text x=\"10\" y=\"20\">no clusters</text></svg>").ToString();
