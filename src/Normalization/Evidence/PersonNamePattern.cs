@@ -49,6 +49,8 @@ internal static class PersonNamePattern
         {
             var t = tokens[i];
             if (t.Has(TokenFlags.HasDigit | TokenFlags.NonLatin | TokenFlags.Ampersand)) return false;
+            if (t.Match is "AND" or "UND" or "ET") return false;
+            if (i > a && t.Segment != tokens[i - 1].Segment && lexicon.Articles.Contains(t.Match)) return false;
             if (i > a && t.Segment != tokens[i - 1].Segment) segments++;
             if (t.Match.Length == 1) initials++;
             else

@@ -107,13 +107,13 @@ internal sealed class LegalFormTable
         {
             var e = Get(f[0]);
             if (e == null) continue;
-            e.Curated = true;
             var positions = FormPositions.None;
             foreach (var ch in f.Length > 2 ? f[2] : "E")
             {
                 positions |= ch switch { 'E' => FormPositions.End, 'S' => FormPositions.Start, 'M' => FormPositions.Middle, _ => FormPositions.None };
             }
-            e.Positions = positions;
+            e.Positions = e.Curated && e.Positions != FormPositions.End ? e.Positions | positions : positions;
+            e.Curated = true;
             var countries = f.Length > 1 ? f[1].Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries) : Array.Empty<string>();
             foreach (var c in countries) if (c != "*") e.Countries.Add(c);
             if (f.Length > 3 && f[3].Length > 0)

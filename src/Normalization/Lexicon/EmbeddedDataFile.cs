@@ -22,8 +22,12 @@ internal static class EmbeddedDataFile
 
     public static StreamReader Open(string path)
     {
-        var name = Prefix + path.Replace('/', '.');
-        var stream = typeof(EmbeddedDataFile).Assembly.GetManifestResourceStream(name)
+        // the csproj names resources Data.<dir>/<file> (RecursiveDir keeps the slash); accept the dotted form too
+        var assembly = typeof(EmbeddedDataFile).Assembly;
+        var name = Prefix + path;
+        var stream = assembly.GetManifestResourceStream(name)
+            ?? assembly.GetManifestResourceStream(Prefix + path.Replace('/', '.'))
+            ?? assembly.GetManifestResourceStream(Prefix + path.Replace('/', '\\'))
             ?? throw new InvalidOperationException($"Normalisation data file '{path}' is missing from the assembly (resource {name}).");
         return new StreamReader(stream, System.Text.Encoding.UTF8);
     }

@@ -57,7 +57,7 @@ internal sealed class R08Transliteration : INameRule
         sb.Clear();
         foreach (var c in romanized)
         {
-            if (char.IsLetterOrDigit(c))
+            if (char.IsLetterOrDigit(c) && c < 0x250)
             {
                 CharFolding.Append(sb, c);
             }

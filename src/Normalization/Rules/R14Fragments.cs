@@ -84,7 +84,7 @@ internal sealed class R14Fragments : INameRule
             if (segStart > 0)
             {
                 bool hasForm = lexicon.LegalForms.MatchEnd(span, segStart, segEnd, d.Country) != null
-                               || (segEnd - segStart == 1 && lexicon.LegalForms.TryGet(span[segStart].Match, out _));
+                               || (segEnd - segStart == 1 && lexicon.LegalForms.TryGet(span[segStart].Match, out var single) && single.AppliesTo(d.Country));
                 bool addressLike = LooksLikeAddress(span, segStart, segEnd, context);
                 bool placeAfterCompany = previousComplete && !hasForm && segEnd - segStart <= 4
                                          && SubtypeEvidence.Find(span, segStart, segEnd, lexicon).Length == 0

@@ -35,6 +35,9 @@ internal sealed class R15SeveralParties : IPartySplitRule
                 }
             }
             if (n == 0) continue;
+            // a composite legal form (GMBH & CO KG) at the end is never cut
+            var form = context.Lexicon.LegalForms.MatchEnd(tokens, 1, tokens.Length, field.Country);
+            if (form != null && cuts[n - 1] >= form.Value.Start) continue;
             if (pass == 0) any = true;
             if (AllComplete(tokens, cuts[..n], dropCut[..n], field, context))
             {
@@ -66,10 +69,22 @@ internal sealed class R15SeveralParties : IPartySplitRule
     {
         if (to - from < 1) return false;
         var lexicon = context.Lexicon;
-        if (to - from >= 2 && lexicon.LegalForms.MatchEnd(tokens, from + 1, to, country) != null) return true;
+        var form = to - from >= 2 ? lexicon.LegalForms.MatchEnd(tokens, from + 1, to, country) : null;
+        if (form != null) return !IsOnlyCompanyWords(tokens, from, form.Value.Start, lexicon);
         if (to - from >= 2 && lexicon.LegalForms.MatchStart(tokens, from, to - 1, country) != null) return true;
         if (to - from >= 2 && SubtypeEvidence.Find(tokens, from, to, lexicon) is "university" or "government" or "hospital" or "institute") return true;
         return PersonNamePattern.Matches(tokens, from, to, lexicon, country);
+    }
+
+    private static bool IsOnlyCompanyWords(ReadOnlySpan<NameToken> tokens, int from, int to, Lexicon.NormalizationLexicon lexicon)
+    {
+        for (int i = from; i < to; i++)
+        {
+            var m = tokens[i].Match;
+            if (lexicon.GenericAbbreviations.TryGetValue(m, out var c)) m = c;
+            if (!lexicon.NonDistinctiveWords.ContainsWord(m)) return false;
+        }
+        return true;
     }
 
     private static void Emit(PartyDraft field, List<PartyDraft> parties, Func<PartyDraft> newDraft, ReadOnlySpan<int> cuts, ReadOnlySpan<bool> drop)
