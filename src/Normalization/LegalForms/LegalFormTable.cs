@@ -133,8 +133,16 @@ internal sealed class LegalFormTable
     public LegalFormMatch? MatchEnd(ReadOnlySpan<NameToken> tokens, int floor, int end, string country)
     {
         if (end <= floor) return null;
-        var p = _phrases.MatchEndingAt(tokens, end, floor, ph => ph.Value.AppliesTo(country) && (ph.Value.Positions & FormPositions.End) != 0);
-        var best = p == null ? (LegalFormMatch?)null : new LegalFormMatch(end - p.Tokens.Length, p.Tokens.Length, p.Value);
+        LegalFormMatch? best = null;
+        if (_phrases.TryGetByLast(tokens[end - 1].Match, out var candidates))
+        {
+            foreach (var p in candidates)
+            {
+                int s = end - p.Tokens.Length;
+                if (s < floor || (p.Value.Positions & FormPositions.End) == 0 || !p.Value.AppliesTo(country)) continue;
+                if (PhraseSet<LegalFormEntry>.Equals(tokens, s, p)) { best = new LegalFormMatch(s, p.Tokens.Length, p.Value); break; }
+            }
+        }
         // "N V", "B V", "S A": single letters written apart form one abbreviation
         int run = 0;
         while (end - run - 1 >= floor && tokens[end - run - 1].IsSingleLetter && run < 4) run++;
@@ -153,8 +161,14 @@ internal sealed class LegalFormTable
     /// <summary>Longest form allowed at the start of a name (KABUSHIKI KAISHA X, OOO X, AB VOLVO).</summary>
     public LegalFormMatch? MatchStart(ReadOnlySpan<NameToken> tokens, int start, int limit, string country)
     {
-        var p = _phrases.MatchAt(tokens, start, limit, ph => ph.Value.AppliesTo(country) && (ph.Value.Positions & FormPositions.Start) != 0);
-        if (p != null) return new LegalFormMatch(start, p.Tokens.Length, p.Value);
+        if (start < limit && _phrases.TryGetByFirst(tokens[start].Match, out var candidates))
+        {
+            foreach (var p in candidates)
+            {
+                if (start + p.Tokens.Length > limit || (p.Value.Positions & FormPositions.Start) == 0 || !p.Value.AppliesTo(country)) continue;
+                if (PhraseSet<LegalFormEntry>.Equals(tokens, start, p)) return new LegalFormMatch(start, p.Tokens.Length, p.Value);
+            }
+        }
         int run = 0;
         while (start + run < limit && tokens[start + run].IsSingleLetter && run < 4) run++;
         for (int j = run; j >= 2; j--)
@@ -173,8 +187,12 @@ internal sealed class LegalFormTable
     {
         for (int i = start + 1; i < limit - 1; i++)
         {
-            var p = _phrases.MatchAt(tokens, i, limit - 1, ph => ph.Value.AppliesTo(country) && (ph.Value.Positions & FormPositions.Middle) != 0);
-            if (p != null) return new LegalFormMatch(i, p.Tokens.Length, p.Value);
+            if (!_phrases.TryGetByFirst(tokens[i].Match, out var candidates)) continue;
+            foreach (var p in candidates)
+            {
+                if (i + p.Tokens.Length > limit - 1 || (p.Value.Positions & FormPositions.Middle) == 0 || !p.Value.AppliesTo(country)) continue;
+                if (PhraseSet<LegalFormEntry>.Equals(tokens, i, p)) return new LegalFormMatch(i, p.Tokens.Length, p.Value);
+            }
         }
         return null;
     }

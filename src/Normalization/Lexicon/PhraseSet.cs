@@ -29,6 +29,21 @@ internal sealed class PhraseSet<T>
     public static PhraseSet<T> FromLines(IEnumerable<(string Text, T Value)> entries) =>
         new(entries.Select(e => new Phrase<T>(Phrase<T>.TokensOf(e.Text), e.Value)));
 
+    public bool TryGetByFirst(string match, out Phrase<T>[] phrases) => _byFirst.TryGetValue(match, out phrases!);
+
+    public bool TryGetByLast(string match, out Phrase<T>[] phrases) => _byLast.TryGetValue(match, out phrases!);
+
+    /// <summary>Does <paramref name="p"/> occur at tokens [start, start + length)?</summary>
+    public static bool Equals(ReadOnlySpan<NameToken> tokens, int start, Phrase<T> p)
+    {
+        var t = p.Tokens;
+        for (int k = 0; k < t.Length; k++)
+        {
+            if (!string.Equals(tokens[start + k].Match, t[k], StringComparison.Ordinal)) return false;
+        }
+        return true;
+    }
+
     public bool ContainsWord(string match) => _byFirst.TryGetValue(match, out var list) && list[^1].Tokens.Length == 1;
 
     /// <summary>Longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>

@@ -17,6 +17,12 @@ internal sealed class R03EscapeCodes : INameRule
         var s = d.Text;
         bool changed = false;
         if (s.Contains('{')) changed |= DecodeOfficeEscapes(ref s, context);
+        if (s.Contains("&AMP", StringComparison.OrdinalIgnoreCase) && !s.Contains("&amp;", StringComparison.OrdinalIgnoreCase))
+        {
+            // "&AMP" without its semicolon, as truncated by some office exports
+            s = s.Replace("&AMP", "&", StringComparison.OrdinalIgnoreCase);
+            changed = true;
+        }
         if (s.Contains('&') && s.Contains(';'))
         {
             var decoded = WebUtility.HtmlDecode(s);

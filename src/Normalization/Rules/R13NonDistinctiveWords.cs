@@ -19,6 +19,8 @@ internal sealed class R13NonDistinctiveWords : INameRule
             var p = words.MatchEndingAt(d.TokenSpan, d.Tokens.Count, 1);
             if (p == null) break;
             d.Tokens.RemoveRange(d.Tokens.Count - p.Tokens.Length, p.Tokens.Length);
+            // "ROCHE & CO" leaves a dangling AND
+            if (d.Tokens.Count >= 2 && d.Tokens[^1].Match == "AND") d.Tokens.RemoveAt(d.Tokens.Count - 1);
             fired = true;
         }
         while (d.Tokens.Count >= 2)

@@ -81,7 +81,7 @@ internal static class NameTokenizer
                     if (start >= 0)
                     {
                         bool nextIsWordChar = i + 1 < text.Length && char.IsLetterOrDigit(text[i + 1]);
-                        if (runLetters == 1 || !nextIsWordChar)
+                        if ((runLetters == 1 && !StartsLongWord(text, i + 1)) || !nextIsWordChar)
                         {
                             // abbreviation period (S.P.A., INC.) disappears; the word may continue (S.P.A.)
                             if (!nextIsWordChar) { flags |= TokenFlags.PeriodAfter; Flush(text, into, sb, ref start, i, ref flags, segment, ref runLetters, i + 1); }
@@ -147,6 +147,14 @@ internal static class NameTokenizer
         {
             if (span[k + 1].Has(TokenFlags.SpaceBefore) || span[k + 1].Start > span[k].End) span[k].Flags |= TokenFlags.SpaceAfter;
         }
+    }
+
+    /// <summary>"N.V.NUTRICIA": after an initial's period, a word of 2+ letters not followed by a period starts a new word.</summary>
+    private static bool StartsLongWord(string text, int from)
+    {
+        int k = from;
+        while (k < text.Length && char.IsLetter(text[k])) k++;
+        return k - from >= 2 && (k >= text.Length || text[k] != '.');
     }
 
     private static bool IsMark(char c) => c >= 0x0300 && c <= 0x036F || (c > 0x036F && char.GetUnicodeCategory(c) is
