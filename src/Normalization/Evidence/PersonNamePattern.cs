@@ -10,7 +10,8 @@ namespace Names.Normalization.Evidence;
 /// </summary>
 internal static class PersonNamePattern
 {
-    public static bool Matches(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon, string country)
+    public static bool Matches(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon, string country,
+        bool organisationEvidenceChecked = false)
     {
         if (to <= from) return false;
         bool allCjk = true;
@@ -61,8 +62,11 @@ internal static class PersonNamePattern
             }
         }
         if (words == 0) return false;
-        if (SubtypeEvidence.Find(tokens, from, to, lexicon).Length > 0) return false;
-        if (lexicon.LegalForms.MatchEnd(tokens, from + 1, to, country) != null) return false;
+        if (!organisationEvidenceChecked)
+        {
+            if (SubtypeEvidence.Find(tokens, from, to, lexicon).Length > 0) return false;
+            if (lexicon.LegalForms.MatchEnd(tokens, from + 1, to, country) != null) return false;
+        }
         if (titled && n >= 1) return true;
         if (n < 2) return false;
         if (segments == 2 && n <= 5) return true;
