@@ -10,6 +10,12 @@ namespace Names.Normalization.Evidence;
 /// </summary>
 internal static class PersonNamePattern
 {
+    private static bool AnyGivenName(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon)
+    {
+        for (int i = from; i < to; i++) if (lexicon.GivenNames.Contains(tokens[i].Match)) return true;
+        return false;
+    }
+
     public static bool Matches(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon, string country,
         bool organisationEvidenceChecked = false)
     {
@@ -51,6 +57,7 @@ internal static class PersonNamePattern
             var t = tokens[i];
             if (t.Has(TokenFlags.HasDigit | TokenFlags.NonLatin | TokenFlags.Ampersand)) return false;
             if (t.Match is "AND" or "UND" or "ET") return false;
+            if (t.Has(TokenFlags.SlashBefore)) return false; // "SARA LEE/DE": a slash is not part of a person's name
             if (i > a && t.Segment != tokens[i - 1].Segment && lexicon.Articles.Contains(t.Match)) return false;
             if (i > a && t.Segment != tokens[i - 1].Segment) segments++;
             if (t.Match.Length == 1) initials++;
@@ -73,7 +80,7 @@ internal static class PersonNamePattern
         if (segments > 2) return false;
         if (initials > 0 && words >= 1 && n <= 4 && !tokens[b - 1].IsSingleLetter) return true;
         if (lexicon.GivenNames.Contains(tokens[a].Match) || lexicon.GivenNames.Contains(tokens[b - 1].Match)) return n <= 4;
-        if (upperWords >= 1 && mixedWords >= 1 && n <= 4) return true;
+        if (upperWords >= 1 && mixedWords >= 1 && n <= 4 && AnyGivenName(tokens, a, b, lexicon)) return true;
         return false;
     }
 }

@@ -47,7 +47,7 @@ internal sealed class R09LegalForms : INameRule
         {
             // a form written twice ("NV NAAMLOOZE VENNOOTSCHAP", "LIMITED B.V."): the inner one leaves the key too
             var inner = forms.MatchEnd(d.TokenSpan, 1, match.Start, d.Country);
-            if (inner is { } i && Distinctive(d.TokenSpan, 0, i.Start, context))
+            if (inner is { } i && (i.Entry.Curated || i.Entry.Countries.Contains(d.Country)) && Distinctive(d.TokenSpan, 0, i.Start, context))
             {
                 d.LegalForm = d.SpanText(d.Tokens, i.Start, i.End) + " " + d.LegalForm;
                 d.Tokens.RemoveRange(i.Start, i.Length);

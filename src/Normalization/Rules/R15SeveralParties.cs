@@ -39,7 +39,7 @@ internal sealed class R15SeveralParties : IPartySplitRule
             var form = context.Lexicon.LegalForms.MatchEnd(tokens, 1, tokens.Length, field.Country);
             if (form != null && cuts[n - 1] >= form.Value.Start) continue;
             if (pass == 0) any = true;
-            if (AllComplete(tokens, cuts[..n], dropCut[..n], field, context))
+            if (AllComplete(tokens, cuts[..n], dropCut[..n], field, context) && (pass == 0 || SameKind(tokens, cuts[..n], dropCut[..n], field, context)))
             {
                 Emit(field, parties, newDraft, cuts[..n], dropCut[..n]);
                 return true;
@@ -63,6 +63,19 @@ internal sealed class R15SeveralParties : IPartySplitRule
             start = k < cuts.Length ? cuts[k] + (drop[k] ? 1 : 0) : end;
         }
         return true;
+    }
+
+    /// <summary>"S.C. JOHNSON &amp; SON, INC." is one company: parts joined by AND are all persons or all organisations.</summary>
+    private static bool SameKind(ReadOnlySpan<NameToken> tokens, ReadOnlySpan<int> cuts, ReadOnlySpan<bool> drop, PartyDraft field, RuleContext context)
+    {
+        int start = 0, persons = 0;
+        for (int k = 0; k <= cuts.Length; k++)
+        {
+            int end = k < cuts.Length ? cuts[k] : tokens.Length;
+            if (PersonNamePattern.Matches(tokens, start, end, context.Lexicon, field.Country)) persons++;
+            start = k < cuts.Length ? cuts[k] + (drop[k] ? 1 : 0) : end;
+        }
+        return persons == 0 || persons == cuts.Length + 1;
     }
 
     private static bool IsComplete(ReadOnlySpan<NameToken> tokens, int from, int to, string country, RuleContext context)

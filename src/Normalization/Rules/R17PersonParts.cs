@@ -102,6 +102,8 @@ internal sealed class R17PersonParts : INameRule
 
         // default: last word with its particles ("Vincent van Gogh", "Maria de la Cruz")
         int familyStart = b - 1;
+        // a hyphenated surname stays whole ("Anna Müller-Schmidt")
+        while (familyStart - 1 > a && tokens[familyStart].Has(TokenFlags.HyphenBefore) && !tokens[familyStart].Has(TokenFlags.SpaceBefore)) familyStart--;
         while (familyStart - 1 > a && lexicon.Particles.Contains(tokens[familyStart - 1].Match)) familyStart--;
         for (int i = 0; i < n; i++) (i >= familyStart && i < b ? d.Family : d.Given).Add(tokens[i]);
         return true;
