@@ -223,3 +223,15 @@ public class RuleTests
     [InlineData("ACME CHEMIE AG", "ACME CHEMICALS CORP")]
     public void R22_common_word_variants(string a, string b) => Assert.Equal(Shared.One(b).NameKey, Shared.One(a).NameKey);
 }
+
+public class SourceReferenceTests
+{
+    [Fact]
+    public void R1_source_reference_is_carried_to_every_party()
+    {
+        var parties = Shared.Normalizer.Normalize(new NameInput("ALPHA GMBH; BETA AG") { SourceRef = "EP1234567:applicant:1" });
+        Assert.Equal(2, parties.Count);
+        Assert.All(parties, p => Assert.Equal("EP1234567:applicant:1", p.SourceRef));
+        Assert.All(parties, p => Assert.Equal("ALPHA GMBH; BETA AG", p.RawName));
+    }
+}

@@ -31,6 +31,7 @@ internal sealed class R23OutputRecord : INameRule
     public static Party ToParty(PartyDraft d) => new()
     {
         RawName = d.Raw,
+        SourceRef = d.Input.SourceRef ?? "",
         PartySeq = d.PartySeq,
         DisplayName = d.DisplayName,
         Kind = d.Kind,
