@@ -10,6 +10,35 @@ namespace Names.Normalization.Evidence;
 /// </summary>
 internal static class PersonNamePattern
 {
+    /// <summary>Russian-style names: two or three Cyrillic words, one of them a patronymic (-OVICH, -EVNA ...).</summary>
+    private static bool CyrillicPerson(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon)
+    {
+        int n = to - from;
+        if (n < 2 || n > 3) return false;
+        for (int i = from; i < to; i++)
+        {
+            var m = tokens[i].Match;
+            if (m.Length < 2 || !Text.ScriptClass.IsCyrillic(m[0])) return false;
+        }
+        return PatronymicIndex(tokens, from, to) >= 0 && SubtypeEvidence.Find(tokens, from, to, lexicon).Length == 0;
+    }
+
+    /// <summary>Index of the token with a Russian patronymic ending, or -1.</summary>
+    public static int PatronymicIndex(ReadOnlySpan<NameToken> tokens, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            var m = tokens[i].Match;
+            if (m.EndsWith("ОВИЧ", StringComparison.Ordinal) || m.EndsWith("ЕВИЧ", StringComparison.Ordinal) ||
+                m.EndsWith("ОВНА", StringComparison.Ordinal) || m.EndsWith("ЕВНА", StringComparison.Ordinal) ||
+                m.EndsWith("ИЧНА", StringComparison.Ordinal) || m.EndsWith("ЬИЧ", StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static bool AnyGivenName(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon)
     {
         for (int i = from; i < to; i++) if (lexicon.GivenNames.Contains(tokens[i].Match)) return true;
@@ -20,6 +49,7 @@ internal static class PersonNamePattern
         bool organisationEvidenceChecked = false)
     {
         if (to <= from) return false;
+        if (CyrillicPerson(tokens, from, to, lexicon)) return true;
         bool allCjk = true;
         int cjkChars = 0;
         for (int i = from; i < to; i++)
@@ -45,6 +75,12 @@ internal static class PersonNamePattern
         while (b > a)
         {
             var s = lexicon.Suffixes.MatchEndingAt(tokens, b, a + 1);
+            // a title after a comma at the end: "MÜLLER, HANS-PETER, DR."
+            if (s == null)
+            {
+                s = lexicon.Titles.MatchEndingAt(tokens, b, a + 1);
+                if (s != null && !tokens[b - s.Tokens.Length].Has(TokenFlags.CommaBefore)) s = null;
+            }
             if (s == null) break;
             b -= s.Tokens.Length;
             titled = true;

@@ -52,6 +52,14 @@ internal sealed class R17PersonParts : INameRule
         }
 
         var span = d.TokenSpan;
+        int patronymic = Evidence.PersonNamePattern.PatronymicIndex(span, 0, n);
+        if (patronymic >= 1 && n <= 3)
+        {
+            // ИВАНОВ ИВАН ИВАНОВИЧ (family first) or Иван Иванович Иванов (family last)
+            int familyIndex = patronymic == n - 1 ? 0 : n - 1;
+            for (int i = 0; i < n; i++) (i == familyIndex ? d.Family : d.Given).Add(tokens[i]);
+            return true;
+        }
         int a = 0, b = n;
         while (a < b - 1)
         {
