@@ -19,7 +19,7 @@ internal sealed class R18TitlesAndSuffixes : INameRule
         fired |= TakeTitles(d, d.Family, context);
         fired |= TakeSuffixes(d, d.Given, context);
         fired |= TakeSuffixes(d, d.Family, context);
-        if (d.Family.Count == 0 && d.Given.Count > 0)
+        if (fired && d.Family.Count == 0 && d.Given.Count > 0 && string.IsNullOrWhiteSpace(d.Input.GivenNames))
         {
             // only titles were left in front of a single name: that name is the family name
             d.Family.Add(d.Given[^1]);
