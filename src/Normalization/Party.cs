@@ -8,6 +8,8 @@ public sealed record Party
 {
     /// <summary>The name field verbatim, as given (R1).</summary>
     public required string RawName { get; init; }
+    /// <summary>R1: source reference of the record, as given in <see cref="NameInput.SourceRef"/>.</summary>
+    public string SourceRef { get; init; } = "";
     /// <summary>1, 2, ... when several parties share one field (R15).</summary>
     public int PartySeq { get; init; } = 1;
     public required string DisplayName { get; init; }
@@ -31,6 +33,10 @@ public sealed record Party
     public string CareOf { get; init; } = "";
     public string TradeName { get; init; } = "";
     public string Incorporation { get; init; } = "";
+    /// <summary>R14: "AS REPRESENTED BY ..." / "ON BEHALF OF ..." fragment.</summary>
+    public string Representation { get; init; } = "";
+    /// <summary>R14: address fragment found in the name field (city, street, post code).</summary>
+    public string Address { get; init; } = "";
     /// <summary>R8: romanised form for non-Latin input, empty for Latin input.</summary>
     public string RomanizedName { get; init; } = "";
     /// <summary>Country the record came with (upper-case alpha-2) or empty.</summary>
