@@ -1,0 +1,37 @@
+using System.CommandLine;
+
+namespace Names.Host.Cli;
+
+/// <summary>Options shared by the commands that read a names CSV (clean, resolve, eval ...).</summary>
+public static class CommonOptions
+{
+    public static Argument<string> Input() => new("INPUT") { Description = "CSV file with a header row, or - for standard input" };
+
+    public static Option<string> NameColumn() => new("--column")
+    {
+        Description = "column holding the raw names",
+        DefaultValueFactory = _ => "name",
+    };
+
+    public static Option<string?> CountryColumn() => new("--country-column") { Description = "column holding the ISO 3166 alpha-2 country (optional)" };
+
+    public static Option<string?> KindColumn() => new("--kind-column") { Description = "column holding the entity kind hint: person / legal_entity (optional)" };
+
+    public static Option<string> Out() => new("--out")
+    {
+        Description = "output CSV file, or - for standard output",
+        DefaultValueFactory = _ => "-",
+    };
+
+    /// <summary>Where rejects go when --rejects is not given: next to the output file, else next to the input file,
+    /// else (stdin to stdout) <c>stdin.rejects.csv</c> in the current directory.</summary>
+    public static string DefaultRejectsPath(string input, string output)
+    {
+        static string Sibling(string path) =>
+            System.IO.Path.Combine(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path)) ?? ".",
+                System.IO.Path.GetFileNameWithoutExtension(path) + ".rejects.csv");
+        if (output != "-") return Sibling(output);
+        if (input != "-") return Sibling(input);
+        return System.IO.Path.GetFullPath("stdin.rejects.csv");
+    }
+}
