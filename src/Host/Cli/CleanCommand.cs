@@ -47,7 +47,7 @@ public static class CleanCommand
             request.CountryColumn is null ? null : header.Require(request.CountryColumn, "--country-column"),
             request.KindColumn is null ? null : header.Require(request.KindColumn, "--kind-column"));
 
-        using var output = OpenOutput(request.Out, console);
+        using var output = OutputFile.Open(request.Out, console);
         using var rejects = RejectsSink.ForPath(request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out), console);
         var pipeline = new CleanPipeline(normalizer ?? NameNormalizer.CreateDefault(), settings);
         CleanResult result;
@@ -65,20 +65,6 @@ public static class CleanCommand
         if (reader.Source.EncodingWarning is { } warning) await console.Error.WriteLineAsync($"names clean: warning: {warning}");
         Summarize(result, file.DisplayName, reader.Source.EncodingName, rejects).WriteTo(console.Error);
         return CliExitCodes.Done;
-    }
-
-    private static TextWriter OpenOutput(string path, CliConsole console)
-    {
-        try
-        {
-            var stream = path == "-" ? console.OpenStdout()
-                : new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read, 1 << 16);
-            return new StreamWriter(stream, new UTF8Encoding(false), 1 << 20);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            throw new CliIoException($"cannot write output '{path}': {e.Message}", e);
-        }
     }
 
     private static CliSummary Summarize(CleanResult r, string input, string encoding, RejectsSink rejects)

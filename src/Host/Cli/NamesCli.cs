@@ -10,6 +10,8 @@ public static class NamesCli
         var root = new RootCommand("Names: clean applicant, owner and inventor names and resolve them to persistent global identifiers.");
         // Commands register here, one line each.
         root.Subcommands.Add(CleanCommand.Create(console));
+        root.Subcommands.Add(SynthCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 
