@@ -48,7 +48,8 @@ public class SynthCommandTests
         Assert.True(counts[0] >= 20, $"top entity only {counts[0]} rows");
         Assert.True(counts.Count(c => c == 1) > counts.Count / 4, "too few rare entities");
         // An entity's rows show variants, not one fixed string.
-        var top = rows.Where(r => r[4] == rows.GroupBy(x => x[4]).OrderByDescending(g => g.Count()).First().Key).Select(r => r[1]).Distinct().Count();
+        var topId = rows.GroupBy(x => x[4]).OrderByDescending(g => g.Count()).First().Key;
+        var top = rows.Where(r => r[4] == topId).Select(r => r[1]).Distinct().Count();
         Assert.True(top >= 3, $"the commonest entity has only {top} spellings");
     }
 
