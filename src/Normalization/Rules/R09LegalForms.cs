@@ -41,6 +41,16 @@ internal sealed class R09LegalForms : INameRule
         d.LegalForm = d.SpanText(d.Tokens, match.Start, match.End);
         d.ElfCode = match.Entry.ElfCodeFor(d.Country);
         d.Tokens.RemoveRange(match.Start, match.Length);
+        if (match.Start > 0)
+        {
+            // a form at both ends (PT ... Tbk): the leading one leaves the key too when it is a leading-position form
+            var lead = forms.MatchStart(d.TokenSpan, 0, Math.Min(end, d.Tokens.Count) - 1, d.Country);
+            if (lead is { } l && Distinctive(d.TokenSpan, l.End, d.Tokens.Count, context))
+            {
+                d.LegalForm = d.SpanText(d.Tokens, l.Start, l.End) + " " + d.LegalForm;
+                d.Tokens.RemoveRange(l.Start, l.Length);
+            }
+        }
         if (d.Kind == EntityKind.Unknown) d.Kind = EntityKind.LegalEntity;
         if (d.Kind == EntityKind.LegalEntity && d.Subtype.Length == 0) d.Subtype = "company";
         return true;

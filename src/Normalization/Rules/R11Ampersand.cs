@@ -16,6 +16,9 @@ internal sealed class R11Ampersand : INameRule
         var tokens = d.Tokens;
         var connectors = context.Lexicon.Connectors;
         bool fired = false;
+        int words = 0;
+        foreach (var t in tokens) if (!t.Has(TokenFlags.Ampersand) && !connectors.Contains(t.Match)) words++;
+        if (words == 0) return false; // "Y &": nothing but connectors, keep them as the name
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
