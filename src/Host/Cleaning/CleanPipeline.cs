@@ -12,7 +12,7 @@ namespace Names.Host.Cleaning;
 /// and format its output rows, and the writer writes batches in input order. Bounded channels keep memory flat
 /// whatever the file size: at most <see cref="CleanPipelineSettings.BatchesInFlight"/> batches exist at a time.
 /// </summary>
-public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettings? settings = null)
+public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPipelineSettings? settings = null)
 {
     private readonly CleanPipelineSettings _settings = settings ?? new CleanPipelineSettings();
     private long _rowsRead;
@@ -41,7 +41,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
 
         var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, rejects, ordered.Writer, work.Writer, ct), ct);
         var workerTasks = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => NormalizeBatches(work.Reader, columns, rejects, ct), ct)).ToArray();
+            .Select(_ => Task.Run(() => NormalizeBatches(createNormalizer(), work.Reader, columns, rejects, ct), ct)).ToArray();
         var totals = new CleanStatistics();
         try
         {
@@ -98,13 +98,13 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         }
     }
 
-    private async Task NormalizeBatches(ChannelReader<CleanBatch> work, CleanColumns columns, RejectsSink rejects, CancellationToken ct)
+    private async Task NormalizeBatches(NameNormalizer normalizer, ChannelReader<CleanBatch> work, CleanColumns columns, RejectsSink rejects, CancellationToken ct)
     {
         await foreach (var batch in work.ReadAllAsync(ct))
         {
             try
             {
-                foreach (var record in batch.Records) NormalizeRecord(record, columns, batch, rejects);
+                foreach (var record in batch.Records) NormalizeRecord(normalizer, record, columns, batch, rejects);
                 batch.Done.TrySetResult();
             }
             catch (Exception e)
@@ -115,7 +115,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         }
     }
 
-    private void NormalizeRecord(CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
+    private static void NormalizeRecord(NameNormalizer normalizer, CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
     {
         var f = record.Fields;
         var input = new NameInput(f[columns.Name],

@@ -35,7 +35,7 @@ public static class CleanCommand
     public sealed record CleanRequest(string Input, string Column, string? CountryColumn, string? KindColumn, string Out, string? Rejects);
 
     public static async Task<int> RunAsync(CliConsole console, CleanRequest request, CancellationToken ct,
-        NameNormalizer? normalizer = null, CleanPipelineSettings? settings = null)
+        Func<NameNormalizer>? createNormalizer = null, CleanPipelineSettings? settings = null)
     {
         var file = CsvInputFile.Open(request.Input, console.OpenStdin);
         using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
@@ -49,7 +49,7 @@ public static class CleanCommand
 
         using var output = OutputFile.Open(request.Out, console);
         using var rejects = RejectsSink.ForPath(request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out), console);
-        var pipeline = new CleanPipeline(normalizer ?? NameNormalizer.CreateDefault(), settings);
+        var pipeline = new CleanPipeline(createNormalizer ?? NameNormalizer.CreateDefault, settings);
         CleanResult result;
         try
         {
