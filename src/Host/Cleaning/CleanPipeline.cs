@@ -15,10 +15,14 @@ namespace Names.Host.Cleaning;
 public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPipelineSettings? settings = null)
 {
     private readonly CleanPipelineSettings _settings = settings ?? new CleanPipelineSettings();
+    private readonly CleanedRowCache _cache = new((settings ?? new CleanPipelineSettings()).CacheEntries);
     private long _rowsRead;
 
     /// <summary>Rows (records and rejected lines) read so far; safe to poll from another thread.</summary>
     public long RowsRead => Interlocked.Read(ref _rowsRead);
+
+    /// <summary>Rows whose name had been cleaned before in this run (served from the memo).</summary>
+    public long CacheHits => _cache.Hits;
 
     /// <summary>
     /// Cleans every record after the header (already read by the caller, who validated the columns) and writes the
@@ -61,7 +65,7 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
             throw;
         }
         rejects.Flush();
-        return new CleanResult(RowsRead, totals, rejects.Count, stopwatch.Elapsed);
+        return new CleanResult(RowsRead, totals, rejects.Count, stopwatch.Elapsed, _cache.Hits);
     }
 
     private async Task ReadBatches(CsvRecordReader reader, int fieldCount, RejectsSink rejects,
@@ -115,16 +119,16 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
         }
     }
 
-    private static void NormalizeRecord(NameNormalizer normalizer, CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
+    private void NormalizeRecord(NameNormalizer normalizer, CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
     {
         var f = record.Fields;
-        var input = new NameInput(f[columns.Name],
-            columns.Country is int c ? f[c] : null,
-            columns.Kind is int k ? f[k] : null);
-        IReadOnlyList<Party> parties;
+        var name = f[columns.Name];
+        var country = columns.Country is int c ? f[c] : null;
+        var kind = columns.Kind is int k ? f[k] : null;
+        CleanedParty[] parties;
         try
         {
-            parties = normalizer.Normalize(input);
+            parties = _cache.GetOrAdd(name, country, kind, () => Format(normalizer.Normalize(new NameInput(name, country, kind))));
         }
         catch (Exception e)
         {
@@ -135,17 +139,24 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
             return;
         }
         batch.Statistics.AddRow();
-        var sb = batch.Output;
-        if (parties.Count == 0)
-        {
-            AppendInput(sb, f);
-            sb.Append(",0,,unknown,,,,,,,,,,\n");
-            return;
-        }
         foreach (var p in parties)
         {
             batch.Statistics.AddParty(p);
-            AppendInput(sb, f);
+            AppendInput(batch.Output, f);
+            batch.Output.Append(p.CsvSuffix);
+        }
+    }
+
+    /// <summary>The party columns of each party as CSV text (",seq,display,...,rules\n"); one empty party when there is none.</summary>
+    private static CleanedParty[] Format(IReadOnlyList<Party> parties)
+    {
+        if (parties.Count == 0) return [NoParty];
+        var result = new CleanedParty[parties.Count];
+        var sb = new StringBuilder(256);
+        for (var n = 0; n < parties.Count; n++)
+        {
+            var p = parties[n];
+            sb.Clear();
             sb.Append(',').Append(p.PartySeq.ToString(CultureInfo.InvariantCulture));
             CsvFieldWriter.AppendField(sb, p.DisplayName, false);
             CsvFieldWriter.AppendField(sb, p.Kind.ToText(), false);
@@ -158,15 +169,14 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
             CsvFieldWriter.AppendField(sb, p.FamilyName, false);
             CsvFieldWriter.AppendField(sb, p.GivenNames, false);
             CsvFieldWriter.AppendField(sb, p.RomanizedName, false);
-            sb.Append(',');
-            for (var i = 0; i < p.Rules.Count; i++)
-            {
-                if (i > 0) sb.Append(';');
-                sb.Append(p.Rules[i]); // rule ids (R1..R23) never need quoting
-            }
+            CsvFieldWriter.AppendField(sb, string.Join(';', p.Rules), false);
             sb.Append('\n');
+            result[n] = new CleanedParty(sb.ToString(), p.Kind, p.LegalForm, p.Problem.Length > 0);
         }
+        return result;
     }
+
+    private static readonly CleanedParty NoParty = new(",0,,unknown,,,,,,,,,,\n", EntityKind.Unknown, "", true);
 
     private static void AppendInput(StringBuilder sb, string[] fields)
     {
@@ -180,10 +190,12 @@ public sealed record CleanPipelineSettings
     public int BatchSize { get; init; } = 2048;
     public int Workers { get; init; } = Environment.ProcessorCount;
     public int BatchesInFlight { get; init; } = Math.Max(4, 2 * Environment.ProcessorCount + 2);
+    /// <summary>Distinct (name, country, kind) results remembered; 0 turns the memo off.</summary>
+    public int CacheEntries { get; init; } = 50_000;
 }
 
 /// <summary>A run's outcome: rows read (= processed + rejected), statistics, elapsed time.</summary>
-public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rejected, TimeSpan Elapsed)
+public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rejected, TimeSpan Elapsed, long RepeatedNames = 0)
 {
     public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

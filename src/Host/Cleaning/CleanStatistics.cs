@@ -15,7 +15,7 @@ public sealed class CleanStatistics
 
     public void AddRow() => Processed++;
 
-    public void AddParty(Party party)
+    public void AddParty(CleanedParty party)
     {
         Parties++;
         switch (party.Kind)
@@ -24,7 +24,7 @@ public sealed class CleanStatistics
             case EntityKind.LegalEntity: LegalEntities++; break;
             default: Unknown++; break;
         }
-        if (party.Problem.Length > 0) WithProblem++;
+        if (party.HasProblem) WithProblem++;
         if (party.LegalForm.Length > 0)
             LegalForms[party.LegalForm] = LegalForms.GetValueOrDefault(party.LegalForm) + 1;
     }

@@ -44,9 +44,11 @@ public static class BenchCommand
                     OpenStdin = console.OpenStdin, OpenStdout = console.OpenStdout, Out = TextWriter.Null,
                     Error = new StringWriter(), ErrorIsTerminal = false,
                 };
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
                 var clean = Stopwatch.StartNew();
                 var code = await CleanCommand.RunAsync(quiet, new CleanCommand.CleanRequest(input, "name", "country", "kind", output, null), ct);
                 clean.Stop();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
                 if (code != CliExitCodes.Done) throw new CliIoException($"clean failed: {quiet.Error}");
                 var parties = CountLines(output) - 1;
                 var inv = CultureInfo.InvariantCulture;
@@ -55,6 +57,7 @@ public static class BenchCommand
                     .Add("input", string.Create(inv, $"{n:N0} generated rows, {new FileInfo(input).Length / 1048576.0:F1} MB (generated in {gen.Elapsed.TotalSeconds:F1} s, not timed)"))
                     .Add("output", string.Create(inv, $"{parties:N0} party rows, {new FileInfo(output).Length / 1048576.0:F1} MB"))
                     .Add("time", string.Create(inv, $"{clean.Elapsed.TotalSeconds:F2} s end to end (CSV in, CSV out)"))
+                    .Add("cpu", string.Create(inv, $"{cpu.TotalSeconds:F2} s ({cpu.TotalSeconds / clean.Elapsed.TotalSeconds:F2} cores busy on average; load average before the run {LoadAverage()})"))
                     .Add("throughput", string.Create(inv, $"{n / clean.Elapsed.TotalSeconds:N0} names/s"))
                     .Add("peak memory", string.Create(inv, $"{MachineInfo.PeakMemoryBytes() / 1048576.0:F0} MB (VmHWM, whole process)"))
                     .WriteTo(console.Out);
@@ -81,6 +84,12 @@ public static class BenchCommand
             return CliExitCodes.Done;
         });
         return command;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "unknown"; }
     }
 
     private static long CountLines(string path)
