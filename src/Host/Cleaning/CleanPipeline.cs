@@ -15,14 +15,10 @@ namespace Names.Host.Cleaning;
 public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPipelineSettings? settings = null)
 {
     private readonly CleanPipelineSettings _settings = settings ?? new CleanPipelineSettings();
-    private readonly CleanedRowCache _cache = new((settings ?? new CleanPipelineSettings()).CacheEntries);
     private long _rowsRead;
 
     /// <summary>Rows (records and rejected lines) read so far; safe to poll from another thread.</summary>
     public long RowsRead => Interlocked.Read(ref _rowsRead);
-
-    /// <summary>Rows whose name had been cleaned before in this run (served from the memo).</summary>
-    public long CacheHits => _cache.Hits;
 
     /// <summary>
     /// Cleans every record after the header (already read by the caller, who validated the columns) and writes the
@@ -65,7 +61,7 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
             throw;
         }
         rejects.Flush();
-        return new CleanResult(RowsRead, totals, rejects.Count, stopwatch.Elapsed, _cache.Hits);
+        return new CleanResult(RowsRead, totals, rejects.Count, stopwatch.Elapsed);
     }
 
     private async Task ReadBatches(CsvRecordReader reader, int fieldCount, RejectsSink rejects,
@@ -119,7 +115,7 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
         }
     }
 
-    private void NormalizeRecord(NameNormalizer normalizer, CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
+    private static void NormalizeRecord(NameNormalizer normalizer, CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
     {
         var f = record.Fields;
         var name = f[columns.Name];
@@ -128,7 +124,7 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
         CleanedParty[] parties;
         try
         {
-            parties = _cache.GetOrAdd(name, country, kind, () => Format(normalizer.Normalize(new NameInput(name, country, kind))));
+            parties = Format(normalizer.Normalize(new NameInput(name, country, kind)));
         }
         catch (Exception e)
         {
@@ -190,12 +186,10 @@ public sealed record CleanPipelineSettings
     public int BatchSize { get; init; } = 2048;
     public int Workers { get; init; } = Environment.ProcessorCount;
     public int BatchesInFlight { get; init; } = Math.Max(4, 2 * Environment.ProcessorCount + 2);
-    /// <summary>Distinct (name, country, kind) results remembered; 0 turns the memo off.</summary>
-    public int CacheEntries { get; init; } = 50_000;
 }
 
 /// <summary>A run's outcome: rows read (= processed + rejected), statistics, elapsed time.</summary>
-public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rejected, TimeSpan Elapsed, long RepeatedNames = 0)
+public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rejected, TimeSpan Elapsed)
 {
     public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }

@@ -80,7 +80,6 @@ public static class CleanCommand
             .Add("kinds", $"person {N(s.Persons)}, legal_entity {N(s.LegalEntities)}, unknown {N(s.Unknown)}")
             .Add("legal forms", forms.Count == 0 ? "none found" : $"{N(s.LegalForms.Values.Sum())} found; top: {string.Join(", ", forms)}")
             .Add("unusable names", N(s.WithProblem))
-            .Add("repeated names", $"{N(r.RepeatedNames)} rows served from the memo of names already cleaned")
             .Add("rejects", r.Rejected == 0 ? "none" : $"{N(r.Rejected)} in {rejects.Path}")
             .Add("time", $"{r.Elapsed.TotalSeconds.ToString("F2", inv)} s, {r.RowsPerSecond.ToString("N0", inv)} rows/s");
     }
