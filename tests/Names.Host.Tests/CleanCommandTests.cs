@@ -246,3 +246,21 @@ public class CleanCommandTests
             Assert.Contains(label, run.Stderr);
     }
 }
+
+public class CleanCommandOptionTests
+{
+    [Fact]
+    public async Task Unknown_option_in_place_of_input_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync("clean", "--bogus");
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("--bogus", run.Stderr);
+    }
+
+    [Fact]
+    public async Task No_command_is_a_usage_error()
+    {
+        var run = await CliRun.RunAsync();
+        Assert.Equal(2, run.ExitCode);
+    }
+}

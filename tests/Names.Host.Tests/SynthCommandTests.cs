@@ -81,3 +81,15 @@ public class SynthCommandTests
         Assert.Equal(2, run.ExitCode);
     }
 }
+
+public class BenchCommandTests
+{
+    [Fact]
+    public async Task Bench_clean_reports_rows_throughput_memory_and_machine()
+    {
+        var run = await CliRun.RunAsync("bench", "clean", "--rows", "2000");
+        Assert.Equal(0, run.ExitCode);
+        foreach (var label in new[] { "2,000 generated rows", "names/s", "peak memory", "cores", "party rows" })
+            Assert.Contains(label, run.Stdout);
+    }
+}

@@ -37,6 +37,7 @@ public static class CleanCommand
     public static async Task<int> RunAsync(CliConsole console, CleanRequest request, CancellationToken ct,
         Func<NameNormalizer>? createNormalizer = null, CleanPipelineSettings? settings = null)
     {
+        CommonOptions.CheckInput(request.Input);
         var file = CsvInputFile.Open(request.Input, console.OpenStdin);
         using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
         var headerFields = reader.ReadHeader()

@@ -23,6 +23,13 @@ public static class CommonOptions
         DefaultValueFactory = _ => "-",
     };
 
+    /// <summary>An unknown option lands in the INPUT argument ("names clean --colum x"): say so instead of "file not found".</summary>
+    public static void CheckInput(string input)
+    {
+        if (input.StartsWith('-') && input != "-" && !File.Exists(input))
+            throw new CliUsageException($"unknown option '{input}' (INPUT is a file path or - for standard input)");
+    }
+
     /// <summary>Where rejects go when --rejects is not given: next to the output file, else next to the input file,
     /// else (stdin to stdout) <c>stdin.rejects.csv</c> in the current directory.</summary>
     public static string DefaultRejectsPath(string input, string output)
