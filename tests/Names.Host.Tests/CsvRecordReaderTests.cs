@@ -74,4 +74,32 @@ public class CsvRecordReaderTests
         Assert.All(rows, r => Assert.Equal(CsvReadKind.Record, r.Kind));
         Assert.Equal(2L + 49_999 + 500, rows[^1].Line);
     }
+
+    [Fact]
+    public void Surrogate_pairs_survive_buffer_boundaries()
+    {
+        var sb = new StringBuilder("id,name\n");
+        for (var i = 0; i < 40_000; i++) sb.Append(i).Append(",\U0002000B\U0001F600x").Append(i % 7 == 0 ? "\u00E9" : "").Append('\n');
+        var rows = ReadAll(sb.ToString());
+        Assert.Equal(40_000, rows.Count);
+        Assert.All(rows, r => Assert.StartsWith("\U0002000B\U0001F600x", r.Text.Split('|')[1]));
+    }
+
+    [Fact]
+    public void Windows_1252_fallback_far_into_the_file_keeps_earlier_utf8_and_names_the_line()
+    {
+        var bytes = new List<byte>(Encoding.UTF8.GetBytes("id,name\n"));
+        for (var i = 0; i < 20_000; i++) bytes.AddRange(Encoding.UTF8.GetBytes($"{i},Gr\u00FC\u00DFe {i}\n"));
+        bytes.AddRange(Encoding.ASCII.GetBytes("x,Caf"));
+        bytes.Add(0xE9);
+        bytes.AddRange(Encoding.ASCII.GetBytes("\ny,end\n"));
+        using var reader = new CsvRecordReader(CsvCharSource.Open(new MemoryStream(bytes.ToArray())));
+        reader.ReadHeader();
+        var names = new List<string>();
+        while (reader.ReadNext(2, out var record, out _) == CsvReadKind.Record) names.Add(record.Fields[1]);
+        Assert.Equal(20_002, names.Count);
+        Assert.Equal("Gr\u00FC\u00DFe 19999", names[19_999]);
+        Assert.Equal("Caf\u00E9", names[20_000]);
+        Assert.Contains("line 20002", reader.Source.EncodingWarning);
+    }
 }

@@ -92,8 +92,11 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
         }
         catch (Exception e)
         {
-            ordered.TryComplete(e);
-            work.TryComplete(e);
+            // A read failure midway must not be reported as an output problem.
+            var reported = e is IOException io ? new CsvInputUnreadableException($"cannot read input: {io.Message}", io) : e;
+            ordered.TryComplete(reported);
+            work.TryComplete(reported);
+            if (reported != e) throw reported;
             throw;
         }
     }

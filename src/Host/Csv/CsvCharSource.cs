@@ -17,7 +17,8 @@ public abstract class CsvCharSource : IDisposable
     /// <summary>Bytes consumed from the underlying stream so far (for progress).</summary>
     public abstract long BytesRead { get; }
 
-    /// <summary>Fills <paramref name="destination"/> with up to its length in chars; 0 at end of input.</summary>
+    /// <summary>Fills <paramref name="destination"/> (at least 2 chars, room for a surrogate pair) with up to its
+    /// length in chars; 0 at end of input.</summary>
     public abstract int Read(Span<char> destination);
 
     public abstract void Dispose();

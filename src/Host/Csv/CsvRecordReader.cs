@@ -219,7 +219,7 @@ public sealed class CsvRecordReader : IDisposable
             _end -= _start;
             _start = 0;
         }
-        if (_end == _buf.Length)
+        if (_end >= _buf.Length - 1) // a source needs room for a surrogate pair
         {
             var max = _limits.MaxFieldLength + 2;
             if (_buf.Length >= max) return true;

@@ -36,7 +36,7 @@ internal sealed class Utf8OrWindows1252CharSource : CsvCharSource
 
     public override int Read(Span<char> destination)
     {
-        if (destination.IsEmpty) return 0;
+        if (destination.Length < 2) throw new ArgumentException("room for at least 2 chars is needed", nameof(destination));
         while (true)
         {
             if (_pos == _end || (!_windows1252 && !_eof && _end - _pos < 4))
