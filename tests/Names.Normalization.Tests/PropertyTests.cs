@@ -7,7 +7,8 @@ public class PropertyTests
 {
     private static readonly string[] Words = { "ACME", "Nordlicht", "Müller", "Société", "GÉNÉRALE", "Tri-Star", "O'Brien", "Zhang", "Svensson", "Łukasz", "Øresund", "Electronics", "Systems", "International", "van", "de", "la", "Hansen", "Pérez", "Kowalski", "Rossi", "Philips", "Bosch" };
     private static readonly string[] Forms = { "GmbH", "AG", "Ltd.", "Inc.", "S.A.", "N.V.", "B.V.", "S.p.A.", "Co., Ltd.", "Oy", "AB", "SARL", "GmbH & Co. KG", "LLC", "Kabushiki Kaisha", "" };
-    private static readonly string[] Persons = { "Jane B. Doe", "DOE, JANE", "Dr. Eva Schulz", "Vincent van Gogh", "SMITH, JOHN JR.", "Hans Müller", "María de la Cruz", "山田太郎", "김철수" };
+    private static readonly string[] Persons = { "Jane B. Doe", "DOE, JANE", "Dr. Eva Schulz", "Vincent van Gogh", "SMITH, JOHN JR.", "Hans Müller", "María de la Cruz", "山田太郎", "김철수", "Prof. Dr.-Ing. Karl Müller-Lüdenscheidt", "Иванов Пётр", "O'Brien, Seán", "John SMITH" };
+    private static readonly string[] Tails = { "", "", "", " C/O PATENT DEPT", ", VELDHOVEN, NL", " (NL)", ", A DELAWARE CORPORATION", " MUNICH BRANCH", "; BETA GMBH", " 株式会社", " ООО" };
 
     private static string RandomRealisticName(Random r)
     {
@@ -22,6 +23,8 @@ public class PropertyTests
         }
         var f = Forms[r.Next(Forms.Length)];
         if (f.Length > 0) sb.Append(r.Next(4) == 0 ? ", " : " ").Append(f);
+        if (r.Next(3) == 0) sb.Insert(0, r.Next(2) == 0 ? "THE " : "* ");
+        sb.Append(Tails[r.Next(Tails.Length)]);
         return sb.ToString();
     }
 

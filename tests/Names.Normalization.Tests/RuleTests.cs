@@ -76,7 +76,7 @@ public class RuleTests
     [InlineData("ACME Co., Ltd.", "ACME", "Co., Ltd.")]
     [InlineData("Honda Giken Kogyo Kabushiki Kaisha", "HONDA GIKEN KOGYO", "Kabushiki Kaisha")]
     [InlineData("KABUSHIKI KAISHA TOSHIBA", "TOSHIBA", "KABUSHIKI KAISHA")]
-    [InlineData("Telefonaktiebolaget LM Ericsson (publ)", "TELEFONAKTIEBOLAGET LM ERICSSON", "publ")]
+    [InlineData("Telefonaktiebolaget LM Ericsson (publ)", "TELEFONAKTIEBOLAGET LM ERICSSON", "(publ)")]
     [InlineData("Fiat S.p.A.", "FIAT", "S.p.A.")]
     [InlineData("Ford Motor Company", "FORD MOTOR", "")]
     [InlineData("Limited", "LIMITED", "")]
@@ -222,4 +222,50 @@ public class RuleTests
     [InlineData("ACME TECHNOLOGIES LTD", "ACME TECHNOLOGIE SA")]
     [InlineData("ACME CHEMIE AG", "ACME CHEMICALS CORP")]
     public void R22_common_word_variants(string a, string b) => Assert.Equal(Shared.One(b).NameKey, Shared.One(a).NameKey);
+}
+
+public class SourceReferenceTests
+{
+    [Fact]
+    public void R1_source_reference_is_carried_to_every_party()
+    {
+        var parties = Shared.Normalizer.Normalize(new NameInput("ALPHA GMBH; BETA AG") { SourceRef = "EP1234567:applicant:1" });
+        Assert.Equal(2, parties.Count);
+        Assert.All(parties, p => Assert.Equal("EP1234567:applicant:1", p.SourceRef));
+        Assert.All(parties, p => Assert.Equal("ALPHA GMBH; BETA AG", p.RawName));
+    }
+}
+
+public class MoreLanguageTests
+{
+    [Theory]
+    [InlineData("ИВАНОВ ИВАН ИВАНОВИЧ", "ИВАНОВ", "IVANOV IVAN IVANOVICH")]
+    [InlineData("Иван Иванович Иванов", "Иванов", "IVANOV IVAN IVANOVICH")]
+    [InlineData("王小明", "王", "WANG XIAOMING")]
+    public void Person_order_in_other_scripts(string raw, string family, string key)
+    {
+        var p = Shared.One(raw);
+        Assert.Equal(EntityKind.Person, p.Kind);
+        Assert.Equal(family, p.FamilyName);
+        Assert.Equal(key, p.NameKey);
+    }
+
+    [Fact]
+    public void Trailing_title_after_comma()
+    {
+        var p = Shared.One("Müller, Hans-Peter, Dr.");
+        Assert.Equal(EntityKind.Person, p.Kind);
+        Assert.Equal("Dr.", p.Titles);
+        Assert.Equal("Hans-Peter", p.GivenNames);
+    }
+
+    [Fact]
+    public void Brackets_stay_in_display_and_form()
+    {
+        Assert.Equal("(주)삼성전자", Shared.One("(주)삼성전자", "KR").DisplayName);
+        Assert.Equal("(publ)", Shared.One("Telefonaktiebolaget L M Ericsson (publ)", "SE").LegalForm);
+    }
+
+    [Fact]
+    public void Initial_e_is_not_a_connector() => Assert.StartsWith("EI DU PONT", Shared.One("E. I. du Pont de Nemours and Company").NameKey);
 }

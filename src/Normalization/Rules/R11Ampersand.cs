@@ -24,6 +24,8 @@ internal sealed class R11Ampersand : INameRule
             var t = tokens[i];
             bool amp = t.Has(TokenFlags.Ampersand);
             if (!amp && !connectors.Contains(t.Match)) continue;
+            // "E. I. DU PONT": a one-letter word with a period is an initial, not "and"
+            if (!amp && t.Match.Length == 1 && (t.Has(TokenFlags.PeriodAfter) || i == 0 || i == tokens.Count - 1)) continue;
             if (i == 0 || i == tokens.Count - 1)
             {
                 if (tokens.Count > 1) { tokens.RemoveAt(i); i--; fired = true; }
