@@ -11,8 +11,9 @@ namespace Names.Host.Cleaning;
 /// The streaming `clean` pipeline: one reader thread parses CSV into batches, workers (one per core) normalise a batch
 /// and format its output rows, and the writer writes batches in input order. Bounded channels keep memory flat
 /// whatever the file size: at most <see cref="CleanPipelineSettings.BatchesInFlight"/> batches exist at a time.
+/// The normaliser is shared: it is thread-safe (per-thread workspaces inside).
 /// </summary>
-public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPipelineSettings? settings = null)
+public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettings? settings = null)
 {
     private readonly CleanPipelineSettings _settings = settings ?? new CleanPipelineSettings();
     private long _rowsRead;
@@ -41,7 +42,7 @@ public sealed class CleanPipeline(Func<NameNormalizer> createNormalizer, CleanPi
 
         var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, rejects, ordered.Writer, work.Writer, ct), ct);
         var workerTasks = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => NormalizeBatches(createNormalizer(), work.Reader, columns, rejects, ct), ct)).ToArray();
+            .Select(_ => Task.Run(() => NormalizeBatches(normalizer, work.Reader, columns, rejects, ct), ct)).ToArray();
         var totals = new CleanStatistics();
         try
         {

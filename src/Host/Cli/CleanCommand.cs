@@ -35,7 +35,7 @@ public static class CleanCommand
     public sealed record CleanRequest(string Input, string Column, string? CountryColumn, string? KindColumn, string Out, string? Rejects);
 
     public static async Task<int> RunAsync(CliConsole console, CleanRequest request, CancellationToken ct,
-        Func<NameNormalizer>? createNormalizer = null, CleanPipelineSettings? settings = null)
+        NameNormalizer? normalizer = null, CleanPipelineSettings? settings = null)
     {
         CommonOptions.CheckInput(request.Input);
         var file = CsvInputFile.Open(request.Input, console.OpenStdin);
@@ -50,7 +50,7 @@ public static class CleanCommand
 
         using var output = OutputFile.Open(request.Out, console);
         using var rejects = RejectsSink.ForPath(request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out), console);
-        var pipeline = new CleanPipeline(createNormalizer ?? NameNormalizer.CreateDefault, settings);
+        var pipeline = new CleanPipeline(normalizer ?? NameNormalizer.CreateDefault(), settings);
         CleanResult result;
         try
         {
