@@ -264,3 +264,24 @@ public class CleanCommandOptionTests
         Assert.Equal(2, run.ExitCode);
     }
 }
+
+public class CleanCommandLongFieldTests
+{
+    [Fact]
+    public async Task A_long_name_is_cleaned_and_an_absurdly_long_field_is_rejected()
+    {
+        using var dir = new TempDir();
+        var longName = string.Concat(Enumerable.Repeat("Acme Holding ", 15_000)); // ~200 KB
+        var absurd = new string('x', 2_000_000);
+        var input = dir.Write("in.csv", $"id,name\n1,{longName}\n2,{absurd}\n3,ok\n");
+        var run = await CliRun.RunAsync("clean", input, "--out", dir.File("out.csv"));
+        Assert.Equal(0, run.ExitCode);
+        var (_, rows) = CsvTestReader.ParseFile(dir.File("out.csv"));
+        Assert.Equal(new[] { "1", "3" }, rows.Select(r => r[0]).Distinct());
+        var (_, rejects) = CsvTestReader.ParseFile(dir.File("out.rejects.csv"));
+        var reject = Assert.Single(rejects);
+        Assert.Equal("3", reject[0]);
+        Assert.Contains("longer than", reject[1]);
+        Assert.True(reject[2].Length <= 10_000);
+    }
+}
