@@ -16,6 +16,7 @@ namespace Names.Host.Cleaning;
 public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettings? settings = null)
 {
     private readonly CleanPipelineSettings _settings = settings ?? new CleanPipelineSettings();
+    private readonly System.Collections.Concurrent.ConcurrentQueue<CleanBatch> _pool = new();
     private long _rowsRead;
 
     /// <summary>Rows (records and rejected lines) read so far; safe to poll from another thread.</summary>
@@ -51,6 +52,8 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
                 await batch.Done.Task.WaitAsync(ct);
                 await output.WriteAsync(batch.Output, ct);
                 totals.Merge(batch.Statistics);
+                batch.Reset();
+                _pool.Enqueue(batch);
             }
             await output.FlushAsync(ct);
             await readTask;
@@ -65,12 +68,16 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         return new CleanResult(RowsRead, totals, rejects.Count, stopwatch.Elapsed);
     }
 
+    /// <summary>Batches are reused: their output buffers are large (LOH) and re-allocating them per batch would
+    /// churn gen2 collections.</summary>
+    private CleanBatch RentBatch() => _pool.TryDequeue(out var batch) ? batch : new CleanBatch(_settings.BatchSize);
+
     private async Task ReadBatches(CsvRecordReader reader, int fieldCount, RejectsSink rejects,
         ChannelWriter<CleanBatch> ordered, ChannelWriter<CleanBatch> work, CancellationToken ct)
     {
         try
         {
-            var batch = new CleanBatch(_settings.BatchSize);
+            var batch = RentBatch();
             while (true)
             {
                 var kind = reader.ReadNext(fieldCount, out var record, out var reject);
@@ -81,7 +88,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
                 if (batch.Records.Count < _settings.BatchSize) continue;
                 await ordered.WriteAsync(batch, ct);
                 await work.WriteAsync(batch, ct);
-                batch = new CleanBatch(_settings.BatchSize);
+                batch = RentBatch();
             }
             if (batch.Records.Count > 0)
             {
@@ -202,6 +209,14 @@ internal sealed class CleanBatch(int capacity)
 {
     public List<CsvRecord> Records { get; } = new(capacity);
     public StringBuilder Output { get; } = new(capacity * 160);
-    public CleanStatistics Statistics { get; } = new();
-    public TaskCompletionSource Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    public CleanStatistics Statistics { get; private set; } = new();
+    public TaskCompletionSource Done { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public void Reset()
+    {
+        Records.Clear();
+        Output.Clear();
+        Statistics = new CleanStatistics();
+        Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 }
