@@ -285,3 +285,17 @@ public class CleanCommandLongFieldTests
         Assert.True(reject[2].Length <= 10_000);
     }
 }
+
+public class CleanCommandSafetyTests
+{
+    [Fact]
+    public async Task Output_over_the_input_file_is_refused_and_the_input_kept()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", "name\nAcme\n");
+        var run = await CliRun.RunAsync("clean", input, "--out", input);
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("same file", run.Stderr);
+        Assert.Equal("name\nAcme\n", File.ReadAllText(input));
+    }
+}

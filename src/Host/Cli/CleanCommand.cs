@@ -38,6 +38,8 @@ public static class CleanCommand
         NameNormalizer? normalizer = null, CleanPipelineSettings? settings = null)
     {
         CommonOptions.CheckInput(request.Input);
+        var rejectsPath = request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out);
+        CommonOptions.CheckDistinct(request.Input, ("--out", request.Out), ("--rejects", rejectsPath));
         var file = CsvInputFile.Open(request.Input, console.OpenStdin);
         using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
         var headerFields = reader.ReadHeader()
@@ -49,7 +51,7 @@ public static class CleanCommand
             request.KindColumn is null ? null : header.Require(request.KindColumn, "--kind-column"));
 
         using var output = OutputFile.Open(request.Out, console);
-        using var rejects = RejectsSink.ForPath(request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out), console);
+        using var rejects = RejectsSink.ForPath(rejectsPath, console);
         var pipeline = new CleanPipeline(normalizer ?? NameNormalizer.CreateDefault(), settings);
         CleanResult result;
         try

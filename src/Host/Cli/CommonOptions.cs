@@ -30,6 +30,22 @@ public static class CommonOptions
             throw new CliUsageException($"unknown option '{input}' (INPUT is a file path or - for standard input)");
     }
 
+    /// <summary>Writing over the file being read would destroy it: refuse before opening anything.</summary>
+    public static void CheckDistinct(string input, params (string Option, string? Path)[] outputs)
+    {
+        var seen = new List<(string Option, string Full)>();
+        if (input != "-") seen.Add(("INPUT", System.IO.Path.GetFullPath(input)));
+        foreach (var (option, path) in outputs)
+        {
+            if (path is null or "-") continue;
+            var full = System.IO.Path.GetFullPath(path);
+            foreach (var (other, otherFull) in seen)
+                if (string.Equals(full, otherFull, StringComparison.Ordinal))
+                    throw new CliUsageException($"{option} and {other} name the same file '{path}'");
+            seen.Add((option, full));
+        }
+    }
+
     /// <summary>Where rejects go when --rejects is not given: next to the output file, else next to the input file,
     /// else (stdin to stdout) <c>stdin.rejects.csv</c> in the current directory.</summary>
     public static string DefaultRejectsPath(string input, string output)
