@@ -22,7 +22,8 @@ public static class CleanCommand
             Description = "CSV for lines that cannot be processed (line,reason,raw), - for stderr. Default: OUT.rejects.csv " +
                           "next to --out, else INPUT.rejects.csv next to the input; created only when there are rejects",
         };
-        var command = new Command("clean", "Clean, classify and key every party of a names CSV: the input columns, then one row per party.")
+        var command = new Command("clean", "Clean, classify and key every party of a names CSV: the input columns, then one row per party. " +
+                                           "Exit codes: 0 done (even with rejects), 1 input unreadable or output unwritable, 2 usage error.")
         {
             input, column, country, kind, output, rejects,
         };
