@@ -1,3 +1,5 @@
 using Names.Host.Cli;
 
-return await NamesCli.RunAsync(args);
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) => { e.Cancel = true; cancel.Cancel(); };
+return await NamesCli.RunAsync(args, CliConsole.FromProcess(), cancel.Token);

@@ -5,16 +5,28 @@ namespace Names.Host.Cli;
 /// <summary>The `names` command line: one file per command, all registered here.</summary>
 public static class NamesCli
 {
-    public static RootCommand Build()
+    public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Names: clean applicant, owner and inventor names and resolve them to persistent global identifiers.");
         // Commands register here, one line each.
+        root.Subcommands.Add(CleanCommand.Create(console));
+        root.Subcommands.Add(SynthCommand.Create(console));
+        root.Subcommands.Add(BenchCommand.Create(console));
         return root;
     }
 
-    public static async Task<int> RunAsync(string[] args)
+    /// <summary>Parses and runs; usage errors (unknown option, missing argument ...) exit with 2 and a hint.</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsole? console = null, CancellationToken cancellationToken = default)
     {
-        var parse = Build().Parse(args);
-        return await parse.InvokeAsync();
+        console ??= CliConsole.FromProcess();
+        var parse = Build(console).Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var error in parse.Errors) await console.Error.WriteLineAsync($"names: {error.Message}");
+            var commandName = parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
+            await console.Error.WriteLineAsync($"Run 'names {commandName}--help' for usage.");
+            return CliExitCodes.Usage;
+        }
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
     }
 }

@@ -1,0 +1,45 @@
+using Names.Normalization;
+
+namespace Names.Host.Cleaning;
+
+/// <summary>Counts gathered while cleaning: per batch by a worker, then merged by the writer. Not thread-safe.</summary>
+public sealed class CleanStatistics
+{
+    public long Processed { get; private set; }
+    public long Parties { get; private set; }
+    public long Persons { get; private set; }
+    public long LegalEntities { get; private set; }
+    public long Unknown { get; private set; }
+    public long WithProblem { get; private set; }
+    public Dictionary<string, long> LegalForms { get; } = new(StringComparer.Ordinal);
+
+    public void AddRow() => Processed++;
+
+    public void AddParty(CleanedParty party)
+    {
+        Parties++;
+        switch (party.Kind)
+        {
+            case EntityKind.Person: Persons++; break;
+            case EntityKind.LegalEntity: LegalEntities++; break;
+            default: Unknown++; break;
+        }
+        if (party.HasProblem) WithProblem++;
+        if (party.LegalForm.Length > 0)
+            LegalForms[party.LegalForm] = LegalForms.GetValueOrDefault(party.LegalForm) + 1;
+    }
+
+    public void Merge(CleanStatistics other)
+    {
+        Processed += other.Processed;
+        Parties += other.Parties;
+        Persons += other.Persons;
+        LegalEntities += other.LegalEntities;
+        Unknown += other.Unknown;
+        WithProblem += other.WithProblem;
+        foreach (var (form, n) in other.LegalForms) LegalForms[form] = LegalForms.GetValueOrDefault(form) + n;
+    }
+
+    public IEnumerable<KeyValuePair<string, long>> TopLegalForms(int count) =>
+        LegalForms.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(count);
+}

@@ -1,0 +1,104 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Running;
+using Names.Host.Benchmarks;
+using Names.Host.Synthesis;
+
+namespace Names.Host.Cli;
+
+/// <summary>
+/// <c>names bench clean [--rows N]</c>: end-to-end timing of `names clean` (CSV in, CSV out, temp files) on
+/// generated data; <c>names bench micro [BenchmarkDotNet args]</c>: BenchmarkDotNet micro-benchmarks of the normaliser.
+/// </summary>
+public static class BenchCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var bench = new Command("bench", "Measure speed and memory.");
+        bench.Subcommands.Add(Clean(console));
+        bench.Subcommands.Add(Micro(console));
+        return bench;
+    }
+
+    private static Command Clean(CliConsole console)
+    {
+        var rows = new Option<long>("--rows") { Description = "generated rows", DefaultValueFactory = _ => 1_000_000 };
+        var seed = new Option<ulong>("--seed") { Description = "generator seed", DefaultValueFactory = _ => 1 };
+        var command = new Command("clean", "Generate names (not timed), then time `names clean` on them end to end.") { rows, seed };
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "bench clean", async () =>
+        {
+            var n = parse.GetValue(rows);
+            if (n <= 0) throw new CliUsageException("--rows must be positive");
+            var dir = Directory.CreateTempSubdirectory("names-bench-");
+            try
+            {
+                var input = Path.Combine(dir.FullName, "synth.csv");
+                var output = Path.Combine(dir.FullName, "clean.csv");
+                var gen = Stopwatch.StartNew();
+                using (var writer = OutputFile.Open(input, console)) await SyntheticCsvWriter.WriteAsync(writer, n, parse.GetValue(seed), ct);
+                gen.Stop();
+
+                var quiet = new CliConsole
+                {
+                    OpenStdin = console.OpenStdin, OpenStdout = console.OpenStdout, Out = TextWriter.Null,
+                    Error = new StringWriter(), ErrorIsTerminal = false,
+                };
+                var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var clean = Stopwatch.StartNew();
+                var code = await CleanCommand.RunAsync(quiet, new CleanCommand.CleanRequest(input, "name", "country", "kind", output, null), ct);
+                clean.Stop();
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                if (code != CliExitCodes.Done) throw new CliIoException($"clean failed: {quiet.Error}");
+                var parties = CountLines(output) - 1;
+                var inv = CultureInfo.InvariantCulture;
+                new CliSummary("names bench clean")
+                    .Add("machine", MachineInfo.Describe())
+                    .Add("input", string.Create(inv, $"{n:N0} generated rows, {new FileInfo(input).Length / 1048576.0:F1} MB (generated in {gen.Elapsed.TotalSeconds:F1} s, not timed)"))
+                    .Add("output", string.Create(inv, $"{parties:N0} party rows, {new FileInfo(output).Length / 1048576.0:F1} MB"))
+                    .Add("time", string.Create(inv, $"{clean.Elapsed.TotalSeconds:F2} s end to end (CSV in, CSV out)"))
+                    .Add("cpu", string.Create(inv, $"{cpu.TotalSeconds:F2} s ({cpu.TotalSeconds / clean.Elapsed.TotalSeconds:F2} cores busy on average; load average before the run {LoadAverage()})"))
+                    .Add("throughput", string.Create(inv, $"{n / clean.Elapsed.TotalSeconds:N0} names/s"))
+                    .Add("peak memory", string.Create(inv, $"{MachineInfo.PeakMemoryBytes() / 1048576.0:F0} MB (VmHWM, whole process)"))
+                    .WriteTo(console.Out);
+                return CliExitCodes.Done;
+            }
+            finally
+            {
+                dir.Delete(recursive: true);
+            }
+        }));
+        return command;
+    }
+
+    private static Command Micro(CliConsole console)
+    {
+        var command = new Command("micro", "BenchmarkDotNet micro-benchmarks of the normaliser (pass BenchmarkDotNet arguments after it, e.g. --filter '*').")
+        {
+            TreatUnmatchedTokensAsErrors = false,
+        };
+        command.SetAction(parse =>
+        {
+            var args = parse.UnmatchedTokens.ToArray();
+            BenchmarkSwitcher.FromTypes([typeof(NormalizerBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);
+            return CliExitCodes.Done;
+        });
+        return command;
+    }
+
+    private static string LoadAverage()
+    {
+        try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
+        catch (IOException) { return "unknown"; }
+    }
+
+    private static long CountLines(string path)
+    {
+        long lines = 0;
+        var buffer = new byte[1 << 16];
+        using var fs = File.OpenRead(path);
+        int n;
+        while ((n = fs.Read(buffer)) > 0) lines += buffer.AsSpan(0, n).Count((byte)'\n');
+        return lines;
+    }
+}
