@@ -1,0 +1,47 @@
+namespace Names.Resolver.Comparison;
+
+/// <summary>The ordered list of features a model was built on; a pair becomes one level per feature.</summary>
+public sealed class ComparisonSet
+{
+    public ComparisonSet(IEnumerable<IComparisonFeature> features) => Features = features.ToArray();
+
+    public IReadOnlyList<IComparisonFeature> Features { get; }
+
+    /// <summary>Default features; one context-overlap feature per context column given.</summary>
+    public static ComparisonSet CreateDefault(IEnumerable<string>? contextColumns = null)
+    {
+        var features = new List<IComparisonFeature>
+        {
+            new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), new JaroWinklerFeature(),
+            new RareTokenOverlapFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
+            new NumbersFeature(), new PersonNameFeature(),
+        };
+        foreach (var c in contextColumns ?? []) features.Add(new ContextOverlapFeature(c));
+        return new ComparisonSet(features);
+    }
+
+    /// <summary>Rebuilds a set from stored feature names (model parameters).</summary>
+    public static ComparisonSet FromNames(IEnumerable<string> names) => new(names.Select(n => n switch
+    {
+        "exact_key" => (IComparisonFeature)new ExactKeyFeature(),
+        "token_set_ratio" => FuzzyRatioFeature.TokenSet(),
+        "token_sort_ratio" => FuzzyRatioFeature.TokenSort(),
+        "partial_ratio" => FuzzyRatioFeature.Partial(),
+        "jaro_winkler" => new JaroWinklerFeature(),
+        "rare_token_overlap" => new RareTokenOverlapFeature(),
+        "acronym" => new AcronymFeature(),
+        "legal_form" => new LegalFormFeature(),
+        "country" => new CountryFeature(),
+        "numbers" => new NumbersFeature(),
+        "person_name" => new PersonNameFeature(),
+        _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
+        _ => throw new ArgumentException($"unknown comparison feature '{n}'"),
+    }));
+
+    public int[] Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
+    {
+        var levels = new int[Features.Count];
+        for (int i = 0; i < levels.Length; i++) levels[i] = Features[i].Compare(a, b, statistics);
+        return levels;
+    }
+}

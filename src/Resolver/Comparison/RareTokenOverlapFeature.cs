@@ -1,0 +1,34 @@
+namespace Names.Resolver.Comparison;
+
+/// <summary>
+/// Token overlap weighted by inverse document frequency: sharing PHILIPS says much, sharing BV or ELECTRONICS little.
+/// Levels use the weighted Jaccard, plus a containment level (every rare token of the shorter name in the longer).
+/// </summary>
+public sealed class RareTokenOverlapFeature : IComparisonFeature
+{
+    public string Name => "rare_token_overlap";
+    public IReadOnlyList<string> Levels { get; } = ["little or none", "weighted jaccard >= 0.3", "shorter name contained", "weighted jaccard >= 0.6", "weighted jaccard >= 0.9"];
+
+    public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
+    {
+        if (a.Tokens.Length == 0 || b.Tokens.Length == 0) return IComparisonFeature.NotComparable;
+        double shared = 0, onlyA = 0, onlyB = 0;
+        var setB = new HashSet<string>(b.Tokens, StringComparer.Ordinal);
+        var setA = new HashSet<string>(a.Tokens, StringComparer.Ordinal);
+        foreach (var t in setA)
+        {
+            var w = statistics.Weight(t);
+            if (setB.Contains(t)) shared += w; else onlyA += w;
+        }
+        foreach (var t in setB)
+            if (!setA.Contains(t)) onlyB += statistics.Weight(t);
+        var union = shared + onlyA + onlyB;
+        if (union <= 0) return 0;
+        var jaccard = shared / union;
+        if (jaccard >= 0.9) return 4;
+        if (jaccard >= 0.6) return 3;
+        var smaller = Math.Min(shared + onlyA, shared + onlyB);
+        if (smaller > 0 && shared / smaller >= 0.9) return 2;
+        return jaccard >= 0.3 ? 1 : 0;
+    }
+}

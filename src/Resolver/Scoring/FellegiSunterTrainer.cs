@@ -1,0 +1,63 @@
+using Names.Resolver.Comparison;
+
+namespace Names.Resolver.Scoring;
+
+/// <summary>
+/// Unsupervised estimation of a <see cref="FellegiSunterModel"/> from the data itself: u from random pairs (almost all
+/// non-matches), then m and lambda by expectation-maximisation over the candidate pairs with u held fixed.
+/// </summary>
+public sealed class FellegiSunterTrainer(ComparisonSet comparisons)
+{
+    public ComparisonSet Comparisons { get; } = comparisons;
+    public int MaxIterations { get; init; } = 200;
+    public double Tolerance { get; init; } = 1e-6;
+
+    /// <summary>Iterations the last <see cref="Train"/> took.</summary>
+    public int Iterations { get; private set; }
+
+    public double[][] EstimateU(IEnumerable<int[]> randomPairLevels)
+    {
+        var counts = NewTable(1.0); // Laplace smoothing: no level is impossible
+        foreach (var levels in randomPairLevels)
+            for (int f = 0; f < levels.Length; f++)
+                if (levels[f] >= 0) counts[f][levels[f]]++;
+        return Normalise(counts);
+    }
+
+    public FellegiSunterModel Train(IReadOnlyList<int[]> candidatePairLevels, double[][] u, double initialLambda = 0.3)
+    {
+        // Start m increasing with level: agreement is more likely among matches.
+        var m = Normalise(Comparisons.Features.Select(f => Enumerable.Range(0, f.Levels.Count).Select(l => Math.Pow(l + 1, 3)).ToArray()).ToArray());
+        double lambda = initialLambda;
+        Iterations = 0;
+        for (int iteration = 0; iteration < MaxIterations; iteration++)
+        {
+            Iterations = iteration + 1;
+            var model = new FellegiSunterModel(Comparisons, lambda, m, u);
+            var counts = NewTable(0.5);
+            double sumP = 0;
+            foreach (var levels in candidatePairLevels)
+            {
+                var p = model.Score(levels).Probability;
+                sumP += p;
+                for (int f = 0; f < levels.Length; f++)
+                    if (levels[f] >= 0) counts[f][levels[f]] += p;
+            }
+            var newM = Normalise(counts);
+            var newLambda = Math.Clamp(sumP / Math.Max(1, candidatePairLevels.Count), 1e-6, 1 - 1e-6);
+            double change = Math.Abs(newLambda - lambda);
+            for (int f = 0; f < m.Length; f++)
+                for (int l = 0; l < m[f].Length; l++) change = Math.Max(change, Math.Abs(newM[f][l] - m[f][l]));
+            m = newM;
+            lambda = newLambda;
+            if (change < Tolerance) break;
+        }
+        return new FellegiSunterModel(Comparisons, lambda, m, u);
+    }
+
+    private double[][] NewTable(double initial) =>
+        Comparisons.Features.Select(f => Enumerable.Repeat(initial, f.Levels.Count).ToArray()).ToArray();
+
+    private static double[][] Normalise(double[][] counts) =>
+        counts.Select(row => { var s = row.Sum(); return row.Select(c => c / s).ToArray(); }).ToArray();
+}
