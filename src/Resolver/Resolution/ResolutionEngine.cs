@@ -1,0 +1,250 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Names.Normalization;
+using Names.Resolver.Candidates;
+using Names.Resolver.Comparison;
+using Names.Resolver.Identifiers;
+using Names.Resolver.Scoring;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Resolution;
+
+/// <summary>
+/// Streams input rows to global ids against one registry. Per party: a known variant is attached to its entity without
+/// scoring; a new variant is compared with the candidates the index finds, grouped by entity, and is linked (best
+/// entity at or above the upper threshold and the entity's compared members mostly agree), proposed for review
+/// (between thresholds: a new entity plus a proposal), or minted as a new entity. Existing entities are never merged
+/// automatically; evidence that two of them are one becomes a proposal. One run at a time per engine.
+/// </summary>
+public sealed class ResolutionEngine
+{
+    private readonly IRegistryStore _store;
+    private readonly IPairScorer _scorer;
+    private readonly NameNormalizer _normalizer;
+    private readonly ResolutionOptions _options;
+    private readonly RegistryState _state;
+    private readonly IdMinter _minter;
+    private RegistryBatch _batch = new();
+
+    private ResolutionEngine(IRegistryStore store, IPairScorer scorer, NameNormalizer normalizer, ResolutionOptions options, RegistryState state, IdMinter minter)
+    {
+        _store = store;
+        _scorer = scorer;
+        _normalizer = normalizer;
+        _options = options;
+        _state = state;
+        _minter = minter;
+    }
+
+    public const string SeedMetaKey = "minter.seed";
+    public const string SequenceMetaKey = "minter.sequence";
+
+    public IPairScorer Scorer => _scorer;
+    public ResolutionOptions Options => _options;
+    /// <summary>Statistics of the last (or current) run.</summary>
+    public RunStatistics Statistics { get; private set; } = new();
+
+    /// <summary>
+    /// Loads the registry into memory. With no <paramref name="scorer"/>, the latest model stored in the registry is used,
+    /// else the built-in default (<see cref="DefaultModel"/>).
+    /// </summary>
+    public static async Task<ResolutionEngine> OpenAsync(IRegistryStore store, ResolutionOptions? options = null, IPairScorer? scorer = null,
+        NameNormalizer? normalizer = null, CancellationToken ct = default)
+    {
+        options ??= new ResolutionOptions();
+        scorer ??= await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+        var state = await RegistryState.LoadAsync(store, new InMemoryCandidateIndex(options.BlockCap), ct);
+        var storedSeed = await store.GetMetaAsync(SeedMetaKey, ct);
+        var seed = storedSeed is null ? options.Seed : ulong.Parse(storedSeed, CultureInfo.InvariantCulture);
+        var sequence = long.Parse(await store.GetMetaAsync(SequenceMetaKey, ct) ?? "0", CultureInfo.InvariantCulture);
+        var engine = new ResolutionEngine(store, scorer, normalizer ?? NameNormalizer.CreateDefault(), options, state, new IdMinter(seed, sequence));
+        if (storedSeed is null) engine._batch.Meta[SeedMetaKey] = seed.ToString(CultureInfo.InvariantCulture);
+        return engine;
+    }
+
+    public async IAsyncEnumerable<ResolvedParty> ResolveAsync(IAsyncEnumerable<ResolveInput> rows, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var stats = Statistics = new RunStatistics { UpperThreshold = _options.UpperThreshold, LowerThreshold = _options.LowerThreshold };
+        var clock = Stopwatch.StartNew();
+        var rowsPerEntity = new Dictionary<string, int>(StringComparer.Ordinal);
+        await foreach (var row in rows.WithCancellation(ct))
+        {
+            stats.Rows++;
+            var parties = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames));
+            foreach (var party in parties)
+            {
+                stats.Parties++;
+                var result = ResolveParty(row, party, stats);
+                if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
+                yield return result;
+            }
+            if (_batch.NewVariants.Count >= _options.BatchSize) await FlushAsync(ct);
+        }
+        await FlushAsync(ct);
+        foreach (var size in rowsPerEntity.Values) stats.ClusterSizes[size] = stats.ClusterSizes.GetValueOrDefault(size) + 1;
+        foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
+            stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
+        stats.PendingReviews = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).Count;
+        stats.Elapsed = clock.Elapsed;
+    }
+
+    /// <summary>Convenience for a list of rows (tests, small batches).</summary>
+    public async Task<IReadOnlyList<ResolvedParty>> ResolveAllAsync(IEnumerable<ResolveInput> rows, CancellationToken ct = default)
+    {
+        var list = new List<ResolvedParty>();
+        await foreach (var r in ResolveAsync(ToAsync(rows), ct)) list.Add(r);
+        return list;
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var i in items) yield return i;
+        await Task.CompletedTask;
+    }
+
+    private ResolvedParty ResolveParty(ResolveInput row, Party party, RunStatistics stats)
+    {
+        if (party.Problem.Length > 0 || party.CompactKey.Length == 0)
+        {
+            stats.Rejected++;
+            return new ResolvedParty(row, party, "", party.Kind.ToText(), ResolutionKind.Rejected, 0, "", party.NameKey, "", party.Problem.Length > 0 ? party.Problem : "empty name");
+        }
+
+        var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
+        if (_state.VariantByKey.TryGetValue(variantKey, out var known))
+        {
+            stats.KnownVariants++;
+            var variant = _state.Variants[known];
+            var entity = _state.Survivor(variant.EntityId);
+            return Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
+        }
+
+        stats.NewVariants++;
+        var record = NameRecord.FromParty(party, row.Context);
+        var keys = _state.KeyGenerator.Keys(record);
+        var matches = MatchEntities(record, keys, stats);
+        var best = matches.Where(m => m.Allowed).MaxBy(m => m.BestProbability);
+        if (matches.Count > 0) stats.AddScore(matches.Max(m => m.BestProbability));
+
+        RegistryState.EntityState target;
+        string resolution;
+        double score;
+        string explanation;
+        if (best is not null && best.BestProbability >= _options.UpperThreshold)
+        {
+            target = _state.Entities[best.EntityId];
+            resolution = ResolutionKind.Matched;
+            score = best.BestProbability;
+            explanation = best.BestScore.Explain();
+            if (target.Kind == EntityKind.Unknown && party.Kind != EntityKind.Unknown) target.Kind = party.Kind;
+            // Evidence that other entities are the same one: never merged silently, proposed instead.
+            foreach (var other in matches.Where(m => m.Allowed && m.EntityId != target.Id && m.BestProbability >= _options.UpperThreshold))
+                Propose(target.Id, other.EntityId, other.BestProbability, "variant " + party.NameKey + " matches both; " + other.BestScore.Explain(), stats);
+        }
+        else
+        {
+            target = Mint(party);
+            var candidate = matches.Where(m => m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
+                .MaxBy(m => m.BestProbability);
+            score = matches.Count == 0 ? 0 : matches.Max(m => m.BestProbability);
+            if (candidate is not null)
+            {
+                resolution = ResolutionKind.Review;
+                explanation = candidate.BestScore.Explain();
+                Propose(candidate.EntityId, target.Id, candidate.BestProbability, explanation, stats);
+            }
+            else
+            {
+                resolution = ResolutionKind.New;
+                explanation = "no candidate above the lower threshold";
+            }
+        }
+
+        var id = ++_state.MaxVariantId;
+        var stored = new VariantRecord(id, target.Id, party.Kind.ToText(), party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
+            party.Country, record.SerializeExtras(), _options.SourceFile, row.Row, row.SourceRecordId);
+        _batch.NewVariants.Add(stored);
+        foreach (var k in keys) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
+        _batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, target.Id, null, _options.Actor,
+            string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
+        _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), keys);
+        return Answer(row, party, target, resolution, score, explanation);
+    }
+
+    private ResolvedParty Answer(ResolveInput row, Party party, RegistryState.EntityState entity, string resolution, double score, string explanation)
+    {
+        switch (resolution)
+        {
+            case ResolutionKind.Matched: Statistics.Matched++; break;
+            case ResolutionKind.New: Statistics.New++; break;
+            case ResolutionKind.Review: Statistics.Review++; break;
+        }
+        return new ResolvedParty(row, party, entity.Id, entity.Kind.ToText(), resolution, Math.Round(score, 4), entity.CanonicalName, party.NameKey, explanation);
+    }
+
+    private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
+    {
+        var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var handle in candidates)
+        {
+            var entity = _state.Survivor(_state.Variants[handle].EntityId);
+            if (!KindsCompatible(record.Kind, entity.Kind)) continue; // never a person with a legal entity
+            if (!byEntity.TryGetValue(entity.Id, out var list)) byEntity[entity.Id] = list = new List<int>();
+            if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
+        }
+        var matches = new List<EntityMatch>(byEntity.Count);
+        foreach (var (entityId, members) in byEntity)
+        {
+            // Compare with the cluster, not one member: the canonical (first) variant always takes part.
+            var entity = _state.Entities[entityId];
+            if (entity.Variants.Count > 0 && !members.Contains(entity.Variants[0])) members.Add(entity.Variants[0]);
+            PairScore? bestScore = null;
+            int dissent = 0;
+            foreach (var handle in members)
+            {
+                var score = _scorer.Score(_scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens));
+                stats.PairsScored++;
+                if (score.Probability < _options.LowerThreshold) dissent++;
+                if (bestScore is null || score.Probability > bestScore.Probability) bestScore = score;
+            }
+            bool allowed = dissent <= _options.MaxDissentShare * members.Count;
+            matches.Add(new EntityMatch(entityId, bestScore!.Probability, bestScore, members.Count, dissent, allowed));
+        }
+        return matches;
+    }
+
+    private static bool KindsCompatible(EntityKind a, EntityKind b) =>
+        a == EntityKind.Unknown || b == EntityKind.Unknown || a == b;
+
+    private RegistryState.EntityState Mint(Party party)
+    {
+        string id;
+        do id = _minter.Mint(party.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix);
+        while (_state.Entities.ContainsKey(id)); // never re-issue, even on a 65-bit collision
+        var entity = new RegistryState.EntityState(id, party.Kind, party.DisplayName, preExisting: false);
+        _state.Entities[id] = entity;
+        _batch.NewEntities.Add(new EntityRecord(id, party.Kind.ToText(), party.DisplayName));
+        _batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, id, null, _options.Actor, party.NameKey, DateTimeOffset.UtcNow));
+        _batch.Meta[SequenceMetaKey] = _minter.NextSequence.ToString(CultureInfo.InvariantCulture);
+        Statistics.NewEntities++;
+        return entity;
+    }
+
+    private void Propose(string a, string b, double score, string explanation, RunStatistics stats)
+    {
+        var pair = RegistryState.Pair(a, b);
+        if (a == b || _state.CannotLinks.Contains(pair) || !_state.ProposedPairs.Add(pair)) return;
+        _batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, DateTimeOffset.UtcNow));
+        stats.ProposalsCreated++;
+    }
+
+    private async Task FlushAsync(CancellationToken ct)
+    {
+        if (_batch.IsEmpty) return;
+        var batch = _batch;
+        _batch = new RegistryBatch();
+        await _store.ApplyAsync(batch, ct);
+    }
+}

@@ -1,0 +1,25 @@
+namespace Names.Resolver.Resolution;
+
+/// <summary>Decision thresholds and run settings. Defaults were chosen on dedupe-patstat-nl (see README figures).</summary>
+public sealed record ResolutionOptions
+{
+    /// <summary>Auto-link at or above this match probability.</summary>
+    public double UpperThreshold { get; init; } = 0.9;
+    /// <summary>Between this and the upper threshold a review proposal is made; below, a new entity.</summary>
+    public double LowerThreshold { get; init; } = 0.5;
+    /// <summary>Seed of the id generator for a fresh registry (a registry keeps the seed it was created with).</summary>
+    public ulong Seed { get; init; }
+    /// <summary>Candidates scored per new variant.</summary>
+    public int MaxCandidates { get; init; } = 40;
+    /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
+    public int MaxMembersPerEntity { get; init; } = 8;
+    /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
+    public int BlockCap { get; init; } = 300;
+    /// <summary>New variants per write transaction.</summary>
+    public int BatchSize { get; init; } = 20000;
+    /// <summary>Anti-chaining: a link is refused when more than this share of the compared members clearly differ (p below the lower threshold).</summary>
+    public double MaxDissentShare { get; init; } = 0.5;
+    public string Actor { get; init; } = "resolver";
+    /// <summary>Provenance recorded with new variants.</summary>
+    public string SourceFile { get; init; } = "";
+}
