@@ -11,6 +11,8 @@ namespace Names.Resolver.Candidates;
 /// </summary>
 public sealed class BlockingKeyGenerator
 {
+    public const int QGram = 5;
+
     public IReadOnlyList<string> Keys(NameRecord r)
     {
         var keys = new List<string>(16);
@@ -18,6 +20,7 @@ public sealed class BlockingKeyGenerator
         if (r.AltKey.Length > 0 && r.AltKey != r.CompactKey) keys.Add("c:" + r.AltKey);
         if (r.RomanizedName.Length > 0) keys.Add("c:" + new string(r.RomanizedName.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray()));
         if (r.CompactKey.Length >= 4) keys.Add("p:" + r.CompactKey[..Math.Min(6, r.CompactKey.Length)]);
+        if (r.CompactKey.Length >= 3) keys.Add("p3:" + r.CompactKey[..3]); // short names and acronyms (DSM / D S M NV)
         var skeleton = Skeleton(r.CompactKey);
         if (skeleton.Length >= 3) keys.Add("k:" + skeleton);
         foreach (var t in r.Tokens)
@@ -30,6 +33,8 @@ public sealed class BlockingKeyGenerator
                 if (s.Length > 0) keys.Add("s:" + s + t[^1]);
             }
         }
+        // Character 5-grams of the compact key: find glued or split words and typos outside the gram (NVPHILIPS / PHILIPS NV).
+        for (int i = 0; i + QGram <= r.CompactKey.Length; i++) keys.Add("g:" + r.CompactKey.Substring(i, QGram));
         // Signature of the first letters of the first three tokens: catches respaced or abbreviated names (D S M / DSM).
         if (r.Tokens.Length >= 2) keys.Add("i:" + string.Concat(r.Tokens.Take(4).Select(t => t[0])));
         if (r.Kind == EntityKind.Person)
