@@ -7,13 +7,20 @@ public sealed class ComparisonSet
 
     public IReadOnlyList<IComparisonFeature> Features { get; }
 
-    /// <summary>Default features; one context-overlap feature per context column given.</summary>
+    /// <summary>Default features (one name ladder rather than several correlated ratios); one context-overlap feature per context column given.</summary>
+    /// <summary>Every feature, for the supervised model (regularisation copes with correlated features).</summary>
+    public static ComparisonSet CreateFull(IEnumerable<string>? contextColumns = null) => new(new IComparisonFeature[]
+        {
+            new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), FuzzyRatioFeature.Partial(),
+            new JaroWinklerFeature(), new RareTokenOverlapFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
+            new NumbersFeature(), new PersonNameFeature(),
+        }.Concat((contextColumns ?? []).Select(c => new ContextOverlapFeature(c))));
+
     public static ComparisonSet CreateDefault(IEnumerable<string>? contextColumns = null)
     {
         var features = new List<IComparisonFeature>
         {
-            new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), new JaroWinklerFeature(),
-            new RareTokenOverlapFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
+            new NameSimilarityFeature(), new RareTokenOverlapFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
             new NumbersFeature(), new PersonNameFeature(),
         };
         foreach (var c in contextColumns ?? []) features.Add(new ContextOverlapFeature(c));
@@ -24,6 +31,7 @@ public sealed class ComparisonSet
     public static ComparisonSet FromNames(IEnumerable<string> names) => new(names.Select(n => n switch
     {
         "exact_key" => (IComparisonFeature)new ExactKeyFeature(),
+        "name_similarity" => new NameSimilarityFeature(),
         "token_set_ratio" => FuzzyRatioFeature.TokenSet(),
         "token_sort_ratio" => FuzzyRatioFeature.TokenSort(),
         "partial_ratio" => FuzzyRatioFeature.Partial(),

@@ -1,0 +1,32 @@
+using FuzzySharp;
+
+namespace Names.Resolver.Comparison;
+
+/// <summary>
+/// Splink-style ladder over the whole name, first level that holds wins: compact keys equal, alternative/romanised
+/// keys equal, Jaro-Winkler >= 0.97 (typo), token-set ratio >= 95 (reordered/extra words), fuzzy close, else. One
+/// feature instead of several correlated ratios keeps Fellegi-Sunter from counting the same evidence twice.
+/// </summary>
+public sealed class NameSimilarityFeature : IComparisonFeature
+{
+    private readonly ExactKeyFeature _exact = new();
+
+    public string Name => "name_similarity";
+    public IReadOnlyList<string> Levels { get; } =
+        ["dissimilar", "token set >= 80 or jaro-winkler >= 0.88", "token set >= 90 and jaro-winkler >= 0.90", "token set >= 95", "jaro-winkler >= 0.97", "alternative key equal", "compact key equal"];
+
+    public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
+    {
+        var exact = _exact.Compare(a, b, statistics);
+        if (exact < 0) return IComparisonFeature.NotComparable;
+        if (exact == 2) return 6;
+        if (exact == 1) return 5;
+        var jw = JaroWinkler.Similarity(a.CompactKey, b.CompactKey);
+        if (jw >= 0.97) return 4;
+        var set = Fuzz.TokenSetRatio(a.NameKey, b.NameKey);
+        if (set >= 95) return 3;
+        if (set >= 90 && jw >= 0.90) return 2;
+        if (set >= 80 || jw >= 0.88) return 1;
+        return 0;
+    }
+}
