@@ -9,7 +9,7 @@ public sealed class AcronymFeature : IComparisonFeature
     public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
     {
         var (shortName, longName) = a.CompactKey.Length <= b.CompactKey.Length ? (a, b) : (b, a);
-        if (shortName.Tokens.Length == 0 || longName.Tokens.Length < 2) return IComparisonFeature.NotComparable;
+        if (shortName.Tokens.Length != 1 || longName.Tokens.Length < 2) return IComparisonFeature.NotComparable;
         var candidate = shortName.Tokens[0];
         if (candidate.Length < 2 || candidate.Length > 6 || !candidate.All(char.IsLetter)) return IComparisonFeature.NotComparable;
         // Initials of all tokens, and of the tokens left once the acronym's own letters run out (legal forms at the end).

@@ -18,7 +18,7 @@ public sealed class PersonNameFeature : IComparisonFeature
         var (fb, gb) = Split(b);
         if (fa.Length == 0 || fb.Length == 0) return IComparisonFeature.NotComparable;
         bool familyEqual = fa == fb;
-        bool familyClose = familyEqual || JaroWinkler.Similarity(fa, fb) >= 0.92;
+        bool familyClose = familyEqual || JaroWinkler.Similarity(fa, fb) >= 0.88;
         if (!familyClose) return 0;
         bool givenEqual = ga.Length > 0 && ga.AsSpan().SequenceEqual(gb);
         if (familyEqual && givenEqual) return 5;
