@@ -1,35 +1,72 @@
+using Names.Normalization.Lexicon;
+using Names.Normalization.Pipeline;
+using Names.Normalization.Transliteration;
+
 namespace Names.Normalization;
 
 /// <summary>
-/// Raw name field -> cleaned parties (R1-R23). Thread-safe, deterministic, never throws on any string.
-/// PLACEHOLDER implementation: upper-cases and strips punctuation only; the rule pipeline replaces it.
+/// Raw name field -> cleaned parties (R1-R23 of the name-cleaning spec). Thread-safe (each thread gets its own
+/// workspace and ICU transliterators), deterministic, never throws on any string.
 /// </summary>
-public sealed class NameNormalizer
+public sealed class NameNormalizer : IDisposable
 {
-    public const string RulesetVersion = "0.0.0-placeholder";
+    public const string RulesetVersion = "2026.11.1";
 
-    public static NameNormalizer CreateDefault() => new();
+    private readonly NormalizationLexicon _lexicon;
+    private readonly NamePipeline _pipeline = new();
+    private readonly Lazy<(IcuLibrary? Library, string Error)> _icu;
+    private readonly ThreadLocal<PipelineWorkspace> _workspaces;
+
+    private NameNormalizer(NormalizationLexicon lexicon)
+    {
+        _lexicon = lexicon;
+        _icu = new Lazy<(IcuLibrary?, string)>(() => (IcuLibrary.TryLoad(out var error), error), LazyThreadSafetyMode.ExecutionAndPublication);
+        _workspaces = new ThreadLocal<PipelineWorkspace>(
+            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error)), trackAllValues: true);
+    }
+
+    /// <summary>Loads the embedded data files (legal forms, word lists). Takes a few hundred milliseconds: create once and share.</summary>
+    public static NameNormalizer CreateDefault() => new(NormalizationLexicon.Load());
+
+    /// <summary>Rule ids in pipeline order.</summary>
+    public IReadOnlyList<string> RuleOrder => _pipeline.RuleOrder;
+
+    /// <summary>True when system ICU was found (non-Latin names can be romanised); otherwise <see cref="IcuProblem"/> says why.</summary>
+    public bool TransliterationAvailable => _icu.Value.Library != null;
+
+    public string IcuProblem => _icu.Value.Error;
+
+    /// <summary>Throws with a clear message when system ICU is absent (for hosts that want to fail at start-up).</summary>
+    public void EnsureTransliterationAvailable()
+    {
+        if (!TransliterationAvailable) throw new InvalidOperationException(IcuProblem);
+    }
 
     public IReadOnlyList<Party> Normalize(NameInput input)
     {
-        var raw = input.Name ?? "";
-        var display = string.Join(' ', raw.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        var tokens = new List<string>();
-        foreach (var t in display.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        ArgumentNullException.ThrowIfNull(input);
+        try
         {
-            var clean = new string(t.Where(char.IsLetterOrDigit).ToArray());
-            if (clean.Length > 0) tokens.Add(clean);
+            return _pipeline.Run(input, _workspaces.Value!);
         }
-        var key = string.Join(' ', tokens);
-        return new[]
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            new Party
+            // last line of defence: a rule bug must not stop a bulk run; the record says what happened
+            var raw = input.Name ?? "";
+            return new[]
             {
-                RawName = raw, DisplayName = display, NameKey = key, CompactKey = key.Replace(" ", ""),
-                Kind = EntityKindText.Parse(input.KindHint) ?? EntityKind.Unknown,
-                Country = (input.Country ?? "").Trim().ToUpperInvariant(),
-                Problem = key.Length == 0 ? "no letters or digits" : "",
-            },
-        };
+                new Party
+                {
+                    RawName = raw, DisplayName = raw.Length > 200 ? raw[..200] : raw, NameKey = "", CompactKey = "",
+                    Kind = EntityKind.Unknown, Problem = "internal error while cleaning: " + ex.GetType().Name + ": " + ex.Message,
+                },
+            };
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var w in _workspaces.Values) w.Dispose();
+        _workspaces.Dispose();
     }
 }

@@ -31,6 +31,10 @@ public sealed record Party
     public string CareOf { get; init; } = "";
     public string TradeName { get; init; } = "";
     public string Incorporation { get; init; } = "";
+    /// <summary>R14: "AS REPRESENTED BY ..." / "ON BEHALF OF ..." fragment.</summary>
+    public string Representation { get; init; } = "";
+    /// <summary>R14: address fragment found in the name field (city, street, post code).</summary>
+    public string Address { get; init; } = "";
     /// <summary>R8: romanised form for non-Latin input, empty for Latin input.</summary>
     public string RomanizedName { get; init; } = "";
     /// <summary>Country the record came with (upper-case alpha-2) or empty.</summary>

@@ -1,0 +1,64 @@
+using System.Collections.Frozen;
+using Names.Normalization.LegalForms;
+
+namespace Names.Normalization.Lexicon;
+
+/// <summary>
+/// Every word list the rules use, loaded once from the embedded data files (Data/SOURCE.md) and immutable afterwards.
+/// </summary>
+internal sealed class NormalizationLexicon
+{
+    public required LegalFormTable LegalForms { get; init; }
+    public required PhraseSet<bool> Titles { get; init; }
+    public required PhraseSet<bool> Suffixes { get; init; }
+    public required FrozenSet<string> Particles { get; init; }
+    public required FrozenSet<string> Articles { get; init; }
+    public required PhraseSet<bool> ArticleExceptions { get; init; }
+    public required FrozenDictionary<string, string> GenericAbbreviations { get; init; }
+    public required FrozenDictionary<string, string> SpellingVariants { get; init; }
+    public required PhraseSet<bool> NonDistinctiveWords { get; init; }
+    public required PhraseSet<string> SubtypeKeywords { get; init; }
+    /// <summary>Subtype keywords in scripts without spaces (大学, 研究所 ...), matched inside tokens.</summary>
+    public required (string Keyword, string Subtype)[] ScriptSubtypeKeywords { get; init; }
+    public required PhraseSet<string> FragmentMarkers { get; init; }
+    public required PhraseSet<bool> GovernanceWrappers { get; init; }
+    public required PhraseSet<bool> DepartmentWords { get; init; }
+    public required PhraseSet<bool> AddressWords { get; init; }
+    public required FrozenSet<string> GivenNames { get; init; }
+    public required FrozenDictionary<string, char> EscapeMarks { get; init; }
+    public required FrozenSet<string> Connectors { get; init; }
+
+    public static NormalizationLexicon Load()
+    {
+        static PhraseSet<bool> Set(string path) => PhraseSet<bool>.FromLines(EmbeddedDataFile.ReadLines(path).Select(l => (l.Trim(), true)));
+        static FrozenDictionary<string, string> Map(string path) => EmbeddedDataFile.ReadTsv(path)
+            .Where(f => f.Length >= 2).GroupBy(f => f[0].Trim(), StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.Ordinal);
+
+        var subtype = EmbeddedDataFile.ReadTsv("lists/subtype-keywords.tsv").Where(f => f.Length >= 2).ToList();
+        bool IsScriptWithoutSpaces(string s) => s.Any(c => Text.ScriptClass.IsCjk(c));
+
+        return new NormalizationLexicon
+        {
+            LegalForms = LegalFormTable.Load(),
+            Titles = Set("lists/titles.txt"),
+            Suffixes = Set("lists/suffixes.txt"),
+            Particles = EmbeddedDataFile.ReadLines("lists/particles.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            Articles = EmbeddedDataFile.ReadLines("lists/articles.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            ArticleExceptions = Set("lists/article-exceptions.txt"),
+            GenericAbbreviations = Map("lists/generic-abbreviations.tsv"),
+            SpellingVariants = Map("lists/spelling-variants.tsv"),
+            NonDistinctiveWords = Set("lists/non-distinctive-words.txt"),
+            SubtypeKeywords = PhraseSet<string>.FromLines(subtype.Where(f => !IsScriptWithoutSpaces(f[0])).Select(f => (f[0].Trim(), f[1].Trim()))),
+            ScriptSubtypeKeywords = subtype.Where(f => IsScriptWithoutSpaces(f[0])).Select(f => (f[0].Trim(), f[1].Trim())).ToArray(),
+            FragmentMarkers = PhraseSet<string>.FromLines(EmbeddedDataFile.ReadTsv("lists/fragment-markers.tsv").Where(f => f.Length >= 2).Select(f => (f[0].Trim(), f[1].Trim()))),
+            GovernanceWrappers = Set("lists/governance-wrappers.txt"),
+            DepartmentWords = Set("lists/department-words.txt"),
+            AddressWords = Set("lists/address-words.txt"),
+            GivenNames = EmbeddedDataFile.ReadLines("lists/given-names.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            EscapeMarks = EmbeddedDataFile.ReadTsv("lists/escape-marks.tsv").Where(f => f.Length >= 2)
+                .GroupBy(f => f[0].Trim().ToUpperInvariant()).ToFrozenDictionary(g => g.Key, g => (char)Convert.ToInt32(g.First()[1].Trim(), 16)),
+            Connectors = EmbeddedDataFile.ReadLines("lists/connectors.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+        };
+    }
+}

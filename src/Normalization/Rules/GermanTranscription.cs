@@ -1,0 +1,33 @@
+namespace Names.Normalization.Rules;
+
+/// <summary>R7: the alternative key folds German-style transcriptions UE/OE/AE to U/O/A (FUERTH -> FURTH = Fürth).</summary>
+internal static class GermanTranscription
+{
+    public static bool Contains(string key)
+    {
+        for (int i = 0; i + 1 < key.Length; i++)
+        {
+            if (key[i + 1] == 'E' && key[i] is 'A' or 'O' or 'U') return true;
+        }
+        return false;
+    }
+
+    /// <summary>The alternative key for <paramref name="compactKey"/>, or empty when it would be the same.</summary>
+    public static string AltKey(string compactKey)
+    {
+        if (!Contains(compactKey)) return "";
+        var chars = new char[compactKey.Length];
+        int n = 0;
+        for (int i = 0; i < compactKey.Length; i++)
+        {
+            chars[n++] = compactKey[i];
+            // Q+UE is a different sound (QUEEN): leave it
+            if (i + 1 < compactKey.Length && compactKey[i + 1] == 'E' && compactKey[i] is 'A' or 'O' or 'U' && !(compactKey[i] == 'U' && i > 0 && compactKey[i - 1] == 'Q'))
+            {
+                i++;
+            }
+        }
+        var alt = new string(chars, 0, n);
+        return alt == compactKey ? "" : alt;
+    }
+}

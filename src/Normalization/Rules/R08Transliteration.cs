@@ -1,0 +1,98 @@
+using System.Text;
+using Names.Normalization.Pipeline;
+using Names.Normalization.Text;
+
+namespace Names.Normalization.Rules;
+
+/// <summary>
+/// R8: non-Latin scripts keep their original form in the display; romanized_name comes from ICU (system libicu), and
+/// key tokens in other scripts are replaced by their romanised, folded form. Consecutive Han/Kana/Hangul tokens are
+/// romanised as one (CJK is not split on spaces), so 山田 太郎 and 山田太郎 share keys.
+/// </summary>
+internal sealed class R08Transliteration : INameRule
+{
+    public string Id => "R8";
+
+    public bool Apply(PartyDraft d, RuleContext context)
+    {
+        bool nonLatin = false;
+        foreach (var k in d.KeyTokens)
+        {
+            if (!IsAscii(k)) { nonLatin = true; break; }
+        }
+        if (!nonLatin) return false;
+        var romanizer = context.Romanizer;
+        if (!romanizer.Available)
+        {
+            if (d.Problem.Length == 0) d.Problem = romanizer.UnavailableReason;
+            return false;
+        }
+
+        d.Romanized = Collapse(romanizer.Romanize(d.DisplayName));
+        var keys = d.KeyTokens;
+        var result = new List<string>(keys.Count + 4);
+        int i = 0;
+        var sb = context.Scratch.Clear();
+        while (i < keys.Count)
+        {
+            if (IsAscii(keys[i])) { result.Add(keys[i]); i++; continue; }
+            // join a run of CJK tokens (no spaces in CJK); other scripts go token by token
+            var text = keys[i];
+            int j = i + 1;
+            if (IsCjk(text) && !d.IsPerson)
+            {
+                while (j < keys.Count && IsCjk(keys[j])) { text += keys[j]; j++; }
+            }
+            var romanized = romanizer.Romanize(text);
+            AddFolded(result, romanized, sb, IsCjk(text));
+            i = j;
+        }
+        keys.Clear();
+        keys.AddRange(result);
+        return true;
+    }
+
+    private static void AddFolded(List<string> into, string romanized, StringBuilder sb, bool joinSyllables)
+    {
+        sb.Clear();
+        foreach (var c in romanized)
+        {
+            if (char.IsLetterOrDigit(c) && c < 0x250)
+            {
+                CharFolding.Append(sb, c);
+            }
+            else if (!joinSyllables && sb.Length > 0 && c is ' ' or '-')
+            {
+                into.Add(sb.ToString());
+                sb.Clear();
+            }
+        }
+        if (sb.Length > 0) into.Add(sb.ToString());
+    }
+
+    private static string Collapse(string s)
+    {
+        var sb = new StringBuilder(s.Length);
+        bool space = false;
+        foreach (var c in s)
+        {
+            if (char.IsWhiteSpace(c)) { space = sb.Length > 0; continue; }
+            if (space) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    private static bool IsAscii(string s)
+    {
+        foreach (var c in s) if (c >= 0x80) return false;
+        return true;
+    }
+
+    private static bool IsCjk(string s)
+    {
+        foreach (var c in s) if (ScriptClass.IsCjk(c) || char.IsSurrogate(c)) return true;
+        return false;
+    }
+}

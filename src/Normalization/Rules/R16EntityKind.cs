@@ -1,0 +1,62 @@
+using Names.Normalization.Evidence;
+using Names.Normalization.Pipeline;
+
+namespace Names.Normalization.Rules;
+
+/// <summary>
+/// R16: person, legal_entity or unknown, and the legal-entity subtype. The kind column and structured person columns
+/// win; then legal forms and organisation keywords (many languages); then person-name patterns.
+/// </summary>
+internal sealed class R16EntityKind : INameRule
+{
+    public string Id => "R16";
+
+    public bool Apply(PartyDraft d, RuleContext context)
+    {
+        var lexicon = context.Lexicon;
+        var tokens = d.TokenSpan;
+        int n = tokens.Length;
+        var subtype = SubtypeEvidence.Find(tokens, 0, n, lexicon);
+        bool hasForm = n >= 2 && (lexicon.LegalForms.MatchEnd(tokens, 1, n, d.Country) != null
+                                  || lexicon.LegalForms.MatchStart(tokens, 0, n - 1, d.Country) != null
+                                  || lexicon.LegalForms.MatchMiddle(tokens, 0, n, d.Country) != null
+                                  || HasCjkForm(d, context));
+
+        var hinted = EntityKindText.Parse(d.Input.KindHint);
+        if (hinted is { } h && h != EntityKind.Unknown)
+        {
+            d.Kind = h;
+        }
+        else if (!string.IsNullOrWhiteSpace(d.Input.FamilyName) || !string.IsNullOrWhiteSpace(d.Input.GivenNames))
+        {
+            d.Kind = EntityKind.Person;
+        }
+        else if (hasForm || subtype.Length > 0)
+        {
+            d.Kind = EntityKind.LegalEntity;
+        }
+        else if (PersonNamePattern.Matches(tokens, 0, n, lexicon, d.Country))
+        {
+            d.Kind = EntityKind.Person;
+        }
+        else
+        {
+            d.Kind = EntityKind.Unknown;
+        }
+
+        if (d.Kind == EntityKind.LegalEntity)
+        {
+            d.Subtype = subtype.Length > 0 ? subtype : hasForm ? "company" : "";
+        }
+        return d.Kind != EntityKind.Unknown;
+    }
+
+    private static bool HasCjkForm(PartyDraft d, RuleContext context)
+    {
+        if (d.Tokens.Count == 0) return false;
+        var first = d.Tokens[0];
+        var last = d.Tokens[^1];
+        return (last.Has(Text.TokenFlags.Cjk) && context.Lexicon.LegalForms.CjkFormAffix(last.Match, true) != null)
+               || (first.Has(Text.TokenFlags.Cjk) && context.Lexicon.LegalForms.CjkFormAffix(first.Match, false) != null);
+    }
+}

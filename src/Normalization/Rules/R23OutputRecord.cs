@@ -1,0 +1,68 @@
+using Names.Normalization.Pipeline;
+
+namespace Names.Normalization.Rules;
+
+/// <summary>
+/// R23: the output record. Builds name_key (tokens, one space), compact_key (letters and digits only) and alt_key,
+/// and freezes the draft into a <see cref="Party"/>. Same input and ruleset version give the same record.
+/// </summary>
+internal sealed class R23OutputRecord : INameRule
+{
+    public string Id => "R23";
+
+    public bool Apply(PartyDraft d, RuleContext context)
+    {
+        var sb = context.Scratch.Clear();
+        var compact = context.Scratch2.Clear();
+        foreach (var k in d.KeyTokens)
+        {
+            if (k.Length == 0) continue;
+            if (sb.Length > 0) sb.Append(' ');
+            sb.Append(k);
+            foreach (var c in k) if (char.IsLetterOrDigit(c)) compact.Append(c);
+        }
+        d.NameKey = sb.ToString();
+        d.CompactKey = compact.ToString();
+        d.AltKey = GermanTranscription.AltKey(d.CompactKey);
+        if (d.CompactKey.Length == 0 && d.Problem.Length == 0) d.Problem = "no letters or digits";
+        return true;
+    }
+
+    public static Party ToParty(PartyDraft d) => new()
+    {
+        RawName = d.Raw,
+        PartySeq = d.PartySeq,
+        DisplayName = d.DisplayName,
+        Kind = d.Kind,
+        EntitySubtype = d.Kind == EntityKind.LegalEntity ? d.Subtype : "",
+        NameKey = d.NameKey,
+        CompactKey = d.CompactKey,
+        AltKey = d.AltKey,
+        LegalForm = d.LegalForm,
+        ElfCode = d.ElfCode,
+        FamilyName = d.IsPerson ? JoinDisplay(d, d.Family) : "",
+        GivenNames = d.IsPerson ? JoinDisplay(d, d.Given) : "",
+        Titles = d.Titles,
+        Suffix = d.Suffix,
+        OrgUnit = d.OrgUnit,
+        RolePrefix = d.RolePrefix,
+        CareOf = d.CareOf,
+        TradeName = d.TradeName,
+        Incorporation = d.Incorporation,
+        Representation = d.Representation,
+        Address = d.Address,
+        RomanizedName = d.Romanized,
+        Country = d.Country,
+        Rules = d.Fired.ToArray(),
+        Problem = d.Problem,
+    };
+
+    private static string JoinDisplay(PartyDraft d, List<Text.NameToken> tokens)
+    {
+        if (tokens.Count == 0) return "";
+        if (tokens.Count == 1) return d.SpanText(tokens, 0, 1);
+        var parts = new string[tokens.Count];
+        for (int i = 0; i < tokens.Count; i++) parts[i] = d.SpanText(tokens, i, i + 1);
+        return string.Join(' ', parts);
+    }
+}

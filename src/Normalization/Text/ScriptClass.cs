@@ -1,0 +1,25 @@
+namespace Names.Normalization.Text;
+
+/// <summary>R8: the script families the normaliser distinguishes, by code point ranges.</summary>
+internal static class ScriptClass
+{
+    /// <summary>Han, Kana, Hangul (CJK names are not split on spaces; East Asian person order).</summary>
+    public static bool IsCjk(int cp) =>
+        (cp >= 0x2E80 && cp <= 0x2FDF) || (cp >= 0x3040 && cp <= 0x30FF) || (cp >= 0x3100 && cp <= 0x31FF) ||
+        (cp >= 0x3400 && cp <= 0x4DBF) || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7AF) ||
+        (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
+        (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005 || (cp >= 0x3220 && cp <= 0x325F);
+
+    public static bool IsHangul(int cp) => (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
+
+    public static bool IsKana(int cp) => cp >= 0x3040 && cp <= 0x30FF;
+
+    public static bool IsCyrillic(int cp) => cp >= 0x0400 && cp <= 0x052F;
+
+    public static bool IsGreek(int cp) => (cp >= 0x0370 && cp <= 0x03FF) || (cp >= 0x1F00 && cp <= 0x1FFF);
+
+    /// <summary>Latin letters (with their extensions) and everything below U+0250 need no transliteration.</summary>
+    public static bool IsLatinOrCommon(int cp) =>
+        cp < 0x0250 || (cp >= 0x1E00 && cp <= 0x1EFF) || (cp >= 0x2C60 && cp <= 0x2C7F) || (cp >= 0xA720 && cp <= 0xA7FF) ||
+        (cp >= 0xFB00 && cp <= 0xFB06) || (cp >= 0xFF00 && cp <= 0xFF5E) || (cp >= 0x0300 && cp <= 0x036F);
+}

@@ -1,0 +1,63 @@
+using System.Runtime.InteropServices;
+
+namespace Names.Normalization.Transliteration;
+
+/// <summary>
+/// R8: the system ICU i18n library and its transliterator entry points. ICU exports its C API with the major version
+/// as a suffix (utrans_openU_72), so the library and the suffix are discovered at run time.
+/// </summary>
+internal sealed unsafe class IcuLibrary
+{
+    private static readonly string[] LibraryNames = BuildLibraryNames();
+
+    public delegate* unmanaged<char*, int, int, char*, int, void*, int*, nint> OpenU { get; private init; }
+    public delegate* unmanaged<nint, char*, int*, int, int, int*, int*, void> TransUChars { get; private init; }
+    public delegate* unmanaged<nint, void> Close { get; private init; }
+    public string Description { get; private init; } = "";
+
+    private IcuLibrary() { }
+
+    private static string[] BuildLibraryNames()
+    {
+        var names = new List<string> { "libicui18n.so" };
+        for (int v = 80; v >= 50; v--) names.Add($"libicui18n.so.{v}");
+        names.Add("libicui18n.dylib");
+        names.Add("icu.dll");
+        names.Add("icuin.dll");
+        return names.ToArray();
+    }
+
+    /// <summary>Loads ICU or returns null with the reason in <paramref name="error"/>.</summary>
+    public static IcuLibrary? TryLoad(out string error)
+    {
+        foreach (var name in LibraryNames)
+        {
+            if (!NativeLibrary.TryLoad(name, out var handle)) continue;
+            foreach (var suffix in Suffixes())
+            {
+                if (NativeLibrary.TryGetExport(handle, "utrans_openU" + suffix, out var open) &&
+                    NativeLibrary.TryGetExport(handle, "utrans_transUChars" + suffix, out var trans) &&
+                    NativeLibrary.TryGetExport(handle, "utrans_close" + suffix, out var close))
+                {
+                    error = "";
+                    return new IcuLibrary
+                    {
+                        OpenU = (delegate* unmanaged<char*, int, int, char*, int, void*, int*, nint>)open,
+                        TransUChars = (delegate* unmanaged<nint, char*, int*, int, int, int*, int*, void>)trans,
+                        Close = (delegate* unmanaged<nint, void>)close,
+                        Description = name + " (utrans_openU" + suffix + ")",
+                    };
+                }
+            }
+        }
+        error = "ICU transliteration is not available: no libicui18n with utrans_openU[_NN] was found " +
+                "(install the libicu package, e.g. 'apt-get install libicu72'). Non-Latin names cannot be romanised.";
+        return null;
+    }
+
+    private static IEnumerable<string> Suffixes()
+    {
+        yield return "";
+        for (int v = 80; v >= 50; v--) yield return "_" + v;
+    }
+}

@@ -1,0 +1,59 @@
+using Names.Normalization.Text;
+
+namespace Names.Normalization.Transliteration;
+
+/// <summary>
+/// R8 for one thread: picks the ICU transform per script (Russian-Latin/BGN for Cyrillic, Greek-Latin/UNGEGN for
+/// Greek, Any-Latin otherwise, always followed by Latin-ASCII) and caches romanised tokens in a bounded cache.
+/// Not thread-safe by design: the normaliser keeps one per thread.
+/// </summary>
+internal sealed class Romanizer : IDisposable
+{
+    private const int CacheLimit = 50_000;
+    private readonly IcuLibrary? _icu;
+    private readonly Dictionary<string, IcuTransliterator?> _transliterators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
+
+    public Romanizer(IcuLibrary? icu, string unavailableReason)
+    {
+        _icu = icu;
+        UnavailableReason = unavailableReason;
+    }
+
+    public bool Available => _icu != null;
+    public string UnavailableReason { get; }
+
+    /// <summary>Latin-ASCII romanisation of <paramref name="text"/>; empty when ICU is absent or fails.</summary>
+    public string Romanize(string text)
+    {
+        if (_icu == null || text.Length == 0) return "";
+        if (_cache.TryGetValue(text, out var cached)) return cached;
+        var id = TransformFor(text);
+        if (!_transliterators.TryGetValue(id, out var t))
+        {
+            t = IcuTransliterator.TryOpen(_icu, id) ?? IcuTransliterator.TryOpen(_icu, "Any-Latin; Latin-ASCII");
+            _transliterators[id] = t;
+        }
+        var result = t?.Transliterate(text) ?? "";
+        if (_cache.Count >= CacheLimit) _cache.Clear(); // bounded: a simple reset keeps memory flat on huge inputs
+        _cache[text] = result;
+        return result;
+    }
+
+    private static string TransformFor(string text)
+    {
+        foreach (var c in text)
+        {
+            if (ScriptClass.IsCyrillic(c)) return "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
+            if (ScriptClass.IsGreek(c)) return "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
+            if (c >= 0x4E00 && c <= 0x9FFF) return "Han-Latin; Any-Latin; Latin-ASCII";
+        }
+        return "Any-Latin; Latin-ASCII";
+    }
+
+    public void Dispose()
+    {
+        foreach (var t in _transliterators.Values) t?.Dispose();
+        _transliterators.Clear();
+    }
+}
