@@ -53,7 +53,7 @@ public sealed class NameRecord
     }
 
     /// <summary>Adds context values; multi-valued cells are split on ** ; | (the separators found in IP data sets).</summary>
-    public void AddContext(IReadOnlyDictionary<string, string> context)
+    public void AddContext(IReadOnlyDictionary<string, string> context, int maxItems = MaxContextItems)
     {
         foreach (var (column, value) in context)
         {
@@ -61,9 +61,23 @@ public sealed class NameRecord
             if (!Context.TryGetValue(column, out var set)) Context[column] = set = new HashSet<string>(StringComparer.Ordinal);
             foreach (var item in value.Split(["**", ";", "|"], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
-                if (set.Count >= MaxContextItems) break;
+                if (set.Count >= maxItems) break;
                 var norm = string.Join(' ', item.ToUpperInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries));
                 if (norm.Length > 0) set.Add(norm);
+            }
+        }
+    }
+
+    /// <summary>Adds another record's context (pooling the context of an entity's variants).</summary>
+    public void AddContext(NameRecord other, int maxItems)
+    {
+        foreach (var (column, items) in other.Context)
+        {
+            if (!Context.TryGetValue(column, out var set)) Context[column] = set = new HashSet<string>(StringComparer.Ordinal);
+            foreach (var item in items)
+            {
+                if (set.Count >= maxItems) break;
+                set.Add(item);
             }
         }
     }

@@ -4,7 +4,7 @@ namespace Names.Resolver.Comparison;
 
 /// <summary>
 /// Splink-style ladder over the whole name, first level that holds wins: compact keys equal, alternative/romanised
-/// keys equal, Jaro-Winkler >= 0.97 (typo), token-set ratio >= 95 (reordered/extra words), fuzzy close, else. One
+/// keys equal, Jaro-Winkler >= 0.97 (typo), same words reordered, fuzzy close (token sort / Jaro-Winkler), else. One
 /// feature instead of several correlated ratios keeps Fellegi-Sunter from counting the same evidence twice.
 /// </summary>
 public sealed class NameSimilarityFeature : IComparisonFeature
@@ -13,7 +13,7 @@ public sealed class NameSimilarityFeature : IComparisonFeature
 
     public string Name => "name_similarity";
     public IReadOnlyList<string> Levels { get; } =
-        ["dissimilar", "token set >= 80 or jaro-winkler >= 0.88", "token set >= 90 and jaro-winkler >= 0.90", "token set >= 95", "jaro-winkler >= 0.97", "alternative key equal", "compact key equal"];
+        ["dissimilar", "token sort >= 80 or jaro-winkler >= 0.90", "token sort >= 90 and jaro-winkler >= 0.90", "same words reordered", "jaro-winkler >= 0.97", "alternative key equal", "compact key equal"];
 
     public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
     {
@@ -23,10 +23,12 @@ public sealed class NameSimilarityFeature : IComparisonFeature
         if (exact == 1) return 5;
         var jw = JaroWinkler.Similarity(a.CompactKey, b.CompactKey);
         if (jw >= 0.97) return 4;
-        var set = Fuzz.TokenSetRatio(a.NameKey, b.NameKey);
-        if (set >= 95) return 3;
-        if (set >= 90 && jw >= 0.90) return 2;
-        if (set >= 80 || jw >= 0.88) return 1;
+        // Token sort, not token set: token set scores 100 whenever one name's words are a subset of the other's
+        // (DOW CHEMICAL / AIR PRODUCTS AND CHEMICAL), which is the rare-token feature's job to judge.
+        var sort = Fuzz.TokenSortRatio(a.NameKey, b.NameKey);
+        if (sort >= 98) return 3;
+        if (sort >= 90 && jw >= 0.90) return 2;
+        if (sort >= 80 || jw >= 0.90) return 1;
         return 0;
     }
 }

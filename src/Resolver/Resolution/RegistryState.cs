@@ -28,7 +28,12 @@ internal sealed class RegistryState
         public string? SurvivorId { get; set; }
         public bool PreExisting { get; } = preExisting;
         public List<int> Variants { get; } = new();
+        /// <summary>Pooled context of all variants, so context is compared with the whole cluster.</summary>
+        public NameRecord ContextPool { get; } = new(EntityKind.Unknown, "", "", "", "");
     }
+
+    /// <summary>Context items pooled per column and entity.</summary>
+    public const int MaxPooledContextItems = 4096;
 
     public List<VariantState> Variants { get; } = new();
     public Dictionary<string, int> VariantByKey { get; } = new(StringComparer.Ordinal);
@@ -63,7 +68,12 @@ internal sealed class RegistryState
         VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle);
         Tokens.Add(variant.Record.Tokens);
         Index.Add(handle, keys);
-        if (Entities.TryGetValue(variant.EntityId, out var entity)) Survivor(entity.Id).Variants.Add(handle);
+        if (Entities.TryGetValue(variant.EntityId, out var entity))
+        {
+            var survivor = Survivor(entity.Id);
+            survivor.Variants.Add(handle);
+            if (variant.Record.Context.Count > 0) survivor.ContextPool.AddContext(variant.Record, MaxPooledContextItems);
+        }
         MaxVariantId = Math.Max(MaxVariantId, variant.Id);
         return handle;
     }

@@ -35,7 +35,11 @@ public sealed class ResolutionEngine
         _options = options;
         _state = state;
         _minter = minter;
+        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature).Select(x => x.i).ToArray();
     }
+
+    /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
+    private readonly int[] _contextFeatures;
 
     public const string SeedMetaKey = "minter.seed";
     public const string SequenceMetaKey = "minter.sequence";
@@ -117,6 +121,12 @@ public sealed class ResolutionEngine
             stats.KnownVariants++;
             var variant = _state.Variants[known];
             var entity = _state.Survivor(variant.EntityId);
+            if (row.Context is { Count: > 0 })
+            {
+                // Later occurrences add their context (in memory) so the cluster is compared with all of it.
+                variant.Record.AddContext(row.Context);
+                entity.ContextPool.AddContext(row.Context, RegistryState.MaxPooledContextItems);
+            }
             return Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
         }
 
@@ -157,7 +167,8 @@ public sealed class ResolutionEngine
             else
             {
                 resolution = ResolutionKind.New;
-                explanation = "no candidate above the lower threshold";
+                var nearest = matches.MaxBy(m => m.BestProbability);
+                explanation = nearest is null ? "no candidate" : "nearest " + nearest.EntityId + ": " + nearest.BestScore.Explain();
             }
         }
 
@@ -204,7 +215,9 @@ public sealed class ResolutionEngine
             int dissent = 0;
             foreach (var handle in members)
             {
-                var score = _scorer.Score(_scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens));
+                var levels = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
+                foreach (var f in _contextFeatures) levels[f] = _scorer.Comparisons.Features[f].Compare(record, entity.ContextPool, _state.Tokens);
+                var score = _scorer.Score(levels);
                 stats.PairsScored++;
                 if (score.Probability < _options.LowerThreshold) dissent++;
                 if (bestScore is null || score.Probability > bestScore.Probability) bestScore = score;
