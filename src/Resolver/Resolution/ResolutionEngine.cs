@@ -222,7 +222,7 @@ public sealed class ResolutionEngine
                 if (score.Probability < _options.LowerThreshold) dissent++;
                 if (bestScore is null || score.Probability > bestScore.Probability) bestScore = score;
             }
-            bool allowed = dissent <= _options.MaxDissentShare * members.Count;
+            bool allowed = dissent < _options.MaxDissentShare * members.Count;
             matches.Add(new EntityMatch(entityId, bestScore!.Probability, bestScore, members.Count, dissent, allowed));
         }
         return matches;

@@ -17,7 +17,7 @@ public sealed record ResolutionOptions
     public int BlockCap { get; init; } = 300;
     /// <summary>New variants per write transaction.</summary>
     public int BatchSize { get; init; } = 20000;
-    /// <summary>Anti-chaining: a link is refused when more than this share of the compared members clearly differ (p below the lower threshold).</summary>
+    /// <summary>Anti-chaining: a link is refused when at least this share of the compared members clearly differ (p below the lower threshold).</summary>
     public double MaxDissentShare { get; init; } = 0.5;
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
