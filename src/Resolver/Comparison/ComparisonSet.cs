@@ -11,7 +11,7 @@ public sealed class ComparisonSet
     /// <summary>Every feature, for the supervised model (regularisation copes with correlated features).</summary>
     public static ComparisonSet CreateFull(IEnumerable<string>? contextColumns = null) => new(new IComparisonFeature[]
         {
-            new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), FuzzyRatioFeature.Partial(),
+            new NameSimilarityFeature(), new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), FuzzyRatioFeature.Partial(),
             new JaroWinklerFeature(), new RareTokenOverlapFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
             new NumbersFeature(), new PersonNameFeature(),
         }.Concat((contextColumns ?? []).Select(c => new ContextOverlapFeature(c))));

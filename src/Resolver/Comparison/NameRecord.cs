@@ -41,6 +41,14 @@ public sealed class NameRecord
     public string[] Numbers { get; }
     public Dictionary<string, HashSet<string>> Context { get; }
 
+    private string? _sortedKey;
+    /// <summary>Tokens in ordinal order joined by spaces (token-sort comparisons), computed once.</summary>
+    public string SortedKey => _sortedKey ??= string.Join(' ', Tokens.Order(StringComparer.Ordinal));
+
+    private string[]? _distinctTokens;
+    /// <summary>Distinct tokens, computed once.</summary>
+    public string[] DistinctTokens => _distinctTokens ??= Tokens.Distinct(StringComparer.Ordinal).ToArray();
+
     /// <summary>Context items kept per column and variant; enough to compare, bounded for memory.</summary>
     public const int MaxContextItems = 64;
 

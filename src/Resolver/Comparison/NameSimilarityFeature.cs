@@ -1,5 +1,3 @@
-using FuzzySharp;
-
 namespace Names.Resolver.Comparison;
 
 /// <summary>
@@ -25,7 +23,7 @@ public sealed class NameSimilarityFeature : IComparisonFeature
         if (jw >= 0.97) return 4;
         // Token sort, not token set: token set scores 100 whenever one name's words are a subset of the other's
         // (DOW CHEMICAL / AIR PRODUCTS AND CHEMICAL), which is the rare-token feature's job to judge.
-        var sort = Fuzz.TokenSortRatio(a.NameKey, b.NameKey);
+        var sort = IndelRatio.Ratio(a.SortedKey, b.SortedKey);
         if (sort >= 98) return 3;
         if (sort >= 90 && jw >= 0.90) return 2;
         if (sort >= 80 || jw >= 0.90) return 1;

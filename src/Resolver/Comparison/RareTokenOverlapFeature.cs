@@ -13,15 +13,16 @@ public sealed class RareTokenOverlapFeature : IComparisonFeature
     {
         if (a.Tokens.Length == 0 || b.Tokens.Length == 0) return IComparisonFeature.NotComparable;
         double shared = 0, onlyA = 0, onlyB = 0;
-        var setB = new HashSet<string>(b.Tokens, StringComparer.Ordinal);
-        var setA = new HashSet<string>(a.Tokens, StringComparer.Ordinal);
-        foreach (var t in setA)
+        var ta = a.DistinctTokens;
+        var tb = b.DistinctTokens;
+        // Names have few tokens: nested loops beat hash sets here.
+        foreach (var t in ta)
         {
             var w = statistics.Weight(t);
-            if (setB.Contains(t)) shared += w; else onlyA += w;
+            if (Array.IndexOf(tb, t) >= 0) shared += w; else onlyA += w;
         }
-        foreach (var t in setB)
-            if (!setA.Contains(t)) onlyB += statistics.Weight(t);
+        foreach (var t in tb)
+            if (Array.IndexOf(ta, t) < 0) onlyB += statistics.Weight(t);
         var union = shared + onlyA + onlyB;
         if (union <= 0) return 0;
         var jaccard = shared / union;

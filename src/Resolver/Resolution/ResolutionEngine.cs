@@ -45,6 +45,9 @@ public sealed class ResolutionEngine
     public const string SequenceMetaKey = "minter.sequence";
 
     public IPairScorer Scorer => _scorer;
+    public Stopwatch FindClock { get; } = new(); // TEMP profiling
+    public Stopwatch ScoreClock { get; } = new();
+    public Stopwatch FlushClock { get; } = new();
     public ResolutionOptions Options => _options;
     /// <summary>Statistics of the last (or current) run.</summary>
     public RunStatistics Statistics { get; private set; } = new();
@@ -72,20 +75,32 @@ public sealed class ResolutionEngine
         var stats = Statistics = new RunStatistics { UpperThreshold = _options.UpperThreshold, LowerThreshold = _options.LowerThreshold };
         var clock = Stopwatch.StartNew();
         var rowsPerEntity = new Dictionary<string, int>(StringComparer.Ordinal);
-        await foreach (var row in rows.WithCancellation(ct))
+        // Pipeline: while chunk k is resolved (sequentially, decisions depend on earlier rows), chunk k+1 is normalised
+        // on the other cores and the previous write batch is committed in the background.
+        await using var input = rows.GetAsyncEnumerator(ct);
+        var chunk = await ReadChunkAsync(input);
+        var normalizing = NormalizeAsync(chunk, ct);
+        while (chunk.Count > 0)
         {
-            stats.Rows++;
-            var parties = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames));
-            foreach (var party in parties)
+            var next = await ReadChunkAsync(input);
+            var normalized = await normalizing;
+            normalizing = NormalizeAsync(next, ct);
+            for (int i = 0; i < chunk.Count; i++)
             {
-                stats.Parties++;
-                var result = ResolveParty(row, party, stats);
-                if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
-                yield return result;
+                ct.ThrowIfCancellationRequested();
+                stats.Rows++;
+                foreach (var party in normalized[i])
+                {
+                    stats.Parties++;
+                    var result = ResolveParty(chunk[i], party, stats);
+                    if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
+                    yield return result;
+                }
             }
-            if (_batch.NewVariants.Count >= _options.BatchSize) await FlushAsync(ct);
+            if (_batch.NewVariants.Count >= _options.BatchSize) await FlushAsync(wait: false, ct);
+            chunk = next;
         }
-        await FlushAsync(ct);
+        await FlushAsync(wait: true, ct);
         foreach (var size in rowsPerEntity.Values) stats.ClusterSizes[size] = stats.ClusterSizes.GetValueOrDefault(size) + 1;
         foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
             stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
@@ -176,7 +191,10 @@ public sealed class ResolutionEngine
         var stored = new VariantRecord(id, target.Id, party.Kind.ToText(), party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
             party.Country, record.SerializeExtras(), _options.SourceFile, row.Row, row.SourceRecordId);
         _batch.NewVariants.Add(stored);
-        foreach (var k in keys) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
+        // Character q-gram keys stay in memory (recomputed on load): persisting ~20 per name would dominate write time;
+        // stored lookups use the other keys and the FTS5 trigram table.
+        foreach (var k in keys)
+            if (!k.StartsWith("g:", StringComparison.Ordinal)) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
         _batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, target.Id, null, _options.Actor,
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
         _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), keys);
@@ -196,7 +214,10 @@ public sealed class ResolutionEngine
 
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
+        FindClock.Start();
         var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        FindClock.Stop();
+        ScoreClock.Start();
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
@@ -205,26 +226,50 @@ public sealed class ResolutionEngine
             if (!byEntity.TryGetValue(entity.Id, out var list)) byEntity[entity.Id] = list = new List<int>();
             if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
         }
-        var matches = new List<EntityMatch>(byEntity.Count);
+        // Compare with the cluster, not one member: the canonical (first) variant always takes part.
+        var groups = new List<(RegistryState.EntityState Entity, List<int> Members)>(byEntity.Count);
         foreach (var (entityId, members) in byEntity)
         {
-            // Compare with the cluster, not one member: the canonical (first) variant always takes part.
             var entity = _state.Entities[entityId];
             if (entity.Variants.Count > 0 && !members.Contains(entity.Variants[0])) members.Add(entity.Variants[0]);
-            PairScore? bestScore = null;
-            int dissent = 0;
-            foreach (var handle in members)
-            {
-                var levels = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
-                foreach (var f in _contextFeatures) levels[f] = _scorer.Comparisons.Features[f].Compare(record, entity.ContextPool, _state.Tokens);
-                var score = _scorer.Score(levels);
-                stats.PairsScored++;
-                if (score.Probability < _options.LowerThreshold) dissent++;
-                if (bestScore is null || score.Probability > bestScore.Probability) bestScore = score;
-            }
-            bool allowed = dissent < _options.MaxDissentShare * members.Count;
-            matches.Add(new EntityMatch(entityId, bestScore!.Probability, bestScore, members.Count, dissent, allowed));
+            groups.Add((entity, members));
         }
+        var pairs = new List<(int Group, int Handle)>();
+        for (int g = 0; g < groups.Count; g++)
+            foreach (var h in groups[g].Members) pairs.Add((g, h));
+        var levels = new int[pairs.Count][];
+        var probabilities = new double[pairs.Count];
+        void ScorePair(int i)
+        {
+            var (g, handle) = pairs[i];
+            var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
+            foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
+            levels[i] = l;
+            probabilities[i] = _scorer.Probability(l);
+        }
+        // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
+        // busy normalising the next chunk and writing the previous batch.
+        for (int i = 0; i < pairs.Count; i++) ScorePair(i);
+        stats.PairsScored += pairs.Count;
+
+        var matches = new List<EntityMatch>(groups.Count);
+        var best = new int[groups.Count];
+        var dissent = new int[groups.Count];
+        Array.Fill(best, -1);
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var g = pairs[i].Group;
+            if (probabilities[i] < _options.LowerThreshold) dissent[g]++;
+            if (best[g] < 0 || probabilities[i] > probabilities[best[g]]) best[g] = i;
+        }
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var count = groups[g].Members.Count;
+            bool allowed = dissent[g] < _options.MaxDissentShare * count;
+            var bestScore = _scorer.Score(levels[best[g]]);
+            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], bestScore, count, dissent[g], allowed));
+        }
+        ScoreClock.Stop();
         return matches;
     }
 
@@ -253,11 +298,38 @@ public sealed class ResolutionEngine
         stats.ProposalsCreated++;
     }
 
-    private async Task FlushAsync(CancellationToken ct)
+    private Task _flushing = Task.CompletedTask;
+
+    /// <summary>Commits the pending batch; batches are written one at a time, in order, off the resolving thread.</summary>
+    private async Task FlushAsync(bool wait, CancellationToken ct)
     {
-        if (_batch.IsEmpty) return;
-        var batch = _batch;
-        _batch = new RegistryBatch();
-        await _store.ApplyAsync(batch, ct);
+        await _flushing;
+        if (!_batch.IsEmpty)
+        {
+            var batch = _batch;
+            _batch = new RegistryBatch();
+            _flushing = Task.Run(() => _store.ApplyAsync(batch, ct), ct);
+        }
+        if (wait) await _flushing;
     }
+
+    private const int ChunkSize = 2048;
+
+    private static async Task<List<ResolveInput>> ReadChunkAsync(IAsyncEnumerator<ResolveInput> input)
+    {
+        var chunk = new List<ResolveInput>(ChunkSize);
+        while (chunk.Count < ChunkSize && await input.MoveNextAsync()) chunk.Add(input.Current);
+        return chunk;
+    }
+
+    private Task<IReadOnlyList<Party>[]> NormalizeAsync(List<ResolveInput> chunk, CancellationToken ct) => Task.Run(() =>
+    {
+        var result = new IReadOnlyList<Party>[chunk.Count];
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var row = chunk[i];
+            result[i] = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames));
+        });
+        return result;
+    }, ct);
 }

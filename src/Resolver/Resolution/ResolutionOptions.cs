@@ -10,9 +10,9 @@ public sealed record ResolutionOptions
     /// <summary>Seed of the id generator for a fresh registry (a registry keeps the seed it was created with).</summary>
     public ulong Seed { get; init; }
     /// <summary>Candidates scored per new variant.</summary>
-    public int MaxCandidates { get; init; } = 40;
+    public int MaxCandidates { get; init; } = 24;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
-    public int MaxMembersPerEntity { get; init; } = 8;
+    public int MaxMembersPerEntity { get; init; } = 4;
     /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
     public int BlockCap { get; init; } = 300;
     /// <summary>New variants per write transaction.</summary>

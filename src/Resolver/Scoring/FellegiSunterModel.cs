@@ -17,10 +17,12 @@ public sealed class FellegiSunterModel : IPairScorer
         Lambda = lambda;
         M = m;
         U = u;
+        _priorWeight = Math.Log2(lambda / (1 - lambda));
         _weights = m.Select((row, f) => row.Select((mi, l) => Math.Log2(mi / u[f][l])).ToArray()).ToArray();
     }
 
     private readonly double[][] _weights;
+    private readonly double _priorWeight;
 
     public string Kind => KindName;
     public ComparisonSet Comparisons { get; }
@@ -43,6 +45,14 @@ public sealed class FellegiSunterModel : IPairScorer
             contributions[f] = new FeatureContribution(feature.Name, level, level >= 0 ? feature.Levels[level] : "not comparable", w);
         }
         return new PairScore(1 / (1 + Math.Pow(2, -total)), prior, contributions);
+    }
+
+    public double Probability(IReadOnlyList<int> levels)
+    {
+        double total = _priorWeight;
+        for (int f = 0; f < levels.Count; f++)
+            if (levels[f] >= 0) total += _weights[f][levels[f]];
+        return 1 / (1 + Math.Pow(2, -total));
     }
 
     public string Serialize() => JsonSerializer.Serialize(new Parameters(KindName,

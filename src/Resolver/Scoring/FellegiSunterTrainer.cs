@@ -12,6 +12,13 @@ public sealed class FellegiSunterTrainer(ComparisonSet comparisons)
     public int MaxIterations { get; init; } = 200;
     public double Tolerance { get; init; } = 1e-6;
 
+    /// <summary>
+    /// When true u is re-estimated by EM as well, starting from the random-pair estimate: candidate pairs hold
+    /// many near-miss non-matches (UNIVERSITY OF MICHIGAN / MANCHESTER) that random pairs never show, and with u
+    /// fixed EM lets the match class absorb them.
+    /// </summary>
+    public bool EstimateUWithEm { get; init; }
+
     /// <summary>Iterations the last <see cref="Train"/> took.</summary>
     public int Iterations { get; private set; }
 
@@ -35,15 +42,17 @@ public sealed class FellegiSunterTrainer(ComparisonSet comparisons)
             Iterations = iteration + 1;
             var model = new FellegiSunterModel(Comparisons, lambda, m, u);
             var counts = NewTable(0.5);
+            var uCounts = NewTable(0.5);
             double sumP = 0;
             foreach (var levels in candidatePairLevels)
             {
                 var p = model.Score(levels).Probability;
                 sumP += p;
                 for (int f = 0; f < levels.Length; f++)
-                    if (levels[f] >= 0) counts[f][levels[f]] += p;
+                    if (levels[f] >= 0) { counts[f][levels[f]] += p; uCounts[f][levels[f]] += 1 - p; }
             }
             var newM = Normalise(counts);
+            if (EstimateUWithEm) u = Normalise(uCounts);
             var newLambda = Math.Clamp(sumP / Math.Max(1, candidatePairLevels.Count), 1e-6, 1 - 1e-6);
             double change = Math.Abs(newLambda - lambda);
             for (int f = 0; f < m.Length; f++)

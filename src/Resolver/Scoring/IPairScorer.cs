@@ -13,6 +13,9 @@ public interface IPairScorer
     /// <summary>Scores a pair given its levels (one per feature of <see cref="Comparisons"/>, -1 = not comparable).</summary>
     PairScore Score(IReadOnlyList<int> levels);
 
+    /// <summary>Just the match probability of <see cref="Score"/>, without building the explanation (hot path).</summary>
+    double Probability(IReadOnlyList<int> levels);
+
     /// <summary>JSON parameters, enough to rebuild the model with <see cref="PairScorerSerializer"/>.</summary>
     string Serialize();
 }

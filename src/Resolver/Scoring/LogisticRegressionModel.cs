@@ -39,6 +39,14 @@ public sealed class LogisticRegressionModel : IPairScorer
         return new PairScore(1 / (1 + Math.Exp(-total)), Intercept, contributions);
     }
 
+    public double Probability(IReadOnlyList<int> levels)
+    {
+        double total = Intercept;
+        for (int f = 0; f < levels.Count; f++)
+            if (levels[f] >= 0) total += Coefficients[f][levels[f]];
+        return 1 / (1 + Math.Exp(-total));
+    }
+
     public string Serialize() => JsonSerializer.Serialize(new Parameters(KindName, Comparisons.Features.Select(f => f.Name).ToArray(), Intercept, Coefficients));
 
     internal static LogisticRegressionModel Deserialize(string json)

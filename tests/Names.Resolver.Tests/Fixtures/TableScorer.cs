@@ -22,6 +22,8 @@ public sealed class TableScorer : IPairScorer
     public PairScore Score(IReadOnlyList<int> levels) =>
         new(Probabilities[Math.Max(0, levels[0])], 0, [new FeatureContribution("table", levels[0], "table", 0)]);
 
+    public double Probability(IReadOnlyList<int> levels) => Probabilities[Math.Max(0, levels[0])];
+
     public string Serialize() => "{}";
 
     private static (string, string) Key(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
