@@ -266,8 +266,7 @@ public sealed class ResolutionEngine
         {
             var count = groups[g].Members.Count;
             bool allowed = dissent[g] < _options.MaxDissentShare * count;
-            var bestScore = _scorer.Score(levels[best[g]]);
-            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], bestScore, count, dissent[g], allowed));
+            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
         }
         ScoreClock.Stop();
         return matches;

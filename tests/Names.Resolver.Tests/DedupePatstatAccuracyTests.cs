@@ -1,0 +1,46 @@
+using Names.Normalization;
+using Names.Resolver.Comparison;
+using Names.Resolver.Evaluation;
+using Names.Resolver.Resolution;
+using Names.Resolver.Storage;
+using Names.Resolver.Tests.Fixtures;
+
+namespace Names.Resolver.Tests;
+
+/// <summary>Accuracy floors of issue 3 on dedupe-patstat-nl. The truth column (leuven_id) is used only to score the output.</summary>
+public sealed class DedupePatstatAccuracyTests
+{
+    private static readonly IReadOnlyList<PatstatRow> Rows = PatstatRow.Load();
+
+    private static ResolveInput Input(PatstatRow r, int i) => new(r.Name, Row: i, SourceRecordId: r.PersonId,
+        Context: new Dictionary<string, string> { ["coauthor"] = r.Coauthor, ["class"] = r.Classes });
+
+    [Fact]
+    public void Pairs_completeness_of_candidate_search_is_at_least_0_99()
+    {
+        var normalizer = NameNormalizer.CreateDefault();
+        var records = Rows.Select(r => NameRecord.FromParty(normalizer.Normalize(new NameInput(r.Name))[0])).ToList();
+        var options = new ResolutionOptions();
+        var metrics = BlockingMetrics.Compute(records, Rows.Select(r => r.LeuvenId).ToList(), options.MaxCandidates, options.BlockCap);
+        Assert.True(metrics.PairsCompleteness >= 0.99, $"pairs completeness {metrics.PairsCompleteness:0.0000}");
+        Assert.True(metrics.ReductionRatio > 0.5, $"reduction ratio {metrics.ReductionRatio:0.0000}");
+    }
+
+    [Fact]
+    public async Task Resolution_meets_the_floors_without_the_truth_column()
+    {
+        var inputs = Rows.Select(Input).ToList();
+        // Unsupervised: the model is estimated by EM from these rows themselves (no labels).
+        var model = new ModelTrainer().EstimateFellegiSunter(inputs, ["coauthor", "class"]);
+        await using var store = await SqliteRegistryStore.OpenAsync(":memory:");
+        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions(), model);
+        var results = await engine.ResolveAllAsync(inputs);
+        var firstParty = results.GroupBy(r => r.Input.Row).Select(g => g.First()).ToList();
+        Assert.Equal(Rows.Count, firstParty.Count);
+        var m = ClusterMetrics.Compute(firstParty.Select(r => r.GlobalId).ToList(), Rows.Select(r => r.LeuvenId).ToList());
+        var figures = $"pairwise P {m.PairPrecision:0.000} R {m.PairRecall:0.000} F1 {m.PairF1:0.000}; B-cubed P {m.BCubedPrecision:0.000} R {m.BCubedRecall:0.000} F1 {m.BCubedF1:0.000}; clusters {m.PredictedClusters}/{m.TrueClusters}";
+        Assert.True(m.BCubedF1 >= 0.97, figures);
+        Assert.True(m.PairPrecision >= 0.97, figures);
+        Assert.True(m.PairRecall >= 0.95, figures);
+    }
+}
