@@ -45,9 +45,6 @@ public sealed class ResolutionEngine
     public const string SequenceMetaKey = "minter.sequence";
 
     public IPairScorer Scorer => _scorer;
-    public Stopwatch FindClock { get; } = new(); // TEMP profiling
-    public Stopwatch ScoreClock { get; } = new();
-    public Stopwatch FlushClock { get; } = new();
     public ResolutionOptions Options => _options;
     /// <summary>Statistics of the last (or current) run.</summary>
     public RunStatistics Statistics { get; private set; } = new();
@@ -214,16 +211,18 @@ public sealed class ResolutionEngine
 
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
-        FindClock.Start();
         var candidates = _state.Index.Find(keys, _options.MaxCandidates);
-        FindClock.Stop();
-        ScoreClock.Start();
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
             var entity = _state.Survivor(_state.Variants[handle].EntityId);
             if (!KindsCompatible(record.Kind, entity.Kind)) continue; // never a person with a legal entity
-            if (!byEntity.TryGetValue(entity.Id, out var list)) byEntity[entity.Id] = list = new List<int>();
+            if (!byEntity.TryGetValue(entity.Id, out var list))
+            {
+                // A big cluster fills the ranked list with its members; cap per entity so other entities get a look.
+                if (byEntity.Count >= _options.MaxEntities) continue;
+                byEntity[entity.Id] = list = new List<int>();
+            }
             if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
         }
         // Compare with the cluster, not one member: the canonical (first) variant always takes part.
@@ -268,7 +267,6 @@ public sealed class ResolutionEngine
             bool allowed = dissent[g] < _options.MaxDissentShare * count;
             matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
         }
-        ScoreClock.Stop();
         return matches;
     }
 

@@ -9,8 +9,10 @@ public sealed record ResolutionOptions
     public double LowerThreshold { get; init; } = 0.5;
     /// <summary>Seed of the id generator for a fresh registry (a registry keeps the seed it was created with).</summary>
     public ulong Seed { get; init; }
-    /// <summary>Candidates scored per new variant.</summary>
-    public int MaxCandidates { get; init; } = 24;
+    /// <summary>Candidate variants retrieved from the index per new variant (best-ranked first).</summary>
+    public int MaxCandidates { get; init; } = 200;
+    /// <summary>Entities (of the retrieved candidates, in rank order) a new variant is scored against.</summary>
+    public int MaxEntities { get; init; } = 10;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
     public int MaxMembersPerEntity { get; init; } = 4;
     /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
