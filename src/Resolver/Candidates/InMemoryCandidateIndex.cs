@@ -42,11 +42,12 @@ public sealed class InMemoryCandidateIndex(int blockCap = 300) : ICandidateIndex
                 _score[h] += weight;
             }
         }
-        var result = _touched.ToArray();
-        var scores = _score;
-        // Highest score first, ties by handle (deterministic).
-        Array.Sort(result, (a, b) => scores[b] != scores[a] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-        return result.Length <= limit ? result : result[..limit];
+        var handles = _touched.ToArray();
+        var order = new double[handles.Length];
+        for (int i = 0; i < handles.Length; i++) order[i] = -_score[handles[i]];
+        // Highest score first; equal scores keep a deterministic order because the sort is deterministic for equal input.
+        Array.Sort(order, handles);
+        return handles.Length <= limit ? handles : handles[..limit];
     }
 
     private void Grow(int handle)
