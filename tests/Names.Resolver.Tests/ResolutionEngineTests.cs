@@ -158,3 +158,59 @@ public sealed class ResolutionEngineTests : IDisposable
         Assert.Empty(await store.GetVariantsOfEntityAsync("none"));
     }
 }
+
+public sealed class ReviewOperationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("names-review-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Accepting_a_proposal_merges_and_later_rows_resolve_to_the_survivor()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "r.db"));
+        var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7)]);
+        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
+        Assert.Equal(ResolutionKind.Review, r[1].Resolution);
+        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+        var survivor = await engine.AcceptProposalAsync(proposal.Id, "analyst");
+        Assert.Contains(survivor, new[] { r[0].GlobalId, r[1].GlobalId });
+        var again = await engine.ResolveAllAsync([new ResolveInput("Zeta Two", Kind: "legal_entity"), new ResolveInput("Zeta One", Kind: "legal_entity")]);
+        Assert.All(again, x => Assert.Equal(survivor, x.GlobalId));
+        Assert.True((await new RegistryVerifier(store).VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Split_mints_a_new_id_that_stays_apart_through_a_cannot_link()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "s.db"));
+        var scorer = new TableScorer([("ACME", "ACME WIDGETS", 0.99)]);
+        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Acme", Kind: "legal_entity"), new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
+        Assert.Equal(r[0].GlobalId, r[1].GlobalId);
+        var newId = await engine.SplitAsync(r[0].GlobalId, ["ACME WIDGETS"], "analyst", "different firm");
+        Assert.True(Names.Resolver.Identifiers.GlobalId.IsValid(newId));
+        var after = await engine.ResolveAllAsync([new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
+        Assert.Equal(newId, after[0].GlobalId);
+        Assert.Contains(await store.GetCannotLinksAsync(), p => new[] { p.A, p.B }.Order().SequenceEqual(new[] { r[0].GlobalId, newId }.Order()));
+        var check = await new RegistryVerifier(store).VerifyAsync();
+        Assert.True(check.Ok, string.Join("; ", check.Problems));
+    }
+
+    [Fact]
+    public async Task Rejecting_a_proposal_records_a_cannot_link_and_it_is_not_proposed_again()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "j.db"));
+        var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7), ("ZETA ONE", "ZETA TWO X", 0.99), ("ZETA TWO", "ZETA TWO X", 0.99)]);
+        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
+        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+        await engine.RejectProposalAsync(proposal.Id, "analyst");
+        Assert.Single(await store.GetCannotLinksAsync());
+        // New evidence linking the two again must not create a new proposal for the rejected pair.
+        await engine.ResolveAllAsync([new ResolveInput("Zeta Two X", Kind: "legal_entity")]);
+        Assert.Empty(await store.GetProposalsAsync(ProposalStatus.Pending));
+        Assert.Equal(ProposalStatus.Rejected, Assert.Single(await store.GetProposalsAsync(null)).Status);
+    }
+}

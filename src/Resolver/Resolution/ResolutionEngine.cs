@@ -270,6 +270,71 @@ public sealed class ResolutionEngine
         return matches;
     }
 
+    /// <summary>
+    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, the other resolves to it) and
+    /// the decision is logged. Returns the survivor id.
+    /// </summary>
+    public async Task<string> AcceptProposalAsync(long proposalId, string actor, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
+                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        var a = _state.Survivor(proposal.EntityA);
+        var b = _state.Survivor(proposal.EntityB);
+        await _store.DecideProposalAsync(proposalId, ProposalStatus.Accepted, actor, ct);
+        if (a.Id == b.Id) return a.Id;
+        if (_state.CannotLinks.Contains(RegistryState.Pair(a.Id, b.Id))) throw new InvalidOperationException($"{a.Id} and {b.Id} carry a cannot-link decision");
+        // The entity minted first survives, so the id most often already handed out keeps working unchanged.
+        var (survivor, absorbed) = string.CompareOrdinal(a.Id, b.Id) <= 0 && !(b.PreExisting && !a.PreExisting) ? (a, b) : (b, a);
+        await _store.MergeAsync(survivor.Id, absorbed.Id, actor, $"proposal {proposalId} accepted", ct);
+        absorbed.SurvivorId = survivor.Id;
+        survivor.Variants.AddRange(absorbed.Variants);
+        survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
+        absorbed.Variants.Clear();
+        return survivor.Id;
+    }
+
+    /// <summary>Reviewer rejects a proposal: recorded, and the two entities get a cannot-link so they are not proposed again.</summary>
+    public async Task RejectProposalAsync(long proposalId, string actor, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
+                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        await _store.DecideProposalAsync(proposalId, ProposalStatus.Rejected, actor, ct);
+        await _store.AddCannotLinkAsync(proposal.EntityA, proposal.EntityB, actor, $"proposal {proposalId} rejected", ct);
+        _state.CannotLinks.Add(RegistryState.Pair(proposal.EntityA, proposal.EntityB));
+    }
+
+    /// <summary>Splits the given variants (by name key) off an entity into a newly minted one; returns the new id.</summary>
+    public async Task<string> SplitAsync(string entityId, IReadOnlyCollection<string> nameKeys, string actor, string reason, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var entity = _state.Survivor(entityId);
+        var leaving = entity.Variants.Where(h => nameKeys.Contains(_state.Variants[h].Record.NameKey)).ToList();
+        if (leaving.Count == 0 || leaving.Count == entity.Variants.Count) throw new ArgumentException("a split must move some but not all variants");
+        var first = _state.Variants[leaving[0]];
+        string id;
+        do id = _minter.Mint(first.Record.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix);
+        while (_state.Entities.ContainsKey(id) || await _store.IdExistsAsync(id, ct));
+        await _store.SplitAsync(entity.Id, leaving.Select(h => _state.Variants[h].Id).ToList(), new EntityRecord(id, first.Record.Kind.ToText(), first.DisplayName), actor, reason, ct);
+        var batch = new RegistryBatch();
+        batch.Meta[SequenceMetaKey] = _minter.NextSequence.ToString(CultureInfo.InvariantCulture);
+        await _store.ApplyAsync(batch, ct);
+        var created = new RegistryState.EntityState(id, first.Record.Kind, first.DisplayName, preExisting: true);
+        _state.Entities[id] = created;
+        foreach (var h in leaving)
+        {
+            entity.Variants.Remove(h);
+            _state.Variants[h].EntityId = id;
+            created.Variants.Add(h);
+            if (_state.Variants[h].Record.Context.Count > 0) created.ContextPool.AddContext(_state.Variants[h].Record, RegistryState.MaxPooledContextItems);
+        }
+        // The part that left must not be pulled back automatically.
+        await _store.AddCannotLinkAsync(entity.Id, id, actor, "split: " + reason, ct);
+        _state.CannotLinks.Add(RegistryState.Pair(entity.Id, id));
+        return id;
+    }
+
     private static bool KindsCompatible(EntityKind a, EntityKind b) =>
         a == EntityKind.Unknown || b == EntityKind.Unknown || a == b;
 

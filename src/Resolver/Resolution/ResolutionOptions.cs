@@ -10,7 +10,7 @@ public sealed record ResolutionOptions
     /// <summary>Seed of the id generator for a fresh registry (a registry keeps the seed it was created with).</summary>
     public ulong Seed { get; init; }
     /// <summary>Candidate variants retrieved from the index per new variant (best-ranked first).</summary>
-    public int MaxCandidates { get; init; } = 200;
+    public int MaxCandidates { get; init; } = 64;
     /// <summary>Entities (of the retrieved candidates, in rank order) a new variant is scored against.</summary>
     public int MaxEntities { get; init; } = 10;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
