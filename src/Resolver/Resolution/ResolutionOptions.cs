@@ -12,9 +12,9 @@ public sealed record ResolutionOptions
     /// <summary>Candidate variants retrieved from the index per new variant (best-ranked first).</summary>
     public int MaxCandidates { get; init; } = 64;
     /// <summary>Entities (of the retrieved candidates, in rank order) a new variant is scored against.</summary>
-    public int MaxEntities { get; init; } = 10;
+    public int MaxEntities { get; init; } = 8;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
-    public int MaxMembersPerEntity { get; init; } = 4;
+    public int MaxMembersPerEntity { get; init; } = 3;
     /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
     public int BlockCap { get; init; } = 300;
     /// <summary>New variants per write transaction.</summary>
