@@ -100,6 +100,19 @@ public sealed class ResolutionEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Hard_rules_veto_links_whatever_the_model_says()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        // The model would link both pairs; numbers disagree in one, given names conflict in the other.
+        var scorer = new TableScorer([("PLANT 12", "PLANT 13", 0.99), ("SMITH JOHN", "SMITH MARY", 0.99), ("SMITH JOHN", "SMITH J", 0.99)]);
+        var r = await Run(store, [Org("Plant 12"), Org("Plant 13"), new ResolveInput("Smith, John", Kind: "person"),
+            new ResolveInput("Smith, Mary", Kind: "person"), new ResolveInput("Smith, J.", Kind: "person")], scorer);
+        Assert.NotEqual(r[0].GlobalId, r[1].GlobalId);
+        Assert.NotEqual(r[2].GlobalId, r[3].GlobalId);
+        Assert.Equal(r[2].GlobalId, r[4].GlobalId); // an initial is compatible
+    }
+
+    [Fact]
     public async Task Chaining_is_resisted_when_the_ends_clearly_differ()
     {
         await using var store = await SqliteRegistryStore.OpenAsync(NewPath());

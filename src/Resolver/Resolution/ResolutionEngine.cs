@@ -35,7 +35,18 @@ public sealed class ResolutionEngine
         _options = options;
         _state = state;
         _minter = minter;
+        _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature).Select(x => x.i).ToArray();
+    }
+
+    /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
+    private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
+
+    private bool Vetoed(NameRecord a, NameRecord b)
+    {
+        foreach (var (feature, vetoing) in _vetoes)
+            if (Array.IndexOf(vetoing, feature.Compare(a, b, _state.Tokens)) >= 0) return true;
+        return false;
     }
 
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
@@ -244,7 +255,7 @@ public sealed class ResolutionEngine
             var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
             foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
-            probabilities[i] = _scorer.Probability(l);
+            probabilities[i] = Vetoed(record, _state.Variants[handle].Record) ? 0 : _scorer.Probability(l);
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.

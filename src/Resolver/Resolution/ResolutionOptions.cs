@@ -21,6 +21,17 @@ public sealed record ResolutionOptions
     public int BatchSize { get; init; } = 20000;
     /// <summary>Anti-chaining: a link is refused when at least this share of the compared members clearly differ (p below the lower threshold).</summary>
     public double MaxDissentShare { get; init; } = 0.5;
+    /// <summary>
+    /// Hard rules: a pair showing one of these feature levels is never linked, whatever the model says (it counts as
+    /// clearly different). Defaults: numbers in names must agree; two persons whose given names conflict
+    /// (SMITH JOHN / SMITH MARY) are different people.
+    /// </summary>
+    public IReadOnlyDictionary<string, int[]> VetoLevels { get; init; } = new Dictionary<string, int[]>
+    {
+        ["numbers"] = [0],
+        ["person_name"] = [1, 2],
+    };
+
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
     public string SourceFile { get; init; } = "";
