@@ -47,12 +47,12 @@ public sealed class DedupePatstatAccuracyTests
     {
         var m = await ResolveWithoutTruthAsync();
         Assert.True(m.PairPrecision >= 0.97, Figures(m));
-        // Measured 2026-11-21: pairwise P 0.996 R 0.753, B-cubed F1 0.938. Guard against regressions until the floor below is met.
-        Assert.True(m.BCubedF1 >= 0.93, Figures(m));
-        Assert.True(m.PairRecall >= 0.74, Figures(m));
+        // Measured 2026-11-21: pairwise P 0.997 R 0.776, B-cubed F1 0.944. Guard against regressions until the floor below is met.
+        Assert.True(m.BCubedF1 >= 0.935, Figures(m));
+        Assert.True(m.PairRecall >= 0.76, Figures(m));
     }
 
-    [Fact(Skip = "Floor NOT met yet: pairwise R 0.753 (< 0.95), B-cubed F1 0.938 (< 0.97). Main loss: PHILIPS GLOEILAMPENFABRIEKEN vs KONINKLIJKE PHILIPS ELECTRONICS (old/new name, 61k of 294k true pairs) stay apart.")]
+    [Fact(Skip = "Floor NOT met yet: pairwise R 0.776 (< 0.95), B-cubed F1 0.944 (< 0.97). Main loss: PHILIPS GLOEILAMPENFABRIEKEN vs KONINKLIJKE PHILIPS ELECTRONICS (old/new name, 61k of 294k true pairs) stay apart.")]
     public async Task Resolution_meets_the_issue_floors_without_the_truth_column()
     {
         var m = await ResolveWithoutTruthAsync();
