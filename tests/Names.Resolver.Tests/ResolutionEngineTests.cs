@@ -50,6 +50,33 @@ public sealed class ResolutionEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Lookup_finds_the_entity_of_a_variant_without_writing()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        var engine = await ResolutionEngine.OpenAsync(store);
+        var r = await engine.ResolveAllAsync(Companies.Select((c, i) => Org(c, i)));
+        var events = await store.CountEventsAsync();
+        var hits = engine.Lookup("AKZO-NOBEL N.V.", kind: "legal_entity");
+        Assert.Equal(r[0].GlobalId, hits[0].GlobalId);
+        var typo = engine.Lookup("Koninklijke Philips Electronic N.V.", kind: "legal_entity");
+        Assert.Equal(r[3].GlobalId, typo[0].GlobalId);
+        Assert.True(typo[0].MatchScore > 0.5);
+        Assert.Equal(events, await store.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task The_latest_stored_model_is_used_when_none_is_given()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        var lr = new Names.Resolver.Scoring.LogisticRegressionModel(Names.Resolver.Comparison.ComparisonSet.CreateDefault(), -2,
+            Names.Resolver.Comparison.ComparisonSet.CreateDefault().Features.Select(f => new double[f.Levels.Count]).ToArray());
+        var version = await PairScorerSerializer.SaveAsync(store, lr, "test");
+        Assert.True(version > 0);
+        var engine = await ResolutionEngine.OpenAsync(store);
+        Assert.Equal(Names.Resolver.Scoring.LogisticRegressionModel.KindName, engine.Scorer.Kind);
+    }
+
+    [Fact]
     public async Task Re_running_the_same_input_changes_nothing()
     {
         var path = NewPath();

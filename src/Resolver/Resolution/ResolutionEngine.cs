@@ -282,6 +282,30 @@ public sealed class ResolutionEngine
     }
 
     /// <summary>
+    /// Read-only search ("who is this applicant?"): the best matching existing entities for a name, best first, without
+    /// writing anything. Not safe to call while a <see cref="ResolveAsync"/> run is in progress on this engine.
+    /// </summary>
+    public IReadOnlyList<LookupCandidate> Lookup(string name, string? country = null, string? kind = null, int limit = 10)
+    {
+        var party = _normalizer.Normalize(new NameInput(name, country, kind)).FirstOrDefault();
+        if (party is null || party.CompactKey.Length == 0) return [];
+        var record = NameRecord.FromParty(party);
+        var answers = new List<LookupCandidate>();
+        if (_state.VariantByKey.TryGetValue(RegistryState.VariantKey(party.Kind, party.NameKey, party.Country), out var known))
+        {
+            var e = _state.Survivor(_state.Variants[known].EntityId);
+            answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, 1.0, "known variant"));
+        }
+        foreach (var m in MatchEntities(record, _state.KeyGenerator.Keys(record), new RunStatistics()).OrderByDescending(m => m.BestProbability))
+        {
+            if (answers.Any(a => a.GlobalId == m.EntityId)) continue;
+            var e = _state.Entities[m.EntityId];
+            answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, Math.Round(m.BestProbability, 4), m.BestScore.Explain()));
+        }
+        return answers.Take(limit).ToList();
+    }
+
+    /// <summary>
     /// Reviewer accepts a proposal: the two entities are merged (the older id survives, the other resolves to it) and
     /// the decision is logged. Returns the survivor id.
     /// </summary>
