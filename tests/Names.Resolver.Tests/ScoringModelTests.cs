@@ -42,6 +42,18 @@ public class ScoringModelTests
     }
 
     [Fact]
+    public void Monotone_pooling_makes_weights_non_decreasing_and_keeps_monotone_rows()
+    {
+        double[][] u = [[0.5, 0.3, 0.2], [0.6, 0.4]];
+        double[][] m = [[0.2, 0.1, 0.7], [0.3, 0.7]]; // level 1 weaker than level 0 in the first feature
+        var fixedM = FellegiSunterTrainer.MonotoneRatios(m, u);
+        var w = fixedM[0].Select((mi, l) => mi / u[0][l]).ToArray();
+        Assert.True(w[0] <= w[1] + 1e-12 && w[1] <= w[2] + 1e-12);
+        Assert.Equal(1.0, fixedM[0].Sum(), 9);
+        Assert.Equal(m[1], FellegiSunterTrainer.MonotoneRatios(m, u)[1].Select(x => Math.Round(x, 12)).ToArray());
+    }
+
+    [Fact]
     public void Logistic_regression_learns_a_separable_set()
     {
         var set = ThreeFeatures();

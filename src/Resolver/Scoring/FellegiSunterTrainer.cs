@@ -19,6 +19,40 @@ public sealed class FellegiSunterTrainer(ComparisonSet comparisons)
     /// </summary>
     public bool EstimateUWithEm { get; init; }
 
+    /// <summary>
+    /// When true (default) each M step keeps the match weight log(m/u) non-decreasing with the level (levels are ordered
+    /// weakest to strongest agreement), by pooling adjacent violators. Stops EM from learning that an exact key match is
+    /// evidence against a match when the candidate pairs are dominated by near misses.
+    /// </summary>
+    public bool Monotone { get; init; } = true;
+
+    /// <summary>Pool-adjacent-violators on m/u per feature, weighted by u; m is renormalised afterwards.</summary>
+    internal static double[][] MonotoneRatios(double[][] m, double[][] u)
+    {
+        var result = new double[m.Length][];
+        for (int f = 0; f < m.Length; f++)
+        {
+            // Blocks of adjacent levels with their summed m and u; merge while a block's ratio exceeds the next one's.
+            var blocks = new List<(int Start, int End, double M, double U)>();
+            for (int l = 0; l < m[f].Length; l++)
+            {
+                blocks.Add((l, l, m[f][l], u[f][l]));
+                while (blocks.Count > 1 && blocks[^2].M / blocks[^2].U > blocks[^1].M / blocks[^1].U)
+                {
+                    var (a, b) = (blocks[^2], blocks[^1]);
+                    blocks.RemoveRange(blocks.Count - 2, 2);
+                    blocks.Add((a.Start, b.End, a.M + b.M, a.U + b.U));
+                }
+            }
+            var row = new double[m[f].Length];
+            foreach (var (start, end, bm, bu) in blocks)
+                for (int l = start; l <= end; l++) row[l] = u[f][l] * bm / bu;
+            var sum = row.Sum();
+            result[f] = row.Select(x => x / sum).ToArray();
+        }
+        return result;
+    }
+
     /// <summary>Iterations the last <see cref="Train"/> took.</summary>
     public int Iterations { get; private set; }
 
@@ -53,6 +87,7 @@ public sealed class FellegiSunterTrainer(ComparisonSet comparisons)
             }
             var newM = Normalise(counts);
             if (EstimateUWithEm) u = Normalise(uCounts);
+            if (Monotone) newM = MonotoneRatios(newM, u);
             var newLambda = Math.Clamp(sumP / Math.Max(1, candidatePairLevels.Count), 1e-6, 1 - 1e-6);
             double change = Math.Abs(newLambda - lambda);
             for (int f = 0; f < m.Length; f++)
