@@ -124,6 +124,24 @@ public class ComparisonFeatureTests
     }
 
     [Fact]
+    public void Coordinates_are_compared_by_distance_and_zeros_are_missing()
+    {
+        NameRecord At(string lat, string lng)
+        {
+            var r = Org("ACME");
+            r.AddContext(new Dictionary<string, string> { ["lat"] = lat, ["lng"] = lng });
+            return r;
+        }
+        var f = new CoordinateDistanceFeature("lat", "lng");
+        Assert.Equal(343.5, CoordinateDistanceFeature.HaversineKm(51.5074, -0.1278, 48.8566, 2.3522), 0); // London - Paris
+        Assert.Equal(3, f.Compare(At("52.35", "4.9166667"), At("52.351", "4.917"), Stats));
+        Assert.Equal(1, f.Compare(At("52.37", "4.89"), At("51.92", "4.48"), Stats)); // Amsterdam - Rotterdam ~57 km
+        Assert.Equal(0, f.Compare(At("52.37", "4.89"), At("40.71", "-74.0"), Stats));
+        Assert.Equal(IComparisonFeature.NotComparable, f.Compare(At("0.0", "0.0"), At("52.37", "4.89"), Stats));
+        Assert.Equal(f.Name, ComparisonSet.FromNames([f.Name]).Features[0].Name);
+    }
+
+    [Fact]
     public void Name_similarity_ladder_orders_levels()
     {
         var f = new NameSimilarityFeature();

@@ -7,6 +7,10 @@ public sealed class ComparisonSet
 
     public IReadOnlyList<IComparisonFeature> Features { get; }
 
+    /// <summary>Adds a coordinate-distance feature over two context columns (they must also be passed as context).</summary>
+    public ComparisonSet WithCoordinates(string latitudeColumn, string longitudeColumn) =>
+        new(Features.Append(new CoordinateDistanceFeature(latitudeColumn, longitudeColumn)));
+
     /// <summary>Default features (one name ladder rather than several correlated ratios); one context-overlap feature per context column given.</summary>
     /// <summary>Every feature, for the supervised model (regularisation copes with correlated features).</summary>
     public static ComparisonSet CreateFull(IEnumerable<string>? contextColumns = null) => new(new IComparisonFeature[]
@@ -44,6 +48,7 @@ public sealed class ComparisonSet
         "numbers" => new NumbersFeature(),
         "person_name" => new PersonNameFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
+        _ when n.StartsWith("coordinates:", StringComparison.Ordinal) && n.Split(':', 2)[1].Split(',') is [var lat, var lng] => new CoordinateDistanceFeature(lat, lng),
         _ => throw new ArgumentException($"unknown comparison feature '{n}'"),
     }));
 
