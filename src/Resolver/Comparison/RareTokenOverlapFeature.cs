@@ -1,0 +1,46 @@
+namespace Names.Resolver.Comparison;
+
+/// <summary>
+/// Token overlap weighted by inverse document frequency: sharing PHILIPS says much, sharing BV or ELECTRONICS little.
+/// Levels use the weighted Jaccard, plus a containment level (every rare token of the shorter name in the longer).
+/// </summary>
+public sealed class RareTokenOverlapFeature : IComparisonFeature
+{
+    public string Name => "rare_token_overlap";
+    public IReadOnlyList<string> Levels { get; } = ["little or none", "weighted jaccard >= 0.3", "shorter name contained", "weighted jaccard >= 0.6", "weighted jaccard >= 0.9"];
+
+    public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
+    {
+        if (a.Tokens.Length == 0 || b.Tokens.Length == 0) return IComparisonFeature.NotComparable;
+        double shared = 0, onlyA = 0, onlyB = 0;
+        var ta = a.DistinctTokens;
+        var tb = b.DistinctTokens;
+        // Names have few tokens: nested loops beat hash sets here. A token also counts as shared when the other name
+        // has it with a typo (PHILLIPS / PHILIPS, MAATSHAPPIJ / MAATSCHAPPIJ): Jaro-Winkler >= 0.9 on tokens of 5+ letters.
+        Span<bool> matchedB = stackalloc bool[Math.Min(tb.Length, 64)];
+        foreach (var t in ta)
+        {
+            var w = statistics.Weight(t);
+            int j = Array.IndexOf(tb, t);
+            if (j < 0 && t.Length >= 5)
+                for (int k = 0; k < tb.Length && k < matchedB.Length; k++)
+                    if (!matchedB[k] && tb[k].Length >= 5 && Array.IndexOf(ta, tb[k]) < 0 && JaroWinkler.Similarity(t, tb[k]) >= 0.9) { j = k; break; }
+            if (j >= 0)
+            {
+                shared += j < matchedB.Length && tb[j] != t ? Math.Min(w, statistics.Weight(tb[j])) : w;
+                if (j < matchedB.Length) matchedB[j] = true;
+            }
+            else onlyA += w;
+        }
+        for (int k = 0; k < tb.Length; k++)
+            if (!(k < matchedB.Length && matchedB[k]) && Array.IndexOf(ta, tb[k]) < 0) onlyB += statistics.Weight(tb[k]);
+        var union = shared + onlyA + onlyB;
+        if (union <= 0) return 0;
+        var jaccard = shared / union;
+        if (jaccard >= 0.9) return 4;
+        if (jaccard >= 0.6) return 3;
+        var smaller = Math.Min(shared + onlyA, shared + onlyB);
+        if (smaller > 0 && shared / smaller >= 0.9) return 2;
+        return jaccard >= 0.3 ? 1 : 0;
+    }
+}

@@ -1,0 +1,66 @@
+using Names.Resolver.Identifiers;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Registry;
+
+/// <summary>
+/// Checks a registry's invariants (used by `names verify`): every id ever issued (minted events) resolves to an
+/// active entity, every id has valid check digits, every variant belongs to an existing entity, absorbed ids form no
+/// cycle and point at existing entities.
+/// </summary>
+public sealed class RegistryVerifier(IRegistryStore store)
+{
+    public async Task<RegistryVerification> VerifyAsync(CancellationToken ct = default)
+    {
+        var problems = new List<string>();
+        var entities = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
+        await foreach (var e in store.ReadEntitiesAsync(ct))
+        {
+            entities[e.Id] = e;
+            if (!GlobalId.IsValid(e.Id)) problems.Add($"entity {e.Id}: malformed id or wrong check digits");
+        }
+
+        foreach (var e in entities.Values.Where(e => e.Status == EntityStatus.Absorbed))
+        {
+            var seen = new HashSet<string>(StringComparer.Ordinal) { e.Id };
+            var current = e;
+            while (current.Status == EntityStatus.Absorbed)
+            {
+                if (current.SurvivorId is null || !entities.TryGetValue(current.SurvivorId, out var next))
+                {
+                    problems.Add($"entity {e.Id}: absorbed into missing entity {current.SurvivorId}");
+                    break;
+                }
+                if (!seen.Add(next.Id))
+                {
+                    problems.Add($"entity {e.Id}: cycle among absorbed ids ({string.Join(" -> ", seen)})");
+                    break;
+                }
+                current = next;
+            }
+        }
+
+        long variants = 0;
+        await foreach (var v in store.ReadVariantsAsync(ct))
+        {
+            variants++;
+            if (!entities.TryGetValue(v.EntityId, out var owner)) problems.Add($"variant {v.Id} ({v.NameKey}): entity {v.EntityId} does not exist");
+            else if (owner.Status != EntityStatus.Active) problems.Add($"variant {v.Id} ({v.NameKey}): belongs to absorbed entity {v.EntityId}");
+        }
+
+        long issued = 0;
+        await foreach (var ev in store.ReadEventsAsync(null, ct))
+        {
+            if (ev.Type != RegistryEventType.Minted) continue;
+            issued++;
+            if (!entities.ContainsKey(ev.EntityId)) problems.Add($"id {ev.EntityId} was issued but does not resolve");
+        }
+        foreach (var id in entities.Keys)
+            if (await store.ResolveAsync(id, ct) is not { Status: EntityStatus.Active }) problems.Add($"id {id} does not resolve to an active entity");
+
+        return new RegistryVerification(problems.Count == 0, problems, entities.Count, variants, issued);
+    }
+}
+
+/// <summary>Result of <see cref="RegistryVerifier"/>: Ok when Problems is empty.</summary>
+public sealed record RegistryVerification(bool Ok, IReadOnlyList<string> Problems, int Entities, long Variants, long IdsIssued);

@@ -1,0 +1,99 @@
+using Names.Normalization;
+using Names.Resolver.Candidates;
+using Names.Resolver.Comparison;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Resolution;
+
+/// <summary>
+/// In-memory image of the registry used during a run: variants with their comparison records, entities, the
+/// candidate index, token statistics, cannot-links and proposed pairs. Loaded once, then kept in step with writes.
+/// </summary>
+internal sealed class RegistryState
+{
+    internal sealed class VariantState(long id, string entityId, NameRecord record, string displayName, double linkScore)
+    {
+        public long Id { get; } = id;
+        public string EntityId { get; set; } = entityId;
+        public NameRecord Record { get; } = record;
+        public string DisplayName { get; } = displayName;
+        public double LinkScore { get; } = linkScore;
+    }
+
+    internal sealed class EntityState(string id, EntityKind kind, string canonicalName, bool preExisting)
+    {
+        public string Id { get; } = id;
+        public EntityKind Kind { get; set; } = kind;
+        public string CanonicalName { get; } = canonicalName;
+        public string? SurvivorId { get; set; }
+        public bool PreExisting { get; } = preExisting;
+        public List<int> Variants { get; } = new();
+        /// <summary>Pooled context of all variants, so context is compared with the whole cluster.</summary>
+        public NameRecord ContextPool { get; } = new(EntityKind.Unknown, "", "", "", "");
+    }
+
+    /// <summary>Context items pooled per column and entity.</summary>
+    public const int MaxPooledContextItems = 4096;
+
+    public List<VariantState> Variants { get; } = new();
+    public Dictionary<string, int> VariantByKey { get; } = new(StringComparer.Ordinal);
+    public Dictionary<string, EntityState> Entities { get; } = new(StringComparer.Ordinal);
+    public HashSet<(string, string)> CannotLinks { get; } = new();
+    public HashSet<(string, string)> ProposedPairs { get; } = new();
+    public TokenStatistics Tokens { get; } = new();
+    public ICandidateIndex Index { get; }
+    public BlockingKeyGenerator KeyGenerator { get; } = new();
+    public long MaxVariantId { get; set; }
+
+    public RegistryState(ICandidateIndex index) => Index = index;
+
+    public static string VariantKey(EntityKind kind, string nameKey, string country) => $"{(int)kind}\u001f{nameKey}\u001f{country}";
+
+    public static (string, string) Pair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
+
+    public static EntityKind ParseKind(string text) => EntityKindText.Parse(text) ?? EntityKind.Unknown;
+
+    /// <summary>Follows absorbed ids to the active survivor.</summary>
+    public EntityState Survivor(string id)
+    {
+        var e = Entities[id];
+        for (int guard = 0; e.SurvivorId is not null && guard < 1000; guard++) e = Entities[e.SurvivorId];
+        return e;
+    }
+
+    public int AddVariant(VariantState variant, IReadOnlyList<string> keys)
+    {
+        int handle = Variants.Count;
+        Variants.Add(variant);
+        VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle);
+        Tokens.Add(variant.Record.Tokens);
+        Index.Add(handle, keys);
+        if (Entities.TryGetValue(variant.EntityId, out var entity))
+        {
+            var survivor = Survivor(entity.Id);
+            survivor.Variants.Add(handle);
+            if (variant.Record.Context.Count > 0) survivor.ContextPool.AddContext(variant.Record, MaxPooledContextItems);
+        }
+        MaxVariantId = Math.Max(MaxVariantId, variant.Id);
+        return handle;
+    }
+
+    public static async Task<RegistryState> LoadAsync(IRegistryStore store, ICandidateIndex index, CancellationToken ct)
+    {
+        var state = new RegistryState(index);
+        await foreach (var e in store.ReadEntitiesAsync(ct))
+            state.Entities[e.Id] = new EntityState(e.Id, ParseKind(e.Kind), e.CanonicalName, preExisting: true)
+            {
+                SurvivorId = e.Status == EntityStatus.Absorbed ? e.SurvivorId : null,
+            };
+        await foreach (var v in store.ReadVariantsAsync(ct))
+        {
+            var record = NameRecord.Deserialize(ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features);
+            state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), state.KeyGenerator.Keys(record));
+        }
+        foreach (var pair in await store.GetCannotLinksAsync(ct)) state.CannotLinks.Add(Pair(pair.A, pair.B));
+        foreach (var p in await store.GetProposalsAsync(null, ct)) state.ProposedPairs.Add(Pair(p.EntityA, p.EntityB));
+        state.MaxVariantId = Math.Max(state.MaxVariantId, await store.GetMaxVariantIdAsync(ct));
+        return state;
+    }
+}

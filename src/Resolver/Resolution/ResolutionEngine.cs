@@ -1,0 +1,432 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Names.Normalization;
+using Names.Resolver.Candidates;
+using Names.Resolver.Comparison;
+using Names.Resolver.Identifiers;
+using Names.Resolver.Scoring;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Resolution;
+
+/// <summary>
+/// Streams input rows to global ids against one registry. Per party: a known variant is attached to its entity without
+/// scoring; a new variant is compared with the candidates the index finds, grouped by entity, and is linked (best
+/// entity at or above the upper threshold and the entity's compared members mostly agree), proposed for review
+/// (between thresholds: a new entity plus a proposal), or minted as a new entity. Existing entities are never merged
+/// automatically; evidence that two of them are one becomes a proposal. One run at a time per engine.
+/// </summary>
+public sealed class ResolutionEngine
+{
+    private readonly IRegistryStore _store;
+    private readonly IPairScorer _scorer;
+    private readonly NameNormalizer _normalizer;
+    private readonly ResolutionOptions _options;
+    private readonly RegistryState _state;
+    private readonly IdMinter _minter;
+    private RegistryBatch _batch = new();
+
+    private ResolutionEngine(IRegistryStore store, IPairScorer scorer, NameNormalizer normalizer, ResolutionOptions options, RegistryState state, IdMinter minter)
+    {
+        _store = store;
+        _scorer = scorer;
+        _normalizer = normalizer;
+        _options = options;
+        _state = state;
+        _minter = minter;
+        _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
+        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature).Select(x => x.i).ToArray();
+    }
+
+    /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
+    private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
+
+    private bool Vetoed(NameRecord a, NameRecord b)
+    {
+        foreach (var (feature, vetoing) in _vetoes)
+            if (Array.IndexOf(vetoing, feature.Compare(a, b, _state.Tokens)) >= 0) return true;
+        return false;
+    }
+
+    /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
+    private readonly int[] _contextFeatures;
+
+    public const string SeedMetaKey = "minter.seed";
+    public const string SequenceMetaKey = "minter.sequence";
+
+    public IPairScorer Scorer => _scorer;
+    public ResolutionOptions Options => _options;
+    /// <summary>Statistics of the last (or current) run.</summary>
+    public RunStatistics Statistics { get; private set; } = new();
+
+    /// <summary>
+    /// Loads the registry into memory. With no <paramref name="scorer"/>, the latest model stored in the registry is used,
+    /// else the built-in default (<see cref="DefaultModel"/>).
+    /// </summary>
+    public static async Task<ResolutionEngine> OpenAsync(IRegistryStore store, ResolutionOptions? options = null, IPairScorer? scorer = null,
+        NameNormalizer? normalizer = null, CancellationToken ct = default)
+    {
+        options ??= new ResolutionOptions();
+        scorer ??= await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+        var state = await RegistryState.LoadAsync(store, new InMemoryCandidateIndex(options.BlockCap), ct);
+        var storedSeed = await store.GetMetaAsync(SeedMetaKey, ct);
+        var seed = storedSeed is null ? options.Seed : ulong.Parse(storedSeed, CultureInfo.InvariantCulture);
+        var sequence = long.Parse(await store.GetMetaAsync(SequenceMetaKey, ct) ?? "0", CultureInfo.InvariantCulture);
+        var engine = new ResolutionEngine(store, scorer, normalizer ?? NameNormalizer.CreateDefault(), options, state, new IdMinter(seed, sequence));
+        if (storedSeed is null) engine._batch.Meta[SeedMetaKey] = seed.ToString(CultureInfo.InvariantCulture);
+        return engine;
+    }
+
+    public async IAsyncEnumerable<ResolvedParty> ResolveAsync(IAsyncEnumerable<ResolveInput> rows, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var stats = Statistics = new RunStatistics { UpperThreshold = _options.UpperThreshold, LowerThreshold = _options.LowerThreshold };
+        var clock = Stopwatch.StartNew();
+        var rowsPerEntity = new Dictionary<string, int>(StringComparer.Ordinal);
+        // Pipeline: while chunk k is resolved (sequentially, decisions depend on earlier rows), chunk k+1 is normalised
+        // on the other cores and the previous write batch is committed in the background.
+        await using var input = rows.GetAsyncEnumerator(ct);
+        var chunk = await ReadChunkAsync(input);
+        var normalizing = NormalizeAsync(chunk, ct);
+        while (chunk.Count > 0)
+        {
+            var next = await ReadChunkAsync(input);
+            var normalized = await normalizing;
+            normalizing = NormalizeAsync(next, ct);
+            for (int i = 0; i < chunk.Count; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                stats.Rows++;
+                foreach (var party in normalized[i])
+                {
+                    stats.Parties++;
+                    var result = ResolveParty(chunk[i], party, stats);
+                    if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
+                    yield return result;
+                }
+            }
+            if (_batch.NewVariants.Count >= _options.BatchSize) await FlushAsync(wait: false, ct);
+            chunk = next;
+        }
+        await FlushAsync(wait: true, ct);
+        foreach (var size in rowsPerEntity.Values) stats.ClusterSizes[size] = stats.ClusterSizes.GetValueOrDefault(size) + 1;
+        foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
+            stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
+        stats.PendingReviews = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).Count;
+        stats.Elapsed = clock.Elapsed;
+    }
+
+    /// <summary>Convenience for a list of rows (tests, small batches).</summary>
+    public async Task<IReadOnlyList<ResolvedParty>> ResolveAllAsync(IEnumerable<ResolveInput> rows, CancellationToken ct = default)
+    {
+        var list = new List<ResolvedParty>();
+        await foreach (var r in ResolveAsync(ToAsync(rows), ct)) list.Add(r);
+        return list;
+    }
+
+    private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
+    {
+        foreach (var i in items) yield return i;
+        await Task.CompletedTask;
+    }
+
+    private ResolvedParty ResolveParty(ResolveInput row, Party party, RunStatistics stats)
+    {
+        if (party.Problem.Length > 0 || party.CompactKey.Length == 0)
+        {
+            stats.Rejected++;
+            return new ResolvedParty(row, party, "", party.Kind.ToText(), ResolutionKind.Rejected, 0, "", party.NameKey, "", party.Problem.Length > 0 ? party.Problem : "empty name");
+        }
+
+        var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
+        if (_state.VariantByKey.TryGetValue(variantKey, out var known))
+        {
+            stats.KnownVariants++;
+            var variant = _state.Variants[known];
+            var entity = _state.Survivor(variant.EntityId);
+            if (row.Context is { Count: > 0 })
+            {
+                // Later occurrences add their context (in memory) so the cluster is compared with all of it.
+                variant.Record.AddContext(row.Context);
+                entity.ContextPool.AddContext(row.Context, RegistryState.MaxPooledContextItems);
+            }
+            return Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
+        }
+
+        stats.NewVariants++;
+        var record = NameRecord.FromParty(party, row.Context);
+        var keys = _state.KeyGenerator.Keys(record);
+        var matches = MatchEntities(record, keys, stats);
+        var best = matches.Where(m => m.Allowed).MaxBy(m => m.BestProbability);
+        if (matches.Count > 0) stats.AddScore(matches.Max(m => m.BestProbability));
+
+        RegistryState.EntityState target;
+        string resolution;
+        double score;
+        string explanation;
+        if (best is not null && best.BestProbability >= _options.UpperThreshold)
+        {
+            target = _state.Entities[best.EntityId];
+            resolution = ResolutionKind.Matched;
+            score = best.BestProbability;
+            explanation = best.BestScore.Explain();
+            if (target.Kind == EntityKind.Unknown && party.Kind != EntityKind.Unknown) target.Kind = party.Kind;
+            // Evidence that other entities are the same one: never merged silently, proposed instead.
+            foreach (var other in matches.Where(m => m.Allowed && m.EntityId != target.Id && m.BestProbability >= _options.UpperThreshold))
+                Propose(target.Id, other.EntityId, other.BestProbability, "variant " + party.NameKey + " matches both; " + other.BestScore.Explain(), stats);
+        }
+        else
+        {
+            target = Mint(party);
+            var candidate = matches.Where(m => m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
+                .MaxBy(m => m.BestProbability);
+            score = matches.Count == 0 ? 0 : matches.Max(m => m.BestProbability);
+            if (candidate is not null)
+            {
+                resolution = ResolutionKind.Review;
+                explanation = candidate.BestScore.Explain();
+                Propose(candidate.EntityId, target.Id, candidate.BestProbability, explanation, stats);
+            }
+            else
+            {
+                resolution = ResolutionKind.New;
+                var nearest = matches.MaxBy(m => m.BestProbability);
+                explanation = nearest is null ? "no candidate" : "nearest " + nearest.EntityId + ": " + nearest.BestScore.Explain();
+            }
+        }
+
+        var id = ++_state.MaxVariantId;
+        var stored = new VariantRecord(id, target.Id, party.Kind.ToText(), party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
+            party.Country, record.SerializeExtras(), _options.SourceFile, row.Row, row.SourceRecordId);
+        _batch.NewVariants.Add(stored);
+        // Character q-gram keys stay in memory (recomputed on load): persisting ~20 per name would dominate write time;
+        // stored lookups use the other keys and the FTS5 trigram table.
+        foreach (var k in keys)
+            if (!k.StartsWith("g:", StringComparison.Ordinal)) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
+        _batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, target.Id, null, _options.Actor,
+            string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
+        _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), keys);
+        return Answer(row, party, target, resolution, score, explanation);
+    }
+
+    private ResolvedParty Answer(ResolveInput row, Party party, RegistryState.EntityState entity, string resolution, double score, string explanation)
+    {
+        switch (resolution)
+        {
+            case ResolutionKind.Matched: Statistics.Matched++; break;
+            case ResolutionKind.New: Statistics.New++; break;
+            case ResolutionKind.Review: Statistics.Review++; break;
+        }
+        return new ResolvedParty(row, party, entity.Id, entity.Kind.ToText(), resolution, Math.Round(score, 4), entity.CanonicalName, party.NameKey, explanation);
+    }
+
+    private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
+    {
+        var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        foreach (var handle in candidates)
+        {
+            var entity = _state.Survivor(_state.Variants[handle].EntityId);
+            if (!KindsCompatible(record.Kind, entity.Kind)) continue; // never a person with a legal entity
+            if (!byEntity.TryGetValue(entity.Id, out var list))
+            {
+                // A big cluster fills the ranked list with its members; cap per entity so other entities get a look.
+                if (byEntity.Count >= _options.MaxEntities) continue;
+                byEntity[entity.Id] = list = new List<int>();
+            }
+            if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
+        }
+        // Compare with the cluster, not one member: the canonical (first) variant always takes part.
+        var groups = new List<(RegistryState.EntityState Entity, List<int> Members)>(byEntity.Count);
+        foreach (var (entityId, members) in byEntity)
+        {
+            var entity = _state.Entities[entityId];
+            if (entity.Variants.Count > 0 && !members.Contains(entity.Variants[0])) members.Add(entity.Variants[0]);
+            groups.Add((entity, members));
+        }
+        var pairs = new List<(int Group, int Handle)>();
+        for (int g = 0; g < groups.Count; g++)
+            foreach (var h in groups[g].Members) pairs.Add((g, h));
+        var levels = new int[pairs.Count][];
+        var probabilities = new double[pairs.Count];
+        void ScorePair(int i)
+        {
+            var (g, handle) = pairs[i];
+            var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
+            foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
+            levels[i] = l;
+            probabilities[i] = Vetoed(record, _state.Variants[handle].Record) ? 0 : _scorer.Probability(l);
+        }
+        // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
+        // busy normalising the next chunk and writing the previous batch.
+        for (int i = 0; i < pairs.Count; i++) ScorePair(i);
+        stats.PairsScored += pairs.Count;
+
+        var matches = new List<EntityMatch>(groups.Count);
+        var best = new int[groups.Count];
+        var dissent = new int[groups.Count];
+        Array.Fill(best, -1);
+        for (int i = 0; i < pairs.Count; i++)
+        {
+            var g = pairs[i].Group;
+            if (probabilities[i] < _options.LowerThreshold) dissent[g]++;
+            if (best[g] < 0 || probabilities[i] > probabilities[best[g]]) best[g] = i;
+        }
+        for (int g = 0; g < groups.Count; g++)
+        {
+            var count = groups[g].Members.Count;
+            bool allowed = dissent[g] < _options.MaxDissentShare * count;
+            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
+        }
+        return matches;
+    }
+
+    /// <summary>
+    /// Read-only search ("who is this applicant?"): the best matching existing entities for a name, best first, without
+    /// writing anything. Not safe to call while a <see cref="ResolveAsync"/> run is in progress on this engine.
+    /// </summary>
+    public IReadOnlyList<LookupCandidate> Lookup(string name, string? country = null, string? kind = null, int limit = 10)
+    {
+        var party = _normalizer.Normalize(new NameInput(name, country, kind)).FirstOrDefault();
+        if (party is null || party.CompactKey.Length == 0) return [];
+        var record = NameRecord.FromParty(party);
+        var answers = new List<LookupCandidate>();
+        if (_state.VariantByKey.TryGetValue(RegistryState.VariantKey(party.Kind, party.NameKey, party.Country), out var known))
+        {
+            var e = _state.Survivor(_state.Variants[known].EntityId);
+            answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, 1.0, "known variant"));
+        }
+        foreach (var m in MatchEntities(record, _state.KeyGenerator.Keys(record), new RunStatistics()).OrderByDescending(m => m.BestProbability))
+        {
+            if (answers.Any(a => a.GlobalId == m.EntityId)) continue;
+            var e = _state.Entities[m.EntityId];
+            answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, Math.Round(m.BestProbability, 4), m.BestScore.Explain()));
+        }
+        return answers.Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, the other resolves to it) and
+    /// the decision is logged. Returns the survivor id.
+    /// </summary>
+    public async Task<string> AcceptProposalAsync(long proposalId, string actor, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
+                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        var a = _state.Survivor(proposal.EntityA);
+        var b = _state.Survivor(proposal.EntityB);
+        await _store.DecideProposalAsync(proposalId, ProposalStatus.Accepted, actor, ct);
+        if (a.Id == b.Id) return a.Id;
+        if (_state.CannotLinks.Contains(RegistryState.Pair(a.Id, b.Id))) throw new InvalidOperationException($"{a.Id} and {b.Id} carry a cannot-link decision");
+        // The entity minted first survives, so the id most often already handed out keeps working unchanged.
+        var (survivor, absorbed) = string.CompareOrdinal(a.Id, b.Id) <= 0 && !(b.PreExisting && !a.PreExisting) ? (a, b) : (b, a);
+        await _store.MergeAsync(survivor.Id, absorbed.Id, actor, $"proposal {proposalId} accepted", ct);
+        absorbed.SurvivorId = survivor.Id;
+        survivor.Variants.AddRange(absorbed.Variants);
+        survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
+        absorbed.Variants.Clear();
+        return survivor.Id;
+    }
+
+    /// <summary>Reviewer rejects a proposal: recorded, and the two entities get a cannot-link so they are not proposed again.</summary>
+    public async Task RejectProposalAsync(long proposalId, string actor, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
+                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        await _store.DecideProposalAsync(proposalId, ProposalStatus.Rejected, actor, ct);
+        await _store.AddCannotLinkAsync(proposal.EntityA, proposal.EntityB, actor, $"proposal {proposalId} rejected", ct);
+        _state.CannotLinks.Add(RegistryState.Pair(proposal.EntityA, proposal.EntityB));
+    }
+
+    /// <summary>Splits the given variants (by name key) off an entity into a newly minted one; returns the new id.</summary>
+    public async Task<string> SplitAsync(string entityId, IReadOnlyCollection<string> nameKeys, string actor, string reason, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var entity = _state.Survivor(entityId);
+        var leaving = entity.Variants.Where(h => nameKeys.Contains(_state.Variants[h].Record.NameKey)).ToList();
+        if (leaving.Count == 0 || leaving.Count == entity.Variants.Count) throw new ArgumentException("a split must move some but not all variants");
+        var first = _state.Variants[leaving[0]];
+        string id;
+        do id = _minter.Mint(first.Record.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix);
+        while (_state.Entities.ContainsKey(id) || await _store.IdExistsAsync(id, ct));
+        await _store.SplitAsync(entity.Id, leaving.Select(h => _state.Variants[h].Id).ToList(), new EntityRecord(id, first.Record.Kind.ToText(), first.DisplayName), actor, reason, ct);
+        var batch = new RegistryBatch();
+        batch.Meta[SequenceMetaKey] = _minter.NextSequence.ToString(CultureInfo.InvariantCulture);
+        await _store.ApplyAsync(batch, ct);
+        var created = new RegistryState.EntityState(id, first.Record.Kind, first.DisplayName, preExisting: true);
+        _state.Entities[id] = created;
+        foreach (var h in leaving)
+        {
+            entity.Variants.Remove(h);
+            _state.Variants[h].EntityId = id;
+            created.Variants.Add(h);
+            if (_state.Variants[h].Record.Context.Count > 0) created.ContextPool.AddContext(_state.Variants[h].Record, RegistryState.MaxPooledContextItems);
+        }
+        // The part that left must not be pulled back automatically.
+        await _store.AddCannotLinkAsync(entity.Id, id, actor, "split: " + reason, ct);
+        _state.CannotLinks.Add(RegistryState.Pair(entity.Id, id));
+        return id;
+    }
+
+    private static bool KindsCompatible(EntityKind a, EntityKind b) =>
+        a == EntityKind.Unknown || b == EntityKind.Unknown || a == b;
+
+    private RegistryState.EntityState Mint(Party party)
+    {
+        string id;
+        do id = _minter.Mint(party.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix);
+        while (_state.Entities.ContainsKey(id)); // never re-issue, even on a 65-bit collision
+        var entity = new RegistryState.EntityState(id, party.Kind, party.DisplayName, preExisting: false);
+        _state.Entities[id] = entity;
+        _batch.NewEntities.Add(new EntityRecord(id, party.Kind.ToText(), party.DisplayName));
+        _batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, id, null, _options.Actor, party.NameKey, DateTimeOffset.UtcNow));
+        _batch.Meta[SequenceMetaKey] = _minter.NextSequence.ToString(CultureInfo.InvariantCulture);
+        Statistics.NewEntities++;
+        return entity;
+    }
+
+    private void Propose(string a, string b, double score, string explanation, RunStatistics stats)
+    {
+        var pair = RegistryState.Pair(a, b);
+        if (a == b || _state.CannotLinks.Contains(pair) || !_state.ProposedPairs.Add(pair)) return;
+        _batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, DateTimeOffset.UtcNow));
+        stats.ProposalsCreated++;
+    }
+
+    private Task _flushing = Task.CompletedTask;
+
+    /// <summary>Commits the pending batch; batches are written one at a time, in order, off the resolving thread.</summary>
+    private async Task FlushAsync(bool wait, CancellationToken ct)
+    {
+        await _flushing;
+        if (!_batch.IsEmpty)
+        {
+            var batch = _batch;
+            _batch = new RegistryBatch();
+            _flushing = Task.Run(() => _store.ApplyAsync(batch, ct), ct);
+        }
+        if (wait) await _flushing;
+    }
+
+    private const int ChunkSize = 2048;
+
+    private static async Task<List<ResolveInput>> ReadChunkAsync(IAsyncEnumerator<ResolveInput> input)
+    {
+        var chunk = new List<ResolveInput>(ChunkSize);
+        while (chunk.Count < ChunkSize && await input.MoveNextAsync()) chunk.Add(input.Current);
+        return chunk;
+    }
+
+    private Task<IReadOnlyList<Party>[]> NormalizeAsync(List<ResolveInput> chunk, CancellationToken ct) => Task.Run(() =>
+    {
+        var result = new IReadOnlyList<Party>[chunk.Count];
+        Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var row = chunk[i];
+            result[i] = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames));
+        });
+        return result;
+    }, ct);
+}

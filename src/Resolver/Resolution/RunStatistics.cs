@@ -1,0 +1,30 @@
+namespace Names.Resolver.Resolution;
+
+/// <summary>Figures of one run, for the summary line and the HTML report.</summary>
+public sealed class RunStatistics
+{
+    public long Rows { get; internal set; }
+    public long Parties { get; internal set; }
+    public long Rejected { get; internal set; }
+    public long Matched { get; internal set; }
+    public long New { get; internal set; }
+    public long Review { get; internal set; }
+    /// <summary>Parties whose exact variant was already known (attached without scoring).</summary>
+    public long KnownVariants { get; internal set; }
+    public long NewVariants { get; internal set; }
+    public long NewEntities { get; internal set; }
+    public long ProposalsCreated { get; internal set; }
+    public long PairsScored { get; internal set; }
+    /// <summary>Best match score of every new variant that had candidates, in 20 bins of 0.05.</summary>
+    public long[] ScoreHistogram { get; } = new long[20];
+    /// <summary>Rows per entity in this run: size -> number of entities.</summary>
+    public SortedDictionary<int, int> ClusterSizes { get; } = new();
+    /// <summary>The largest entities of this run by rows: id, canonical name, rows.</summary>
+    public List<(string Id, string CanonicalName, int Rows)> LargestClusters { get; } = new();
+    public double UpperThreshold { get; internal set; }
+    public double LowerThreshold { get; internal set; }
+    public long PendingReviews { get; internal set; }
+    public TimeSpan Elapsed { get; internal set; }
+
+    internal void AddScore(double p) => ScoreHistogram[Math.Clamp((int)(p * 20), 0, 19)]++;
+}

@@ -1,0 +1,21 @@
+using Names.Resolver.Comparison;
+
+namespace Names.Resolver.Scoring;
+
+/// <summary>A pair-scoring model over comparison levels (the role ML.NET would play). Thread-safe for scoring.</summary>
+public interface IPairScorer
+{
+    /// <summary>fellegi_sunter or logistic_regression; the kind under which the model is stored.</summary>
+    string Kind { get; }
+
+    ComparisonSet Comparisons { get; }
+
+    /// <summary>Scores a pair given its levels (one per feature of <see cref="Comparisons"/>, -1 = not comparable).</summary>
+    PairScore Score(IReadOnlyList<int> levels);
+
+    /// <summary>Just the match probability of <see cref="Score"/>, without building the explanation (hot path).</summary>
+    double Probability(IReadOnlyList<int> levels);
+
+    /// <summary>JSON parameters, enough to rebuild the model with <see cref="PairScorerSerializer"/>.</summary>
+    string Serialize();
+}

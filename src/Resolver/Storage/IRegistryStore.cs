@@ -1,0 +1,49 @@
+namespace Names.Resolver.Storage;
+
+/// <summary>
+/// Persistent registry of entities, variants, keys, decisions and events. Implementations (SQLite, PostgreSQL) must pass
+/// the contract tests in Names.Resolver.Tests (RegistryStoreContract).
+/// </summary>
+public interface IRegistryStore : IAsyncDisposable
+{
+    /// <summary>Schema version currently applied.</summary>
+    Task<int> GetSchemaVersionAsync(CancellationToken ct = default);
+
+    /// <summary>Writes a batch atomically (all or nothing).</summary>
+    Task ApplyAsync(RegistryBatch batch, CancellationToken ct = default);
+
+    Task<string?> GetMetaAsync(string key, CancellationToken ct = default);
+
+    Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct = default);
+    /// <summary>Follows survivors from an absorbed id to the active entity; null when the id was never issued.</summary>
+    Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default);
+    IAsyncEnumerable<EntityRecord> ReadEntitiesAsync(CancellationToken ct = default);
+    Task<bool> IdExistsAsync(string id, CancellationToken ct = default);
+
+    IAsyncEnumerable<VariantRecord> ReadVariantsAsync(CancellationToken ct = default);
+    Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, CancellationToken ct = default);
+    Task<long> GetMaxVariantIdAsync(CancellationToken ct = default);
+    /// <summary>Variants having any of the keys, with how many keys each shares; blocks larger than <paramref name="blockCap"/> are skipped.</summary>
+    Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default);
+    Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
+    /// <summary>Free-text (trigram) search over variant display names; best matches first.</summary>
+    Task<IReadOnlyList<VariantRecord>> SearchNamesAsync(string text, int limit, CancellationToken ct = default);
+
+    /// <summary>Moves all variants of <paramref name="absorbedId"/> to <paramref name="survivorId"/>, marks it absorbed, logs a merged event.</summary>
+    Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default);
+    /// <summary>Moves the given variants to a new entity <paramref name="newEntity"/> (minted by the caller), logs minted + split events.</summary>
+    Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default);
+
+    Task AddCannotLinkAsync(string entityA, string entityB, string actor, string reason, CancellationToken ct = default);
+    Task<IReadOnlyList<(string A, string B)>> GetCannotLinksAsync(CancellationToken ct = default);
+
+    Task<IReadOnlyList<ReviewProposal>> GetProposalsAsync(string? status, CancellationToken ct = default);
+    /// <summary>Records the decision on a pending proposal (accepted proposals are merged by the caller via <see cref="MergeAsync"/>).</summary>
+    Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default);
+
+    Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default);
+    Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default);
+
+    IAsyncEnumerable<RegistryEvent> ReadEventsAsync(string? entityId, CancellationToken ct = default);
+    Task<long> CountEventsAsync(CancellationToken ct = default);
+}

@@ -1,0 +1,13 @@
+namespace Names.Resolver.Storage;
+
+/// <summary>One entry of the append-only event log. Type is one of <see cref="RegistryEventType"/>.</summary>
+public sealed record RegistryEvent(string Type, string EntityId, string? OtherId, string Actor, string Detail, DateTimeOffset Time, long Seq = 0);
+
+public static class RegistryEventType
+{
+    public const string Minted = "minted";
+    public const string VariantLinked = "variant_linked";
+    public const string Merged = "merged";
+    public const string Split = "split";
+    public const string Decided = "decided";
+}

@@ -1,0 +1,11 @@
+namespace Names.Resolver.Storage;
+
+/// <summary>A pair of entities the resolver was unsure about; Status is pending, accepted or rejected.</summary>
+public sealed record ReviewProposal(long Id, string EntityA, string EntityB, double Score, string Explanation, string Status, DateTimeOffset Created, string? DecidedBy = null);
+
+public static class ProposalStatus
+{
+    public const string Pending = "pending";
+    public const string Accepted = "accepted";
+    public const string Rejected = "rejected";
+}

@@ -1,0 +1,35 @@
+namespace Names.Resolver.Storage;
+
+/// <summary>Versioned schema of the SQLite registry; applied in order on open (PRAGMA user_version holds the version).</summary>
+internal static class SqliteMigrations
+{
+    public static readonly IReadOnlyList<(int Version, string Sql)> All = new[]
+    {
+        (1, """
+            CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+            CREATE TABLE entities (
+                id TEXT PRIMARY KEY, kind TEXT NOT NULL, canonical_name TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'active', survivor_id TEXT NULL);
+            CREATE TABLE variants (
+                id INTEGER PRIMARY KEY, entity_id TEXT NOT NULL, kind TEXT NOT NULL, display_name TEXT NOT NULL,
+                name_key TEXT NOT NULL, compact_key TEXT NOT NULL, alt_key TEXT NOT NULL, country TEXT NOT NULL,
+                features TEXT NOT NULL, source_file TEXT NOT NULL, source_row INTEGER NOT NULL, source_record_id TEXT NOT NULL);
+            CREATE INDEX ix_variants_entity ON variants(entity_id);
+            CREATE INDEX ix_variants_compact ON variants(compact_key);
+            CREATE TABLE blocking_keys (key TEXT NOT NULL, variant_id INTEGER NOT NULL);
+            CREATE INDEX ix_blocking_keys_key ON blocking_keys(key);
+            CREATE VIRTUAL TABLE names_fts USING fts5(display_name, content='', tokenize='trigram');
+            CREATE TABLE cannot_links (entity_a TEXT NOT NULL, entity_b TEXT NOT NULL, actor TEXT NOT NULL,
+                reason TEXT NOT NULL, time TEXT NOT NULL, PRIMARY KEY (entity_a, entity_b));
+            CREATE TABLE proposals (id INTEGER PRIMARY KEY, entity_a TEXT NOT NULL, entity_b TEXT NOT NULL, score REAL NOT NULL,
+                explanation TEXT NOT NULL, status TEXT NOT NULL, created TEXT NOT NULL, decided_by TEXT NULL, decided_at TEXT NULL);
+            CREATE INDEX ix_proposals_status ON proposals(status);
+            CREATE TABLE models (version INTEGER PRIMARY KEY, kind TEXT NOT NULL, parameters TEXT NOT NULL, note TEXT NOT NULL, created TEXT NOT NULL);
+            CREATE TABLE events (seq INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL, entity_id TEXT NOT NULL, other_id TEXT NULL,
+                actor TEXT NOT NULL, detail TEXT NOT NULL, time TEXT NOT NULL);
+            CREATE INDEX ix_events_entity ON events(entity_id);
+            """),
+    };
+
+    public static int Latest => All[^1].Version;
+}

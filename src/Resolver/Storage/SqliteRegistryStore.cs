@@ -1,0 +1,453 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Text;
+using Microsoft.Data.Sqlite;
+
+namespace Names.Resolver.Storage;
+
+/// <summary>
+/// SQLite registry (WAL, one connection per store instance, migrations applied on open). Bulk writes go through
+/// <see cref="ApplyAsync"/> with prepared statements inside one transaction.
+/// </summary>
+public sealed class SqliteRegistryStore : IRegistryStore
+{
+    private readonly SqliteConnection _connection;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    private SqliteRegistryStore(SqliteConnection connection) => _connection = connection;
+
+    /// <summary>Opens (creating when absent) the registry at <paramref name="path"/>; ":memory:" for a private in-memory one.</summary>
+    public static async Task<SqliteRegistryStore> OpenAsync(string path, CancellationToken ct = default)
+    {
+        SQLitePCL.Batteries_V2.Init();
+        var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
+        var connection = new SqliteConnection(cs);
+        await connection.OpenAsync(ct);
+        try
+        {
+            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
+            await MigrateAsync(connection, ct);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        return new SqliteRegistryStore(connection);
+    }
+
+    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken ct)
+    {
+        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
+        if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
+        foreach (var (v, sql) in SqliteMigrations.All)
+        {
+            if (v <= version) continue;
+            using var tx = connection.BeginTransaction();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = sql + $"\nPRAGMA user_version = {v};";
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            tx.Commit();
+        }
+    }
+
+    public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default) =>
+        Convert.ToInt32(await Locked(() => ScalarAsync(_connection, "PRAGMA user_version;", ct)), CultureInfo.InvariantCulture);
+
+    public async Task ApplyAsync(RegistryBatch batch, CancellationToken ct = default)
+    {
+        if (batch.IsEmpty) return;
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var tx = _connection.BeginTransaction();
+            if (batch.NewEntities.Count > 0)
+            {
+                using var cmd = Prepare(tx, "INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", 5);
+                foreach (var e in batch.NewEntities)
+                {
+                    Set(cmd, e.Id, e.Kind, e.CanonicalName, e.Status, (object?)e.SurvivorId ?? DBNull.Value);
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            if (batch.NewVariants.Count > 0)
+            {
+                using var cmd = Prepare(tx, "INSERT INTO variants VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l)", 12);
+                using var fts = Prepare(tx, "INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", 2);
+                foreach (var v in batch.NewVariants)
+                {
+                    Set(cmd, v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId);
+                    cmd.ExecuteNonQuery();
+                    Set(fts, v.Id, v.DisplayName);
+                    fts.ExecuteNonQuery();
+                }
+            }
+            if (batch.NewBlockingKeys.Count > 0)
+            {
+                using var cmd = Prepare(tx, "INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", 2);
+                foreach (var k in batch.NewBlockingKeys)
+                {
+                    Set(cmd, k.Key, k.VariantId);
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            if (batch.Events.Count > 0) InsertEvents(tx, batch.Events);
+            if (batch.NewProposals.Count > 0)
+            {
+                using var cmd = Prepare(tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($a,$b,$c,$d,$e,$f)", 6);
+                foreach (var p in batch.NewProposals)
+                {
+                    Set(cmd, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created));
+                    cmd.ExecuteNonQuery();
+                }
+            }
+            foreach (var (key, value) in batch.Meta)
+            {
+                using var cmd = Prepare(tx, "INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2);
+                Set(cmd, key, value);
+                cmd.ExecuteNonQuery();
+            }
+            tx.Commit();
+        }
+        finally { _gate.Release(); }
+    }
+
+    public async Task<string?> GetMetaAsync(string key, CancellationToken ct = default) =>
+        await Locked(async () => (string?)await ScalarAsync(_connection, "SELECT value FROM meta WHERE key = $a", ct, key));
+
+    public Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            using var cmd = Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            return r.Read() ? ReadEntity(r) : null;
+        });
+
+    public async Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default)
+    {
+        var seen = new HashSet<string>();
+        var current = await GetEntityAsync(id, ct);
+        while (current is { Status: EntityStatus.Absorbed, SurvivorId: not null } && seen.Add(current.Id))
+            current = await GetEntityAsync(current.SurvivorId, ct);
+        return current;
+    }
+
+    public async IAsyncEnumerable<EntityRecord> ReadEntitiesAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var all = await Locked(async () =>
+        {
+            var list = new List<EntityRecord>();
+            using var cmd = Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities ORDER BY rowid");
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) list.Add(ReadEntity(r));
+            return list;
+        });
+        foreach (var e in all) yield return e;
+    }
+
+    public async Task<bool> IdExistsAsync(string id, CancellationToken ct = default) =>
+        await Locked(() => ScalarAsync(_connection, "SELECT 1 FROM entities WHERE id = $a", ct, id)) is not null;
+
+    public async IAsyncEnumerable<VariantRecord> ReadVariantsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        // Read in pages so the lock is not held while the consumer works.
+        long after = -1;
+        while (true)
+        {
+            var page = await Locked(async () =>
+            {
+                var list = new List<VariantRecord>(10000);
+                using var cmd = Command("SELECT * FROM variants WHERE id > $a ORDER BY id LIMIT 10000", after);
+                using var r = await cmd.ExecuteReaderAsync(ct);
+                while (r.Read()) list.Add(ReadVariant(r));
+                return list;
+            });
+            foreach (var v in page) yield return v;
+            if (page.Count < 10000) yield break;
+            after = page[^1].Id;
+        }
+    }
+
+    public Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var list = new List<VariantRecord>();
+            using var cmd = Command("SELECT * FROM variants WHERE entity_id = $a ORDER BY id", entityId);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) list.Add(ReadVariant(r));
+            return (IReadOnlyList<VariantRecord>)list;
+        });
+
+    public async Task<long> GetMaxVariantIdAsync(CancellationToken ct = default) =>
+        Convert.ToInt64(await Locked(() => ScalarAsync(_connection, "SELECT COALESCE(MAX(id), 0) FROM variants", ct)), CultureInfo.InvariantCulture);
+
+    public Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var counts = new Dictionary<long, int>();
+            using var size = Command("SELECT COUNT(*) FROM (SELECT 1 FROM blocking_keys WHERE key = $a LIMIT $b)", "", blockCap + 1);
+            using var find = Command("SELECT variant_id FROM blocking_keys WHERE key = $a", "");
+            foreach (var key in keys.Distinct())
+            {
+                size.Parameters[0].Value = key;
+                if (Convert.ToInt64(await size.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > blockCap) continue;
+                find.Parameters[0].Value = key;
+                using var r = await find.ExecuteReaderAsync(ct);
+                while (r.Read())
+                {
+                    var id = r.GetInt64(0);
+                    counts[id] = counts.GetValueOrDefault(id) + 1;
+                }
+            }
+            return (IReadOnlyList<(long, int)>)counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1).ToList();
+        });
+
+    public Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var list = new List<VariantRecord>(ids.Count);
+            using var cmd = Command("SELECT * FROM variants WHERE id = $a", 0L);
+            foreach (var id in ids)
+            {
+                cmd.Parameters[0].Value = id;
+                using var r = await cmd.ExecuteReaderAsync(ct);
+                if (r.Read()) list.Add(ReadVariant(r));
+            }
+            return (IReadOnlyList<VariantRecord>)list;
+        });
+
+    public Task<IReadOnlyList<VariantRecord>> SearchNamesAsync(string text, int limit, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var upper = text.ToUpperInvariant();
+            var grams = new HashSet<string>();
+            for (int i = 0; i + 3 <= upper.Length; i++) grams.Add(upper.Substring(i, 3));
+            if (grams.Count == 0) return (IReadOnlyList<VariantRecord>)Array.Empty<VariantRecord>();
+            // OR of trigrams ranked by bm25 tolerates typos; each trigram is quoted so punctuation is literal.
+            var query = string.Join(" OR ", grams.Select(g => "\"" + g.Replace("\"", "\"\"") + "\""));
+            var list = new List<VariantRecord>();
+            using var cmd = Command("SELECT v.* FROM names_fts f JOIN variants v ON v.id = f.rowid WHERE names_fts MATCH $a ORDER BY bm25(names_fts) LIMIT $b", query, limit);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) list.Add(ReadVariant(r));
+            return (IReadOnlyList<VariantRecord>)list;
+        });
+
+    public async Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default)
+    {
+        if (survivorId == absorbedId) throw new ArgumentException("an entity cannot absorb itself");
+        var survivor = await ResolveAsync(survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
+        var absorbed = await GetEntityAsync(absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
+        if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
+        if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
+        await Locked(async () =>
+        {
+            using var tx = _connection.BeginTransaction();
+            using (var cmd = Command("UPDATE variants SET entity_id = $a WHERE entity_id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
+            using (var cmd = Command("UPDATE entities SET status = 'absorbed', survivor_id = $a WHERE id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
+            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow) });
+            tx.Commit();
+            return 0;
+        });
+    }
+
+    public async Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default)
+    {
+        var source = await GetEntityAsync(entityId, ct) ?? throw new KeyNotFoundException(entityId);
+        if (source.Status != EntityStatus.Active) throw new InvalidOperationException($"{entityId} is not active");
+        var owned = (await GetVariantsOfEntityAsync(entityId, ct)).Select(v => v.Id).ToHashSet();
+        if (variantIds.Count == 0 || !variantIds.All(owned.Contains)) throw new ArgumentException("every variant to split off must belong to the entity");
+        if (variantIds.Count == owned.Count) throw new ArgumentException("a split must leave at least one variant");
+        await Locked(async () =>
+        {
+            using var tx = _connection.BeginTransaction();
+            using (var cmd = Prepare(tx, "INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,'active',NULL)", 3))
+            {
+                Set(cmd, newEntity.Id, newEntity.Kind, newEntity.CanonicalName);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            using (var cmd = Prepare(tx, "UPDATE variants SET entity_id = $a WHERE id = $b", 2))
+                foreach (var id in variantIds)
+                {
+                    Set(cmd, newEntity.Id, id);
+                    await cmd.ExecuteNonQueryAsync(ct);
+                }
+            var now = DateTimeOffset.UtcNow;
+            InsertEvents(tx, new[]
+            {
+                new RegistryEvent(RegistryEventType.Minted, newEntity.Id, entityId, actor, "split", now),
+                new RegistryEvent(RegistryEventType.Split, entityId, newEntity.Id, actor, reason, now),
+            });
+            tx.Commit();
+            return 0;
+        });
+    }
+
+    public Task AddCannotLinkAsync(string entityA, string entityB, string actor, string reason, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var (a, b) = string.CompareOrdinal(entityA, entityB) <= 0 ? (entityA, entityB) : (entityB, entityA);
+            using var tx = _connection.BeginTransaction();
+            using (var cmd = Prepare(tx, "INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", 5))
+            {
+                Set(cmd, a, b, actor, reason, Time(DateTimeOffset.UtcNow));
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Decided, a, b, actor, "cannot-link: " + reason, DateTimeOffset.UtcNow) });
+            tx.Commit();
+            return 0;
+        });
+
+    public Task<IReadOnlyList<(string A, string B)>> GetCannotLinksAsync(CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var list = new List<(string, string)>();
+            using var cmd = Command("SELECT entity_a, entity_b FROM cannot_links ORDER BY entity_a, entity_b");
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) list.Add((r.GetString(0), r.GetString(1)));
+            return (IReadOnlyList<(string, string)>)list;
+        });
+
+    public Task<IReadOnlyList<ReviewProposal>> GetProposalsAsync(string? status, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var list = new List<ReviewProposal>();
+            using var cmd = Command("SELECT id, entity_a, entity_b, score, explanation, status, created, decided_by FROM proposals WHERE $a IS NULL OR status = $a ORDER BY abs(score - 0.5), id", (object?)status ?? DBNull.Value);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read())
+                list.Add(new ReviewProposal(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
+                    DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7)));
+            return (IReadOnlyList<ReviewProposal>)list;
+        });
+
+    public Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            if (status is not (ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Pending)) throw new ArgumentException("unknown status " + status);
+            using var tx = _connection.BeginTransaction();
+            string a, b;
+            using (var q = Prepare(tx, "SELECT entity_a, entity_b FROM proposals WHERE id = $a", 1))
+            {
+                Set(q, proposalId);
+                using var r = await q.ExecuteReaderAsync(ct);
+                if (!r.Read()) throw new KeyNotFoundException($"proposal {proposalId}");
+                (a, b) = (r.GetString(0), r.GetString(1));
+            }
+            using (var cmd = Prepare(tx, "UPDATE proposals SET status = $a, decided_by = $b, decided_at = $c WHERE id = $d", 4))
+            {
+                Set(cmd, status, actor, Time(DateTimeOffset.UtcNow), proposalId);
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Decided, a, b, actor, $"proposal {proposalId}: {status}", DateTimeOffset.UtcNow) });
+            tx.Commit();
+            return 0;
+        });
+
+    public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            using var cmd = Command("INSERT INTO models(kind, parameters, note, created) VALUES ($a,$b,$c,$d) RETURNING version", kind, parameters, note, Time(DateTimeOffset.UtcNow));
+            return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        });
+
+    public Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            using var cmd = Command("SELECT version, kind, parameters, note, created FROM models WHERE $a IS NULL OR kind = $a ORDER BY version DESC LIMIT 1", (object?)kind ?? DBNull.Value);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            return r.Read() ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture)) : null;
+        });
+
+    public async IAsyncEnumerable<RegistryEvent> ReadEventsAsync(string? entityId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        var all = await Locked(async () =>
+        {
+            var list = new List<RegistryEvent>();
+            using var cmd = Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE $a IS NULL OR entity_id = $a OR other_id = $a ORDER BY seq", (object?)entityId ?? DBNull.Value);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read())
+                list.Add(new RegistryEvent(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+                    DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0)));
+            return list;
+        });
+        foreach (var e in all) yield return e;
+    }
+
+    public async Task<long> CountEventsAsync(CancellationToken ct = default) =>
+        Convert.ToInt64(await Locked(() => ScalarAsync(_connection, "SELECT COUNT(*) FROM events", ct)), CultureInfo.InvariantCulture);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _connection.DisposeAsync();
+        _gate.Dispose();
+    }
+
+    private void InsertEvents(SqliteTransaction tx, IEnumerable<RegistryEvent> events)
+    {
+        using var cmd = Prepare(tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", 6);
+        foreach (var e in events)
+        {
+            Set(cmd, e.Type, e.EntityId, (object?)e.OtherId ?? DBNull.Value, e.Actor, e.Detail, Time(e.Time));
+            cmd.ExecuteNonQuery();
+        }
+    }
+
+    private static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l"];
+
+    private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.Transaction = tx;
+        cmd.CommandText = sql;
+        for (int i = 0; i < parameters; i++) cmd.Parameters.Add(new SqliteParameter(ParamNames[i], null));
+        cmd.Prepare();
+        return cmd;
+    }
+
+    private SqliteCommand Command(string sql, params object?[] values)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = sql;
+        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i] ?? DBNull.Value);
+        return cmd;
+    }
+
+    private static void Set(SqliteCommand cmd, params object?[] values)
+    {
+        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
+    }
+
+    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static EntityRecord ReadEntity(SqliteDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
+
+    private static VariantRecord ReadVariant(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+
+    private async Task<T> Locked<T>(Func<Task<T>> work)
+    {
+        await _gate.WaitAsync();
+        try { return await work(); }
+        finally { _gate.Release(); }
+    }
+
+    private static async Task ExecAsync(SqliteConnection c, string sql, CancellationToken ct)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private static async Task<object?> ScalarAsync(SqliteConnection c, string sql, CancellationToken ct, params object[] values)
+    {
+        using var cmd = c.CreateCommand();
+        cmd.CommandText = sql;
+        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i]);
+        var result = await cmd.ExecuteScalarAsync(ct);
+        return result is DBNull ? null : result;
+    }
+}
