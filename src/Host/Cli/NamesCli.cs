@@ -12,6 +12,11 @@ public static class NamesCli
         root.Subcommands.Add(CleanCommand.Create(console));
         root.Subcommands.Add(SynthCommand.Create(console));
         root.Subcommands.Add(BenchCommand.Create(console));
+        root.Subcommands.Add(ResolveCommand.Create(console));
+        root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(ExportCommand.Create(console));
+        root.Subcommands.Add(VerifyCommand.Create(console));
         return root;
     }
 

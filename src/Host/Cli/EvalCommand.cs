@@ -1,0 +1,111 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Names.Host.Csv;
+using Names.Host.Resolving;
+using Names.Resolver.Evaluation;
+using Names.Resolver.Resolution;
+
+namespace Names.Host.Cli;
+
+/// <summary>
+/// <c>names eval</c>: resolves a labelled CSV (on a fresh temporary registry unless --db is given; the truth column is
+/// never read by the resolver) and measures the result against the truth: pairwise and B-cubed precision/recall/F1,
+/// cluster counts, pairs completeness and reduction ratio of the candidate search, wall time.
+/// </summary>
+public static class EvalCommand
+{
+    /// <summary>Above this many labelled parties the blocking metrics (which hold every candidate pair) are skipped.</summary>
+    public const int BlockingMetricsLimit = 300_000;
+
+    public static Command Create(CliConsole console)
+    {
+        var options = new ResolveOptions();
+        var truth = new Option<string>("--truth-column") { Description = "column holding the true entity label (never shown to the resolver)", Required = true };
+        var json = new Option<string?>("--json") { Description = "also write the figures as JSON to this file" };
+        var output = new Option<string?>("--out") { Description = "also write the resolved rows (resolve output) to this file" };
+        var command = new Command("eval", "Resolve a labelled CSV and measure the result against its truth column: pairwise and B-cubed " +
+                                          "precision/recall/F1, cluster counts, pairs completeness, reduction ratio, wall time.");
+        options.AddTo(command);
+        command.Options.Add(truth);
+        command.Options.Add(json);
+        command.Options.Add(output);
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
+        {
+            var explicitDb = parse.GetResult(options.Db) is { Implicit: false };
+            var temp = explicitDb ? null : Path.Combine(Path.GetTempPath(), $"names-eval-{Guid.NewGuid():N}.db");
+            var request = options.Bind(parse) with { Out = parse.GetValue(output) ?? "", Rejects = "-", Db = temp ?? parse.GetValue(options.Db)! };
+            try
+            {
+                var truthColumn = await FindTruthColumnAsync(console, request.Input, parse.GetValue(truth)!);
+                var collector = new EvaluationCollector(truthColumn);
+                var outcome = await new ResolveRun(console).RunAsync(request, ct, collector);
+                var result = Evaluate(collector, outcome, request, parse.GetValue(truth)!);
+                Print(result, console.Out);
+                if (parse.GetValue(json) is { } jsonPath)
+                    await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), ct);
+                return CliExitCodes.Done;
+            }
+            finally
+            {
+                if (temp is not null)
+                    foreach (var f in new[] { temp, temp + "-wal", temp + "-shm" }) File.Delete(f);
+            }
+        }));
+        return command;
+    }
+
+    private static async Task<int> FindTruthColumnAsync(CliConsole console, string input, string column)
+    {
+        if (input == "-") throw new CliUsageException("eval reads its input twice (truth and resolve): give a file, not -");
+        CommonOptions.CheckInput(input);
+        var file = CsvInputFile.Open(input, console.OpenStdin);
+        using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
+        var header = reader.ReadHeader() ?? throw new CliIoException($"input '{input}' is empty: a header row is needed");
+        await Task.CompletedTask;
+        return new CsvHeader(header).Require(column, "--truth-column");
+    }
+
+    public static EvaluationResult Evaluate(EvaluationCollector c, ResolveOutcome o, ResolveRequest request, string truthColumn)
+    {
+        var m = ClusterMetrics.Compute(c.Predicted, c.Truth);
+        BlockingMetrics? b = null;
+        if (c.Records.Count <= BlockingMetricsLimit)
+        {
+            var options = new ResolutionOptions();
+            b = BlockingMetrics.Compute(c.Records, c.Truth, options.MaxCandidates, options.BlockCap);
+        }
+        return new EvaluationResult(request.Input, truthColumn, o.Model, o.Rows, o.Rejected, c.Predicted.Count,
+            m.PairPrecision, m.PairRecall, m.PairF1, m.BCubedPrecision, m.BCubedRecall, m.BCubedF1,
+            m.PredictedClusters, m.TrueClusters, m.TruePairs, m.PredictedPairs, m.CorrectPairs,
+            b?.PairsCompleteness, b?.ReductionRatio, o.Statistics.ProposalsCreated, o.Elapsed.TotalSeconds);
+    }
+
+    private static void Print(EvaluationResult r, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string F(double? v) => v is null ? "n/a" : v.Value.ToString("0.0000", inv);
+        string N(long v) => v.ToString("N0", inv);
+        var rows = new (string, string)[]
+        {
+            ("data set", r.Input), ("truth column", r.TruthColumn), ("model", r.Model),
+            ("rows", $"{N(r.Rows)} ({N(r.Rejected)} rejected), {N(r.Parties)} labelled parties"),
+            ("pairwise precision", F(r.PairPrecision)), ("pairwise recall", F(r.PairRecall)), ("pairwise F1", F(r.PairF1)),
+            ("B-cubed precision", F(r.BCubedPrecision)), ("B-cubed recall", F(r.BCubedRecall)), ("B-cubed F1", F(r.BCubedF1)),
+            ("clusters predicted / true", $"{N(r.PredictedClusters)} / {N(r.TrueClusters)}"),
+            ("pairs true / predicted / correct", $"{N(r.TruePairs)} / {N(r.PredictedPairs)} / {N(r.CorrectPairs)}"),
+            ("pairs completeness", F(r.PairsCompleteness)), ("reduction ratio", F(r.ReductionRatio)),
+            ("review proposals", N(r.ReviewProposals)), ("wall time", $"{r.Seconds.ToString("0.00", inv)} s"),
+        };
+        var width = rows.Max(x => x.Item1.Length);
+        foreach (var (label, value) in rows) w.WriteLine($"{label.PadRight(width)}  {value}");
+        w.Flush();
+    }
+}
+
+/// <summary>The figures `names eval` prints and writes with --json.</summary>
+public sealed record EvaluationResult(
+    string Input, string TruthColumn, string Model, long Rows, long Rejected, int Parties,
+    double PairPrecision, double PairRecall, double PairF1, double BCubedPrecision, double BCubedRecall, double BCubedF1,
+    int PredictedClusters, int TrueClusters, long TruePairs, long PredictedPairs, long CorrectPairs,
+    double? PairsCompleteness, double? ReductionRatio, long ReviewProposals, double Seconds);

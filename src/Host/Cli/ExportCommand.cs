@@ -1,0 +1,93 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Names.Host.Csv;
+using Names.Host.Resolving;
+using Names.Resolver.Registry;
+
+namespace Names.Host.Cli;
+
+/// <summary><c>names export</c>: the registry's entities, variants or redirects (absorbed id -> survivor) as CSV or JSON lines.</summary>
+public static class ExportCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
+        var output = CommonOptions.Out();
+        var what = new Option<string>("--what") { Description = "variants (with their entity), entities or redirects", DefaultValueFactory = _ => "variants" };
+        what.AcceptOnlyFromAmong("variants", "entities", "redirects");
+        var format = new Option<string?>("--format") { Description = "csv or jsonl (default: from the --out extension, else csv)" };
+        format.AcceptOnlyFromAmong("csv", "jsonl");
+        var command = new Command("export", "Export the registry: variants with their entity, entities, or redirects of absorbed ids, as CSV or JSON lines.")
+        {
+            db, output, what, format,
+        };
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "export", async () =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new CliIoException($"registry '{path}' does not exist");
+            var outPath = parse.GetValue(output)!;
+            var jsonl = (parse.GetValue(format) ?? (outPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "jsonl" : "csv")) == "jsonl";
+            await using var store = await ResolveRun.OpenStoreAsync(path, ct);
+            var exporter = new RegistryExporter(store);
+            using var writer = OutputFile.Open(outPath, console);
+            var sink = new RowSink(writer, jsonl);
+            long rows = 0;
+            switch (parse.GetValue(what))
+            {
+                case "entities":
+                    sink.Header("global_id", "kind", "canonical_name", "status", "survivor_id");
+                    await foreach (var e in exporter.EntitiesAsync(ct)) { sink.Row(e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId ?? ""); rows++; }
+                    break;
+                case "redirects":
+                    sink.Header("absorbed_id", "survivor_id");
+                    await foreach (var (absorbed, survivor) in exporter.RedirectsAsync(ct)) { sink.Row(absorbed, survivor); rows++; }
+                    break;
+                default:
+                    sink.Header("variant_id", "global_id", "kind", "display_name", "name_key", "compact_key", "country", "source_file", "source_row", "source_record_id");
+                    await foreach (var v in exporter.VariantsAsync(ct))
+                    {
+                        sink.Row(v.Id.ToString(CultureInfo.InvariantCulture), v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.Country,
+                            v.SourceFile, v.SourceRow.ToString(CultureInfo.InvariantCulture), v.SourceRecordId);
+                        rows++;
+                    }
+                    break;
+            }
+            await writer.FlushAsync(ct);
+            await console.Error.WriteLineAsync($"names export: {rows.ToString("N0", CultureInfo.InvariantCulture)} {parse.GetValue(what)} written");
+            return CliExitCodes.Done;
+        }));
+        return command;
+    }
+
+    /// <summary>Writes rows as CSV (header first) or as JSON objects, one per line, keyed by the header names.</summary>
+    private sealed class RowSink(TextWriter writer, bool jsonl)
+    {
+        private string[] _columns = [];
+
+        public void Header(params string[] columns)
+        {
+            _columns = columns;
+            if (jsonl) return;
+            var sb = new StringBuilder();
+            CsvFieldWriter.AppendRow(sb, columns);
+            writer.Write(sb);
+        }
+
+        public void Row(params string[] values)
+        {
+            if (jsonl)
+            {
+                var o = new Dictionary<string, string>(_columns.Length);
+                for (var i = 0; i < _columns.Length; i++) o[_columns[i]] = values[i];
+                writer.Write(JsonSerializer.Serialize(o));
+                writer.Write('\n');
+                return;
+            }
+            var sb = new StringBuilder();
+            CsvFieldWriter.AppendRow(sb, values);
+            writer.Write(sb);
+        }
+    }
+}

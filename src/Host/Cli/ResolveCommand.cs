@@ -1,0 +1,52 @@
+using System.CommandLine;
+using System.Globalization;
+using Names.Host.Resolving;
+
+namespace Names.Host.Cli;
+
+/// <summary><c>names resolve</c>: every party of every row gets its persistent global id (issue 3).</summary>
+public static class ResolveCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var options = new ResolveOptions();
+        var output = CommonOptions.Out();
+        var rejects = new Option<string?>("--rejects") { Description = "CSV for rows that cannot be processed (line,reason,raw); default next to --out or the input" };
+        var report = new Option<string?>("--report") { Description = "write a self-contained HTML report (charts, largest clusters) to this file" };
+        var command = new Command("resolve", "Resolve every party of a names CSV to a persistent global id: the input columns, then " +
+                                             "party_seq, global_id, entity_kind, resolution (matched|new|review), match_score, canonical_name, name_key. " +
+                                             "Exit codes: 0 done (even with rejects), 1 input unreadable or output unwritable, 2 usage error.");
+        options.AddTo(command);
+        command.Options.Add(output);
+        command.Options.Add(rejects);
+        command.Options.Add(report);
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "resolve", async () =>
+        {
+            var request = options.Bind(parse) with { Out = parse.GetValue(output)!, Rejects = parse.GetValue(rejects), Report = parse.GetValue(report) };
+            var outcome = await new ResolveRun(console).RunAsync(request, ct);
+            Summary(outcome, request).WriteTo(console.Error);
+            return CliExitCodes.Done;
+        }));
+        return command;
+    }
+
+    public static CliSummary Summary(ResolveOutcome o, ResolveRequest request, string title = "names resolve: done")
+    {
+        var s = o.Statistics;
+        var inv = CultureInfo.InvariantCulture;
+        string N(long n) => n.ToString("N0", inv);
+        var summary = new CliSummary(title)
+            .Add("input", request.Input)
+            .Add("registry", request.Db)
+            .Add("model", o.Model)
+            .Add("rows", $"{N(o.Rows)} = {N(o.Rows - o.Rejected)} resolved + {N(o.Rejected)} rejected")
+            .Add("parties", $"{N(s.Parties)}: matched {N(s.Matched)}, new {N(s.New)}, review {N(s.Review)}")
+            .Add("variants", $"{N(s.KnownVariants)} known, {N(s.NewVariants)} new; {N(s.NewEntities)} ids minted")
+            .Add("review", $"{N(s.ProposalsCreated)} proposals made, {N(s.PendingReviews)} pending in the registry")
+            .Add("thresholds", $"review >= {s.LowerThreshold.ToString("0.00", inv)}, auto-link >= {s.UpperThreshold.ToString("0.00", inv)}")
+            .Add("rejects", o.Rejected == 0 ? "none" : $"{N(o.Rejected)} in {o.RejectsPath}")
+            .Add("time", $"{o.Elapsed.TotalSeconds.ToString("F2", inv)} s, {(o.Rows / Math.Max(0.001, o.Elapsed.TotalSeconds)).ToString("N0", inv)} rows/s");
+        if (request.Report is not null) summary.Add("report", request.Report);
+        return summary;
+    }
+}

@@ -1,0 +1,58 @@
+using System.CommandLine;
+using System.Globalization;
+using Names.Host.Resolving;
+
+namespace Names.Host.Cli;
+
+/// <summary>The options `names resolve` and `names eval` share, bound to a <see cref="ResolveRequest"/>.</summary>
+public sealed class ResolveOptions
+{
+    public Argument<string> Input { get; } = CommonOptions.Input();
+    public Option<string> Column { get; } = CommonOptions.NameColumn();
+    public Option<string?> Country { get; } = CommonOptions.CountryColumn();
+    public Option<string?> Kind { get; } = CommonOptions.KindColumn();
+    public Option<string?> DefaultKind { get; } = new("--default-kind") { Description = "kind for rows without a kind value: person or legal_entity" };
+    public Option<string?> Id { get; } = new("--id-column") { Description = "column holding the source record id (kept as provenance)" };
+    public Option<string?> Family { get; } = new("--family-column") { Description = "column holding a person's family name (structured input wins over parsing)" };
+    public Option<string?> Given { get; } = new("--given-column") { Description = "column holding a person's given names" };
+    public Option<string?> Context { get; } = new("--context-columns")
+    {
+        Description = "comma-separated columns compared as context when both records have them (co-applicants, classes, dates, places...); " +
+                      "multi-valued cells are split on ** ; |",
+    };
+    public Option<string> Db { get; } = new("--db") { Description = "SQLite registry file (created when missing)", DefaultValueFactory = _ => "names.db" };
+    public Option<ulong> Seed { get; } = new("--seed") { Description = "seed of the id generator of a new registry (same seed + same input = same ids)" };
+    public Option<double?> Upper { get; } = new("--upper") { Description = "auto-link threshold on the match probability (default 0.9)" };
+    public Option<double?> Lower { get; } = new("--lower") { Description = "review threshold: between --lower and --upper a review proposal is made (default 0.5)" };
+
+    public void AddTo(Command command)
+    {
+        command.Arguments.Add(Input);
+        foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context, Db, Seed, Upper, Lower }) command.Options.Add(o);
+    }
+
+    public ResolveRequest Bind(ParseResult parse)
+    {
+        var defaultKind = parse.GetValue(DefaultKind);
+        if (defaultKind is not null && Names.Normalization.EntityKindText.Parse(defaultKind) is null)
+            throw new CliUsageException($"--default-kind '{defaultKind}' is not a kind: use person or legal_entity");
+        foreach (var (name, value) in new[] { ("--upper", parse.GetValue(Upper)), ("--lower", parse.GetValue(Lower)) })
+            if (value is < 0 or > 1) throw new CliUsageException($"{name} must be between 0 and 1, not {value.Value.ToString(CultureInfo.InvariantCulture)}");
+        return new ResolveRequest
+        {
+            Input = parse.GetValue(Input)!,
+            Column = parse.GetValue(Column)!,
+            CountryColumn = parse.GetValue(Country),
+            KindColumn = parse.GetValue(Kind),
+            DefaultKind = defaultKind,
+            IdColumn = parse.GetValue(Id),
+            FamilyColumn = parse.GetValue(Family),
+            GivenColumn = parse.GetValue(Given),
+            ContextColumns = (parse.GetValue(Context) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Db = parse.GetValue(Db)!,
+            Seed = parse.GetValue(Seed),
+            UpperThreshold = parse.GetValue(Upper),
+            LowerThreshold = parse.GetValue(Lower),
+        };
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using Names.Host.Csv;
+using Names.Host.Resolving;
+using Names.Resolver.Resolution;
+using Names.Resolver.Scoring;
+using Names.Resolver.Storage;
+
+namespace Names.Host.Cli;
+
+/// <summary>
+/// <c>names train</c>: fits the supervised scorer (regularised logistic regression) and stores it in the registry as a
+/// new model version, which later runs use. Evidence: the reviewers' decisions recorded in the registry, plus an
+/// optional labels file: pairs (columns name1, name2, is_match, optional schema/kind) or rows with a truth column
+/// (--truth-column; training pairs are then the candidate pairs the index proposes).
+/// </summary>
+public static class TrainCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
+        var labels = new Option<string?>("--labels") { Description = "CSV of labelled pairs (name1,name2,is_match[,schema]) or of rows with --truth-column" };
+        var truth = new Option<string?>("--truth-column") { Description = "with --labels: the file holds rows and this column their true entity" };
+        var column = CommonOptions.NameColumn();
+        var context = new Option<string?>("--context-columns") { Description = "with --truth-column: context columns to train on" };
+        var l2 = new Option<double>("--l2") { Description = "L2 regularisation strength", DefaultValueFactory = _ => 1.0 };
+        var command = new Command("train", "Fit the supervised scorer on reviewers' decisions and labelled data; store it in the registry as a new model version.")
+        {
+            db, labels, truth, column, context, l2,
+        };
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "train", async () =>
+        {
+            await using var store = await ResolveRun.OpenStoreAsync(parse.GetValue(db)!, ct);
+            var pairs = await DecisionPairsAsync(store, ct);
+            var decisions = pairs.Count;
+            var trainer = new ModelTrainer();
+            var contextColumns = (parse.GetValue(context) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            LogisticRegressionModel model;
+            string source;
+            if (parse.GetValue(labels) is { } labelsPath && parse.GetValue(truth) is { } truthColumn)
+            {
+                var rows = ReadLabelledRows(console, labelsPath, parse.GetValue(column)!, truthColumn, contextColumns);
+                model = trainer.TrainLogisticRegressionFromLabels(rows, contextColumns, parse.GetValue(l2));
+                source = $"{rows.Count:N0} labelled rows of {Path.GetFileName(labelsPath)}";
+                if (decisions > 0) source += " (reviewers' decisions are used when training from pairs only)";
+            }
+            else
+            {
+                if (parse.GetValue(labels) is { } pairsPath) pairs.AddRange(ReadLabelledPairs(console, pairsPath));
+                if (pairs.Count == 0) throw new CliUsageException("nothing to learn from: the registry has no review decisions and no --labels file was given");
+                if (pairs.All(p => p.IsMatch) || pairs.All(p => !p.IsMatch))
+                    throw new CliUsageException($"all {pairs.Count} labelled pairs say the same ({(pairs[0].IsMatch ? "match" : "no match")}): both kinds are needed");
+                model = trainer.TrainLogisticRegression(pairs, null, parse.GetValue(l2));
+                source = $"{pairs.Count:N0} labelled pairs ({decisions:N0} reviewers' decisions)";
+            }
+            var version = await PairScorerSerializer.SaveAsync(store, model, $"logistic regression on {source}", ct);
+            new CliSummary("names train: done")
+                .Add("registry", parse.GetValue(db)!)
+                .Add("model", $"{model.Kind} v{version.ToString(CultureInfo.InvariantCulture)}")
+                .Add("trained on", source)
+                .WriteTo(console.Error);
+            return CliExitCodes.Done;
+        }));
+        return command;
+    }
+
+    /// <summary>Decided proposals as labelled pairs of the two entities' canonical names (accepted = match).</summary>
+    private static async Task<List<(ResolveInput A, ResolveInput B, bool IsMatch)>> DecisionPairsAsync(IRegistryStore store, CancellationToken ct)
+    {
+        var pairs = new List<(ResolveInput, ResolveInput, bool)>();
+        foreach (var p in await store.GetProposalsAsync(null, ct))
+        {
+            if (p.Status is not (ProposalStatus.Accepted or ProposalStatus.Rejected)) continue;
+            var a = await store.GetEntityAsync(p.EntityA, ct);
+            var b = await store.GetEntityAsync(p.EntityB, ct);
+            if (a is null || b is null) continue;
+            pairs.Add((new ResolveInput(a.CanonicalName, Kind: a.Kind), new ResolveInput(b.CanonicalName, Kind: b.Kind), p.Status == ProposalStatus.Accepted));
+        }
+        return pairs;
+    }
+
+    private static IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> ReadLabelledPairs(CliConsole console, string path)
+    {
+        using var reader = new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(path, console.OpenStdin).Stream));
+        var header = new CsvHeader(reader.ReadHeader() ?? throw new CliIoException($"labels '{path}' is empty"));
+        int n1 = header.Require("name1", "--labels"), n2 = header.Require("name2", "--labels"), m = header.Require("is_match", "--labels");
+        var schema = header.Find("schema") ?? header.Find("kind");
+        var list = new List<(ResolveInput, ResolveInput, bool)>();
+        while (reader.ReadNext(header.Columns.Count, out var record, out _) is var kind && kind != CsvReadKind.End)
+        {
+            if (kind != CsvReadKind.Record) continue;
+            var f = record.Fields;
+            if (!TryParseMatch(f[m], out var isMatch)) continue;
+            var k = schema is int s ? (f[s].Equals("person", StringComparison.OrdinalIgnoreCase) ? "person" : "legal_entity") : null;
+            list.Add((new ResolveInput(f[n1], Kind: k), new ResolveInput(f[n2], Kind: k), isMatch));
+        }
+        return list;
+    }
+
+    private static List<(ResolveInput Row, string Label)> ReadLabelledRows(CliConsole console, string path, string column, string truthColumn, IReadOnlyList<string> contextColumns)
+    {
+        using var reader = new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(path, console.OpenStdin).Stream));
+        var header = new CsvHeader(reader.ReadHeader() ?? throw new CliIoException($"labels '{path}' is empty"));
+        int name = header.Require(column, "--column"), truth = header.Require(truthColumn, "--truth-column");
+        var context = contextColumns.Select(c => (c, header.Require(c, "--context-columns"))).ToArray();
+        var rows = new List<(ResolveInput, string)>();
+        while (reader.ReadNext(header.Columns.Count, out var record, out _) is var kind && kind != CsvReadKind.End)
+        {
+            if (kind != CsvReadKind.Record || record.Fields[truth].Length == 0) continue;
+            var f = record.Fields;
+            var ctx = context.Length == 0 ? null : context.Where(c => f[c.Item2].Length > 0).ToDictionary(c => c.c, c => f[c.Item2]);
+            rows.Add((new ResolveInput(f[name], Context: ctx, Row: record.Line), f[truth]));
+        }
+        return rows;
+    }
+
+    private static bool TryParseMatch(string text, out bool value)
+    {
+        switch (text.Trim().ToLowerInvariant())
+        {
+            case "true" or "1" or "yes" or "match" or "1.0": value = true; return true;
+            case "false" or "0" or "no" or "nonmatch" or "0.0": value = false; return true;
+            default: value = false; return false;
+        }
+    }
+}

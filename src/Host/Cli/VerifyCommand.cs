@@ -1,0 +1,41 @@
+using System.CommandLine;
+using System.Globalization;
+using Names.Host.Resolving;
+using Names.Resolver.Registry;
+
+namespace Names.Host.Cli;
+
+/// <summary>
+/// <c>names verify</c>: checks the registry's promises: every id ever issued resolves, check digits are valid, no
+/// variant without an entity, no cycle among absorbed ids. Exit 0 when clean, 3 when a problem was found.
+/// </summary>
+public static class VerifyCommand
+{
+    public const int ProblemsFound = 3;
+
+    public static Command Create(CliConsole console)
+    {
+        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
+        var command = new Command("verify", "Check the registry: every id ever issued resolves, check digits valid, no variant without an entity, " +
+                                            "no cycle among absorbed ids. Exit codes: 0 clean, 3 problems found, 1 registry unreadable.") { db };
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "verify", async () =>
+        {
+            var path = parse.GetValue(db)!;
+            if (!File.Exists(path)) throw new CliIoException($"registry '{path}' does not exist");
+            await using var store = await ResolveRun.OpenStoreAsync(path, ct);
+            var result = await new RegistryVerifier(store).VerifyAsync(ct);
+            string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
+            var summary = new CliSummary(result.Ok ? "names verify: registry is consistent" : $"names verify: {N(result.Problems.Count)} problems")
+                .Add("registry", path)
+                .Add("entities", N(result.Entities))
+                .Add("variants", N(result.Variants))
+                .Add("ids issued", N(result.IdsIssued))
+                .Add("schema", (await store.GetSchemaVersionAsync(ct)).ToString(CultureInfo.InvariantCulture));
+            summary.WriteTo(console.Out);
+            foreach (var problem in result.Problems.Take(100)) await console.Out.WriteLineAsync($"  problem: {problem}");
+            if (result.Problems.Count > 100) await console.Out.WriteLineAsync($"  ... and {N(result.Problems.Count - 100)} more");
+            return result.Ok ? CliExitCodes.Done : ProblemsFound;
+        }));
+        return command;
+    }
+}

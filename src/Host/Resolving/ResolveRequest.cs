@@ -1,0 +1,23 @@
+namespace Names.Host.Resolving;
+
+/// <summary>Everything `names resolve` (and `names eval`, which resolves first) is asked to do.</summary>
+public sealed record ResolveRequest
+{
+    public required string Input { get; init; }
+    public string Column { get; init; } = "name";
+    public string? CountryColumn { get; init; }
+    public string? KindColumn { get; init; }
+    /// <summary>Kind for rows without a kind column value (person / legal_entity).</summary>
+    public string? DefaultKind { get; init; }
+    public string? IdColumn { get; init; }
+    public string? FamilyColumn { get; init; }
+    public string? GivenColumn { get; init; }
+    public IReadOnlyList<string> ContextColumns { get; init; } = Array.Empty<string>();
+    public string Db { get; init; } = "names.db";
+    public string Out { get; init; } = "-";
+    public string? Rejects { get; init; }
+    public string? Report { get; init; }
+    public ulong Seed { get; init; }
+    public double? UpperThreshold { get; init; }
+    public double? LowerThreshold { get; init; }
+}

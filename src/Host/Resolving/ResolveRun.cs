@@ -1,0 +1,196 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Names.Host.Cleaning;
+using Names.Host.Cli;
+using Names.Host.Csv;
+using Names.Host.Reports;
+using Names.Resolver.Resolution;
+using Names.Resolver.Storage;
+
+namespace Names.Host.Resolving;
+
+/// <summary>What a finished resolve run reports.</summary>
+public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Statistics, string Model, TimeSpan Elapsed, string RejectsPath);
+
+/// <summary>
+/// One `names resolve` run: CSV in -> registry -> CSV out (input columns + party_seq, global_id, entity_kind,
+/// resolution, match_score, canonical_name, name_key), rejects with line numbers, summary, optional HTML report.
+/// Every input row ends in the output or in the rejects file.
+/// </summary>
+public sealed class ResolveRun(CliConsole console)
+{
+    public static readonly string[] OutputColumns = ["party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key"];
+
+    public async Task<ResolveOutcome> RunAsync(ResolveRequest request, CancellationToken ct, IResolvedRowObserver? observer = null)
+    {
+        CommonOptions.CheckInput(request.Input);
+        var rejectsPath = request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out.Length == 0 ? "-" : request.Out);
+        CommonOptions.CheckDistinct(request.Input, ("--out", request.Out.Length == 0 ? null : request.Out), ("--rejects", rejectsPath), ("--db", request.Db), ("--report", request.Report));
+        if (request.UpperThreshold is double u && request.LowerThreshold is double l && l > u)
+            throw new CliUsageException($"--lower ({l}) must not be above --upper ({u})");
+
+        // EM needs a first pass over the input: standard input is kept in a temporary file for it.
+        string? spooled = null;
+        var inputPath = request.Input;
+        if (inputPath == "-" && request.ContextColumns.Count > 0)
+        {
+            spooled = Path.Combine(Path.GetTempPath(), $"names-stdin-{Guid.NewGuid():N}.csv");
+            await using (var stdin = console.OpenStdin())
+            await using (var file = File.Create(spooled)) await stdin.CopyToAsync(file, ct);
+            inputPath = spooled;
+        }
+        try
+        {
+            return await RunFileAsync(request, inputPath, rejectsPath, observer, ct);
+        }
+        finally
+        {
+            if (spooled is not null) File.Delete(spooled);
+        }
+    }
+
+    private async Task<ResolveOutcome> RunFileAsync(ResolveRequest request, string inputPath, string rejectsPath, IResolvedRowObserver? observer, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        var file = CsvInputFile.Open(inputPath, console.OpenStdin);
+        using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
+        var header = new CsvHeader(reader.ReadHeader() ?? throw new CliIoException($"input '{file.DisplayName}' is empty: a header row is needed"));
+        var columns = ResolveColumns.From(header, request);
+        var fieldCount = header.Columns.Count;
+
+        await using var store = await OpenStoreAsync(request.Db, ct);
+        using var rejects = RejectsSink.ForPath(rejectsPath, console);
+        var source = new ResolveRowSource(reader, fieldCount, columns, request.DefaultKind, rejects);
+        var (scorer, model) = await new ModelSelection(store).ChooseAsync(
+            () => new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(inputPath, console.OpenStdin).Stream)),
+            source.ToInput, fieldCount, request.ContextColumns, file.DisplayName, ct);
+
+        var defaults = new ResolutionOptions();
+        var options = defaults with
+        {
+            Seed = request.Seed,
+            SourceFile = Path.GetFileName(file.DisplayName),
+            UpperThreshold = request.UpperThreshold ?? defaults.UpperThreshold,
+            LowerThreshold = request.LowerThreshold ?? defaults.LowerThreshold,
+        };
+        var engine = await ResolutionEngine.OpenAsync(store, options, scorer, ct: ct);
+
+        // An empty Out discards the rows (eval without --out).
+        using var output = request.Out.Length == 0 ? TextWriter.Null : OutputFile.Open(request.Out, console);
+        var run = WriteAsync(engine, source, header, output, rejects, observer, ct);
+        await new TerminalProgress(console).TrackAsync("resolving", () => new ProgressSnapshot(source.RowsRead, reader.Source.BytesRead, file.Length), run);
+        rejects.Flush();
+
+        if (reader.Source.EncodingWarning is { } warning) await console.Error.WriteLineAsync($"names resolve: warning: {warning}");
+        var outcome = new ResolveOutcome(source.RowsRead, rejects.Count, engine.Statistics, model, clock.Elapsed, rejects.Path);
+        if (request.Report is not null)
+            await new HtmlReportWriter().WriteAsync(request.Report, await ReportOf(outcome, file.DisplayName, request.Db, store, ct), ct);
+        return outcome;
+    }
+
+    public static async Task<IRegistryStore> OpenStoreAsync(string db, CancellationToken ct)
+    {
+        try
+        {
+            return await SqliteRegistryStore.OpenAsync(db, ct);
+        }
+        catch (RegistrySchemaTooNewException e)
+        {
+            throw new CliIoException(e.Message, e);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
+        {
+            throw new CliIoException($"cannot open registry '{db}': {e.Message}", e);
+        }
+    }
+
+    private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, TextWriter output,
+        RejectsSink rejects, IResolvedRowObserver? observer, CancellationToken ct)
+    {
+        var sb = new StringBuilder(1 << 16);
+        CsvFieldWriter.AppendRow(sb, header.Columns.Concat(OutputColumns));
+        long currentLine = -1;
+        var written = 0;
+        string? problem = null;
+
+        void FinishRow()
+        {
+            if (currentLine < 0) return;
+            var fields = source.FieldsOf(currentLine);
+            if (written == 0)
+            {
+                var raw = new StringBuilder();
+                CsvFieldWriter.AppendRow(raw, fields);
+                rejects.Add(new CsvReject(currentLine, $"no usable party: {(string.IsNullOrEmpty(problem) ? "empty name" : problem)}", raw.ToString().TrimEnd('\n')));
+            }
+            source.Done(currentLine);
+        }
+
+        try
+        {
+            await foreach (var p in engine.ResolveAsync(source.ReadAsync(ct), ct))
+            {
+                if (p.Input.Row != currentLine)
+                {
+                    FinishRow();
+                    currentLine = p.Input.Row;
+                    written = 0;
+                    problem = null;
+                }
+                if (p.Resolution == ResolutionKind.Rejected || p.GlobalId.Length == 0)
+                {
+                    problem = p.Problem;
+                    continue;
+                }
+                var fields = source.FieldsOf(currentLine);
+                for (var i = 0; i < fields.Length; i++) CsvFieldWriter.AppendField(sb, fields[i], i == 0);
+                sb.Append(',').Append(p.PartySeq.ToString(CultureInfo.InvariantCulture));
+                CsvFieldWriter.AppendField(sb, p.GlobalId, false);
+                CsvFieldWriter.AppendField(sb, p.EntityKind, false);
+                CsvFieldWriter.AppendField(sb, p.Resolution, false);
+                sb.Append(',').Append(p.MatchScore.ToString("0.0000", CultureInfo.InvariantCulture));
+                CsvFieldWriter.AppendField(sb, p.CanonicalName, false);
+                CsvFieldWriter.AppendField(sb, p.NameKey, false);
+                sb.Append('\n');
+                written++;
+                observer?.Observe(p, fields);
+                if (sb.Length > 1 << 16) { await output.WriteAsync(sb, ct); sb.Clear(); }
+            }
+            FinishRow();
+            await output.WriteAsync(sb, ct);
+            await output.FlushAsync(ct);
+            return true;
+        }
+        catch (IOException e)
+        {
+            throw new CliIoException($"cannot write output: {e.Message}", e);
+        }
+    }
+
+    private static async Task<ResolveReport> ReportOf(ResolveOutcome o, string input, string db, IRegistryStore store, CancellationToken ct)
+    {
+        var s = o.Statistics;
+        var largest = new List<ReportCluster>();
+        foreach (var (id, name, rows) in s.LargestClusters.Take(20))
+        {
+            var variants = await store.GetVariantsOfEntityAsync(id, ct);
+            var entity = await store.GetEntityAsync(id, ct);
+            largest.Add(new ReportCluster(id, name, entity?.Kind ?? "", rows, variants.Count,
+                variants.Select(v => v.DisplayName).Where(n => n != name).Distinct().Take(6).ToArray()));
+        }
+        return new ResolveReport
+        {
+            Title = "Names resolve report",
+            GeneratedAt = DateTimeOffset.UtcNow,
+            Input = input,
+            Registry = db,
+            Rows = o.Rows, Parties = s.Parties, Rejected = o.Rejected, Matched = s.Matched, New = s.New, Review = s.Review,
+            PendingReviewTotal = s.PendingReviews, Seconds = o.Elapsed.TotalSeconds,
+            LowerThreshold = s.LowerThreshold, UpperThreshold = s.UpperThreshold, ModelVersion = o.Model,
+            ScoreHistogram = s.ScoreHistogram,
+            ClusterSizes = s.ClusterSizes.ToDictionary(kv => kv.Key, kv => (long)kv.Value),
+            LargestClusters = largest,
+        };
+    }
+}
