@@ -1,0 +1,156 @@
+using System.Text.Json;
+using Names.Resolver.Identifiers;
+
+namespace Names.Host.Tests;
+
+/// <summary>End-to-end tests of `names resolve`, `eval`, `export`, `verify` and `train`, run in-process on temporary files.</summary>
+public class ResolveCommandTests
+{
+    private const string Applicants =
+        "id,name,country\n" +
+        "1,SIEMENS AKTIENGESELLSCHAFT,DE\n" +
+        "2,Siemens AG,DE\n" +
+        "3,\"SIEMENS AG, MUENCHEN\",DE\n" +
+        "4,KONINKLIJKE PHILIPS ELECTRONICS N.V.,NL\n" +
+        "5,Koninklijke Philips Electronics NV,NL\n" +
+        "6,\"DOE, JANE\",US\n" +
+        "7,Jane Doe,US\n" +
+        "8,   ,US\n" +
+        "9,\"broken,US\n" +
+        "10,NOKIA OYJ,FI\n";
+
+    private static List<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].Split(',');
+        // The test data has no quoted commas in the columns read here except names; parse with the project's reader.
+        using var reader = new Names.Host.Csv.CsvRecordReader(Names.Host.Csv.CsvCharSource.Open(File.OpenRead(path)));
+        var columns = reader.ReadHeader()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.ReadNext(columns.Length, out var record, out _) is var kind && kind != Names.Host.Csv.CsvReadKind.End)
+            if (kind == Names.Host.Csv.CsvReadKind.Record)
+                rows.Add(columns.Select((c, i) => (c, record.Fields[i])).ToDictionary(x => x.c, x => x.Item2));
+        Assert.Equal(header.Length, columns.Length);
+        return rows;
+    }
+
+    [Fact]
+    public async Task Resolve_gives_every_row_a_valid_id_or_a_reject_with_its_line()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", Applicants);
+        var r = await CliRun.RunAsync("resolve", input, "--country-column", "country", "--id-column", "id",
+            "--db", dir.File("r.db"), "--out", dir.File("out.csv"), "--rejects", dir.File("rej.csv"), "--seed", "3");
+        Assert.Equal(0, r.ExitCode);
+        var rows = ReadCsv(dir.File("out.csv"));
+        var rejects = File.ReadAllLines(dir.File("rej.csv"));
+        Assert.Equal(["id", "name", "country", "party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key"], rows[0].Keys);
+        // 10 rows: 8 resolved, the blank name (line 9) and the unbalanced quote (line 10) rejected
+        Assert.Equal(8, rows.Select(x => x["id"]).Distinct().Count());
+        Assert.Equal(3, rejects.Length); // header + 2
+        Assert.Contains(rejects, l => l.StartsWith("9,"));
+        Assert.Contains(rejects, l => l.StartsWith("10,"));
+        Assert.All(rows, x => Assert.True(GlobalId.IsValid(x["global_id"]), x["global_id"]));
+        Assert.All(rows, x => Assert.Contains(x["resolution"], new[] { "matched", "new", "review" }));
+        string Id(string id) => rows.First(x => x["id"] == id)["global_id"];
+        Assert.Equal(Id("1"), Id("2"));
+        Assert.Equal(Id("4"), Id("5"));
+        Assert.Equal(Id("6"), Id("7"));
+        Assert.StartsWith("P", Id("6"));
+        Assert.StartsWith("L", Id("1"));
+        Assert.NotEqual(Id("1"), Id("4"));
+        Assert.NotEqual(Id("1"), Id("10"));
+        Assert.Contains("rows        10 = 8 resolved + 2 rejected", r.Stderr);
+    }
+
+    [Fact]
+    public async Task Re_running_the_same_input_changes_nothing_and_a_fresh_registry_with_the_same_seed_gives_the_same_ids()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", Applicants);
+        string[] Args(string db, string output) => ["resolve", input, "--country-column", "country", "--db", dir.File(db), "--out", dir.File(output), "--rejects", dir.File("rej.csv"), "--seed", "11"];
+        Assert.Equal(0, (await CliRun.RunAsync(Args("a.db", "1.csv"))).ExitCode);
+        var second = await CliRun.RunAsync(Args("a.db", "2.csv"));
+        Assert.Equal(0, (await CliRun.RunAsync(Args("b.db", "3.csv"))).ExitCode);
+        var ids1 = ReadCsv(dir.File("1.csv")).Select(x => x["global_id"]).ToList();
+        var run2 = ReadCsv(dir.File("2.csv"));
+        Assert.Equal(ids1, run2.Select(x => x["global_id"]));
+        Assert.All(run2, x => Assert.Equal("matched", x["resolution"]));
+        Assert.Contains("0 ids minted", second.Stderr);
+        Assert.Equal(ids1, ReadCsv(dir.File("3.csv")).Select(x => x["global_id"]));
+    }
+
+    [Fact]
+    public async Task Report_is_written_and_verify_and_export_see_the_registry()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", Applicants);
+        var db = dir.File("r.db");
+        var r = await CliRun.RunAsync("resolve", input, "--db", db, "--out", dir.File("out.csv"), "--rejects", dir.File("rej.csv"), "--report", dir.File("report.html"));
+        Assert.Equal(0, r.ExitCode);
+        var html = File.ReadAllText(dir.File("report.html"));
+        Assert.Contains("<svg", html);
+        Assert.Contains("SIEMENS", html, StringComparison.OrdinalIgnoreCase);
+
+        var verify = await CliRun.RunAsync("verify", "--db", db);
+        Assert.Equal(0, verify.ExitCode);
+        Assert.Contains("registry is consistent", verify.Stdout);
+
+        var export = await CliRun.RunAsync("export", "--db", db, "--what", "entities", "--format", "jsonl");
+        Assert.Equal(0, export.ExitCode);
+        var entities = export.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        var resolvedIds = ReadCsv(dir.File("out.csv")).Select(x => x["global_id"]).Distinct().ToHashSet();
+        Assert.Equal(resolvedIds, entities.Select(e => e.GetProperty("global_id").GetString()!).ToHashSet());
+    }
+
+    [Fact]
+    public async Task Eval_measures_against_the_truth_column_without_showing_it_to_the_resolver()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("truth.csv",
+            "name,truth\nSIEMENS AG,s\nSiemens Aktiengesellschaft,s\nNOKIA OYJ,n\nNokia Oyj,n\nKONINKLIJKE PHILIPS N.V.,p\nPhilips N.V.,p\nUNILEVER PLC,u\n");
+        var r = await CliRun.RunAsync("eval", input, "--truth-column", "truth", "--json", dir.File("m.json"));
+        Assert.Equal(0, r.ExitCode);
+        var m = JsonDocument.Parse(File.ReadAllText(dir.File("m.json"))).RootElement;
+        Assert.Equal(7, m.GetProperty("parties").GetInt32());
+        Assert.Equal(4, m.GetProperty("trueClusters").GetInt32());
+        Assert.Equal(3, m.GetProperty("truePairs").GetInt64());
+        Assert.InRange(m.GetProperty("bCubedF1").GetDouble(), 0, 1);
+        Assert.Equal(1.0, m.GetProperty("pairPrecision").GetDouble());
+        Assert.Contains("B-cubed F1", r.Stdout);
+        Assert.False(File.Exists("names.db") && File.GetLastWriteTimeUtc("names.db") > DateTime.UtcNow.AddMinutes(-1), "eval must not write ./names.db");
+    }
+
+    [Fact]
+    public async Task Missing_column_is_a_usage_error_and_an_unreadable_registry_an_io_error()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv", Applicants);
+        var r = await CliRun.RunAsync("resolve", input, "--column", "applicant", "--db", dir.File("r.db"));
+        Assert.Equal(2, r.ExitCode);
+        Assert.Contains("applicant", r.Stderr);
+        var notADb = dir.Write("bad.db", "this is not a database, just text that is long enough to fill a header page.........");
+        var bad = await CliRun.RunAsync("resolve", input, "--db", notADb, "--out", dir.File("o.csv"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("bad.db", bad.Stderr);
+    }
+
+    [Fact]
+    public async Task Train_stores_a_model_that_later_runs_use()
+    {
+        using var dir = new TempDir();
+        var labels = dir.Write("pairs.csv",
+            "name1,name2,is_match,schema\n" +
+            "Siemens AG,SIEMENS AKTIENGESELLSCHAFT,true,Company\nNokia Oyj,NOKIA CORPORATION,true,Company\n" +
+            "Siemens AG,Nokia Oyj,false,Company\nPhilips NV,Philip Morris Inc,false,Company\n" +
+            "Jane Doe,DOE JANE,true,Person\nJane Doe,John Doe,false,Person\n");
+        var db = dir.File("r.db");
+        var train = await CliRun.RunAsync("train", "--db", db, "--labels", labels);
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("logistic_regression v1", train.Stderr);
+        var input = dir.Write("in.csv", Applicants);
+        var r = await CliRun.RunAsync("resolve", input, "--db", db, "--out", dir.File("o.csv"), "--rejects", dir.File("rej.csv"));
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("logistic_regression v1 from the registry", r.Stderr);
+    }
+}
