@@ -1,0 +1,193 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Names.Resolver.Identifiers;
+using Names.Resolver.Resolution;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Service.Sqlite;
+
+/// <summary>One connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
+internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteTransaction? transaction) : IRegistrySession
+{
+    private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
+
+    private SqliteCommand Command(string sql, params object?[] values) => SqliteOnlineRegistry.Command(connection, transaction, sql, values);
+
+    public async Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct)
+    {
+        using var cmd = Command($"SELECT {VariantColumns} FROM variants WHERE compact_key = $a AND name_key = $b AND kind = $c AND country = $d ORDER BY id LIMIT 1",
+            compactKey, nameKey, kind, country);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadVariant(r) : null;
+    }
+
+    public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
+    {
+        var counts = new Dictionary<long, int>();
+        using var size = Command("SELECT COUNT(*) FROM (SELECT 1 FROM blocking_keys WHERE key = $a LIMIT $b)", "", blockCap + 1);
+        using var find = Command("SELECT variant_id FROM blocking_keys WHERE key = $a", "");
+        foreach (var key in keys.Distinct())
+        {
+            size.Parameters[0].Value = key;
+            if (Convert.ToInt64(await size.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > blockCap) continue;
+            find.Parameters[0].Value = key;
+            using var r = await find.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct))
+            {
+                var id = r.GetInt64(0);
+                counts[id] = counts.GetValueOrDefault(id) + 1;
+            }
+        }
+        return counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(limit).ToList();
+    }
+
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var list = new List<VariantRecord>(ids.Count);
+        using var cmd = Command($"SELECT {VariantColumns} FROM variants WHERE id = $a", 0L);
+        foreach (var id in ids)
+        {
+            cmd.Parameters[0].Value = id;
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            if (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        }
+        return list;
+    }
+
+    public async Task<VariantRecord?> GetFirstVariantAsync(string entityId, CancellationToken ct) =>
+        (await GetVariantsOfEntityAsync(entityId, 0, 1, ct)).FirstOrDefault();
+
+    public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct)
+    {
+        using var cmd = Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)) : null;
+    }
+
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct)
+    {
+        using var cmd = Command($"SELECT {VariantColumns} FROM variants WHERE entity_id = $a ORDER BY id LIMIT $b OFFSET $c", entityId, limit, offset);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<VariantRecord>();
+        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        return list;
+    }
+
+    public async Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct)
+    {
+        using var cmd = Command("SELECT COUNT(*) FROM variants WHERE entity_id = $a", entityId);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(string entityId, int offset, int limit, CancellationToken ct)
+    {
+        using var cmd = Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE entity_id = $a OR other_id = $a ORDER BY seq LIMIT $b OFFSET $c",
+            entityId, limit, offset);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<RegistryEvent>();
+        while (await r.ReadAsync(ct))
+            list.Add(new RegistryEvent(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+                DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0)));
+        return list;
+    }
+
+    public async Task<long> CountEventsAsync(string entityId, CancellationToken ct)
+    {
+        using var cmd = Command("SELECT COUNT(*) FROM events WHERE entity_id = $a OR other_id = $a", entityId);
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct)
+    {
+        using var cmd = Command("SELECT 1 FROM proposals WHERE (entity_a = $a AND entity_b = $b) OR (entity_a = $b AND entity_b = $a) LIMIT 1", entityA, entityB);
+        return await cmd.ExecuteScalarAsync(ct) is not null;
+    }
+
+    public async Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct)
+    {
+        using var cmd = Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct)
+            ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    public async Task<string> MintIdAsync(char prefix, CancellationToken ct)
+    {
+        RequireTransaction();
+        var seedText = await MetaAsync(ResolutionEngine.SeedMetaKey, ct);
+        if (seedText is null)
+        {
+            seedText = "0"; // a fresh registry created by the service: seed 0, as `names resolve` without --seed
+            await SetMetaAsync(ResolutionEngine.SeedMetaKey, seedText, ct);
+        }
+        var sequence = long.Parse(await MetaAsync(ResolutionEngine.SequenceMetaKey, ct) ?? "0", CultureInfo.InvariantCulture);
+        var minter = new IdMinter(ulong.Parse(seedText, CultureInfo.InvariantCulture), sequence);
+        string id;
+        using var exists = Command("SELECT 1 FROM entities WHERE id = $a", "");
+        do
+        {
+            id = minter.Mint(prefix);
+            exists.Parameters[0].Value = id;
+        }
+        while (await exists.ExecuteScalarAsync(ct) is not null); // never re-issue, even on a 65-bit collision
+        await SetMetaAsync(ResolutionEngine.SequenceMetaKey, minter.NextSequence.ToString(CultureInfo.InvariantCulture), ct);
+        return id;
+    }
+
+    public async Task<long> NextVariantIdAsync(CancellationToken ct)
+    {
+        RequireTransaction();
+        using var cmd = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM variants");
+        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task WriteAsync(RegistryBatch batch, CancellationToken ct)
+    {
+        RequireTransaction();
+        foreach (var e in batch.NewEntities)
+            await ExecAsync("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", ct, e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId);
+        foreach (var v in batch.NewVariants)
+        {
+            await ExecAsync($"INSERT INTO variants({VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l)", ct,
+                v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId);
+            await ExecAsync("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", ct, v.Id, v.DisplayName);
+        }
+        foreach (var k in batch.NewBlockingKeys)
+            await ExecAsync("INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", ct, k.Key, k.VariantId);
+        foreach (var e in batch.Events)
+            await ExecAsync("INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", ct,
+                e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Time(e.Time));
+        foreach (var p in batch.NewProposals)
+            await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($a,$b,$c,$d,$e,$f)", ct,
+                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created));
+        foreach (var (key, value) in batch.Meta) await SetMetaAsync(key, value, ct);
+    }
+
+    private void RequireTransaction()
+    {
+        if (transaction is null) throw new InvalidOperationException("write outside WriteLockedAsync");
+    }
+
+    private async Task<string?> MetaAsync(string key, CancellationToken ct)
+    {
+        using var cmd = Command("SELECT value FROM meta WHERE key = $a", key);
+        return (string?)await cmd.ExecuteScalarAsync(ct);
+    }
+
+    private Task SetMetaAsync(string key, string value, CancellationToken ct) =>
+        ExecAsync("INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct, key, value);
+
+    private async Task ExecAsync(string sql, CancellationToken ct, params object?[] values)
+    {
+        using var cmd = Command(sql, values);
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    /// <summary>Same text form as the registry store writes (round-trip UTC).</summary>
+    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static VariantRecord ReadVariant(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+}
