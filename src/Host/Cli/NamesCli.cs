@@ -9,6 +9,8 @@ public static class NamesCli
     {
         var root = new RootCommand("Names: clean applicant, owner and inventor names and resolve them to persistent global identifiers.");
         // Commands register here, one line each.
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         return root;
     }
 
