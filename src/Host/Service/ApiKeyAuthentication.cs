@@ -14,7 +14,7 @@ namespace Names.Host.Service;
 public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder, ApiKeyCache keys)
     : AuthenticationHandler<AuthenticationSchemeOptions>(options, logger, encoder)
 {
-    public const string Scheme = "ApiKey";
+    public const string SchemeName = "ApiKey";
     public const string RoleClaim = "names:role";
     public const string KeyIdClaim = "names:key_id";
 
@@ -32,8 +32,8 @@ public sealed class ApiKeyAuthentication(IOptionsMonitor<AuthenticationSchemeOpt
             new Claim(ClaimTypes.Name, record.Name),
             new Claim(RoleClaim, record.Role.ToText()),
             new Claim(KeyIdClaim, record.Id.ToString(CultureInfo.InvariantCulture)),
-        ], Scheme);
-        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), Scheme));
+        ], SchemeName);
+        return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)

@@ -7,7 +7,8 @@ namespace Names.Host.Service;
 /// <summary>Reads and checks request input: JSON bodies within the size limit, name fields, paging parameters.</summary>
 public static class RequestReader
 {
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    /// <summary>Web defaults (camelCase); HTML-sensitive characters such as &gt; are left readable, answers are JSON, never HTML.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>The body as <typeparamref name="T"/>; 413 above the size limit, 415 when not JSON, 400 when malformed.</summary>
     public static async Task<T> ReadJsonAsync<T>(HttpContext context, ServiceSettings settings) where T : class

@@ -12,7 +12,7 @@ public static class RolePolicies
     {
         foreach (var role in Enum.GetValues<ApiRole>())
             options.AddPolicy(For(role), p => p
-                .AddAuthenticationSchemes(ApiKeyAuthentication.Scheme)
+                .AddAuthenticationSchemes(ApiKeyAuthentication.SchemeName)
                 .RequireAuthenticatedUser()
                 .RequireAssertion(ctx => ApiKeyAuthentication.RoleOf(ctx.User) >= role));
     }

@@ -24,6 +24,10 @@ public static class ServiceApplication
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", settings.LogLevel > LogLevel.Warning ? settings.LogLevel : LogLevel.Warning);
+        // Data protection is pulled in by authentication but protects nothing here (keys are bearer tokens): no warnings about its key ring.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
+        // Logs go to stderr: stdout carries what the command prints (the first admin key, the listening address).
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 
         var services = builder.Services;
         services.AddSingleton(runtime);
@@ -42,11 +46,12 @@ public static class ServiceApplication
             }
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
         });
-        services.AddAuthentication(ApiKeyAuthentication.Scheme)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.Scheme, null);
+        services.AddAuthentication(ApiKeyAuthentication.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
         services.AddAuthorization(RolePolicies.Add);
         services.AddRateLimiter(o => KeyRateLimiting.Configure(o, settings));
         services.AddOpenApi();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = RequestReader.Json.Encoder);
         configure?.Invoke(builder);
 
         var app = builder.Build();

@@ -177,7 +177,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         // Both rows locked in id order, so concurrent merges of the same pair cannot interleave or deadlock.
-        await ExecAsync(c, tx, "SELECT id FROM entities WHERE id = ANY($1) ORDER BY id FOR UPDATE", ct, new[] { survivorId, absorbedId });
+        await ExecAsync(c, tx, "SELECT id FROM entities WHERE id = ANY($1) ORDER BY id FOR UPDATE", ct, (object)new[] { survivorId, absorbedId });
         var survivor = await ResolveAsync(c, tx, survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
         var absorbed = await GetEntityAsync(c, tx, absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
         if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
