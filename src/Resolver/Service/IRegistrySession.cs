@@ -13,9 +13,11 @@ public interface IRegistrySession
     /// <summary>Variants sharing any of the keys, most shared keys first; blocks larger than <paramref name="blockCap"/> are skipped.</summary>
     Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct);
     Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
-    /// <summary>The entity's first (canonical) variant.</summary>
-    Task<VariantRecord?> GetFirstVariantAsync(string entityId, CancellationToken ct);
+    /// <summary>The first (canonical) variant of each entity that has one.</summary>
+    Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct);
     Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct);
+    /// <summary>The entities with these ids (absorbed ones as stored, not followed).</summary>
+    Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
     Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct);
     Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct);
     /// <summary>Events naming the entity (as subject or other party), oldest first.</summary>

@@ -176,29 +176,28 @@ public sealed class OnlineResolver
         var found = await s.FindByBlockingKeysAsync(keys, _options.BlockCap, _options.MaxCandidates, ct);
         if (found.Count == 0) return [];
         var variants = await s.GetVariantsAsync(found.Select(f => f.VariantId).ToList(), ct);
+        // Merges move variants to the survivor, so a variant's entity is nearly always active; absorbed ones are followed.
+        var entities = await s.GetEntitiesAsync(variants.Select(v => v.EntityId).Distinct(StringComparer.Ordinal).ToList(), ct);
         var groups = new Dictionary<string, (EntityRecord Entity, List<VariantRecord> Members)>(StringComparer.Ordinal);
         var recordKind = record.Kind;
         foreach (var v in variants)
         {
-            if (!groups.TryGetValue(v.EntityId, out var group))
+            if (!entities.TryGetValue(v.EntityId, out var entity)) continue;
+            if (entity.Status == EntityStatus.Absorbed && (entity = await SurvivorAsync(s, entity.Id, ct)) is null) continue;
+            if (!groups.TryGetValue(entity.Id, out var group))
             {
-                var entity = await SurvivorAsync(s, v.EntityId, ct);
-                if (entity is null) continue;
-                if (!groups.TryGetValue(entity.Id, out group))
-                {
-                    var entityKind = RegistryState.ParseKind(entity.Kind);
-                    if (recordKind != EntityKind.Unknown && entityKind != EntityKind.Unknown && recordKind != entityKind) continue; // never a person with a legal entity
-                    group = (entity, new List<VariantRecord>());
-                    groups[entity.Id] = group;
-                }
+                var entityKind = RegistryState.ParseKind(entity.Kind);
+                if (recordKind != EntityKind.Unknown && entityKind != EntityKind.Unknown && recordKind != entityKind) continue; // never a person with a legal entity
+                group = (entity, new List<VariantRecord>());
+                groups[entity.Id] = group;
             }
             if (group.Members.Count < _options.MaxMembersPerEntity) group.Members.Add(v);
         }
+        var firsts = await s.GetFirstVariantsAsync(groups.Keys.ToList(), ct);
         var candidates = new List<EntityCandidate>(groups.Count);
         foreach (var (entityId, (entity, members)) in groups)
         {
-            var first = await s.GetFirstVariantAsync(entityId, ct);
-            if (first is not null && members.All(m => m.Id != first.Id)) members.Add(first);
+            if (firsts.TryGetValue(entityId, out var first) && members.All(m => m.Id != first.Id)) members.Add(first);
             int dissent = 0, bestIndex = -1;
             double bestProbability = -1;
             int[]? bestLevels = null;

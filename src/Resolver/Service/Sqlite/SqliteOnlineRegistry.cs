@@ -15,6 +15,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnectionLease> _idle = new();
 
     private SqliteOnlineRegistry(string connectionString) => _connectionString = connectionString;
 
@@ -27,7 +28,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         await (await SqliteRegistryStore.OpenAsync(path, ct)).DisposeAsync();
         var cs = new SqliteConnectionStringBuilder
         {
-            DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = true, DefaultTimeout = 30,
+            DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30,
         }.ToString();
         var registry = new SqliteOnlineRegistry(cs);
         await registry.MigrateAsync(ct);
@@ -61,25 +62,50 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         return c;
     }
 
+    /// <summary>An idle connection with its prepared statements, or a new one.</summary>
+    private async Task<SqliteConnectionLease> LeaseAsync(CancellationToken ct) =>
+        _idle.TryTake(out var lease) ? lease : new SqliteConnectionLease(await OpenConnectionAsync(ct));
+
+    private void Return(SqliteConnectionLease lease, bool healthy)
+    {
+        lease.Transaction = null;
+        if (healthy && !_disposed) _idle.Add(lease);
+        else lease.Dispose();
+    }
+
     public async Task<T> ReadAsync<T>(Func<IRegistrySession, Task<T>> work, CancellationToken ct = default)
     {
-        await using var c = await OpenConnectionAsync(ct);
-        return await work(new SqliteRegistrySession(c, null));
+        var lease = await LeaseAsync(ct);
+        var healthy = false;
+        try
+        {
+            var result = await work(new SqliteRegistrySession(lease));
+            healthy = true;
+            return result;
+        }
+        finally { Return(lease, healthy); }
     }
 
     public async Task<T> WriteLockedAsync<T>(string lockKey, Func<IRegistrySession, Task<T>> work, CancellationToken ct = default)
     {
         await _writeGate.WaitAsync(ct);
+        var lease = await LeaseAsync(ct);
+        var healthy = false;
         try
         {
-            await using var c = await OpenConnectionAsync(ct);
             // BEGIN IMMEDIATE takes SQLite's write lock for the whole file: stronger than a per-name lock, and held by the database.
-            using var tx = c.BeginTransaction(deferred: false);
-            var result = await work(new SqliteRegistrySession(c, tx));
+            using var tx = lease.Connection.BeginTransaction(deferred: false);
+            lease.Transaction = tx;
+            var result = await work(new SqliteRegistrySession(lease));
             tx.Commit();
+            healthy = true;
             return result;
         }
-        finally { _writeGate.Release(); }
+        finally
+        {
+            Return(lease, healthy);
+            _writeGate.Release();
+        }
     }
 
     public async IAsyncEnumerable<string> ReadNameKeysAsync([EnumeratorCancellation] CancellationToken ct = default)
@@ -193,10 +219,12 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
             : null;
     }
 
+    private volatile bool _disposed;
+
     public ValueTask DisposeAsync()
     {
-        _writeGate.Dispose();
-        SqliteConnection.ClearAllPools();
+        _disposed = true;
+        while (_idle.TryTake(out var lease)) lease.Dispose();
         return ValueTask.CompletedTask;
     }
 

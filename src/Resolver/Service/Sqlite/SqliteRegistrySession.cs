@@ -6,16 +6,14 @@ using Names.Resolver.Storage;
 
 namespace Names.Resolver.Service.Sqlite;
 
-/// <summary>One connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
-internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteTransaction? transaction) : IRegistrySession
+/// <summary>One leased connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
+internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegistrySession
 {
     private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
 
-    private SqliteCommand Command(string sql, params object?[] values) => SqliteOnlineRegistry.Command(connection, transaction, sql, values);
-
     public async Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct)
     {
-        using var cmd = Command($"SELECT {VariantColumns} FROM variants WHERE compact_key = $a AND name_key = $b AND kind = $c AND country = $d ORDER BY id LIMIT 1",
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE compact_key = $a AND name_key = $b AND kind = $c AND country = $d ORDER BY id LIMIT 1",
             compactKey, nameKey, kind, country);
         using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? ReadVariant(r) : null;
@@ -24,19 +22,16 @@ internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteT
     public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
     {
         var counts = new Dictionary<long, int>();
-        using var size = Command("SELECT COUNT(*) FROM (SELECT 1 FROM blocking_keys WHERE key = $a LIMIT $b)", "", blockCap + 1);
-        using var find = Command("SELECT variant_id FROM blocking_keys WHERE key = $a", "");
+        var block = new List<long>(blockCap + 1);
         foreach (var key in keys.Distinct())
         {
-            size.Parameters[0].Value = key;
-            if (Convert.ToInt64(await size.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > blockCap) continue;
-            find.Parameters[0].Value = key;
-            using var r = await find.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct))
-            {
-                var id = r.GetInt64(0);
-                counts[id] = counts.GetValueOrDefault(id) + 1;
-            }
+            // Read at most cap+1 rows: a larger block is skipped without reading it all.
+            block.Clear();
+            var cmd = lease.Command("SELECT variant_id FROM blocking_keys WHERE key = $a LIMIT $b", key, blockCap + 1);
+            using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (await r.ReadAsync(ct)) block.Add(r.GetInt64(0));
+            if (block.Count > blockCap) continue;
+            foreach (var id in block) counts[id] = counts.GetValueOrDefault(id) + 1;
         }
         return counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(limit).ToList();
     }
@@ -44,44 +39,53 @@ internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteT
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
         var list = new List<VariantRecord>(ids.Count);
-        using var cmd = Command($"SELECT {VariantColumns} FROM variants WHERE id = $a", 0L);
         foreach (var id in ids)
         {
-            cmd.Parameters[0].Value = id;
+            var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id = $a", id);
             using var r = await cmd.ExecuteReaderAsync(ct);
             if (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
         }
         return list;
     }
 
-    public async Task<VariantRecord?> GetFirstVariantAsync(string entityId, CancellationToken ct) =>
-        (await GetVariantsOfEntityAsync(entityId, 0, 1, ct)).FirstOrDefault();
+    public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
+    {
+        var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
+        foreach (var id in entityIds)
+            if ((await GetVariantsOfEntityAsync(id, 0, 1, ct)).FirstOrDefault() is { } first) result[id] = first;
+        return result;
+    }
 
     public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct)
     {
-        using var cmd = Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
+        var cmd = lease.Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
         using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)) : null;
     }
 
+    public async Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
+        foreach (var id in ids)
+            if (await GetEntityAsync(id, ct) is { } e) result[id] = e;
+        return result;
+    }
+
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct)
     {
-        using var cmd = Command($"SELECT {VariantColumns} FROM variants WHERE entity_id = $a ORDER BY id LIMIT $b OFFSET $c", entityId, limit, offset);
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE entity_id = $a ORDER BY id LIMIT $b OFFSET $c", entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
         while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
         return list;
     }
 
-    public async Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct)
-    {
-        using var cmd = Command("SELECT COUNT(*) FROM variants WHERE entity_id = $a", entityId);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
+    public async Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct) =>
+        Convert.ToInt64(await lease.Command("SELECT COUNT(*) FROM variants WHERE entity_id = $a", entityId).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
 
     public async Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(string entityId, int offset, int limit, CancellationToken ct)
     {
-        using var cmd = Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE entity_id = $a OR other_id = $a ORDER BY seq LIMIT $b OFFSET $c",
+        var cmd = lease.Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE entity_id = $a OR other_id = $a ORDER BY seq LIMIT $b OFFSET $c",
             entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
@@ -91,21 +95,15 @@ internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteT
         return list;
     }
 
-    public async Task<long> CountEventsAsync(string entityId, CancellationToken ct)
-    {
-        using var cmd = Command("SELECT COUNT(*) FROM events WHERE entity_id = $a OR other_id = $a", entityId);
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-    }
+    public async Task<long> CountEventsAsync(string entityId, CancellationToken ct) =>
+        Convert.ToInt64(await lease.Command("SELECT COUNT(*) FROM events WHERE entity_id = $a OR other_id = $a", entityId).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
 
-    public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct)
-    {
-        using var cmd = Command("SELECT 1 FROM proposals WHERE (entity_a = $a AND entity_b = $b) OR (entity_a = $b AND entity_b = $a) LIMIT 1", entityA, entityB);
-        return await cmd.ExecuteScalarAsync(ct) is not null;
-    }
+    public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
+        await lease.Command("SELECT 1 FROM proposals WHERE (entity_a = $a AND entity_b = $b) OR (entity_a = $b AND entity_b = $a) LIMIT 1", entityA, entityB).ExecuteScalarAsync(ct) is not null;
 
     public async Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct)
     {
-        using var cmd = Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
+        var cmd = lease.Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
         using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct)
             ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
@@ -124,13 +122,8 @@ internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteT
         var sequence = long.Parse(await MetaAsync(ResolutionEngine.SequenceMetaKey, ct) ?? "0", CultureInfo.InvariantCulture);
         var minter = new IdMinter(ulong.Parse(seedText, CultureInfo.InvariantCulture), sequence);
         string id;
-        using var exists = Command("SELECT 1 FROM entities WHERE id = $a", "");
-        do
-        {
-            id = minter.Mint(prefix);
-            exists.Parameters[0].Value = id;
-        }
-        while (await exists.ExecuteScalarAsync(ct) is not null); // never re-issue, even on a 65-bit collision
+        do id = minter.Mint(prefix);
+        while (await lease.Command("SELECT 1 FROM entities WHERE id = $a", id).ExecuteScalarAsync(ct) is not null); // never re-issue, even on a 65-bit collision
         await SetMetaAsync(ResolutionEngine.SequenceMetaKey, minter.NextSequence.ToString(CultureInfo.InvariantCulture), ct);
         return id;
     }
@@ -138,8 +131,7 @@ internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteT
     public async Task<long> NextVariantIdAsync(CancellationToken ct)
     {
         RequireTransaction();
-        using var cmd = Command("SELECT COALESCE(MAX(id), 0) + 1 FROM variants");
-        return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        return Convert.ToInt64(await lease.Command("SELECT COALESCE(MAX(id), 0) + 1 FROM variants").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
     public async Task WriteAsync(RegistryBatch batch, CancellationToken ct)
@@ -166,23 +158,16 @@ internal sealed class SqliteRegistrySession(SqliteConnection connection, SqliteT
 
     private void RequireTransaction()
     {
-        if (transaction is null) throw new InvalidOperationException("write outside WriteLockedAsync");
+        if (lease.Transaction is null) throw new InvalidOperationException("write outside WriteLockedAsync");
     }
 
-    private async Task<string?> MetaAsync(string key, CancellationToken ct)
-    {
-        using var cmd = Command("SELECT value FROM meta WHERE key = $a", key);
-        return (string?)await cmd.ExecuteScalarAsync(ct);
-    }
+    private async Task<string?> MetaAsync(string key, CancellationToken ct) =>
+        (string?)await lease.Command("SELECT value FROM meta WHERE key = $a", key).ExecuteScalarAsync(ct);
 
     private Task SetMetaAsync(string key, string value, CancellationToken ct) =>
         ExecAsync("INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct, key, value);
 
-    private async Task ExecAsync(string sql, CancellationToken ct, params object?[] values)
-    {
-        using var cmd = Command(sql, values);
-        await cmd.ExecuteNonQueryAsync(ct);
-    }
+    private Task<int> ExecAsync(string sql, CancellationToken ct, params object?[] values) => lease.Command(sql, values).ExecuteNonQueryAsync(ct);
 
     /// <summary>Same text form as the registry store writes (round-trip UTC).</summary>
     internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);

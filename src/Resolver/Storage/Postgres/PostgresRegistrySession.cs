@@ -20,8 +20,25 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
     public Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
         PostgresRegistryStore.GetVariantsAsync(c, tx, ids, ct);
 
-    public async Task<VariantRecord?> GetFirstVariantAsync(string entityId, CancellationToken ct) =>
-        (await GetVariantsOfEntityAsync(entityId, 0, 1, ct)).FirstOrDefault();
+    public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
+    {
+        var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
+        if (entityIds.Count == 0) return result;
+        // One round trip; each entity's first variant comes from the (entity_id, id) index.
+        var sql = $"SELECT v.* FROM unnest($1::text[]) AS e(id) CROSS JOIN LATERAL (SELECT {VariantColumns} FROM variants WHERE entity_id = e.id ORDER BY id LIMIT 1) v";
+        foreach (var v in await QueryVariantsAsync(sql, ct, (object)entityIds.ToArray())) result[v.EntityId] = v;
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
+        if (ids.Count == 0) return result;
+        await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = ANY($1)", (object)ids.ToArray());
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) { var e = ReadEntity(r); result[e.Id] = e; }
+        return result;
+    }
 
     public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct)
     {
