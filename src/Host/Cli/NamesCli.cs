@@ -11,6 +11,7 @@ public static class NamesCli
         // Commands register here, one line each.
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(new Command("bench", "Measure speed and memory.") { Names.Host.Service.Benchmarks.LookupBenchCommand.Create() }); // on merge: bench.Subcommands.Add(LookupBenchCommand.Create()) in BenchCommand
         return root;
     }
 
