@@ -26,6 +26,7 @@ public sealed class OnlineResolver
     private readonly ResolutionOptions _options;
     private readonly TokenStatistics _tokens;
     private readonly BlockingKeyGenerator _keys = new();
+    private readonly ComparisonRecordCache _records = new();
 
     public OnlineResolver(IOnlineRegistry registry, IPairScorer scorer, NameNormalizer normalizer, ResolutionOptions options, TokenStatistics tokens)
     {
@@ -204,7 +205,7 @@ public sealed class OnlineResolver
             for (int i = 0; i < members.Count; i++)
             {
                 var m = members[i];
-                var other = NameRecord.Deserialize(RegistryState.ParseKind(m.Kind), m.NameKey, m.CompactKey, m.AltKey, m.Country, m.Features);
+                var other = _records.Get(m);
                 var levels = _scorer.Comparisons.Compare(record, other, _tokens);
                 var p = _scorer.Probability(levels);
                 if (p < _options.LowerThreshold) dissent++;

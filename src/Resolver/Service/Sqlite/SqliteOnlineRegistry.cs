@@ -16,6 +16,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnectionLease> _idle = new();
+    private readonly OversizedBlocks _oversized = new();
 
     private SqliteOnlineRegistry(string connectionString) => _connectionString = connectionString;
 
@@ -79,7 +80,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         var healthy = false;
         try
         {
-            var result = await work(new SqliteRegistrySession(lease));
+            var result = await work(new SqliteRegistrySession(lease, _oversized));
             healthy = true;
             return result;
         }
@@ -96,7 +97,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
             // BEGIN IMMEDIATE takes SQLite's write lock for the whole file: stronger than a per-name lock, and held by the database.
             using var tx = lease.Connection.BeginTransaction(deferred: false);
             lease.Transaction = tx;
-            var result = await work(new SqliteRegistrySession(lease));
+            var result = await work(new SqliteRegistrySession(lease, _oversized));
             tx.Commit();
             healthy = true;
             return result;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
@@ -7,7 +8,7 @@ using Names.Resolver.Storage;
 namespace Names.Resolver.Service.Sqlite;
 
 /// <summary>One leased connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
-internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegistrySession
+internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, OversizedBlocks oversized) : IRegistrySession
 {
     private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
 
@@ -16,7 +17,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE compact_key = $a AND name_key = $b AND kind = $c AND country = $d ORDER BY id LIMIT 1",
             compactKey, nameKey, kind, country);
         using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? ReadVariant(r) : null;
+        return r.Read() ? ReadVariant(r) : null;
     }
 
     public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
@@ -25,34 +26,41 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         var block = new List<long>(blockCap + 1);
         foreach (var key in keys.Distinct())
         {
-            // Read at most cap+1 rows: a larger block is skipped without reading it all.
+            if (oversized.Contains(key, blockCap)) continue;
+            // Read at most cap+1 rows: a larger block is skipped without reading it all, and remembered (blocks only grow).
             block.Clear();
             var cmd = lease.Command("SELECT variant_id FROM blocking_keys WHERE key = $a LIMIT $b", key, blockCap + 1);
             using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (await r.ReadAsync(ct)) block.Add(r.GetInt64(0));
-            if (block.Count > blockCap) continue;
+                while (r.Read()) block.Add(r.GetInt64(0));
+            if (block.Count > blockCap)
+            {
+                oversized.Add(key, blockCap);
+                continue;
+            }
             foreach (var id in block) counts[id] = counts.GetValueOrDefault(id) + 1;
         }
         return counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(limit).ToList();
     }
 
+    /// <summary>One statement for all ids (a JSON array parameter), answers in the order of <paramref name="ids"/>.</summary>
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
-        var list = new List<VariantRecord>(ids.Count);
-        foreach (var id in ids)
-        {
-            var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id = $a", id);
-            using var r = await cmd.ExecuteReaderAsync(ct);
-            if (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
-        }
-        return list;
+        var byId = new Dictionary<long, VariantRecord>(ids.Count);
+        if (ids.Count == 0) return [];
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id IN (SELECT value FROM json_each($a))", JsonSerializer.Serialize(ids));
+        using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (r.Read()) { var v = ReadVariant(r); byId[v.Id] = v; }
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
     public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
     {
         var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
-        foreach (var id in entityIds)
-            if ((await GetVariantsOfEntityAsync(id, 0, 1, ct)).FirstOrDefault() is { } first) result[id] = first;
+        if (entityIds.Count == 0) return result;
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id IN (SELECT (SELECT min(id) FROM variants WHERE entity_id = e.value) FROM json_each($a) e)",
+            JsonSerializer.Serialize(entityIds));
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        while (r.Read()) { var v = ReadVariant(r); result[v.EntityId] = v; }
         return result;
     }
 
@@ -60,14 +68,16 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     {
         var cmd = lease.Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
         using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)) : null;
+        return r.Read() ? new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)) : null;
     }
 
     public async Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
         var result = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
-        foreach (var id in ids)
-            if (await GetEntityAsync(id, ct) is { } e) result[id] = e;
+        if (ids.Count == 0) return result;
+        var cmd = lease.Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id IN (SELECT value FROM json_each($a))", JsonSerializer.Serialize(ids));
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        while (r.Read()) result[r.GetString(0)] = new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
         return result;
     }
 
@@ -76,7 +86,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE entity_id = $a ORDER BY id LIMIT $b OFFSET $c", entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
-        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        while (r.Read()) list.Add(ReadVariant(r));
         return list;
     }
 
@@ -89,7 +99,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
             entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
-        while (await r.ReadAsync(ct))
+        while (r.Read())
             list.Add(new RegistryEvent(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
                 DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0)));
         return list;
@@ -105,7 +115,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     {
         var cmd = lease.Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
         using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct)
+        return r.Read()
             ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
             : null;
     }

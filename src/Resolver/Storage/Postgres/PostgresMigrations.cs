@@ -28,7 +28,7 @@ internal static class PostgresMigrations
             CREATE INDEX ix_variants_trgm ON variants USING gin (display_name gin_trgm_ops);
             CREATE SEQUENCE variant_ids;
             CREATE TABLE blocking_keys (key text NOT NULL, variant_id bigint NOT NULL);
-            CREATE INDEX ix_blocking_keys_key ON blocking_keys(key);
+            CREATE INDEX ix_blocking_keys_key ON blocking_keys(key, variant_id); -- covering: lookups read the index only
             CREATE TABLE cannot_links (entity_a text NOT NULL, entity_b text NOT NULL, actor text NOT NULL, reason text NOT NULL,
                 time timestamptz NOT NULL, PRIMARY KEY (entity_a, entity_b));
             CREATE TABLE proposals (id bigserial PRIMARY KEY, entity_a text NOT NULL, entity_b text NOT NULL, score double precision NOT NULL,
