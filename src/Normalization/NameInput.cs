@@ -10,4 +10,8 @@ public sealed record NameInput(
     string? Country = null,
     string? KindHint = null,
     string? FamilyName = null,
-    string? GivenNames = null);
+    string? GivenNames = null)
+{
+    /// <summary>R1: where the name comes from (file/office, record id, role, sequence), carried to <see cref="Party.SourceRef"/>.</summary>
+    public string? SourceRef { get; init; }
+}

@@ -8,6 +8,8 @@ public sealed record Party
 {
     /// <summary>The name field verbatim, as given (R1).</summary>
     public required string RawName { get; init; }
+    /// <summary>R1: source reference of the record, as given in <see cref="NameInput.SourceRef"/>.</summary>
+    public string SourceRef { get; init; } = "";
     /// <summary>1, 2, ... when several parties share one field (R15).</summary>
     public int PartySeq { get; init; } = 1;
     public required string DisplayName { get; init; }

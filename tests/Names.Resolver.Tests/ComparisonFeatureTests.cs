@@ -134,6 +134,24 @@ public class ComparisonFeatureTests
     }
 
     [Fact]
+    public void Distinctive_token_feature_sees_conflicting_rare_words()
+    {
+        var f = new DistinctiveTokenFeature();
+        Assert.Equal(0, f.Compare(Org("UNIVERSITY OF MICHIGAN"), Org("UNIVERSITY OF MANCHESTER"), Stats));
+        Assert.Equal(2, f.Compare(Org("AKZO NOBEL BV"), Org("AKZO NOBEL"), Stats));
+        Assert.Equal(2, f.Compare(Org("PHILLIPS ELECTRONICS"), Org("PHILIPS ELECTRONICS"), Stats)); // typo tolerated
+        Assert.Equal(IComparisonFeature.NotComparable, f.Compare(Org("SHELL"), Org("SHEEL"), Stats));
+    }
+
+    [Fact]
+    public void Name_similarity_judges_the_words_that_differ()
+    {
+        var f = new NameSimilarityFeature();
+        Assert.Equal(0, f.Compare(Org("UNIVERSITY OF MICHIGAN"), Org("UNIVERSITY OF MANCHESTER"), Stats));
+        Assert.True(f.Compare(Org("SHELL INTERNATIONAL RESEARCH"), Org("SHEEL INTERNATIONAL RESEARCH"), Stats) >= 1);
+    }
+
+    [Fact]
     public void Extras_round_trip_through_serialization()
     {
         var r = new NameRecord(EntityKind.Person, "SMITH JOHN", "SMITHJOHN", "", "GB", "", "Smith", "John");

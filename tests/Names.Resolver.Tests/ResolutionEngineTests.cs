@@ -50,6 +50,33 @@ public sealed class ResolutionEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Lookup_finds_the_entity_of_a_variant_without_writing()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        var engine = await ResolutionEngine.OpenAsync(store);
+        var r = await engine.ResolveAllAsync(Companies.Select((c, i) => Org(c, i)));
+        var events = await store.CountEventsAsync();
+        var hits = engine.Lookup("AKZO-NOBEL N.V.", kind: "legal_entity");
+        Assert.Equal(r[0].GlobalId, hits[0].GlobalId);
+        var typo = engine.Lookup("Koninklijke Philips Electronic N.V.", kind: "legal_entity");
+        Assert.Equal(r[3].GlobalId, typo[0].GlobalId);
+        Assert.True(typo[0].MatchScore > 0.5);
+        Assert.Equal(events, await store.CountEventsAsync());
+    }
+
+    [Fact]
+    public async Task The_latest_stored_model_is_used_when_none_is_given()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        var lr = new Names.Resolver.Scoring.LogisticRegressionModel(Names.Resolver.Comparison.ComparisonSet.CreateDefault(), -2,
+            Names.Resolver.Comparison.ComparisonSet.CreateDefault().Features.Select(f => new double[f.Levels.Count]).ToArray());
+        var version = await PairScorerSerializer.SaveAsync(store, lr, "test");
+        Assert.True(version > 0);
+        var engine = await ResolutionEngine.OpenAsync(store);
+        Assert.Equal(Names.Resolver.Scoring.LogisticRegressionModel.KindName, engine.Scorer.Kind);
+    }
+
+    [Fact]
     public async Task Re_running_the_same_input_changes_nothing()
     {
         var path = NewPath();
@@ -97,6 +124,19 @@ public sealed class ResolutionEngineTests : IDisposable
         Assert.Equal("person", r[1].EntityKind);
         Assert.StartsWith("P", r[1].GlobalId);
         Assert.StartsWith("L", r[0].GlobalId);
+    }
+
+    [Fact]
+    public async Task Hard_rules_veto_links_whatever_the_model_says()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        // The model would link both pairs; numbers disagree in one, given names conflict in the other.
+        var scorer = new TableScorer([("PLANT 12", "PLANT 13", 0.99), ("SMITH JOHN", "SMITH MARY", 0.99), ("SMITH JOHN", "SMITH J", 0.99)]);
+        var r = await Run(store, [Org("Plant 12"), Org("Plant 13"), new ResolveInput("Smith, John", Kind: "person"),
+            new ResolveInput("Smith, Mary", Kind: "person"), new ResolveInput("Smith, J.", Kind: "person")], scorer);
+        Assert.NotEqual(r[0].GlobalId, r[1].GlobalId);
+        Assert.NotEqual(r[2].GlobalId, r[3].GlobalId);
+        Assert.Equal(r[2].GlobalId, r[4].GlobalId); // an initial is compatible
     }
 
     [Fact]
@@ -156,5 +196,61 @@ public sealed class ResolutionEngineTests : IDisposable
         Assert.All(r, x => Assert.Equal(ResolutionKind.Rejected, x.Resolution));
         Assert.All(r, x => Assert.Equal("", x.GlobalId));
         Assert.Empty(await store.GetVariantsOfEntityAsync("none"));
+    }
+}
+
+public sealed class ReviewOperationTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("names-review-").FullName;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    [Fact]
+    public async Task Accepting_a_proposal_merges_and_later_rows_resolve_to_the_survivor()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "r.db"));
+        var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7)]);
+        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
+        Assert.Equal(ResolutionKind.Review, r[1].Resolution);
+        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+        var survivor = await engine.AcceptProposalAsync(proposal.Id, "analyst");
+        Assert.Contains(survivor, new[] { r[0].GlobalId, r[1].GlobalId });
+        var again = await engine.ResolveAllAsync([new ResolveInput("Zeta Two", Kind: "legal_entity"), new ResolveInput("Zeta One", Kind: "legal_entity")]);
+        Assert.All(again, x => Assert.Equal(survivor, x.GlobalId));
+        Assert.True((await new RegistryVerifier(store).VerifyAsync()).Ok);
+    }
+
+    [Fact]
+    public async Task Split_mints_a_new_id_that_stays_apart_through_a_cannot_link()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "s.db"));
+        var scorer = new TableScorer([("ACME", "ACME WIDGETS", 0.99)]);
+        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Acme", Kind: "legal_entity"), new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
+        Assert.Equal(r[0].GlobalId, r[1].GlobalId);
+        var newId = await engine.SplitAsync(r[0].GlobalId, ["ACME WIDGETS"], "analyst", "different firm");
+        Assert.True(Names.Resolver.Identifiers.GlobalId.IsValid(newId));
+        var after = await engine.ResolveAllAsync([new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
+        Assert.Equal(newId, after[0].GlobalId);
+        Assert.Contains(await store.GetCannotLinksAsync(), p => new[] { p.A, p.B }.Order().SequenceEqual(new[] { r[0].GlobalId, newId }.Order()));
+        var check = await new RegistryVerifier(store).VerifyAsync();
+        Assert.True(check.Ok, string.Join("; ", check.Problems));
+    }
+
+    [Fact]
+    public async Task Rejecting_a_proposal_records_a_cannot_link_and_it_is_not_proposed_again()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "j.db"));
+        var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7), ("ZETA ONE", "ZETA TWO X", 0.99), ("ZETA TWO", "ZETA TWO X", 0.99)]);
+        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
+        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+        await engine.RejectProposalAsync(proposal.Id, "analyst");
+        Assert.Single(await store.GetCannotLinksAsync());
+        // New evidence linking the two again must not create a new proposal for the rejected pair.
+        await engine.ResolveAllAsync([new ResolveInput("Zeta Two X", Kind: "legal_entity")]);
+        Assert.Empty(await store.GetProposalsAsync(ProposalStatus.Pending));
+        Assert.Equal(ProposalStatus.Rejected, Assert.Single(await store.GetProposalsAsync(null)).Status);
     }
 }

@@ -10,9 +10,46 @@ namespace Names.Normalization.Evidence;
 /// </summary>
 internal static class PersonNamePattern
 {
-    public static bool Matches(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon, string country)
+    /// <summary>Russian-style names: two or three Cyrillic words, one of them a patronymic (-OVICH, -EVNA ...).</summary>
+    private static bool CyrillicPerson(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon)
+    {
+        int n = to - from;
+        if (n < 2 || n > 3) return false;
+        for (int i = from; i < to; i++)
+        {
+            var m = tokens[i].Match;
+            if (m.Length < 2 || !Text.ScriptClass.IsCyrillic(m[0])) return false;
+        }
+        return PatronymicIndex(tokens, from, to) >= 0 && SubtypeEvidence.Find(tokens, from, to, lexicon).Length == 0;
+    }
+
+    /// <summary>Index of the token with a Russian patronymic ending, or -1.</summary>
+    public static int PatronymicIndex(ReadOnlySpan<NameToken> tokens, int from, int to)
+    {
+        for (int i = from; i < to; i++)
+        {
+            var m = tokens[i].Match;
+            if (m.EndsWith("ОВИЧ", StringComparison.Ordinal) || m.EndsWith("ЕВИЧ", StringComparison.Ordinal) ||
+                m.EndsWith("ОВНА", StringComparison.Ordinal) || m.EndsWith("ЕВНА", StringComparison.Ordinal) ||
+                m.EndsWith("ИЧНА", StringComparison.Ordinal) || m.EndsWith("ЬИЧ", StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static bool AnyGivenName(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon)
+    {
+        for (int i = from; i < to; i++) if (lexicon.GivenNames.Contains(tokens[i].Match)) return true;
+        return false;
+    }
+
+    public static bool Matches(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon, string country,
+        bool organisationEvidenceChecked = false)
     {
         if (to <= from) return false;
+        if (CyrillicPerson(tokens, from, to, lexicon)) return true;
         bool allCjk = true;
         int cjkChars = 0;
         for (int i = from; i < to; i++)
@@ -38,6 +75,12 @@ internal static class PersonNamePattern
         while (b > a)
         {
             var s = lexicon.Suffixes.MatchEndingAt(tokens, b, a + 1);
+            // a title after a comma at the end: "MÜLLER, HANS-PETER, DR."
+            if (s == null)
+            {
+                s = lexicon.Titles.MatchEndingAt(tokens, b, a + 1);
+                if (s != null && !tokens[b - s.Tokens.Length].Has(TokenFlags.CommaBefore)) s = null;
+            }
             if (s == null) break;
             b -= s.Tokens.Length;
             titled = true;
@@ -50,6 +93,7 @@ internal static class PersonNamePattern
             var t = tokens[i];
             if (t.Has(TokenFlags.HasDigit | TokenFlags.NonLatin | TokenFlags.Ampersand)) return false;
             if (t.Match is "AND" or "UND" or "ET") return false;
+            if (t.Has(TokenFlags.SlashBefore)) return false; // "SARA LEE/DE": a slash is not part of a person's name
             if (i > a && t.Segment != tokens[i - 1].Segment && lexicon.Articles.Contains(t.Match)) return false;
             if (i > a && t.Segment != tokens[i - 1].Segment) segments++;
             if (t.Match.Length == 1) initials++;
@@ -61,15 +105,18 @@ internal static class PersonNamePattern
             }
         }
         if (words == 0) return false;
-        if (SubtypeEvidence.Find(tokens, from, to, lexicon).Length > 0) return false;
-        if (lexicon.LegalForms.MatchEnd(tokens, from + 1, to, country) != null) return false;
+        if (!organisationEvidenceChecked)
+        {
+            if (SubtypeEvidence.Find(tokens, from, to, lexicon).Length > 0) return false;
+            if (lexicon.LegalForms.MatchEnd(tokens, from + 1, to, country) != null) return false;
+        }
         if (titled && n >= 1) return true;
         if (n < 2) return false;
         if (segments == 2 && n <= 5) return true;
         if (segments > 2) return false;
         if (initials > 0 && words >= 1 && n <= 4 && !tokens[b - 1].IsSingleLetter) return true;
         if (lexicon.GivenNames.Contains(tokens[a].Match) || lexicon.GivenNames.Contains(tokens[b - 1].Match)) return n <= 4;
-        if (upperWords >= 1 && mixedWords >= 1 && n <= 4) return true;
+        if (upperWords >= 1 && mixedWords >= 1 && n <= 4 && AnyGivenName(tokens, a, b, lexicon)) return true;
         return false;
     }
 }

@@ -74,6 +74,7 @@ internal sealed class NamePipeline
         return new Party
         {
             RawName = d.Raw,
+            SourceRef = d.Input.SourceRef ?? "",
             DisplayName = d.Text,
             NameKey = "",
             CompactKey = "",

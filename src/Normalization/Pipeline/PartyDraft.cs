@@ -103,13 +103,19 @@ internal sealed class PartyDraft
         if (Tokens.Count == 0) { DisplayStart = 0; DisplayEnd = 0; return; }
         DisplayStart = Tokens[0].Start;
         DisplayEnd = Tokens[^1].End;
+        // keep brackets and a final period that belong to the first/last word: "(주)삼성전자", "... (CNRS)"
+        while (DisplayStart > 0 && Text[DisplayStart - 1] is '(' or '[') DisplayStart--;
+        while (DisplayEnd < Text.Length && Text[DisplayEnd] is ')' or ']' or '.') DisplayEnd++;
     }
 
     /// <summary>Display text of tokens [from, to) of <paramref name="list"/>, as filed.</summary>
     public string SpanText(List<NameToken> list, int from, int to)
     {
         if (from >= to) return "";
-        return TrimSeparators(Text.AsSpan(list[from].Start, list[to - 1].End - list[from].Start));
+        int start = list[from].Start, end = list[to - 1].End;
+        // a bracketed word keeps its brackets: "(publ)", "(주)"
+        if (start > 0 && Text[start - 1] == '(' && end < Text.Length && Text[end] == ')') { start--; end++; }
+        return TrimSeparators(Text.AsSpan(start, end - start));
     }
 
     private static string TrimSeparators(ReadOnlySpan<char> s)

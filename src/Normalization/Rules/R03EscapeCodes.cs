@@ -17,17 +17,7 @@ internal sealed class R03EscapeCodes : INameRule
         var s = d.Text;
         bool changed = false;
         if (s.Contains('{')) changed |= DecodeOfficeEscapes(ref s, context);
-        if (s.Contains("&AMP", StringComparison.OrdinalIgnoreCase) && !s.Contains("&amp;", StringComparison.OrdinalIgnoreCase))
-        {
-            // "&AMP" without its semicolon, as truncated by some office exports
-            s = s.Replace("&AMP", "&", StringComparison.OrdinalIgnoreCase);
-            changed = true;
-        }
-        if (s.Contains('&') && s.Contains(';'))
-        {
-            var decoded = WebUtility.HtmlDecode(s);
-            if (!string.Equals(decoded, s, StringComparison.Ordinal)) { s = decoded; changed = true; }
-        }
+        if (s.Contains('&')) changed |= DecodeEntities(ref s, context.Scratch);
         if (s.Contains('<')) changed |= StripTags(ref s, context.Scratch);
         if (changed)
         {
@@ -35,6 +25,49 @@ internal sealed class R03EscapeCodes : INameRule
             d.Text = s;
         }
         return changed;
+    }
+
+    /// <summary>
+    /// HTML entities, also upper-cased ones (&amp;AMP;, &amp;QUOT;) and "&amp;AMP" that lost its semicolon in an export.
+    /// </summary>
+    private static bool DecodeEntities(ref string s, StringBuilder sb)
+    {
+        sb.Clear();
+        bool found = false;
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            sb.Append(c);
+            if (c != '&') continue;
+            int k = i + 1;
+            while (k < s.Length && k - i <= 10 && (char.IsAsciiLetterOrDigit(s[k]) || s[k] == '#')) k++;
+            if (k == i + 1) continue;
+            var name = s.AsSpan(i + 1, k - i - 1);
+            bool semicolon = k < s.Length && s[k] == ';';
+            if (semicolon)
+            {
+                foreach (var ch in name) sb.Append(char.IsAsciiLetterUpper(ch) && name.Length > 1 && IsAllUpper(name) ? char.ToLowerInvariant(ch) : ch);
+                sb.Append(';');
+                i = k;
+                found = true;
+            }
+            else if (name.Equals("AMP", StringComparison.OrdinalIgnoreCase))
+            {
+                i = k - 1; // drop the stray "AMP": the '&' is already written
+                found = true;
+            }
+        }
+        if (!found) return false;
+        var decoded = WebUtility.HtmlDecode(sb.ToString());
+        bool changed = !string.Equals(decoded, s, StringComparison.Ordinal);
+        s = decoded;
+        return changed;
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name) if (char.IsAsciiLetterLower(c)) return false;
+        return true;
     }
 
     private static bool DecodeOfficeEscapes(ref string s, RuleContext context)

@@ -44,7 +44,10 @@ internal sealed class R08Transliteration : INameRule
                 while (j < keys.Count && IsCjk(keys[j])) { text += keys[j]; j++; }
             }
             var romanized = romanizer.Romanize(text);
+            int before = result.Count;
             AddFolded(result, romanized, sb, IsCjk(text));
+            if (result.Count == before) result.Add(text); // ICU has no romanisation: keep the letters themselves
+
             i = j;
         }
         keys.Clear();

@@ -40,10 +40,53 @@ internal sealed class R09LegalForms : INameRule
 
         d.LegalForm = d.SpanText(d.Tokens, match.Start, match.End);
         d.ElfCode = match.Entry.ElfCodeFor(d.Country);
+        bool atEnd = match.End == end;
+        if (!atEnd && match.Start > 0) MoveTailAfterMiddleForm(d, match.End, end, context);
         d.Tokens.RemoveRange(match.Start, match.Length);
+        if (atEnd && match.Start > 1)
+        {
+            // a form written twice ("NV NAAMLOOZE VENNOOTSCHAP", "LIMITED B.V."): the inner one leaves the key too
+            var inner = forms.MatchEnd(d.TokenSpan, 1, match.Start, d.Country);
+            if (inner is { } i && (i.Entry.Curated || i.Entry.Countries.Contains(d.Country)) && Distinctive(d.TokenSpan, 0, i.Start, context))
+            {
+                d.LegalForm = d.SpanText(d.Tokens, i.Start, i.End) + " " + d.LegalForm;
+                d.Tokens.RemoveRange(i.Start, i.Length);
+            }
+        }
+        if (match.Start > 0)
+        {
+            // a form at both ends (PT ... Tbk): the leading one leaves the key too when it is a leading-position form
+            var lead = forms.MatchStart(d.TokenSpan, 0, Math.Min(end, d.Tokens.Count) - 1, d.Country);
+            if (lead is { } l && Distinctive(d.TokenSpan, l.End, d.Tokens.Count, context))
+            {
+                d.LegalForm = d.SpanText(d.Tokens, l.Start, l.End) + " " + d.LegalForm;
+                d.Tokens.RemoveRange(l.Start, l.Length);
+            }
+        }
         if (d.Kind == EntityKind.Unknown) d.Kind = EntityKind.LegalEntity;
         if (d.Kind == EntityKind.LegalEntity && d.Subtype.Length == 0) d.Subtype = "company";
         return true;
+    }
+
+    /// <summary>
+    /// What follows a form in the middle is not part of the name when it is a place ("N.V. TE HEERLEN") or an
+    /// incorporation note ("N.V. A DUTCH LIMITED CO"); both move to their fields (R14 fields, found here because only
+    /// the legal form shows where the name ends).
+    /// </summary>
+    private static void MoveTailAfterMiddleForm(PartyDraft d, int from, int end, RuleContext context)
+    {
+        var first = d.Tokens[from].Match;
+        if (first is "TE" or "IN" or "ZU" && end - from >= 2 && end - from <= 4)
+        {
+            d.Address = PartyDraft.Append(d.Address, d.SpanText(d.Tokens, from + 1, end));
+            d.Tokens.RemoveRange(from, end - from);
+        }
+        else if (first is "A" or "AN" && end - from >= 3 && end - from <= 6 &&
+                 d.Tokens[end - 1].Match is "CO" or "COMPANY" or "CORPORATION" or "CORP" or "LLC")
+        {
+            d.Incorporation = PartyDraft.Append(d.Incorporation, d.SpanText(d.Tokens, from, end));
+            d.Tokens.RemoveRange(from, end - from);
+        }
     }
 
     /// <summary>Something other than articles, connectors and non-distinctive company words remains.</summary>

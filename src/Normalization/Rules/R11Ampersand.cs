@@ -16,11 +16,16 @@ internal sealed class R11Ampersand : INameRule
         var tokens = d.Tokens;
         var connectors = context.Lexicon.Connectors;
         bool fired = false;
+        int words = 0;
+        foreach (var t in tokens) if (!t.Has(TokenFlags.Ampersand) && !connectors.Contains(t.Match)) words++;
+        if (words == 0) return false; // "Y &": nothing but connectors, keep them as the name
         for (int i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
             bool amp = t.Has(TokenFlags.Ampersand);
             if (!amp && !connectors.Contains(t.Match)) continue;
+            // "E. I. DU PONT": a one-letter word with a period is an initial, not "and"
+            if (!amp && t.Match.Length == 1 && (t.Has(TokenFlags.PeriodAfter) || i == 0 || i == tokens.Count - 1)) continue;
             if (i == 0 || i == tokens.Count - 1)
             {
                 if (tokens.Count > 1) { tokens.RemoveAt(i); i--; fired = true; }

@@ -18,6 +18,7 @@ internal sealed class R14Fragments : INameRule
         bool fired = MoveMarkedFragments(d, context);
         fired |= MoveIncorporationSegments(d);
         fired |= MoveAddressSegments(d, context);
+        fired |= MoveTrailingCountryCode(d);
         if (fired) d.SetDisplayFromTokens();
         return fired;
     }
@@ -98,10 +99,25 @@ internal sealed class R14Fragments : INameRule
                     continue;
                 }
             }
-            previousComplete = segEnd - segStart >= 2 && lexicon.LegalForms.MatchEnd(span, segStart + 1, segEnd, d.Country) != null;
+            previousComplete = segEnd - segStart >= 2 && (lexicon.LegalForms.MatchEnd(span, segStart + 1, segEnd, d.Country) != null
+                                                          || lexicon.LegalForms.MatchStart(span, segStart, segEnd - 1, d.Country) != null);
             segStart = segEnd;
         }
         return fired;
+    }
+
+    /// <summary>"UNILEVER N.V. (NL)": a two-letter code in parentheses at the end is an address fragment.</summary>
+    private static bool MoveTrailingCountryCode(PartyDraft d)
+    {
+        if (d.Tokens.Count < 2) return false;
+        var t = d.Tokens[^1];
+        if (t.Match.Length != 2 || !char.IsAsciiLetterUpper(t.Match[0]) || !char.IsAsciiLetterUpper(t.Match[1])) return false;
+        int k = t.Start - 1;
+        while (k >= 0 && d.Text[k] == ' ') k--;
+        if (k < 0 || d.Text[k] != '(') return false;
+        d.Address = PartyDraft.Append(d.Address, t.Match);
+        d.Tokens.RemoveAt(d.Tokens.Count - 1);
+        return true;
     }
 
     private static bool IsArticle(ReadOnlySpan<NameToken> span, int from, int to, Lexicon.NormalizationLexicon lexicon) =>

@@ -19,8 +19,8 @@ internal sealed class R15SeveralParties : IPartySplitRule
         var tokens = field.TokenSpan;
         Span<int> cuts = stackalloc int[MaxParties];
         Span<bool> dropCut = stackalloc bool[MaxParties];
-        bool any = false;
-        for (int pass = 0; pass < 2; pass++)
+        // connectors and semicolons together first, so that a part never splits again when cleaned on its own
+        for (int pass = 1; pass >= 0; pass--)
         {
             int n = 0;
             for (int i = 1; i < tokens.Length - 1 && n < MaxParties - 1; i++)
@@ -38,14 +38,12 @@ internal sealed class R15SeveralParties : IPartySplitRule
             // a composite legal form (GMBH & CO KG) at the end is never cut
             var form = context.Lexicon.LegalForms.MatchEnd(tokens, 1, tokens.Length, field.Country);
             if (form != null && cuts[n - 1] >= form.Value.Start) continue;
-            if (pass == 0) any = true;
-            if (AllComplete(tokens, cuts[..n], dropCut[..n], field, context))
+            if (AllComplete(tokens, cuts[..n], dropCut[..n], field, context) && (pass == 0 || SameKind(tokens, cuts[..n], dropCut[..n], field, context)))
             {
                 Emit(field, parties, newDraft, cuts[..n], dropCut[..n]);
                 return true;
             }
         }
-        _ = any;
         parties.Add(field);
         return false;
     }
@@ -63,6 +61,19 @@ internal sealed class R15SeveralParties : IPartySplitRule
             start = k < cuts.Length ? cuts[k] + (drop[k] ? 1 : 0) : end;
         }
         return true;
+    }
+
+    /// <summary>"S.C. JOHNSON &amp; SON, INC." is one company: parts joined by AND are all persons or all organisations.</summary>
+    private static bool SameKind(ReadOnlySpan<NameToken> tokens, ReadOnlySpan<int> cuts, ReadOnlySpan<bool> drop, PartyDraft field, RuleContext context)
+    {
+        int start = 0, persons = 0;
+        for (int k = 0; k <= cuts.Length; k++)
+        {
+            int end = k < cuts.Length ? cuts[k] : tokens.Length;
+            if (PersonNamePattern.Matches(tokens, start, end, context.Lexicon, field.Country)) persons++;
+            start = k < cuts.Length ? cuts[k] + (drop[k] ? 1 : 0) : end;
+        }
+        return persons == 0 || persons == cuts.Length + 1;
     }
 
     private static bool IsComplete(ReadOnlySpan<NameToken> tokens, int from, int to, string country, RuleContext context)

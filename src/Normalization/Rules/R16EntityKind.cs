@@ -17,7 +17,8 @@ internal sealed class R16EntityKind : INameRule
         var tokens = d.TokenSpan;
         int n = tokens.Length;
         var subtype = SubtypeEvidence.Find(tokens, 0, n, lexicon);
-        bool hasForm = n >= 2 && (lexicon.LegalForms.MatchEnd(tokens, 1, n, d.Country) != null
+        // forms are only needed when no keyword decided already (keeps the common case cheap)
+        bool hasForm = subtype.Length == 0 && n >= 2 && (lexicon.LegalForms.MatchEnd(tokens, 1, n, d.Country) != null
                                   || lexicon.LegalForms.MatchStart(tokens, 0, n - 1, d.Country) != null
                                   || lexicon.LegalForms.MatchMiddle(tokens, 0, n, d.Country) != null
                                   || HasCjkForm(d, context));
@@ -35,7 +36,7 @@ internal sealed class R16EntityKind : INameRule
         {
             d.Kind = EntityKind.LegalEntity;
         }
-        else if (PersonNamePattern.Matches(tokens, 0, n, lexicon, d.Country))
+        else if (PersonNamePattern.Matches(tokens, 0, n, lexicon, d.Country, organisationEvidenceChecked: true))
         {
             d.Kind = EntityKind.Person;
         }

@@ -52,6 +52,14 @@ internal sealed class R17PersonParts : INameRule
         }
 
         var span = d.TokenSpan;
+        int patronymic = Evidence.PersonNamePattern.PatronymicIndex(span, 0, n);
+        if (patronymic >= 1 && n <= 3)
+        {
+            // ИВАНОВ ИВАН ИВАНОВИЧ (family first) or Иван Иванович Иванов (family last)
+            int familyIndex = patronymic == n - 1 ? 0 : n - 1;
+            for (int i = 0; i < n; i++) (i == familyIndex ? d.Family : d.Given).Add(tokens[i]);
+            return true;
+        }
         int a = 0, b = n;
         while (a < b - 1)
         {
@@ -102,6 +110,8 @@ internal sealed class R17PersonParts : INameRule
 
         // default: last word with its particles ("Vincent van Gogh", "Maria de la Cruz")
         int familyStart = b - 1;
+        // a hyphenated surname stays whole ("Anna Müller-Schmidt")
+        while (familyStart - 1 > a && tokens[familyStart].Has(TokenFlags.HyphenBefore) && !tokens[familyStart].Has(TokenFlags.SpaceBefore)) familyStart--;
         while (familyStart - 1 > a && lexicon.Particles.Contains(tokens[familyStart - 1].Match)) familyStart--;
         for (int i = 0; i < n; i++) (i >= familyStart && i < b ? d.Family : d.Given).Add(tokens[i]);
         return true;

@@ -19,7 +19,7 @@ internal sealed class R18TitlesAndSuffixes : INameRule
         fired |= TakeTitles(d, d.Family, context);
         fired |= TakeSuffixes(d, d.Given, context);
         fired |= TakeSuffixes(d, d.Family, context);
-        if (d.Family.Count == 0 && d.Given.Count > 0)
+        if (fired && d.Family.Count == 0 && d.Given.Count > 0 && string.IsNullOrWhiteSpace(d.Input.GivenNames))
         {
             // only titles were left in front of a single name: that name is the family name
             d.Family.Add(d.Given[^1]);
@@ -51,11 +51,19 @@ internal sealed class R18TitlesAndSuffixes : INameRule
             var span = CollectionsMarshal.AsSpan(part);
             int floor = ReferenceEquals(part, d.Family) ? 1 : 0;
             var s = context.Lexicon.Suffixes.MatchEndingAt(span, part.Count, floor);
-            if (s == null) break;
+            bool title = false;
+            if (s == null)
+            {
+                // a title written last after a comma ("MÜLLER, HANS, DR.") goes to titles
+                s = context.Lexicon.Titles.MatchEndingAt(span, part.Count, floor);
+                if (s == null || !span[part.Count - s.Tokens.Length].Has(TokenFlags.CommaBefore)) break;
+                title = true;
+            }
             int from = part.Count - s.Tokens.Length;
             // a single letter "V" or "II" after given names is more often an initial than a suffix
             if (from == 0 && ReferenceEquals(part, d.Given) && d.Given.Count == s.Tokens.Length && s.Tokens[0].Length == 1) break;
-            d.Suffix = PartyDraft.Append(d.Suffix, d.SpanText(part, from, part.Count));
+            if (title) d.Titles = PartyDraft.Append(d.Titles, d.SpanText(part, from, part.Count));
+            else d.Suffix = PartyDraft.Append(d.Suffix, d.SpanText(part, from, part.Count));
             part.RemoveRange(from, s.Tokens.Length);
             fired = true;
         }

@@ -31,6 +31,7 @@ internal sealed class R23OutputRecord : INameRule
     public static Party ToParty(PartyDraft d) => new()
     {
         RawName = d.Raw,
+        SourceRef = d.Input.SourceRef ?? "",
         PartySeq = d.PartySeq,
         DisplayName = d.DisplayName,
         Kind = d.Kind,
@@ -60,7 +61,9 @@ internal sealed class R23OutputRecord : INameRule
     private static string JoinDisplay(PartyDraft d, List<Text.NameToken> tokens)
     {
         if (tokens.Count == 0) return "";
-        if (tokens.Count == 1) return d.SpanText(tokens, 0, 1);
+        bool contiguous = true;
+        for (int i = 1; i < tokens.Count && contiguous; i++) contiguous = tokens[i].Start >= tokens[i - 1].End && tokens[i].Start - tokens[i - 1].End <= 1;
+        if (contiguous) return d.SpanText(tokens, 0, tokens.Count); // keeps "Müller-Schmidt" as written
         var parts = new string[tokens.Count];
         for (int i = 0; i < tokens.Count; i++) parts[i] = d.SpanText(tokens, i, i + 1);
         return string.Join(' ', parts);

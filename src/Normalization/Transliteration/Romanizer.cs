@@ -28,16 +28,34 @@ internal sealed class Romanizer : IDisposable
     {
         if (_icu == null || text.Length == 0) return "";
         if (_cache.TryGetValue(text, out var cached)) return cached;
-        var id = TransformFor(text);
-        if (!_transliterators.TryGetValue(id, out var t))
+        var result = Open(TransformFor(text))?.Transliterate(text) ?? "";
+        if (HasNonAsciiLetter(result))
         {
-            t = IcuTransliterator.TryOpen(_icu, id) ?? IcuTransliterator.TryOpen(_icu, "Any-Latin; Latin-ASCII");
-            _transliterators[id] = t;
+            // the script-specific transform left letters it does not know (e.g. Cyrillic Ӫ): try the generic one
+            var generic = Open(GenericTransform)?.Transliterate(result);
+            if (!string.IsNullOrEmpty(generic)) result = generic;
         }
-        var result = t?.Transliterate(text) ?? "";
         if (_cache.Count >= CacheLimit) _cache.Clear(); // bounded: a simple reset keeps memory flat on huge inputs
         _cache[text] = result;
         return result;
+    }
+
+    private const string GenericTransform = "Any-Latin; Latin-ASCII";
+
+    private IcuTransliterator? Open(string id)
+    {
+        if (!_transliterators.TryGetValue(id, out var t))
+        {
+            t = IcuTransliterator.TryOpen(_icu!, id) ?? IcuTransliterator.TryOpen(_icu!, GenericTransform);
+            _transliterators[id] = t;
+        }
+        return t;
+    }
+
+    private static bool HasNonAsciiLetter(string s)
+    {
+        foreach (var c in s) if (c >= 0x80 && char.IsLetter(c)) return true;
+        return false;
     }
 
     private static string TransformFor(string text)

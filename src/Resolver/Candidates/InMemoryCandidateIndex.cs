@@ -2,12 +2,16 @@ namespace Names.Resolver.Candidates;
 
 /// <summary>
 /// Hash-based inverted index from blocking key to variant handles, used during a run. Blocks above
-/// <see cref="BlockCap"/> members stop being used for lookups (a very frequent key like t:GMBH says nothing), but
-/// keep growing so the decision is the same whichever run adds the members.
+/// <see cref="BlockCap"/> members stop being used for lookups (a very frequent key like t:GMBH says nothing), and
+/// stop growing. Not thread-safe: lookups reuse scratch buffers (one run uses one index from one thread).
 /// </summary>
 public sealed class InMemoryCandidateIndex(int blockCap = 300) : ICandidateIndex
 {
     private readonly Dictionary<string, List<int>> _blocks = new(StringComparer.Ordinal);
+    private double[] _score = new double[1024];
+    private int[] _stamp = new int[1024];
+    private int _generation;
+    private readonly List<int> _touched = new();
 
     public int BlockCap { get; } = blockCap;
     public int Count { get; private set; }
@@ -24,15 +28,32 @@ public sealed class InMemoryCandidateIndex(int blockCap = 300) : ICandidateIndex
 
     public IReadOnlyList<int> Find(IReadOnlyList<string> keys, int limit)
     {
-        var scores = new Dictionary<int, double>();
+        if (++_generation == int.MaxValue) { Array.Clear(_stamp); _generation = 1; }
+        _touched.Clear();
         foreach (var key in keys)
         {
             if (!_blocks.TryGetValue(key, out var list) || list.Count > BlockCap) continue;
             // Selective keys weigh more: sharing a compact key beats sharing a 200-member token block.
             var weight = 1.0 / (1.0 + Math.Log(list.Count));
-            foreach (var h in list) scores[h] = scores.GetValueOrDefault(h) + weight;
+            foreach (var h in list)
+            {
+                if (h >= _stamp.Length) Grow(h);
+                if (_stamp[h] != _generation) { _stamp[h] = _generation; _score[h] = 0; _touched.Add(h); }
+                _score[h] += weight;
+            }
         }
-        if (scores.Count <= limit) return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Select(kv => kv.Key).ToList();
-        return scores.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key).Take(limit).Select(kv => kv.Key).ToList();
+        var handles = _touched.ToArray();
+        var order = new double[handles.Length];
+        for (int i = 0; i < handles.Length; i++) order[i] = -_score[handles[i]];
+        // Highest score first; equal scores keep a deterministic order because the sort is deterministic for equal input.
+        Array.Sort(order, handles);
+        return handles.Length <= limit ? handles : handles[..limit];
+    }
+
+    private void Grow(int handle)
+    {
+        var size = Math.Max(handle + 1, _stamp.Length * 2);
+        Array.Resize(ref _stamp, size);
+        Array.Resize(ref _score, size);
     }
 }

@@ -12,7 +12,7 @@ public sealed class ComparisonSet
     public static ComparisonSet CreateFull(IEnumerable<string>? contextColumns = null) => new(new IComparisonFeature[]
         {
             new NameSimilarityFeature(), new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), FuzzyRatioFeature.Partial(),
-            new JaroWinklerFeature(), new RareTokenOverlapFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
+            new JaroWinklerFeature(), new RareTokenOverlapFeature(), new DistinctiveTokenFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
             new NumbersFeature(), new PersonNameFeature(),
         }.Concat((contextColumns ?? []).Select(c => new ContextOverlapFeature(c))));
 
@@ -37,6 +37,7 @@ public sealed class ComparisonSet
         "partial_ratio" => FuzzyRatioFeature.Partial(),
         "jaro_winkler" => new JaroWinklerFeature(),
         "rare_token_overlap" => new RareTokenOverlapFeature(),
+        "distinctive_token" => new DistinctiveTokenFeature(),
         "acronym" => new AcronymFeature(),
         "legal_form" => new LegalFormFeature(),
         "country" => new CountryFeature(),

@@ -9,6 +9,14 @@ public sealed class NameSimilarityFeature : IComparisonFeature
 {
     private readonly ExactKeyFeature _exact = new();
 
+    /// <summary>Sorted tokens of each name that the other name lacks, joined without spaces.</summary>
+    private static (string A, string B) Residuals(NameRecord a, NameRecord b)
+    {
+        var ra = a.DistinctTokens.Where(t => Array.IndexOf(b.DistinctTokens, t) < 0).Order(StringComparer.Ordinal);
+        var rb = b.DistinctTokens.Where(t => Array.IndexOf(a.DistinctTokens, t) < 0).Order(StringComparer.Ordinal);
+        return (string.Concat(ra), string.Concat(rb));
+    }
+
     public string Name => "name_similarity";
     public IReadOnlyList<string> Levels { get; } =
         ["dissimilar", "token sort >= 80 or jaro-winkler >= 0.90", "token sort >= 90 and jaro-winkler >= 0.90", "same words reordered", "jaro-winkler >= 0.97", "alternative key equal", "compact key equal"];
@@ -21,10 +29,16 @@ public sealed class NameSimilarityFeature : IComparisonFeature
         if (exact == 1) return 5;
         var jw = JaroWinkler.Similarity(a.CompactKey, b.CompactKey);
         if (jw >= 0.97) return 4;
-        // Token sort, not token set: token set scores 100 whenever one name's words are a subset of the other's
-        // (DOW CHEMICAL / AIR PRODUCTS AND CHEMICAL), which is the rare-token feature's job to judge.
         var sort = IndelRatio.Ratio(a.SortedKey, b.SortedKey);
         if (sort >= 98) return 3;
+        // Fuzzy levels judge the words the names do not share: UNIVERSITY OF MICHIGAN / UNIVERSITY OF MANCHESTER agree
+        // on most characters, but MICHIGAN / MANCHESTER is what tells them apart (SHELL / SHEEL is a typo).
+        var (restA, restB) = Residuals(a, b);
+        if (restA.Length > 0 && restB.Length > 0)
+        {
+            jw = JaroWinkler.Similarity(restA, restB);
+            sort = IndelRatio.Ratio(restA, restB);
+        }
         if (sort >= 90 && jw >= 0.90) return 2;
         if (sort >= 80 || jw >= 0.90) return 1;
         return 0;

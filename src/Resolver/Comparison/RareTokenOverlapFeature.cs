@@ -15,14 +15,25 @@ public sealed class RareTokenOverlapFeature : IComparisonFeature
         double shared = 0, onlyA = 0, onlyB = 0;
         var ta = a.DistinctTokens;
         var tb = b.DistinctTokens;
-        // Names have few tokens: nested loops beat hash sets here.
+        // Names have few tokens: nested loops beat hash sets here. A token also counts as shared when the other name
+        // has it with a typo (PHILLIPS / PHILIPS, MAATSHAPPIJ / MAATSCHAPPIJ): Jaro-Winkler >= 0.9 on tokens of 5+ letters.
+        Span<bool> matchedB = stackalloc bool[Math.Min(tb.Length, 64)];
         foreach (var t in ta)
         {
             var w = statistics.Weight(t);
-            if (Array.IndexOf(tb, t) >= 0) shared += w; else onlyA += w;
+            int j = Array.IndexOf(tb, t);
+            if (j < 0 && t.Length >= 5)
+                for (int k = 0; k < tb.Length && k < matchedB.Length; k++)
+                    if (!matchedB[k] && tb[k].Length >= 5 && Array.IndexOf(ta, tb[k]) < 0 && JaroWinkler.Similarity(t, tb[k]) >= 0.9) { j = k; break; }
+            if (j >= 0)
+            {
+                shared += j < matchedB.Length && tb[j] != t ? Math.Min(w, statistics.Weight(tb[j])) : w;
+                if (j < matchedB.Length) matchedB[j] = true;
+            }
+            else onlyA += w;
         }
-        foreach (var t in tb)
-            if (Array.IndexOf(ta, t) < 0) onlyB += statistics.Weight(t);
+        for (int k = 0; k < tb.Length; k++)
+            if (!(k < matchedB.Length && matchedB[k]) && Array.IndexOf(ta, tb[k]) < 0) onlyB += statistics.Weight(tb[k]);
         var union = shared + onlyA + onlyB;
         if (union <= 0) return 0;
         var jaccard = shared / union;

@@ -59,7 +59,7 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     /// the index proposes (the distribution the model will face), labelled by whether the truth labels agree.
     /// </summary>
     public LogisticRegressionModel TrainLogisticRegressionFromLabels(IEnumerable<(ResolveInput Row, string Label)> rows, IEnumerable<string>? contextColumns = null,
-        double l2 = 1.0, int maxCandidatesPerName = 20)
+        double l2 = 1.0, int maxCandidatesPerName = 20, bool allFeatures = false)
     {
         var list = rows.ToList();
         var labelOf = new Dictionary<NameRecord, string>(ReferenceEqualityComparer.Instance);
@@ -76,7 +76,8 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
                 labelOf[r] = label;
                 records.Add(r);
             }
-        var set = ComparisonSet.CreateFull(contextColumns);
+        // The default feature set scores faster; all features let regularisation pick among correlated ratios.
+        var set = allFeatures ? ComparisonSet.CreateFull(contextColumns) : ComparisonSet.CreateDefault(contextColumns);
         var statistics = new TokenStatistics();
         foreach (var r in records) statistics.Add(r.Tokens);
         var generator = new Candidates.BlockingKeyGenerator();

@@ -35,7 +35,18 @@ public sealed class ResolutionEngine
         _options = options;
         _state = state;
         _minter = minter;
+        _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature).Select(x => x.i).ToArray();
+    }
+
+    /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
+    private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
+
+    private bool Vetoed(NameRecord a, NameRecord b)
+    {
+        foreach (var (feature, vetoing) in _vetoes)
+            if (Array.IndexOf(vetoing, feature.Compare(a, b, _state.Tokens)) >= 0) return true;
+        return false;
     }
 
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
@@ -45,9 +56,6 @@ public sealed class ResolutionEngine
     public const string SequenceMetaKey = "minter.sequence";
 
     public IPairScorer Scorer => _scorer;
-    public Stopwatch FindClock { get; } = new(); // TEMP profiling
-    public Stopwatch ScoreClock { get; } = new();
-    public Stopwatch FlushClock { get; } = new();
     public ResolutionOptions Options => _options;
     /// <summary>Statistics of the last (or current) run.</summary>
     public RunStatistics Statistics { get; private set; } = new();
@@ -214,16 +222,18 @@ public sealed class ResolutionEngine
 
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
-        FindClock.Start();
         var candidates = _state.Index.Find(keys, _options.MaxCandidates);
-        FindClock.Stop();
-        ScoreClock.Start();
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
             var entity = _state.Survivor(_state.Variants[handle].EntityId);
             if (!KindsCompatible(record.Kind, entity.Kind)) continue; // never a person with a legal entity
-            if (!byEntity.TryGetValue(entity.Id, out var list)) byEntity[entity.Id] = list = new List<int>();
+            if (!byEntity.TryGetValue(entity.Id, out var list))
+            {
+                // A big cluster fills the ranked list with its members; cap per entity so other entities get a look.
+                if (byEntity.Count >= _options.MaxEntities) continue;
+                byEntity[entity.Id] = list = new List<int>();
+            }
             if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
         }
         // Compare with the cluster, not one member: the canonical (first) variant always takes part.
@@ -245,7 +255,7 @@ public sealed class ResolutionEngine
             var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
             foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
-            probabilities[i] = _scorer.Probability(l);
+            probabilities[i] = Vetoed(record, _state.Variants[handle].Record) ? 0 : _scorer.Probability(l);
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.
@@ -266,11 +276,98 @@ public sealed class ResolutionEngine
         {
             var count = groups[g].Members.Count;
             bool allowed = dissent[g] < _options.MaxDissentShare * count;
-            var bestScore = _scorer.Score(levels[best[g]]);
-            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], bestScore, count, dissent[g], allowed));
+            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
         }
-        ScoreClock.Stop();
         return matches;
+    }
+
+    /// <summary>
+    /// Read-only search ("who is this applicant?"): the best matching existing entities for a name, best first, without
+    /// writing anything. Not safe to call while a <see cref="ResolveAsync"/> run is in progress on this engine.
+    /// </summary>
+    public IReadOnlyList<LookupCandidate> Lookup(string name, string? country = null, string? kind = null, int limit = 10)
+    {
+        var party = _normalizer.Normalize(new NameInput(name, country, kind)).FirstOrDefault();
+        if (party is null || party.CompactKey.Length == 0) return [];
+        var record = NameRecord.FromParty(party);
+        var answers = new List<LookupCandidate>();
+        if (_state.VariantByKey.TryGetValue(RegistryState.VariantKey(party.Kind, party.NameKey, party.Country), out var known))
+        {
+            var e = _state.Survivor(_state.Variants[known].EntityId);
+            answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, 1.0, "known variant"));
+        }
+        foreach (var m in MatchEntities(record, _state.KeyGenerator.Keys(record), new RunStatistics()).OrderByDescending(m => m.BestProbability))
+        {
+            if (answers.Any(a => a.GlobalId == m.EntityId)) continue;
+            var e = _state.Entities[m.EntityId];
+            answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, Math.Round(m.BestProbability, 4), m.BestScore.Explain()));
+        }
+        return answers.Take(limit).ToList();
+    }
+
+    /// <summary>
+    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, the other resolves to it) and
+    /// the decision is logged. Returns the survivor id.
+    /// </summary>
+    public async Task<string> AcceptProposalAsync(long proposalId, string actor, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
+                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        var a = _state.Survivor(proposal.EntityA);
+        var b = _state.Survivor(proposal.EntityB);
+        await _store.DecideProposalAsync(proposalId, ProposalStatus.Accepted, actor, ct);
+        if (a.Id == b.Id) return a.Id;
+        if (_state.CannotLinks.Contains(RegistryState.Pair(a.Id, b.Id))) throw new InvalidOperationException($"{a.Id} and {b.Id} carry a cannot-link decision");
+        // The entity minted first survives, so the id most often already handed out keeps working unchanged.
+        var (survivor, absorbed) = string.CompareOrdinal(a.Id, b.Id) <= 0 && !(b.PreExisting && !a.PreExisting) ? (a, b) : (b, a);
+        await _store.MergeAsync(survivor.Id, absorbed.Id, actor, $"proposal {proposalId} accepted", ct);
+        absorbed.SurvivorId = survivor.Id;
+        survivor.Variants.AddRange(absorbed.Variants);
+        survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
+        absorbed.Variants.Clear();
+        return survivor.Id;
+    }
+
+    /// <summary>Reviewer rejects a proposal: recorded, and the two entities get a cannot-link so they are not proposed again.</summary>
+    public async Task RejectProposalAsync(long proposalId, string actor, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
+                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        await _store.DecideProposalAsync(proposalId, ProposalStatus.Rejected, actor, ct);
+        await _store.AddCannotLinkAsync(proposal.EntityA, proposal.EntityB, actor, $"proposal {proposalId} rejected", ct);
+        _state.CannotLinks.Add(RegistryState.Pair(proposal.EntityA, proposal.EntityB));
+    }
+
+    /// <summary>Splits the given variants (by name key) off an entity into a newly minted one; returns the new id.</summary>
+    public async Task<string> SplitAsync(string entityId, IReadOnlyCollection<string> nameKeys, string actor, string reason, CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        var entity = _state.Survivor(entityId);
+        var leaving = entity.Variants.Where(h => nameKeys.Contains(_state.Variants[h].Record.NameKey)).ToList();
+        if (leaving.Count == 0 || leaving.Count == entity.Variants.Count) throw new ArgumentException("a split must move some but not all variants");
+        var first = _state.Variants[leaving[0]];
+        string id;
+        do id = _minter.Mint(first.Record.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix);
+        while (_state.Entities.ContainsKey(id) || await _store.IdExistsAsync(id, ct));
+        await _store.SplitAsync(entity.Id, leaving.Select(h => _state.Variants[h].Id).ToList(), new EntityRecord(id, first.Record.Kind.ToText(), first.DisplayName), actor, reason, ct);
+        var batch = new RegistryBatch();
+        batch.Meta[SequenceMetaKey] = _minter.NextSequence.ToString(CultureInfo.InvariantCulture);
+        await _store.ApplyAsync(batch, ct);
+        var created = new RegistryState.EntityState(id, first.Record.Kind, first.DisplayName, preExisting: true);
+        _state.Entities[id] = created;
+        foreach (var h in leaving)
+        {
+            entity.Variants.Remove(h);
+            _state.Variants[h].EntityId = id;
+            created.Variants.Add(h);
+            if (_state.Variants[h].Record.Context.Count > 0) created.ContextPool.AddContext(_state.Variants[h].Record, RegistryState.MaxPooledContextItems);
+        }
+        // The part that left must not be pulled back automatically.
+        await _store.AddCannotLinkAsync(entity.Id, id, actor, "split: " + reason, ct);
+        _state.CannotLinks.Add(RegistryState.Pair(entity.Id, id));
+        return id;
     }
 
     private static bool KindsCompatible(EntityKind a, EntityKind b) =>

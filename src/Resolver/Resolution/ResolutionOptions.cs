@@ -9,16 +9,29 @@ public sealed record ResolutionOptions
     public double LowerThreshold { get; init; } = 0.5;
     /// <summary>Seed of the id generator for a fresh registry (a registry keeps the seed it was created with).</summary>
     public ulong Seed { get; init; }
-    /// <summary>Candidates scored per new variant.</summary>
-    public int MaxCandidates { get; init; } = 24;
+    /// <summary>Candidate variants retrieved from the index per new variant (best-ranked first).</summary>
+    public int MaxCandidates { get; init; } = 64;
+    /// <summary>Entities (of the retrieved candidates, in rank order) a new variant is scored against.</summary>
+    public int MaxEntities { get; init; } = 8;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
-    public int MaxMembersPerEntity { get; init; } = 4;
+    public int MaxMembersPerEntity { get; init; } = 3;
     /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
     public int BlockCap { get; init; } = 300;
     /// <summary>New variants per write transaction.</summary>
     public int BatchSize { get; init; } = 20000;
     /// <summary>Anti-chaining: a link is refused when at least this share of the compared members clearly differ (p below the lower threshold).</summary>
     public double MaxDissentShare { get; init; } = 0.5;
+    /// <summary>
+    /// Hard rules: a pair showing one of these feature levels is never linked, whatever the model says (it counts as
+    /// clearly different). Defaults: numbers in names must agree; two persons whose given names conflict
+    /// (SMITH JOHN / SMITH MARY) are different people.
+    /// </summary>
+    public IReadOnlyDictionary<string, int[]> VetoLevels { get; init; } = new Dictionary<string, int[]>
+    {
+        ["numbers"] = [0],
+        ["person_name"] = [1, 2],
+    };
+
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
     public string SourceFile { get; init; } = "";
