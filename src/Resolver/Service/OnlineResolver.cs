@@ -35,6 +35,17 @@ public sealed class OnlineResolver
         _normalizer = normalizer;
         _options = options;
         _tokens = tokens;
+        _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
+    }
+
+    /// <summary>Hard rules of <see cref="ResolutionOptions.VetoLevels"/> (as in the bulk engine): a vetoed pair scores 0.</summary>
+    private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
+
+    private bool Vetoed(NameRecord a, NameRecord b)
+    {
+        foreach (var (feature, vetoing) in _vetoes)
+            if (Array.IndexOf(vetoing, feature.Compare(a, b, _tokens)) >= 0) return true;
+        return false;
     }
 
     public IPairScorer Scorer => _scorer;
@@ -187,6 +198,8 @@ public sealed class OnlineResolver
             if (entity.Status == EntityStatus.Absorbed && (entity = await SurvivorAsync(s, entity.Id, ct)) is null) continue;
             if (!groups.TryGetValue(entity.Id, out var group))
             {
+                // A big cluster fills the ranked list with its members; cap the entities so others get a look (as the bulk engine).
+                if (groups.Count >= _options.MaxEntities) continue;
                 var entityKind = RegistryState.ParseKind(entity.Kind);
                 if (recordKind != EntityKind.Unknown && entityKind != EntityKind.Unknown && recordKind != entityKind) continue; // never a person with a legal entity
                 group = (entity, new List<VariantRecord>());
@@ -202,18 +215,22 @@ public sealed class OnlineResolver
             int dissent = 0, bestIndex = -1;
             double bestProbability = -1;
             int[]? bestLevels = null;
+            bool bestVetoed = false;
             for (int i = 0; i < members.Count; i++)
             {
                 var m = members[i];
                 var other = _records.Get(m);
                 var levels = _scorer.Comparisons.Compare(record, other, _tokens);
-                var p = _scorer.Probability(levels);
+                var vetoed = Vetoed(record, other);
+                var p = vetoed ? 0 : _scorer.Probability(levels);
                 if (p < _options.LowerThreshold) dissent++;
-                if (p > bestProbability) (bestProbability, bestIndex, bestLevels) = (p, i, levels);
+                if (p > bestProbability) (bestProbability, bestIndex, bestLevels, bestVetoed) = (p, i, levels, vetoed);
             }
             var allowed = dissent < _options.MaxDissentShare * members.Count;
+            var score = _scorer.Score(bestLevels!);
+            if (bestVetoed) score = score with { Probability = 0 }; // a hard rule overrode the model; the contributions still show why it looked alike
             candidates.Add(new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, members[bestIndex].DisplayName,
-                bestProbability, _scorer.Score(bestLevels!), members.Count, dissent, allowed));
+                bestProbability, score, members.Count, dissent, allowed));
         }
         return candidates;
     }
