@@ -74,6 +74,27 @@ public sealed class ConcurrentResolveTests
         }
     }
 
+    [Fact]
+    public async Task Two_serve_processes_on_one_sqlite_file_mint_one_id_for_concurrent_resolves()
+    {
+        var dir = Directory.CreateTempSubdirectory("names-serve2-").FullName;
+        try
+        {
+            var db = Path.Combine(dir, "names.db");
+            await using var first = await ServeProcess.StartAsync("--db", db);
+            await using var second = await ServeProcess.StartAsync("--db", db);
+            var key = first.FirstAdminKey ?? throw new InvalidOperationException("first instance printed no admin key");
+            Assert.Null(second.FirstAdminKey);
+            using var a = first.Client(key);
+            using var b = second.Client(key);
+            await AssertOneIdAsync([a, b], "Zwei Prozesse Eine Datei GmbH", b);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [PostgresFact]
     public async Task Two_serve_processes_on_one_postgres_mint_one_id_for_concurrent_resolves()
     {
