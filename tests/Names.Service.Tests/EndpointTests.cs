@@ -27,7 +27,7 @@ public sealed class EndpointTests(SqliteServiceFixture fixture) : IClassFixture<
         var response = await Service.ClientFor(null).GetAsync("/openapi/v1.json");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var paths = (await response.ReadJsonAsync()).GetProperty("paths");
-        foreach (var path in new[] { "/api/v1/health", "/api/v1/normalize", "/api/v1/lookup", "/api/v1/resolve", "/api/v1/entities/{id}", "/api/v1/entities/{id}/history", "/api/v1/metrics" })
+        foreach (var path in new[] { "/api/v1/health", "/api/v1/normalize", "/api/v1/lookup", "/api/v1/resolve", "/api/v1/entities/{id}", "/api/v1/entities/{id}/history", "/api/v1/metrics", "/api/v1/review", "/api/v1/entities/{id}/split" })
             Assert.True(paths.TryGetProperty(path, out _), path + " missing from the OpenAPI document");
     }
 

@@ -13,6 +13,7 @@ public sealed class RoleTests(SqliteServiceFixture fixture) : IClassFixture<Sqli
         { "GET", "/api/v1/entities/{id}/history", ApiRole.Reader },
         { "GET", "/api/v1/metrics", ApiRole.Reader },
         { "POST", "/api/v1/resolve", ApiRole.Filer },
+        { "GET", "/api/v1/review", ApiRole.Reviewer },
         { "GET", "/api/v1/keys", ApiRole.Admin },
         { "POST", "/api/v1/keys", ApiRole.Admin },
     };

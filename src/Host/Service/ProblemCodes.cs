@@ -29,6 +29,8 @@ public static class ProblemCodes
     public const string BodyTooLarge = "body_too_large";
     public const string UnsupportedMediaType = "unsupported_media_type";
     public const string RateLimited = "rate_limited";
+    public const string Conflict = "conflict";
+    public const string InvalidSplit = "invalid_split";
     public const string StoreUnavailable = "store_unavailable";
     public const string InternalError = "internal_error";
 

@@ -72,6 +72,7 @@ public static class ServiceApplication
         ResolveEndpoints.Map(api);
         EntityEndpoints.Map(api);
         KeyEndpoints.Map(api);
+        ReviewEndpoints.Map(api);
         MetricsEndpoints.Map(api);
         return app;
     }

@@ -1,6 +1,7 @@
 using Names.Normalization;
 using Names.Resolver.Service;
 using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 
 namespace Names.Host.Service;
@@ -11,8 +12,10 @@ public sealed class ServiceRuntime : IAsyncDisposable
     private readonly IAsyncDisposable _store;
     private readonly NameNormalizer _normalizer;
 
-    private ServiceRuntime(IOnlineRegistry registry, IApiKeyStore keys, OnlineResolver resolver, NameNormalizer normalizer, IAsyncDisposable store)
+    private ServiceRuntime(IOnlineRegistry registry, IApiKeyStore keys, OnlineResolver resolver, NameNormalizer normalizer, IAsyncDisposable store, IRegistryStore reviewStore)
     {
+        ReviewStore = reviewStore;
+        Review = new OnlineReview(reviewStore, registry);
         Registry = registry;
         Keys = keys;
         Resolver = resolver;
@@ -24,6 +27,9 @@ public sealed class ServiceRuntime : IAsyncDisposable
     public IApiKeyStore Keys { get; }
     public OnlineResolver Resolver { get; }
     public RequestMetrics Metrics { get; } = new();
+    /// <summary>The registry store for reviewers' operations (merge, split, cannot-link, proposal decisions).</summary>
+    public IRegistryStore ReviewStore { get; }
+    public OnlineReview Review { get; }
 
     public static async Task<ServiceRuntime> OpenAsync(ServiceSettings settings, CancellationToken ct = default)
     {
@@ -32,7 +38,10 @@ public sealed class ServiceRuntime : IAsyncDisposable
         try
         {
             var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, ct);
-            return new ServiceRuntime(registry, keys, resolver, normalizer, registry);
+            IRegistryStore reviewStore = string.IsNullOrWhiteSpace(settings.PgConnection)
+                ? await SqliteRegistryStore.OpenAsync(settings.DbPath, ct)
+                : await PostgresRegistryStore.OpenAsync(settings.PgConnection, ct);
+            return new ServiceRuntime(registry, keys, resolver, normalizer, registry, reviewStore);
         }
         catch
         {
@@ -57,6 +66,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         _normalizer.Dispose();
+        await ReviewStore.DisposeAsync();
         await _store.DisposeAsync();
     }
 }
