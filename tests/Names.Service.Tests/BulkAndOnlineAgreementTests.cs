@@ -32,8 +32,8 @@ public sealed class BulkAndOnlineAgreementTests
         }
         // Known variants are matched exactly: every one must agree.
         Assert.Equal(resolved.Count, agree);
-        // Lookup ranks by score: the entity holding the exact name comes first (ties with an equally named other entity allowed, rarely).
-        Assert.True(lookupTop >= resolved.Count * 0.97, $"lookup's first candidate is the bulk id for {lookupTop} of {resolved.Count}");
+        // Lookup answers the entity holding the exact name first.
+        Assert.Equal(resolved.Count, lookupTop);
     }
 
     [Fact]

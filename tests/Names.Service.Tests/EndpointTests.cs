@@ -77,6 +77,18 @@ public sealed class EndpointTests(SqliteServiceFixture fixture) : IClassFixture<
     }
 
     [Fact]
+    public async Task Lookup_of_a_name_already_in_the_registry_answers_its_entity_first_with_certainty()
+    {
+        var id = (await (await Service.ClientFor(ApiRole.Filer).ResolveAsync(new { name = "Brightwater Valves S.p.A.", country = "IT" })).ReadJsonAsync()).GetProperty("id").GetString();
+        var body = await (await Service.ClientFor(ApiRole.Reader).GetAsync("/api/v1/lookup?name=" + Uri.EscapeDataString("Brightwater Valves S.p.A.") + "&country=IT")).ReadJsonAsync();
+        var best = body.GetProperty("parties")[0].GetProperty("candidates")[0];
+        Assert.Equal(id, best.GetProperty("id").GetString());
+        Assert.Equal(1.0, best.GetProperty("score").GetDouble());
+        Assert.Equal("match", best.GetProperty("decision").GetString());
+        Assert.StartsWith("known variant", best.GetProperty("explanation").GetProperty("summary").GetString());
+    }
+
+    [Fact]
     public async Task Lookup_writes_nothing()
     {
         var reader = Service.ClientFor(ApiRole.Reader);

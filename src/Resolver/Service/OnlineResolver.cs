@@ -48,6 +48,9 @@ public sealed class OnlineResolver
         return false;
     }
 
+    /// <summary>Score of an exact known variant: certain, no feature comparison behind it.</summary>
+    public static readonly PairScore KnownVariantScore = new(1.0, 0, []);
+
     public IPairScorer Scorer => _scorer;
     public ResolutionOptions Options => _options;
     public NameNormalizer Normalizer => _normalizer;
@@ -80,8 +83,19 @@ public sealed class OnlineResolver
                 continue;
             }
             var record = NameRecord.FromParty(party);
-            var candidates = await _registry.ReadAsync(s => MatchAsync(s, record, ct), ct);
-            result.Add(new PartyLookup(party, candidates.OrderByDescending(c => c.Probability).ThenBy(c => c.EntityId, StringComparer.Ordinal).Take(limit).ToList()));
+            var candidates = await _registry.ReadAsync(async s =>
+            {
+                var matches = (await MatchAsync(s, record, ct)).OrderByDescending(c => c.Probability).ThenBy(c => c.EntityId, StringComparer.Ordinal).ToList();
+                // As resolve would: the exact name already in the registry answers with its entity first, certain.
+                var known = await s.FindVariantAsync(party.Kind.ToText(), party.NameKey, party.CompactKey, party.Country, ct);
+                if (known is not null && await SurvivorAsync(s, known.EntityId, ct) is { } entity)
+                {
+                    matches.RemoveAll(m => m.EntityId == entity.Id);
+                    matches.Insert(0, new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, known.DisplayName, 1.0, KnownVariantScore, 0, 0, true));
+                }
+                return matches;
+            }, ct);
+            result.Add(new PartyLookup(party, candidates.Take(limit).ToList()));
         }
         return result;
     }

@@ -16,7 +16,7 @@ public sealed record CandidateView(string Id, string CanonicalName, string Kind,
 /// <summary>Per-feature contributions to the score (log-odds weights), strongest first, and a one-line summary.</summary>
 public sealed record ExplanationView(string Summary, IReadOnlyList<FeatureView> Features)
 {
-    public static ExplanationView From(PairScore score) => new(score.Explain(),
+    public static ExplanationView From(PairScore score) => new(score.Contributions.Count == 0 ? "known variant: this exact name is in the registry" : score.Explain(),
         score.Contributions.Where(c => c.Level >= 0).OrderByDescending(c => Math.Abs(c.Weight))
             .Select(c => new FeatureView(c.Feature, c.Level, c.LevelLabel, Math.Round(c.Weight, 4))).ToList());
 }
