@@ -13,13 +13,19 @@ namespace Names.Resolver.Service;
 internal sealed class ComparisonRecordCache(int capacity = 200_000)
 {
     private readonly ConcurrentDictionary<long, NameRecord> _records = new();
+    // ConcurrentDictionary.Count takes every bucket lock: an approximate count of our own is enough for the bound.
+    private int _count;
 
     public NameRecord Get(VariantRecord v)
     {
         if (_records.TryGetValue(v.Id, out var cached)) return cached;
         var record = NameRecord.Deserialize(RegistryState.ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features);
-        if (_records.Count >= capacity) _records.Clear();
-        _records[v.Id] = record;
+        if (Volatile.Read(ref _count) >= capacity)
+        {
+            _records.Clear();
+            Volatile.Write(ref _count, 0);
+        }
+        if (_records.TryAdd(v.Id, record)) Interlocked.Increment(ref _count);
         return record;
     }
 }
