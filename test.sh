@@ -16,6 +16,17 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}") >&2 || echo "test.sh: apt install failed" >&2
 fi
 
+# A throw-away PostgreSQL for the service tests (installed with apt when missing), removed on exit.
+if [ -z "${NAMES_TEST_PG:-}" ]; then
+  if pg_lines="$(bash "$root/tests/pg/start-test-postgres.sh")"; then
+    export NAMES_TEST_PG="$(sed -n 1p <<<"$pg_lines")"
+    pg_dir="$(sed -n 2p <<<"$pg_lines")"
+    trap 'bash "$root/tests/pg/stop-test-postgres.sh" "$pg_dir"' EXIT
+  else
+    echo "test.sh: could not start PostgreSQL; the PostgreSQL tests will fail (CI) or be skipped" >&2
+  fi
+fi
+
 if ! dotnet build Names.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   echo "test.sh: build failed" >&2
   echo "0 passed, 1 failed"

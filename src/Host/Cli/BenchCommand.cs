@@ -18,6 +18,7 @@ public static class BenchCommand
         var bench = new Command("bench", "Measure speed and memory.");
         bench.Subcommands.Add(Clean(console));
         bench.Subcommands.Add(Micro(console));
+        bench.Subcommands.Add(Names.Host.Service.Benchmarks.LookupBenchCommand.Create());
         return bench;
     }
 

@@ -17,6 +17,8 @@ public static class NamesCli
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
+        root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(KeysCommand.Create());
         return root;
     }
 

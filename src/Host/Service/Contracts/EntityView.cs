@@ -1,0 +1,13 @@
+namespace Names.Host.Service.Contracts;
+
+/// <summary>
+/// An entity. When the requested id was absorbed by a merge, <see cref="Id"/> is the survivor's, <see cref="Absorbed"/>
+/// is true and <see cref="RequestedId"/> keeps the id asked for.
+/// </summary>
+public sealed record EntityView(string Id, string RequestedId, bool Absorbed, string Kind, string CanonicalName, string Status, Page<VariantView> Variants);
+
+public sealed record VariantView(long Id, string DisplayName, string NameKey, string Kind, string Country, string Source);
+
+public sealed record HistoryView(string Id, string RequestedId, bool Absorbed, Page<EventView> Events);
+
+public sealed record EventView(long Seq, string Type, string EntityId, string? OtherId, string Actor, string Detail, DateTimeOffset Time);

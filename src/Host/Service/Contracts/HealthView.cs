@@ -1,0 +1,3 @@
+namespace Names.Host.Service.Contracts;
+
+public sealed record HealthView(string Status, string Store, int SchemaVersion, string RulesetVersion);

@@ -1,0 +1,13 @@
+namespace Names.Host.Service.Contracts;
+
+/// <summary>POST /api/v1/resolve: the name as filed; source is recorded as the provenance of a new variant.</summary>
+public sealed record ResolveRequest(string? Name, string? Country = null, string? Kind = null, string? Source = null, string? FamilyName = null, string? GivenNames = null);
+
+/// <summary>
+/// The answer: <see cref="Id"/> and <see cref="Resolution"/> of the first usable party (the common case of one party),
+/// and every party's decision.
+/// </summary>
+public sealed record ResolveResponse(string Id, string Resolution, IReadOnlyList<ResolvedPartyView> Parties);
+
+public sealed record ResolvedPartyView(int PartySeq, string DisplayName, string NameKey, string Id, string Kind, string CanonicalName, string Resolution,
+    double Score, string Explanation, string? ProposedWith, string? Problem);

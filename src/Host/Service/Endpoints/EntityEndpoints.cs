@@ -1,0 +1,57 @@
+using Names.Host.Service.Contracts;
+using Names.Resolver.Identifiers;
+using Names.Resolver.Service;
+using Names.Resolver.Storage;
+
+namespace Names.Host.Service.Endpoints;
+
+/// <summary>
+/// GET /api/v1/entities/{id} and /history (reader). An absorbed id answers with its survivor and says so
+/// (absorbed = true, requestedId = the id asked for).
+/// </summary>
+public static class EntityEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        api.MapGet("/entities/{id}", async (string id, int? offset, int? limit, ServiceRuntime runtime, ServiceSettings settings, CancellationToken ct) =>
+        {
+            var (o, l) = RequestReader.Paging(offset, limit, settings);
+            return await runtime.Registry.ReadAsync<IResult>(async s =>
+            {
+                var (entity, absorbed) = await FindAsync(s, id, ct);
+                var variants = await s.GetVariantsOfEntityAsync(entity.Id, o, l, ct);
+                var total = await s.CountVariantsOfEntityAsync(entity.Id, ct);
+                return Results.Ok(new EntityView(entity.Id, id, absorbed, entity.Kind, entity.CanonicalName, entity.Status,
+                    new Page<VariantView>(variants.Select(v => new VariantView(v.Id, v.DisplayName, v.NameKey, v.Kind, v.Country, v.SourceFile)).ToList(), o, l, total)));
+            }, ct);
+        })
+        .RequireAuthorization(RolePolicies.For(ApiRole.Reader))
+        .WithName("GetEntity").WithSummary("An entity with its name variants (paged); an absorbed id answers with its survivor")
+        .Produces<EntityView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+
+        api.MapGet("/entities/{id}/history", async (string id, int? offset, int? limit, ServiceRuntime runtime, ServiceSettings settings, CancellationToken ct) =>
+        {
+            var (o, l) = RequestReader.Paging(offset, limit, settings);
+            return await runtime.Registry.ReadAsync<IResult>(async s =>
+            {
+                var (entity, absorbed) = await FindAsync(s, id, ct);
+                var events = await s.GetEventsAsync(entity.Id, o, l, ct);
+                var total = await s.CountEventsAsync(entity.Id, ct);
+                return Results.Ok(new HistoryView(entity.Id, id, absorbed,
+                    new Page<EventView>(events.Select(e => new EventView(e.Seq, e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, e.Time)).ToList(), o, l, total)));
+            }, ct);
+        })
+        .RequireAuthorization(RolePolicies.For(ApiRole.Reader))
+        .WithName("GetEntityHistory").WithSummary("The entity's events (minted, variant linked, merged, split, decided), oldest first, paged")
+        .Produces<HistoryView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+    }
+
+    private static async Task<(EntityRecord Entity, bool Absorbed)> FindAsync(IRegistrySession s, string id, CancellationToken ct)
+    {
+        if (!GlobalId.IsValid(id))
+            throw new ServiceProblemException(400, ProblemCodes.InvalidId, "Not a Names id", "An id has 16 characters: P or L, 13 Crockford base32 characters, 2 check digits.");
+        var entity = await OnlineResolver.SurvivorAsync(s, id, ct)
+                     ?? throw new ServiceProblemException(404, ProblemCodes.EntityNotFound, "Entity not found", $"No entity has the id {id}.");
+        return (entity, entity.Id != id);
+    }
+}

@@ -1,0 +1,35 @@
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Service;
+
+/// <summary>
+/// Queries and writes on one open connection/transaction of an <see cref="IOnlineRegistry"/>. Write methods are only
+/// valid inside <see cref="IOnlineRegistry.WriteLockedAsync{T}"/>. All SQL behind it is parameterised.
+/// </summary>
+public interface IRegistrySession
+{
+    /// <summary>The stored variant with exactly this kind, name key and country, if any.</summary>
+    Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct);
+    /// <summary>Variants sharing any of the keys, most shared keys first; blocks larger than <paramref name="blockCap"/> are skipped.</summary>
+    Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct);
+    Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
+    /// <summary>The first (canonical) variant of each entity that has one.</summary>
+    Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct);
+    Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct);
+    /// <summary>The entities with these ids (absorbed ones as stored, not followed).</summary>
+    Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
+    Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct);
+    Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct);
+    /// <summary>Events naming the entity (as subject or other party), oldest first.</summary>
+    Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(string entityId, int offset, int limit, CancellationToken ct);
+    Task<long> CountEventsAsync(string entityId, CancellationToken ct);
+    Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct);
+    Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct);
+
+    /// <summary>Mints the next id of the registry's sequence (seed and sequence live in the database, so every instance shares them).</summary>
+    Task<string> MintIdAsync(char prefix, CancellationToken ct);
+    /// <summary>A variant id no other transaction will use.</summary>
+    Task<long> NextVariantIdAsync(CancellationToken ct);
+    /// <summary>Writes entities, variants, keys, events and proposals of the batch in the current transaction.</summary>
+    Task WriteAsync(RegistryBatch batch, CancellationToken ct);
+}

@@ -1,0 +1,188 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Names.Resolver.Identifiers;
+using Names.Resolver.Resolution;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Service.Sqlite;
+
+/// <summary>One leased connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
+internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, OversizedBlocks oversized) : IRegistrySession
+{
+    private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
+
+    public async Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct)
+    {
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE compact_key = $a AND name_key = $b AND kind = $c AND country = $d ORDER BY id LIMIT 1",
+            compactKey, nameKey, kind, country);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        return r.Read() ? ReadVariant(r) : null;
+    }
+
+    public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
+    {
+        var counts = new Dictionary<long, int>();
+        var block = new List<long>(blockCap + 1);
+        foreach (var key in keys.Distinct())
+        {
+            if (oversized.Contains(key, blockCap)) continue;
+            // Read at most cap+1 rows: a larger block is skipped without reading it all, and remembered (blocks only grow).
+            block.Clear();
+            var cmd = lease.Command("SELECT variant_id FROM blocking_keys WHERE key = $a LIMIT $b", key, blockCap + 1);
+            using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (r.Read()) block.Add(r.GetInt64(0));
+            if (block.Count > blockCap)
+            {
+                oversized.Add(key, blockCap);
+                continue;
+            }
+            foreach (var id in block) counts[id] = counts.GetValueOrDefault(id) + 1;
+        }
+        return counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(limit).ToList();
+    }
+
+    /// <summary>One statement for all ids (a JSON array parameter), answers in the order of <paramref name="ids"/>.</summary>
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var byId = new Dictionary<long, VariantRecord>(ids.Count);
+        if (ids.Count == 0) return [];
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id IN (SELECT value FROM json_each($a))", JsonSerializer.Serialize(ids));
+        using (var r = await cmd.ExecuteReaderAsync(ct))
+            while (r.Read()) { var v = ReadVariant(r); byId[v.Id] = v; }
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
+    {
+        var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
+        if (entityIds.Count == 0) return result;
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id IN (SELECT (SELECT min(id) FROM variants WHERE entity_id = e.value) FROM json_each($a) e)",
+            JsonSerializer.Serialize(entityIds));
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        while (r.Read()) { var v = ReadVariant(r); result[v.EntityId] = v; }
+        return result;
+    }
+
+    public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct)
+    {
+        var cmd = lease.Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        return r.Read() ? new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4)) : null;
+    }
+
+    public async Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
+        if (ids.Count == 0) return result;
+        var cmd = lease.Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id IN (SELECT value FROM json_each($a))", JsonSerializer.Serialize(ids));
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        while (r.Read()) result[r.GetString(0)] = new EntityRecord(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
+        return result;
+    }
+
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct)
+    {
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE entity_id = $a ORDER BY id LIMIT $b OFFSET $c", entityId, limit, offset);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<VariantRecord>();
+        while (r.Read()) list.Add(ReadVariant(r));
+        return list;
+    }
+
+    public async Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct) =>
+        Convert.ToInt64(await lease.Command("SELECT COUNT(*) FROM variants WHERE entity_id = $a", entityId).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+
+    public async Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(string entityId, int offset, int limit, CancellationToken ct)
+    {
+        var cmd = lease.Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE entity_id = $a OR other_id = $a ORDER BY seq LIMIT $b OFFSET $c",
+            entityId, limit, offset);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<RegistryEvent>();
+        while (r.Read())
+            list.Add(new RegistryEvent(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+                DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0)));
+        return list;
+    }
+
+    public async Task<long> CountEventsAsync(string entityId, CancellationToken ct) =>
+        Convert.ToInt64(await lease.Command("SELECT COUNT(*) FROM events WHERE entity_id = $a OR other_id = $a", entityId).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+
+    public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
+        await lease.Command("SELECT 1 FROM proposals WHERE (entity_a = $a AND entity_b = $b) OR (entity_a = $b AND entity_b = $a) LIMIT 1", entityA, entityB).ExecuteScalarAsync(ct) is not null;
+
+    public async Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct)
+    {
+        var cmd = lease.Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        return r.Read()
+            ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    public async Task<string> MintIdAsync(char prefix, CancellationToken ct)
+    {
+        RequireTransaction();
+        var seedText = await MetaAsync(ResolutionEngine.SeedMetaKey, ct);
+        if (seedText is null)
+        {
+            seedText = "0"; // a fresh registry created by the service: seed 0, as `names resolve` without --seed
+            await SetMetaAsync(ResolutionEngine.SeedMetaKey, seedText, ct);
+        }
+        var sequence = long.Parse(await MetaAsync(ResolutionEngine.SequenceMetaKey, ct) ?? "0", CultureInfo.InvariantCulture);
+        var minter = new IdMinter(ulong.Parse(seedText, CultureInfo.InvariantCulture), sequence);
+        string id;
+        do id = minter.Mint(prefix);
+        while (await lease.Command("SELECT 1 FROM entities WHERE id = $a", id).ExecuteScalarAsync(ct) is not null); // never re-issue, even on a 65-bit collision
+        await SetMetaAsync(ResolutionEngine.SequenceMetaKey, minter.NextSequence.ToString(CultureInfo.InvariantCulture), ct);
+        return id;
+    }
+
+    public async Task<long> NextVariantIdAsync(CancellationToken ct)
+    {
+        RequireTransaction();
+        return Convert.ToInt64(await lease.Command("SELECT COALESCE(MAX(id), 0) + 1 FROM variants").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+    }
+
+    public async Task WriteAsync(RegistryBatch batch, CancellationToken ct)
+    {
+        RequireTransaction();
+        foreach (var e in batch.NewEntities)
+            await ExecAsync("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", ct, e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId);
+        foreach (var v in batch.NewVariants)
+        {
+            await ExecAsync($"INSERT INTO variants({VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l)", ct,
+                v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId);
+            await ExecAsync("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", ct, v.Id, v.DisplayName);
+        }
+        foreach (var k in batch.NewBlockingKeys)
+            await ExecAsync("INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", ct, k.Key, k.VariantId);
+        foreach (var e in batch.Events)
+            await ExecAsync("INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", ct,
+                e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Time(e.Time));
+        foreach (var p in batch.NewProposals)
+            await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($a,$b,$c,$d,$e,$f)", ct,
+                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created));
+        foreach (var (key, value) in batch.Meta) await SetMetaAsync(key, value, ct);
+    }
+
+    private void RequireTransaction()
+    {
+        if (lease.Transaction is null) throw new InvalidOperationException("write outside WriteLockedAsync");
+    }
+
+    private async Task<string?> MetaAsync(string key, CancellationToken ct) =>
+        (string?)await lease.Command("SELECT value FROM meta WHERE key = $a", key).ExecuteScalarAsync(ct);
+
+    private Task SetMetaAsync(string key, string value, CancellationToken ct) =>
+        ExecAsync("INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct, key, value);
+
+    private Task<int> ExecAsync(string sql, CancellationToken ct, params object?[] values) => lease.Command(sql, values).ExecuteNonQueryAsync(ct);
+
+    /// <summary>Same text form as the registry store writes (round-trip UTC).</summary>
+    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static VariantRecord ReadVariant(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+}

@@ -1,0 +1,104 @@
+using Npgsql;
+
+namespace Names.Resolver.Storage.Postgres;
+
+/// <summary>Small helpers for positional-parameter commands ($1, $2 ...); every value goes as a parameter, never into the SQL text.</summary>
+internal static class PostgresCommands
+{
+    public static NpgsqlCommand Create(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, params object?[] values)
+    {
+        var cmd = new NpgsqlCommand(sql, c, tx);
+        foreach (var v in values) cmd.Parameters.Add(new NpgsqlParameter { Value = v ?? DBNull.Value });
+        return cmd;
+    }
+
+    public static async Task<int> ExecAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var cmd = Create(c, tx, sql, values);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    public static async Task<object?> ScalarAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var cmd = Create(c, tx, sql, values);
+        var result = await cmd.ExecuteScalarAsync(ct);
+        return result is DBNull ? null : result;
+    }
+
+    /// <summary>timestamptz takes UTC only.</summary>
+    public static DateTime Utc(DateTimeOffset t) => t.UtcDateTime;
+
+    public static DateTimeOffset ReadTime(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
+
+    public const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
+
+    public static VariantRecord ReadVariant(NpgsqlDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+
+    public static EntityRecord ReadEntity(NpgsqlDataReader r) =>
+        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
+
+    public static RegistryEvent ReadEvent(NpgsqlDataReader r) =>
+        new(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.GetInt64(0));
+
+    /// <summary>Writes a batch inside <paramref name="tx"/> with binary COPY (bulk runs write tens of thousands of rows at once).</summary>
+    /// <paramref name="idsFromSequence"/>: the variant ids were taken from the sequence (online path), so it need not be moved.
+    public static async Task WriteBatchAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryBatch batch, CancellationToken ct, bool idsFromSequence = false)
+    {
+        if (batch.NewEntities.Count > 0)
+        {
+            await using var w = await c.BeginBinaryImportAsync("COPY entities(id, kind, canonical_name, status, survivor_id) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var e in batch.NewEntities)
+            {
+                await w.StartRowAsync(ct);
+                await w.WriteAsync(e.Id, ct); await w.WriteAsync(e.Kind, ct); await w.WriteAsync(e.CanonicalName, ct); await w.WriteAsync(e.Status, ct);
+                if (e.SurvivorId is null) await w.WriteNullAsync(ct); else await w.WriteAsync(e.SurvivorId, ct);
+            }
+            await w.CompleteAsync(ct);
+        }
+        if (batch.NewVariants.Count > 0)
+        {
+            await using (var w = await c.BeginBinaryImportAsync($"COPY variants({VariantColumns}) FROM STDIN (FORMAT BINARY)", ct))
+            {
+                foreach (var v in batch.NewVariants)
+                {
+                    await w.StartRowAsync(ct);
+                    await w.WriteAsync(v.Id, ct); await w.WriteAsync(v.EntityId, ct); await w.WriteAsync(v.Kind, ct); await w.WriteAsync(v.DisplayName, ct);
+                    await w.WriteAsync(v.NameKey, ct); await w.WriteAsync(v.CompactKey, ct); await w.WriteAsync(v.AltKey, ct); await w.WriteAsync(v.Country, ct);
+                    await w.WriteAsync(v.Features, ct); await w.WriteAsync(v.SourceFile, ct); await w.WriteAsync(v.SourceRow, ct); await w.WriteAsync(v.SourceRecordId, ct);
+                }
+                await w.CompleteAsync(ct);
+            }
+            // Online writers take variant ids from the sequence: keep it past every id a bulk run wrote.
+            if (!idsFromSequence) await ExecAsync(c, tx, "SELECT setval('variant_ids', GREATEST($1, (SELECT last_value FROM variant_ids)))", ct, batch.NewVariants.Max(v => v.Id));
+        }
+        if (batch.NewBlockingKeys.Count > 0)
+        {
+            await using var w = await c.BeginBinaryImportAsync("COPY blocking_keys(key, variant_id) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var k in batch.NewBlockingKeys)
+            {
+                await w.StartRowAsync(ct);
+                await w.WriteAsync(k.Key, ct); await w.WriteAsync(k.VariantId, ct);
+            }
+            await w.CompleteAsync(ct);
+        }
+        if (batch.Events.Count > 0)
+        {
+            await using var w = await c.BeginBinaryImportAsync("COPY events(type, entity_id, other_id, actor, detail, time) FROM STDIN (FORMAT BINARY)", ct);
+            foreach (var e in batch.Events)
+            {
+                await w.StartRowAsync(ct);
+                await w.WriteAsync(e.Type, ct); await w.WriteAsync(e.EntityId, ct);
+                if (e.OtherId is null) await w.WriteNullAsync(ct); else await w.WriteAsync(e.OtherId, ct);
+                await w.WriteAsync(e.Actor, ct); await w.WriteAsync(e.Detail, ct); await w.WriteAsync(Utc(e.Time), NpgsqlTypes.NpgsqlDbType.TimestampTz, ct);
+            }
+            await w.CompleteAsync(ct);
+        }
+        foreach (var p in batch.NewProposals)
+            await ExecAsync(c, tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($1,$2,$3,$4,$5,$6)", ct,
+                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created));
+        foreach (var (key, value) in batch.Meta)
+            await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($1,$2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, key, value);
+    }
+}

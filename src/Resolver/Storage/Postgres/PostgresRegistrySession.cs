@@ -1,0 +1,111 @@
+using System.Globalization;
+using Names.Resolver.Identifiers;
+using Names.Resolver.Resolution;
+using Names.Resolver.Service;
+using Npgsql;
+using static Names.Resolver.Storage.Postgres.PostgresCommands;
+
+namespace Names.Resolver.Storage.Postgres;
+
+/// <summary>One connection (and, for writes, its advisory-locked transaction) of a <see cref="PostgresOnlineRegistry"/>.</summary>
+internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransaction? tx) : IRegistrySession
+{
+    public async Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct) =>
+        (await QueryVariantsAsync($"SELECT {VariantColumns} FROM variants WHERE compact_key = $1 AND name_key = $2 AND kind = $3 AND country = $4 ORDER BY id LIMIT 1", ct,
+            compactKey, nameKey, kind, country)).FirstOrDefault();
+
+    public Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct) =>
+        PostgresRegistryStore.FindByBlockingKeysAsync(c, tx, keys, blockCap, limit, ct);
+
+    public Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
+        PostgresRegistryStore.GetVariantsAsync(c, tx, ids, ct);
+
+    public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
+    {
+        var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
+        if (entityIds.Count == 0) return result;
+        // One round trip; each entity's first variant comes from the (entity_id, id) index.
+        var sql = $"SELECT v.* FROM unnest($1::text[]) AS e(id) CROSS JOIN LATERAL (SELECT {VariantColumns} FROM variants WHERE entity_id = e.id ORDER BY id LIMIT 1) v";
+        foreach (var v in await QueryVariantsAsync(sql, ct, (object)entityIds.ToArray())) result[v.EntityId] = v;
+        return result;
+    }
+
+    public async Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
+    {
+        var result = new Dictionary<string, EntityRecord>(StringComparer.Ordinal);
+        if (ids.Count == 0) return result;
+        await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = ANY($1)", (object)ids.ToArray());
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) { var e = ReadEntity(r); result[e.Id] = e; }
+        return result;
+    }
+
+    public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct)
+    {
+        await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $1", id);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadEntity(r) : null;
+    }
+
+    public Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct) =>
+        QueryVariantsAsync($"SELECT {VariantColumns} FROM variants WHERE entity_id = $1 ORDER BY id LIMIT $2 OFFSET $3", ct, entityId, limit, offset);
+
+    public async Task<long> CountVariantsOfEntityAsync(string entityId, CancellationToken ct) =>
+        Convert.ToInt64(await ScalarAsync(c, tx, "SELECT COUNT(*) FROM variants WHERE entity_id = $1", ct, entityId));
+
+    public async Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(string entityId, int offset, int limit, CancellationToken ct)
+    {
+        await using var cmd = Create(c, tx, "SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE entity_id = $1 OR other_id = $1 ORDER BY seq LIMIT $2 OFFSET $3",
+            entityId, limit, offset);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<RegistryEvent>();
+        while (await r.ReadAsync(ct)) list.Add(ReadEvent(r));
+        return list;
+    }
+
+    public async Task<long> CountEventsAsync(string entityId, CancellationToken ct) =>
+        Convert.ToInt64(await ScalarAsync(c, tx, "SELECT COUNT(*) FROM events WHERE entity_id = $1 OR other_id = $1", ct, entityId));
+
+    public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
+        await ScalarAsync(c, tx, "SELECT 1 FROM proposals WHERE (entity_a = $1 AND entity_b = $2) OR (entity_a = $2 AND entity_b = $1) LIMIT 1", ct, entityA, entityB) is not null;
+
+    public Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct) => PostgresRegistryStore.LatestModelAsync(c, tx, null, ct);
+
+    public async Task<string> MintIdAsync(char prefix, CancellationToken ct)
+    {
+        var t = RequireTransaction();
+        // A fresh registry created by the service gets seed 0, as `names resolve` without --seed.
+        await ExecAsync(c, t, "INSERT INTO meta(key, value) VALUES ($1, '0') ON CONFLICT DO NOTHING", ct, ResolutionEngine.SeedMetaKey);
+        var seed = ulong.Parse((string)(await ScalarAsync(c, t, "SELECT value FROM meta WHERE key = $1", ct, ResolutionEngine.SeedMetaKey))!, CultureInfo.InvariantCulture);
+        // The row lock taken here is held until commit: minting is serialised across instances, and a rolled-back
+        // transaction gives its sequence number back without any id having been seen.
+        await ExecAsync(c, t, "INSERT INTO meta(key, value) VALUES ($1, '0') ON CONFLICT DO NOTHING", ct, ResolutionEngine.SequenceMetaKey);
+        var sequence = long.Parse((string)(await ScalarAsync(c, t, "SELECT value FROM meta WHERE key = $1 FOR UPDATE", ct, ResolutionEngine.SequenceMetaKey))!,
+            CultureInfo.InvariantCulture);
+        var minter = new IdMinter(seed, sequence);
+        string id;
+        do id = minter.Mint(prefix);
+        while (await ScalarAsync(c, t, "SELECT 1 FROM entities WHERE id = $1", ct, id) is not null); // never re-issue
+        await ExecAsync(c, t, "UPDATE meta SET value = $2 WHERE key = $1", ct, ResolutionEngine.SequenceMetaKey, minter.NextSequence.ToString(CultureInfo.InvariantCulture));
+        return id;
+    }
+
+    public async Task<long> NextVariantIdAsync(CancellationToken ct)
+    {
+        var t = RequireTransaction();
+        return Convert.ToInt64(await ScalarAsync(c, t, "SELECT nextval('variant_ids')", ct));
+    }
+
+    public Task WriteAsync(RegistryBatch batch, CancellationToken ct) => WriteBatchAsync(c, RequireTransaction(), batch, ct, idsFromSequence: true);
+
+    private NpgsqlTransaction RequireTransaction() => tx ?? throw new InvalidOperationException("write outside WriteLockedAsync");
+
+    private async Task<IReadOnlyList<VariantRecord>> QueryVariantsAsync(string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var cmd = Create(c, tx, sql, values);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<VariantRecord>();
+        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        return list;
+    }
+}

@@ -1,0 +1,304 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+using static Names.Resolver.Storage.Postgres.PostgresCommands;
+
+namespace Names.Resolver.Storage.Postgres;
+
+/// <summary>
+/// PostgreSQL registry (Npgsql, pooled connections, migrations applied on open). Same contract as
+/// <see cref="SqliteRegistryStore"/>; free-text search uses pg_trgm, bulk batches binary COPY. Safe to share between
+/// threads and processes: every call takes its own connection, multi-statement changes run in one transaction.
+/// </summary>
+public sealed class PostgresRegistryStore : IRegistryStore
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresRegistryStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+
+    /// <summary>Connects with an Npgsql connection string ("Host=...;Database=...;Username=...") and migrates the schema.</summary>
+    public static async Task<PostgresRegistryStore> OpenAsync(string connectionString, CancellationToken ct = default)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await PostgresMigrations.ApplyAsync(dataSource, ct);
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+        return new PostgresRegistryStore(dataSource);
+    }
+
+    public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await PostgresMigrations.CurrentAsync(c, ct);
+    }
+
+    public async Task ApplyAsync(RegistryBatch batch, CancellationToken ct = default)
+    {
+        if (batch.IsEmpty) return;
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await WriteBatchAsync(c, tx, batch, ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<string?> GetMetaAsync(string key, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return (string?)await ScalarAsync(c, null, "SELECT value FROM meta WHERE key = $1", ct, key);
+    }
+
+    public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await GetEntityAsync(c, null, id, ct);
+    }
+
+    private static async Task<EntityRecord?> GetEntityAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id, CancellationToken ct)
+    {
+        await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $1", id);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? ReadEntity(r) : null;
+    }
+
+    public async Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ResolveAsync(c, null, id, ct);
+    }
+
+    private static async Task<EntityRecord?> ResolveAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id, CancellationToken ct)
+    {
+        var e = await GetEntityAsync(c, tx, id, ct);
+        for (int guard = 0; e is { SurvivorId: not null } && e.Status == EntityStatus.Absorbed && guard < 1000; guard++)
+            e = await GetEntityAsync(c, tx, e.SurvivorId, ct);
+        return e;
+    }
+
+    public async IAsyncEnumerable<EntityRecord> ReadEntitiesAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = Create(c, null, "SELECT id, kind, canonical_name, status, survivor_id FROM entities ORDER BY id");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return ReadEntity(r);
+    }
+
+    public async Task<bool> IdExistsAsync(string id, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ScalarAsync(c, null, "SELECT 1 FROM entities WHERE id = $1", ct, id) is not null;
+    }
+
+    public async IAsyncEnumerable<VariantRecord> ReadVariantsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = Create(c, null, $"SELECT {VariantColumns} FROM variants ORDER BY id");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return ReadVariant(r);
+    }
+
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await QueryVariantsAsync(c, $"SELECT {VariantColumns} FROM variants WHERE entity_id = $1 ORDER BY id", ct, entityId);
+    }
+
+    private static async Task<IReadOnlyList<VariantRecord>> QueryVariantsAsync(NpgsqlConnection c, string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var cmd = Create(c, null, sql, values);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<VariantRecord>();
+        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        return list;
+    }
+
+    public async Task<long> GetMaxVariantIdAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return Convert.ToInt64(await ScalarAsync(c, null, "SELECT COALESCE(MAX(id), 0) FROM variants", ct));
+    }
+
+    public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await FindByBlockingKeysAsync(c, null, keys, blockCap, int.MaxValue, ct);
+    }
+
+    /// <summary>One round trip: blocks over the cap are dropped by counting at most cap+1 rows per key.</summary>
+    internal static async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
+        IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
+    {
+        const string sql = """
+            SELECT b.variant_id, COUNT(*)::int AS shared
+            FROM unnest($1::text[]) AS k(key)
+            CROSS JOIN LATERAL (SELECT COUNT(*) AS n FROM (SELECT 1 FROM blocking_keys WHERE key = k.key LIMIT $2 + 1) s) size
+            JOIN blocking_keys b ON b.key = k.key
+            WHERE size.n <= $2
+            GROUP BY b.variant_id
+            ORDER BY shared DESC, b.variant_id
+            LIMIT $3
+            """;
+        await using var cmd = Create(c, tx, sql, keys.Distinct().ToArray(), blockCap, limit);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<(long, int)>();
+        while (await r.ReadAsync(ct)) list.Add((r.GetInt64(0), r.GetInt32(1)));
+        return list;
+    }
+
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await GetVariantsAsync(c, null, ids, ct);
+    }
+
+    /// <summary>Variants in the order of <paramref name="ids"/> (missing ids skipped).</summary>
+    internal static async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(NpgsqlConnection c, NpgsqlTransaction? tx, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        await using var cmd = Create(c, tx, $"SELECT {VariantColumns} FROM variants WHERE id = ANY($1)", ids.ToArray());
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var byId = new Dictionary<long, VariantRecord>();
+        while (await r.ReadAsync(ct)) { var v = ReadVariant(r); byId[v.Id] = v; }
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<VariantRecord>> SearchNamesAsync(string text, int limit, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await QueryVariantsAsync(c, $"SELECT {VariantColumns} FROM variants WHERE display_name % $1 ORDER BY similarity(display_name, $1) DESC, id LIMIT $2", ct, text, limit);
+    }
+
+    public async Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default)
+    {
+        if (survivorId == absorbedId) throw new ArgumentException("an entity cannot absorb itself");
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        // Both rows locked in id order, so concurrent merges of the same pair cannot interleave or deadlock.
+        await ExecAsync(c, tx, "SELECT id FROM entities WHERE id = ANY($1) ORDER BY id FOR UPDATE", ct, (object)new[] { survivorId, absorbedId });
+        var survivor = await ResolveAsync(c, tx, survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
+        var absorbed = await GetEntityAsync(c, tx, absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
+        if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
+        if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
+        await ExecAsync(c, tx, "UPDATE variants SET entity_id = $1 WHERE entity_id = $2", ct, survivor.Id, absorbedId);
+        await ExecAsync(c, tx, "UPDATE entities SET status = 'absorbed', survivor_id = $1 WHERE id = $2", ct, survivor.Id, absorbedId);
+        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await ExecAsync(c, tx, "SELECT id FROM entities WHERE id = $1 FOR UPDATE", ct, entityId);
+        var source = await GetEntityAsync(c, tx, entityId, ct) ?? throw new KeyNotFoundException(entityId);
+        if (source.Status != EntityStatus.Active) throw new InvalidOperationException($"{entityId} is not active");
+        var owned = new HashSet<long>();
+        await using (var q = Create(c, tx, "SELECT id FROM variants WHERE entity_id = $1", entityId))
+        await using (var r = await q.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) owned.Add(r.GetInt64(0));
+        if (variantIds.Count == 0 || !variantIds.All(owned.Contains)) throw new ArgumentException("every variant to split off must belong to the entity");
+        if (variantIds.Count == owned.Count) throw new ArgumentException("a split must leave at least one variant");
+        await ExecAsync(c, tx, "INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($1,$2,$3,'active',NULL)", ct,
+            newEntity.Id, newEntity.Kind, newEntity.CanonicalName);
+        await ExecAsync(c, tx, "UPDATE variants SET entity_id = $1 WHERE id = ANY($2)", ct, newEntity.Id, variantIds.ToArray());
+        var now = DateTimeOffset.UtcNow;
+        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Minted, newEntity.Id, entityId, actor, "split", now), ct);
+        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Split, entityId, newEntity.Id, actor, reason, now), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task AddCannotLinkAsync(string entityA, string entityB, string actor, string reason, CancellationToken ct = default)
+    {
+        var (a, b) = string.CompareOrdinal(entityA, entityB) <= 0 ? (entityA, entityB) : (entityB, entityA);
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        await ExecAsync(c, tx, "INSERT INTO cannot_links VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING", ct, a, b, actor, reason, DateTime.UtcNow);
+        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Decided, a, b, actor, "cannot-link: " + reason, DateTimeOffset.UtcNow), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<IReadOnlyList<(string A, string B)>> GetCannotLinksAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = Create(c, null, "SELECT entity_a, entity_b FROM cannot_links ORDER BY entity_a COLLATE \"C\", entity_b COLLATE \"C\"");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<(string, string)>();
+        while (await r.ReadAsync(ct)) list.Add((r.GetString(0), r.GetString(1)));
+        return list;
+    }
+
+    public async Task<IReadOnlyList<ReviewProposal>> GetProposalsAsync(string? status, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = Create(c, null,
+            "SELECT id, entity_a, entity_b, score, explanation, status, created, decided_by FROM proposals WHERE $1::text IS NULL OR status = $1 ORDER BY abs(score - 0.5), id",
+            status);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<ReviewProposal>();
+        while (await r.ReadAsync(ct))
+            list.Add(new ReviewProposal(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6),
+                r.IsDBNull(7) ? null : r.GetString(7)));
+        return list;
+    }
+
+    public async Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default)
+    {
+        if (status is not (ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Pending)) throw new ArgumentException("unknown status " + status);
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        string a, b;
+        await using (var q = Create(c, tx, "SELECT entity_a, entity_b FROM proposals WHERE id = $1 FOR UPDATE", proposalId))
+        await using (var r = await q.ExecuteReaderAsync(ct))
+        {
+            if (!await r.ReadAsync(ct)) throw new KeyNotFoundException($"proposal {proposalId}");
+            (a, b) = (r.GetString(0), r.GetString(1));
+        }
+        await ExecAsync(c, tx, "UPDATE proposals SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4", ct, status, actor, DateTime.UtcNow, proposalId);
+        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Decided, a, b, actor, $"proposal {proposalId}: {status}", DateTimeOffset.UtcNow), ct);
+        await tx.CommitAsync(ct);
+    }
+
+    public async Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return Convert.ToInt64(await ScalarAsync(c, null, "INSERT INTO models(kind, parameters, note, created) VALUES ($1,$2,$3,$4) RETURNING version", ct,
+            kind, parameters, note, DateTime.UtcNow));
+    }
+
+    public async Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await LatestModelAsync(c, null, kind, ct);
+    }
+
+    internal static async Task<ModelVersion?> LatestModelAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string? kind, CancellationToken ct)
+    {
+        await using var cmd = Create(c, tx, "SELECT version, kind, parameters, note, created FROM models WHERE $1::text IS NULL OR kind = $1 ORDER BY version DESC LIMIT 1", kind);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        return await r.ReadAsync(ct) ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadTime(r, 4)) : null;
+    }
+
+    public async IAsyncEnumerable<RegistryEvent> ReadEventsAsync(string? entityId, [EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = Create(c, null,
+            "SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE $1::text IS NULL OR entity_id = $1 OR other_id = $1 ORDER BY seq", entityId);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) yield return ReadEvent(r);
+    }
+
+    public async Task<long> CountEventsAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return Convert.ToInt64(await ScalarAsync(c, null, "SELECT COUNT(*) FROM events", ct));
+    }
+
+    private static Task InsertEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryEvent e, CancellationToken ct) =>
+        ExecAsync(c, tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($1,$2,$3,$4,$5,$6)", ct,
+            e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Utc(e.Time));
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}
