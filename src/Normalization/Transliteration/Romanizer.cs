@@ -13,11 +13,13 @@ internal sealed class Romanizer : IDisposable
     private readonly IcuLibrary? _icu;
     private readonly Dictionary<string, IcuTransliterator?> _transliterators = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
+    private readonly Lazy<StagedHanLatinTransform?> _han;
 
     public Romanizer(IcuLibrary? icu, string unavailableReason)
     {
         _icu = icu;
         UnavailableReason = unavailableReason;
+        _han = new Lazy<StagedHanLatinTransform?>(() => _icu == null ? null : StagedHanLatinTransform.TryCreate(_icu), LazyThreadSafetyMode.None);
     }
 
     public bool Available => _icu != null;
@@ -28,7 +30,10 @@ internal sealed class Romanizer : IDisposable
     {
         if (_icu == null || text.Length == 0) return "";
         if (_cache.TryGetValue(text, out var cached)) return cached;
-        var result = Open(TransformFor(text))?.Transliterate(text) ?? "";
+        var transform = TransformFor(text);
+        var result = transform == StagedHanLatinTransform.ChainId && _han.Value is { } han
+            ? han.Transliterate(text)
+            : Open(transform)?.Transliterate(text) ?? "";
         if (HasNonAsciiLetter(result))
         {
             // the script-specific transform left letters it does not know (e.g. Cyrillic Ӫ): try the generic one
@@ -64,7 +69,7 @@ internal sealed class Romanizer : IDisposable
         {
             if (ScriptClass.IsCyrillic(c)) return "Russian-Latin/BGN; Any-Latin; Latin-ASCII";
             if (ScriptClass.IsGreek(c)) return "Greek-Latin/UNGEGN; Any-Latin; Latin-ASCII";
-            if (c >= 0x4E00 && c <= 0x9FFF) return "Han-Latin; Any-Latin; Latin-ASCII";
+            if (c >= 0x4E00 && c <= 0x9FFF) return StagedHanLatinTransform.ChainId;
         }
         return "Any-Latin; Latin-ASCII";
     }
@@ -72,6 +77,7 @@ internal sealed class Romanizer : IDisposable
     public void Dispose()
     {
         foreach (var t in _transliterators.Values) t?.Dispose();
+        if (_han.IsValueCreated) _han.Value?.Dispose();
         _transliterators.Clear();
     }
 }
