@@ -16,7 +16,7 @@ public class StagedHanLatinTransformTests
         "ソニー", "トヨタ", "ッカ", "ミテ", "ン", "ー", "ｿﾆｰ", "ひらがな", "삼성", "전자", "(주)", "㈱", "㍿",
         "ＡＢＣ", "１２３", "　", "。", "、", "「", "」", "（", "）", "·", "•",
         "ACME", "Müller", "Ærø", "ß", "é", "e\u0301", "\u0301", "ǎ", "ḿ", "Иван", "Παπα", "محمد", "דוד",
-        " ", " ", "  ", ",", ".", "-", "&", "1", "\u8C48", "\uF900", "\uD840\uDC0B", "\u3400", "𠀋",
+        " ", " ", "  ", ",", ".", "-", "&", "1", "\u8C48", "\uF900", "\uD840\uDC0B", "\u3400", "𠀋", "\uD840", "\uDC0B重",
     };
 
     [Fact]
@@ -24,7 +24,9 @@ public class StagedHanLatinTransformTests
     {
         var icu = IcuLibrary.TryLoad(out var error);
         Assert.True(icu != null, error);
-        using var staged = StagedHanLatinTransform.TryCreate(icu!);
+        using var characters = HanCharacterRules.TryCreate(icu!);
+        Assert.NotNull(characters);
+        using var staged = StagedHanLatinTransform.TryCreate(icu!, characters);
         Assert.NotNull(staged); // the ICU on this machine has the expected rule shape: the fast path is on
         using var reference = IcuTransliterator.TryOpen(icu!, StagedHanLatinTransform.ChainId)!;
 
@@ -41,10 +43,26 @@ public class StagedHanLatinTransformTests
     }
 
     [Fact]
+    public void Threads_share_the_character_table_safely()
+    {
+        var icu = IcuLibrary.TryLoad(out _)!;
+        using var characters = HanCharacterRules.TryCreate(icu)!;
+        using var reference = IcuTransliterator.TryOpen(icu, StagedHanLatinTransform.ChainId)!;
+        var texts = Enumerable.Range(0, 200).Select(i => Pieces[i % Pieces.Length] + Pieces[(i * 7 + 3) % Pieces.Length]).ToArray();
+        var expected = texts.Select(reference.Transliterate).ToArray();
+        Parallel.For(0, 4, _ =>
+        {
+            using var staged = StagedHanLatinTransform.TryCreate(icu, characters)!;
+            for (int i = 0; i < texts.Length; i++) Assert.Equal(expected[i], staged.Transliterate(texts[i]));
+        });
+    }
+
+    [Fact]
     public void Context_rules_are_honoured()
     {
         var icu = IcuLibrary.TryLoad(out _)!;
-        using var staged = StagedHanLatinTransform.TryCreate(icu)!;
+        using var characters = HanCharacterRules.TryCreate(icu)!;
+        using var staged = StagedHanLatinTransform.TryCreate(icu, characters)!;
         // 重 reads chóng before 庆 (Chongqing) and zhòng elsewhere: the per-character cache must not flatten that
         Assert.Equal("zhong", staged.Transliterate("重"));
         Assert.Equal("chong qing", staged.Transliterate("重庆"));
@@ -58,12 +76,12 @@ public class StagedHanLatinTransformTests
     [InlineData("::Han-Spacedhan();\n[a] { [b] > c;\n")]         // context on a set rule
     [InlineData("::Han-Spacedhan();\n[a] > b | c;\n")]           // cursor
     public void Unexpected_rule_shapes_turn_the_staged_path_off(string rules) =>
-        Assert.False(StagedHanLatinTransform.TrySplitRules(rules, out _, out _));
+        Assert.False(HanCharacterRules.TrySplitRules(rules, out _, out _));
 
     [Fact]
     public void Context_characters_are_found()
     {
-        Assert.True(StagedHanLatinTransform.TrySplitRules("::Han-Spacedhan();\n{重}' '?庆 > chóng;\n[重] > zhòng;\n", out var rules, out var context));
+        Assert.True(HanCharacterRules.TrySplitRules("::Han-Spacedhan();\n{重}' '?庆 > chóng;\n[重] > zhòng;\n", out var rules, out var context));
         Assert.Equal(new[] { (int)'重' }, context.ToArray());
         Assert.DoesNotContain("Spacedhan", rules);
     }

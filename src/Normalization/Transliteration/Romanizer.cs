@@ -5,6 +5,7 @@ namespace Names.Normalization.Transliteration;
 /// <summary>
 /// R8 for one thread: picks the ICU transform per script (Russian-Latin/BGN for Cyrillic, Greek-Latin/UNGEGN for
 /// Greek, Any-Latin otherwise, always followed by Latin-ASCII) and caches romanised tokens in a bounded cache.
+/// Han text takes <see cref="StagedHanLatinTransform"/> (same result as ICU's Han chain, ~10x faster).
 /// Not thread-safe by design: the normaliser keeps one per thread.
 /// </summary>
 internal sealed class Romanizer : IDisposable
@@ -15,11 +16,11 @@ internal sealed class Romanizer : IDisposable
     private readonly Dictionary<string, string> _cache = new(StringComparer.Ordinal);
     private readonly Lazy<StagedHanLatinTransform?> _han;
 
-    public Romanizer(IcuLibrary? icu, string unavailableReason)
+    public Romanizer(IcuLibrary? icu, string unavailableReason, Lazy<HanCharacterRules?>? hanCharacters = null)
     {
         _icu = icu;
         UnavailableReason = unavailableReason;
-        _han = new Lazy<StagedHanLatinTransform?>(() => _icu == null ? null : StagedHanLatinTransform.TryCreate(_icu), LazyThreadSafetyMode.None);
+        _han = new Lazy<StagedHanLatinTransform?>(() => _icu == null ? null : StagedHanLatinTransform.TryCreate(_icu, hanCharacters?.Value), LazyThreadSafetyMode.None);
     }
 
     public bool Available => _icu != null;
