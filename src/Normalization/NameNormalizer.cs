@@ -18,6 +18,7 @@ public sealed class NameNormalizer : IDisposable
     private readonly ThreadLocal<PipelineWorkspace> _workspaces;
     // compiled once (~100 ms) and shared: per-thread copies would cost that on every worker thread
     private readonly Lazy<HanCharacterRules?> _hanCharacters;
+    private readonly RomanizationCache _romanized = new(Romanizer.DefaultCacheGenerationSize);
 
     private NameNormalizer(NormalizationLexicon lexicon)
     {
@@ -26,7 +27,7 @@ public sealed class NameNormalizer : IDisposable
         _hanCharacters = new Lazy<HanCharacterRules?>(
             () => _icu.Value.Library is { } icu ? HanCharacterRules.TryCreate(icu) : null, LazyThreadSafetyMode.ExecutionAndPublication);
         _workspaces = new ThreadLocal<PipelineWorkspace>(
-            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error, _hanCharacters)), trackAllValues: true);
+            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error, _romanized, _hanCharacters)), trackAllValues: true);
     }
 
     /// <summary>Loads the embedded data files (legal forms, word lists). Takes a few hundred milliseconds: create once and share.</summary>
