@@ -207,7 +207,9 @@ public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rej
 internal sealed class CleanBatch(int capacity)
 {
     public List<CsvRecord> Records { get; } = new(capacity);
-    public StringBuilder Output { get; } = new(capacity * 160);
+    // room for a typical batch (~170 chars per output row) so the builder stays one chunk: Clear() on a builder
+    // that grew extra chunks allocates a fresh large array each time
+    public StringBuilder Output { get; } = new(capacity * 256);
     public CleanStatistics Statistics { get; private set; } = new();
     public TaskCompletionSource Done { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
