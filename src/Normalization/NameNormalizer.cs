@@ -16,13 +16,18 @@ public sealed class NameNormalizer : IDisposable
     private readonly NamePipeline _pipeline = new();
     private readonly Lazy<(IcuLibrary? Library, string Error)> _icu;
     private readonly ThreadLocal<PipelineWorkspace> _workspaces;
+    // compiled once (~100 ms) and shared: per-thread copies would cost that on every worker thread
+    private readonly Lazy<HanCharacterRules?> _hanCharacters;
+    private readonly RomanizationCache _romanized = new(Romanizer.DefaultCacheGenerationSize);
 
     private NameNormalizer(NormalizationLexicon lexicon)
     {
         _lexicon = lexicon;
         _icu = new Lazy<(IcuLibrary?, string)>(() => (IcuLibrary.TryLoad(out var error), error), LazyThreadSafetyMode.ExecutionAndPublication);
+        _hanCharacters = new Lazy<HanCharacterRules?>(
+            () => _icu.Value.Library is { } icu ? HanCharacterRules.TryCreate(icu) : null, LazyThreadSafetyMode.ExecutionAndPublication);
         _workspaces = new ThreadLocal<PipelineWorkspace>(
-            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error)), trackAllValues: true);
+            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error, _romanized, _hanCharacters)), trackAllValues: true);
     }
 
     /// <summary>Loads the embedded data files (legal forms, word lists). Takes a few hundred milliseconds: create once and share.</summary>
@@ -68,5 +73,6 @@ public sealed class NameNormalizer : IDisposable
     {
         foreach (var w in _workspaces.Values) w.Dispose();
         _workspaces.Dispose();
+        if (_hanCharacters.IsValueCreated) _hanCharacters.Value?.Dispose();
     }
 }

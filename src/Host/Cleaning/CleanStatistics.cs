@@ -15,18 +15,18 @@ public sealed class CleanStatistics
 
     public void AddRow() => Processed++;
 
-    public void AddParty(CleanedParty party)
+    public void AddParty(EntityKind kind, string legalForm, bool hasProblem)
     {
         Parties++;
-        switch (party.Kind)
+        switch (kind)
         {
             case EntityKind.Person: Persons++; break;
             case EntityKind.LegalEntity: LegalEntities++; break;
             default: Unknown++; break;
         }
-        if (party.HasProblem) WithProblem++;
-        if (party.LegalForm.Length > 0)
-            LegalForms[party.LegalForm] = LegalForms.GetValueOrDefault(party.LegalForm) + 1;
+        if (hasProblem) WithProblem++;
+        if (legalForm.Length > 0)
+            LegalForms[legalForm] = LegalForms.GetValueOrDefault(legalForm) + 1;
     }
 
     public void Merge(CleanStatistics other)

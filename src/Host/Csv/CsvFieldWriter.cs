@@ -21,6 +21,25 @@ public static class CsvFieldWriter
         sb.Append('"');
     }
 
+    /// <summary>A field holding <paramref name="values"/> joined by <paramref name="separator"/>, quoted when needed
+    /// (as <c>AppendField(sb, string.Join(separator, values), false)</c>, without building the joined string).</summary>
+    public static void AppendJoinedField(StringBuilder sb, char separator, IReadOnlyList<string> values)
+    {
+        bool plain = separator is not (',' or '"' or '\r' or '\n');
+        for (int i = 0; i < values.Count && plain; i++) plain = values[i].AsSpan().IndexOfAny(NeedsQuotes) < 0;
+        if (!plain)
+        {
+            AppendField(sb, string.Join(separator, values), false);
+            return;
+        }
+        sb.Append(',');
+        for (int i = 0; i < values.Count; i++)
+        {
+            if (i > 0) sb.Append(separator);
+            sb.Append(values[i]);
+        }
+    }
+
     public static void AppendRow(StringBuilder sb, IEnumerable<string> fields)
     {
         var first = true;

@@ -115,18 +115,22 @@ internal sealed class PartyDraft
         int start = list[from].Start, end = list[to - 1].End;
         // a bracketed word keeps its brackets: "(publ)", "(주)"
         if (start > 0 && Text[start - 1] == '(' && end < Text.Length && Text[end] == ')') { start--; end++; }
-        return TrimSeparators(Text.AsSpan(start, end - start));
+        return TrimSeparators(Text, start, end - start);
     }
 
-    private static string TrimSeparators(ReadOnlySpan<char> s)
+    /// <summary>text[start..start+length] without separators at either end; <paramref name="text"/> itself when that
+    /// is all of it (the common case: no copy).</summary>
+    private static string TrimSeparators(string text, int start, int length)
     {
+        var s = text.AsSpan(start, length);
         int a = 0, b = s.Length;
         while (a < b && (char.IsWhiteSpace(s[a]) || s[a] is ',' or ';' or ':')) a++;
         while (b > a && (char.IsWhiteSpace(s[b - 1]) || s[b - 1] is ',' or ';' or ':')) b--;
+        if (start + a == 0 && b - a == text.Length) return text;
         return s[a..b].ToString();
     }
 
-    public string DisplayName => DisplayOverride ?? (DisplayEnd > DisplayStart ? TrimSeparators(Text.AsSpan(DisplayStart, DisplayEnd - DisplayStart)) : "");
+    public string DisplayName => DisplayOverride ?? (DisplayEnd > DisplayStart ? TrimSeparators(Text, DisplayStart, DisplayEnd - DisplayStart) : "");
 
     public ReadOnlySpan<NameToken> TokenSpan => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tokens);
 

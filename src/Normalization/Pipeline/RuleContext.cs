@@ -17,4 +17,6 @@ internal sealed class RuleContext
     public Romanizer Romanizer { get; }
     public StringBuilder Scratch { get; } = new(256);
     public StringBuilder Scratch2 { get; } = new(256);
+    /// <summary>Reusable list for a rule that rebuilds the key tokens (R8).</summary>
+    public List<string> KeyScratch { get; } = new(16);
 }

@@ -22,7 +22,60 @@ internal sealed class R02UnicodeNormalization : INameRule
         }
         if (plain) return false;
 
-        var sb = context.Scratch.Clear();
+        // most non-ASCII names (Müller, 株式会社) need no character removed or replaced: keep the string itself
+        var cleaned = NeedsCleaning(s) ? Clean(s, context.Scratch) : s;
+        try
+        {
+            if (!IsTriviallyNfc(cleaned) && !cleaned.IsNormalized(NormalizationForm.FormC)) cleaned = cleaned.Normalize(NormalizationForm.FormC);
+        }
+        catch (ArgumentException)
+        {
+            // invalid code point sequences cannot be normalised; the cleaned string is still usable
+        }
+        bool changed = !string.Equals(cleaned, s, StringComparison.Ordinal);
+        d.Text = cleaned;
+        return changed;
+    }
+
+    /// <summary>Below U+0300 every character is its own NFC form and none reorders (combining marks start at U+0300).</summary>
+    private static bool IsTriviallyNfc(string s)
+    {
+        foreach (var c in s) if (c >= 0x300) return false;
+        return true;
+    }
+
+    /// <summary>True when <see cref="Clean"/> would remove or replace some character.</summary>
+    private static bool NeedsCleaning(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (c >= 0x20 && c < 0x7F) continue;
+            if (char.IsHighSurrogate(c))
+            {
+                if (i + 1 >= s.Length || !char.IsLowSurrogate(s[i + 1])) return true;
+                if (CharUnicodeInfo.GetUnicodeCategory(s, i) is UnicodeCategory.Format or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned) return true;
+                i++;
+                continue;
+            }
+            if (char.IsLowSurrogate(c)) return true;
+            if (c == '\n') continue;
+            if (c == '\r' || c == '\u2028' || c == '\u2029' || c == '\u0085') return true;
+            if (c == '\t' || c == '\u00A0' || c == '\u3000' || c == '\u202F' || c == '\u2007') return true;
+            var category = char.GetUnicodeCategory(c);
+            if (category is UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.PrivateUse
+                or UnicodeCategory.OtherNotAssigned || c == '\uFFFD' || c == '\uFFFE' || c == '\uFFFF')
+            {
+                return true;
+            }
+            if (category == UnicodeCategory.SpaceSeparator && c != ' ') return true;
+        }
+        return false;
+    }
+
+    private static string Clean(string s, StringBuilder sb)
+    {
+        sb.Clear();
         for (int i = 0; i < s.Length; i++)
         {
             char c = s[i];
@@ -51,17 +104,6 @@ internal sealed class R02UnicodeNormalization : INameRule
             if (category == UnicodeCategory.SpaceSeparator) { sb.Append(' '); continue; }
             sb.Append(c);
         }
-        var cleaned = sb.ToString();
-        try
-        {
-            if (!cleaned.IsNormalized(NormalizationForm.FormC)) cleaned = cleaned.Normalize(NormalizationForm.FormC);
-        }
-        catch (ArgumentException)
-        {
-            // invalid code point sequences cannot be normalised; the cleaned string is still usable
-        }
-        bool changed = !string.Equals(cleaned, s, StringComparison.Ordinal);
-        d.Text = cleaned;
-        return changed;
+        return sb.ToString();
     }
 }

@@ -30,7 +30,8 @@ internal sealed class R08Transliteration : INameRule
 
         d.Romanized = Collapse(romanizer.Romanize(d.DisplayName));
         var keys = d.KeyTokens;
-        var result = new List<string>(keys.Count + 4);
+        var result = context.KeyScratch;
+        result.Clear();
         int i = 0;
         var sb = context.Scratch.Clear();
         while (i < keys.Count)
@@ -52,6 +53,7 @@ internal sealed class R08Transliteration : INameRule
         }
         keys.Clear();
         keys.AddRange(result);
+        result.Clear();
         return true;
     }
 
@@ -75,6 +77,7 @@ internal sealed class R08Transliteration : INameRule
 
     private static string Collapse(string s)
     {
+        if (!NeedsCollapse(s)) return s;
         var sb = new StringBuilder(s.Length);
         bool space = false;
         foreach (var c in s)
@@ -85,6 +88,18 @@ internal sealed class R08Transliteration : INameRule
             sb.Append(c);
         }
         return sb.ToString();
+    }
+
+    /// <summary>False when <see cref="Collapse"/> would return the text unchanged (single inner spaces only).</summary>
+    private static bool NeedsCollapse(string s)
+    {
+        for (int i = 0; i < s.Length; i++)
+        {
+            char c = s[i];
+            if (!char.IsWhiteSpace(c)) continue;
+            if (c != ' ' || i == 0 || i == s.Length - 1 || s[i - 1] == ' ') return true;
+        }
+        return false;
     }
 
     private static bool IsAscii(string s)

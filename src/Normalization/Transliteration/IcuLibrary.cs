@@ -13,6 +13,8 @@ internal sealed unsafe class IcuLibrary
     public delegate* unmanaged<char*, int, int, char*, int, void*, int*, nint> OpenU { get; private init; }
     public delegate* unmanaged<nint, char*, int*, int, int, int*, int*, void> TransUChars { get; private init; }
     public delegate* unmanaged<nint, void> Close { get; private init; }
+    /// <summary>utrans_toRules; null when this ICU does not export it (the Han fast path is then off).</summary>
+    public delegate* unmanaged<nint, sbyte, char*, int, int*, int> ToRules { get; private init; }
     public string Description { get; private init; } = "";
 
     private IcuLibrary() { }
@@ -39,12 +41,14 @@ internal sealed unsafe class IcuLibrary
                     NativeLibrary.TryGetExport(handle, "utrans_transUChars" + suffix, out var trans) &&
                     NativeLibrary.TryGetExport(handle, "utrans_close" + suffix, out var close))
                 {
+                    NativeLibrary.TryGetExport(handle, "utrans_toRules" + suffix, out var toRules);
                     error = "";
                     return new IcuLibrary
                     {
                         OpenU = (delegate* unmanaged<char*, int, int, char*, int, void*, int*, nint>)open,
                         TransUChars = (delegate* unmanaged<nint, char*, int*, int, int, int*, int*, void>)trans,
                         Close = (delegate* unmanaged<nint, void>)close,
+                        ToRules = (delegate* unmanaged<nint, sbyte, char*, int, int*, int>)toRules,
                         Description = name + " (utrans_openU" + suffix + ")",
                     };
                 }

@@ -1,0 +1,88 @@
+using System.Text;
+using Names.Normalization.Transliteration;
+
+namespace Names.Normalization.Tests;
+
+/// <summary>
+/// The staged Han path must give exactly what ICU's own "Han-Latin; Any-Latin; Latin-ASCII" gives, on any text
+/// (its caches only make it faster). Compared on seeded random mixtures of the characters that matter.
+/// </summary>
+public class StagedHanLatinTransformTests
+{
+    private static readonly string[] Pieces =
+    {
+        "株式会社", "有限公司", "股份", "华为", "技术", "中央", "電機", "山田", "太郎", "清华", "大学", "北京", "東京",
+        "重庆", "重 庆", "重", "藏文", "藏", "沈阳", "秘鲁", "长", "乐", // context rules and polyphones
+        "ソニー", "トヨタ", "ッカ", "ミテ", "ン", "ー", "ｿﾆｰ", "ひらがな", "삼성", "전자", "(주)", "㈱", "㍿",
+        "ＡＢＣ", "１２３", "　", "。", "、", "「", "」", "（", "）", "·", "•",
+        "ACME", "Müller", "Ærø", "ß", "é", "e\u0301", "\u0301", "ǎ", "ḿ", "Иван", "Παπα", "محمد", "דוד",
+        " ", " ", "  ", ",", ".", "-", "&", "1", "\u8C48", "\uF900", "\uD840\uDC0B", "\u3400", "𠀋", "\uD840", "\uDC0B重",
+    };
+
+    [Fact]
+    public void Gives_the_same_text_as_the_icu_chain()
+    {
+        var icu = IcuLibrary.TryLoad(out var error);
+        Assert.True(icu != null, error);
+        using var characters = HanCharacterRules.TryCreate(icu!);
+        Assert.NotNull(characters);
+        using var staged = StagedHanLatinTransform.TryCreate(icu!, characters);
+        Assert.NotNull(staged); // the ICU on this machine has the expected rule shape: the fast path is on
+        using var reference = IcuTransliterator.TryOpen(icu!, StagedHanLatinTransform.ChainId)!;
+
+        var random = new Random(20261121);
+        var sb = new StringBuilder();
+        for (int n = 0; n < 3000; n++)
+        {
+            sb.Clear();
+            int parts = 1 + random.Next(8);
+            for (int i = 0; i < parts; i++) sb.Append(Pieces[random.Next(Pieces.Length)]);
+            var text = sb.ToString();
+            Assert.Equal(reference.Transliterate(text), staged!.Transliterate(text));
+        }
+    }
+
+    [Fact]
+    public void Threads_share_the_character_table_safely()
+    {
+        var icu = IcuLibrary.TryLoad(out _)!;
+        using var characters = HanCharacterRules.TryCreate(icu)!;
+        using var reference = IcuTransliterator.TryOpen(icu, StagedHanLatinTransform.ChainId)!;
+        var texts = Enumerable.Range(0, 200).Select(i => Pieces[i % Pieces.Length] + Pieces[(i * 7 + 3) % Pieces.Length]).ToArray();
+        var expected = texts.Select(reference.Transliterate).ToArray();
+        Parallel.For(0, 4, _ =>
+        {
+            using var staged = StagedHanLatinTransform.TryCreate(icu, characters)!;
+            for (int i = 0; i < texts.Length; i++) Assert.Equal(expected[i], staged.Transliterate(texts[i]));
+        });
+    }
+
+    [Fact]
+    public void Context_rules_are_honoured()
+    {
+        var icu = IcuLibrary.TryLoad(out _)!;
+        using var characters = HanCharacterRules.TryCreate(icu)!;
+        using var staged = StagedHanLatinTransform.TryCreate(icu, characters)!;
+        // 重 reads chóng before 庆 (Chongqing) and zhòng elsewhere: the per-character cache must not flatten that
+        Assert.Equal("zhong", staged.Transliterate("重"));
+        Assert.Equal("chong qing", staged.Transliterate("重庆"));
+        Assert.Equal("zhong", staged.Transliterate("重"));
+    }
+
+    [Theory]
+    [InlineData("[a] > b;\n")]                                  // no Han-Spacedhan pass first
+    [InlineData("::Han-Spacedhan();\n$x = [a];\n$x > b;\n")]     // variables
+    [InlineData("::Han-Spacedhan();\n[a] > b;\n::NFC();\n")]     // another pass
+    [InlineData("::Han-Spacedhan();\n[a] { [b] > c;\n")]         // context on a set rule
+    [InlineData("::Han-Spacedhan();\n[a] > b | c;\n")]           // cursor
+    public void Unexpected_rule_shapes_turn_the_staged_path_off(string rules) =>
+        Assert.False(HanCharacterRules.TrySplitRules(rules, out _, out _));
+
+    [Fact]
+    public void Context_characters_are_found()
+    {
+        Assert.True(HanCharacterRules.TrySplitRules("::Han-Spacedhan();\n{重}' '?庆 > chóng;\n[重] > zhòng;\n", out var rules, out var context));
+        Assert.Equal(new[] { (int)'重' }, context.ToArray());
+        Assert.DoesNotContain("Spacedhan", rules);
+    }
+}
