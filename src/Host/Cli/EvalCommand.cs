@@ -32,9 +32,10 @@ public static class EvalCommand
         command.Options.Add(output);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
         {
-            var explicitDb = parse.GetResult(options.Db) is { Implicit: false };
+            var location = options.Registry.Bind(parse);
+            var explicitDb = location.Pg is not null || parse.GetResult(options.Registry.Db) is { Implicit: false };
             var temp = explicitDb ? null : Path.Combine(Path.GetTempPath(), $"names-eval-{Guid.NewGuid():N}.db");
-            var request = options.Bind(parse) with { Out = parse.GetValue(output) ?? "", Rejects = "-", Db = temp ?? parse.GetValue(options.Db)! };
+            var request = options.Bind(parse) with { Out = parse.GetValue(output) ?? "", Rejects = "-", Registry = temp is null ? location : new RegistryLocation(temp, null) };
             try
             {
                 var truthColumn = await FindTruthColumnAsync(console, request.Input, parse.GetValue(truth)!);

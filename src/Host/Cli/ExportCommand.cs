@@ -13,7 +13,7 @@ public static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
-        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
+        var registry = new RegistryOptions();
         var output = CommonOptions.Out();
         var what = new Option<string>("--what") { Description = "variants (with their entity), entities or redirects", DefaultValueFactory = _ => "variants" };
         what.AcceptOnlyFromAmong("variants", "entities", "redirects");
@@ -21,15 +21,15 @@ public static class ExportCommand
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var command = new Command("export", "Export the registry: variants with their entity, entities, or redirects of absorbed ids, as CSV or JSON lines.")
         {
-            db, output, what, format,
+            output, what, format,
         };
+        registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "export", async () =>
         {
-            var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new CliIoException($"registry '{path}' does not exist");
+            var location = registry.Bind(parse);
             var outPath = parse.GetValue(output)!;
             var jsonl = (parse.GetValue(format) ?? (outPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "jsonl" : "csv")) == "jsonl";
-            await using var store = await ResolveRun.OpenStoreAsync(path, ct);
+            await using var store = await location.OpenAsync(mustExist: true, ct);
             var exporter = new RegistryExporter(store);
             using var writer = OutputFile.Open(outPath, console);
             var sink = new RowSink(writer, jsonl);

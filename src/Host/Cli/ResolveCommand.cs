@@ -37,7 +37,7 @@ public static class ResolveCommand
         string N(long n) => n.ToString("N0", inv);
         var summary = new CliSummary(title)
             .Add("input", request.Input)
-            .Add("registry", request.Db)
+            .Add("registry", request.Registry.ToString())
             .Add("model", o.Model)
             .Add("rows", $"{N(o.Rows)} = {N(o.Rows - o.Rejected)} resolved + {N(o.Rejected)} rejected")
             .Add("parties", $"{N(s.Parties)}: matched {N(s.Matched)}, new {N(s.New)}, review {N(s.Review)}")

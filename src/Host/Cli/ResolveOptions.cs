@@ -20,7 +20,7 @@ public sealed class ResolveOptions
         Description = "comma-separated columns compared as context when both records have them (co-applicants, classes, dates, places...); " +
                       "multi-valued cells are split on ** ; |",
     };
-    public Option<string> Db { get; } = new("--db") { Description = "SQLite registry file (created when missing)", DefaultValueFactory = _ => "names.db" };
+    public RegistryOptions Registry { get; } = new();
     public Option<ulong> Seed { get; } = new("--seed") { Description = "seed of the id generator of a new registry (same seed + same input = same ids)" };
     public Option<double?> Upper { get; } = new("--upper") { Description = "auto-link threshold on the match probability (default 0.9)" };
     public Option<double?> Lower { get; } = new("--lower") { Description = "review threshold: between --lower and --upper a review proposal is made (default 0.5)" };
@@ -28,7 +28,9 @@ public sealed class ResolveOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context, Db, Seed, Upper, Lower }) command.Options.Add(o);
+        foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context }) command.Options.Add(o);
+        Registry.AddTo(command);
+        foreach (var o in new Option[] { Seed, Upper, Lower }) command.Options.Add(o);
     }
 
     public ResolveRequest Bind(ParseResult parse)
@@ -49,7 +51,7 @@ public sealed class ResolveOptions
             FamilyColumn = parse.GetValue(Family),
             GivenColumn = parse.GetValue(Given),
             ContextColumns = (parse.GetValue(Context) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Db = parse.GetValue(Db)!,
+            Registry = Registry.Bind(parse),
             Seed = parse.GetValue(Seed),
             UpperThreshold = parse.GetValue(Upper),
             LowerThreshold = parse.GetValue(Lower),

@@ -18,7 +18,7 @@ public static class TrainCommand
 {
     public static Command Create(CliConsole console)
     {
-        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
+        var registry = new RegistryOptions();
         var labels = new Option<string?>("--labels") { Description = "CSV of labelled pairs (name1,name2,is_match[,schema]) or of rows with --truth-column" };
         var truth = new Option<string?>("--truth-column") { Description = "with --labels: the file holds rows and this column their true entity" };
         var column = CommonOptions.NameColumn();
@@ -26,11 +26,13 @@ public static class TrainCommand
         var l2 = new Option<double>("--l2") { Description = "L2 regularisation strength", DefaultValueFactory = _ => 1.0 };
         var command = new Command("train", "Fit the supervised scorer on reviewers' decisions and labelled data; store it in the registry as a new model version.")
         {
-            db, labels, truth, column, context, l2,
+            labels, truth, column, context, l2,
         };
+        registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "train", async () =>
         {
-            await using var store = await ResolveRun.OpenStoreAsync(parse.GetValue(db)!, ct);
+            var location = registry.Bind(parse);
+            await using var store = await location.OpenAsync(mustExist: false, ct);
             var pairs = await DecisionPairsAsync(store, ct);
             var decisions = pairs.Count;
             var trainer = new ModelTrainer();
@@ -55,7 +57,7 @@ public static class TrainCommand
             }
             var version = await PairScorerSerializer.SaveAsync(store, model, $"logistic regression on {source}", ct);
             new CliSummary("names train: done")
-                .Add("registry", parse.GetValue(db)!)
+                .Add("registry", location.ToString())
                 .Add("model", $"{model.Kind} v{version.ToString(CultureInfo.InvariantCulture)}")
                 .Add("trained on", source)
                 .WriteTo(console.Error);

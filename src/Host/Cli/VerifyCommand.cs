@@ -15,18 +15,18 @@ public static class VerifyCommand
 
     public static Command Create(CliConsole console)
     {
-        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
+        var registry = new RegistryOptions();
         var command = new Command("verify", "Check the registry: every id ever issued resolves, check digits valid, no variant without an entity, " +
-                                            "no cycle among absorbed ids. Exit codes: 0 clean, 3 problems found, 1 registry unreadable.") { db };
+                                            "no cycle among absorbed ids. Exit codes: 0 clean, 3 problems found, 1 registry unreadable.");
+        registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "verify", async () =>
         {
-            var path = parse.GetValue(db)!;
-            if (!File.Exists(path)) throw new CliIoException($"registry '{path}' does not exist");
-            await using var store = await ResolveRun.OpenStoreAsync(path, ct);
+            var location = registry.Bind(parse);
+            await using var store = await location.OpenAsync(mustExist: true, ct);
             var result = await new RegistryVerifier(store).VerifyAsync(ct);
             string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
             var summary = new CliSummary(result.Ok ? "names verify: registry is consistent" : $"names verify: {N(result.Problems.Count)} problems")
-                .Add("registry", path)
+                .Add("registry", location.ToString())
                 .Add("entities", N(result.Entities))
                 .Add("variants", N(result.Variants))
                 .Add("ids issued", N(result.IdsIssued))

@@ -13,7 +13,7 @@ public sealed record ResolveRequest
     public string? FamilyColumn { get; init; }
     public string? GivenColumn { get; init; }
     public IReadOnlyList<string> ContextColumns { get; init; } = Array.Empty<string>();
-    public string Db { get; init; } = "names.db";
+    public Cli.RegistryLocation Registry { get; init; } = new("names.db", null);
     public string Out { get; init; } = "-";
     public string? Rejects { get; init; }
     public string? Report { get; init; }

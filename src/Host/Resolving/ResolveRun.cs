@@ -26,7 +26,8 @@ public sealed class ResolveRun(CliConsole console)
     {
         CommonOptions.CheckInput(request.Input);
         var rejectsPath = request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out.Length == 0 ? "-" : request.Out);
-        CommonOptions.CheckDistinct(request.Input, ("--out", request.Out.Length == 0 ? null : request.Out), ("--rejects", rejectsPath), ("--db", request.Db), ("--report", request.Report));
+        CommonOptions.CheckDistinct(request.Input, ("--out", request.Out.Length == 0 ? null : request.Out), ("--rejects", rejectsPath),
+            ("--db", request.Registry.Pg is null ? request.Registry.Db : null), ("--report", request.Report));
         if (request.UpperThreshold is double u && request.LowerThreshold is double l && l > u)
             throw new CliUsageException($"--lower ({l}) must not be above --upper ({u})");
 
@@ -59,7 +60,7 @@ public sealed class ResolveRun(CliConsole console)
         var columns = ResolveColumns.From(header, request);
         var fieldCount = header.Columns.Count;
 
-        await using var store = await OpenStoreAsync(request.Db, ct);
+        await using var store = await request.Registry.OpenAsync(mustExist: false, ct);
         using var rejects = RejectsSink.ForPath(rejectsPath, console);
         var source = new ResolveRowSource(reader, fieldCount, columns, request.DefaultKind, rejects);
         var (scorer, model) = await new ModelSelection(store).ChooseAsync(
@@ -85,24 +86,8 @@ public sealed class ResolveRun(CliConsole console)
         if (reader.Source.EncodingWarning is { } warning) await console.Error.WriteLineAsync($"names resolve: warning: {warning}");
         var outcome = new ResolveOutcome(source.RowsRead, rejects.Count, engine.Statistics, model, clock.Elapsed, rejects.Path);
         if (request.Report is not null)
-            await new HtmlReportWriter().WriteAsync(request.Report, await ReportOf(outcome, file.DisplayName, request.Db, store, ct), ct);
+            await new HtmlReportWriter().WriteAsync(request.Report, await ReportOf(outcome, file.DisplayName, request.Registry.ToString(), store, ct), ct);
         return outcome;
-    }
-
-    public static async Task<IRegistryStore> OpenStoreAsync(string db, CancellationToken ct)
-    {
-        try
-        {
-            return await SqliteRegistryStore.OpenAsync(db, ct);
-        }
-        catch (RegistrySchemaTooNewException e)
-        {
-            throw new CliIoException(e.Message, e);
-        }
-        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or IOException or UnauthorizedAccessException)
-        {
-            throw new CliIoException($"cannot open registry '{db}': {e.Message}", e);
-        }
     }
 
     private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, TextWriter output,
