@@ -5,9 +5,10 @@ namespace Names.Host.Resolving;
 
 /// <summary>
 /// Collects, per resolved party, the predicted global id and the truth label of its row. A truth cell holding several
-/// labels separated by ';' (multi-party rows, as `names synth` writes them) gives party i the i-th label.
+/// labels separated by ';' (multi-party rows, as `names synth` writes them) gives party i the i-th label. Records (for
+/// blocking metrics) are kept only when asked: they cost memory a benchmark should not measure.
 /// </summary>
-public sealed class EvaluationCollector(int truthColumn) : IResolvedRowObserver
+public sealed class EvaluationCollector(int truthColumn, bool collectRecords = true) : IResolvedRowObserver
 {
     public List<string> Predicted { get; } = new();
     public List<string> Truth { get; } = new();
@@ -21,6 +22,6 @@ public sealed class EvaluationCollector(int truthColumn) : IResolvedRowObserver
         if (label.Length == 0) return; // unlabelled rows do not count
         Predicted.Add(party.GlobalId);
         Truth.Add(label);
-        Records.Add(NameRecord.FromParty(party.Party, party.Input.Context));
+        if (collectRecords) Records.Add(NameRecord.FromParty(party.Party, party.Input.Context));
     }
 }
