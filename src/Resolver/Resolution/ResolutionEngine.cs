@@ -325,6 +325,7 @@ public sealed class ResolutionEngine
         absorbed.SurvivorId = survivor.Id;
         survivor.Variants.AddRange(absorbed.Variants);
         survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
+        survivor.Tokens.UnionWith(absorbed.Tokens);
         absorbed.Variants.Clear();
         return survivor.Id;
     }
@@ -362,6 +363,7 @@ public sealed class ResolutionEngine
             entity.Variants.Remove(h);
             _state.Variants[h].EntityId = id;
             created.Variants.Add(h);
+            created.Tokens.UnionWith(_state.Variants[h].Record.DistinctTokens);
             if (_state.Variants[h].Record.Context.Count > 0) created.ContextPool.AddContext(_state.Variants[h].Record, RegistryState.MaxPooledContextItems);
         }
         // The part that left must not be pulled back automatically.
