@@ -231,8 +231,10 @@ public sealed class ResolutionEngine
     {
         if (_contextFeatures.Length == 0 || _mintedInChunk.Count == 0) return;
         var folded = new Dictionary<string, (RegistryState.EntityState Target, double Score, string Explanation)>(StringComparer.Ordinal);
-        foreach (var id in _mintedInChunk)
+        // Newest first, so a later entity joins an earlier one (as the row-by-row pass would link it), not the reverse.
+        for (int k = _mintedInChunk.Count - 1; k >= 0; k--)
         {
+            var id = _mintedInChunk[k];
             var entity = _state.Entities[id];
             if (entity.SurvivorId is not null || entity.Variants.Count == 0 || entity.ContextPool.Context.Count == 0) continue;
             var first = _state.Variants[entity.Variants[0]].Record;
