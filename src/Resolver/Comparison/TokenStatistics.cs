@@ -1,7 +1,7 @@
 namespace Names.Resolver.Comparison;
 
 /// <summary>
-/// Document frequencies of name tokens over documents (distinct variants, or entities in the engine); gives rare words more weight than
+/// Document frequencies of name tokens over the distinct variants seen so far; gives rare words more weight than
 /// common ones (BV, COMPANY, ELECTRONICS count less than PHILIPS). Updated incrementally during a run.
 /// </summary>
 public sealed class TokenStatistics
@@ -14,16 +14,6 @@ public sealed class TokenStatistics
     {
         Documents++;
         foreach (var t in tokens.Distinct())
-            _documentFrequency[t] = _documentFrequency.GetValueOrDefault(t) + 1;
-    }
-
-    /// <summary>
-    /// Tokens an existing document gains (a new variant of a known entity): their frequency rises, the document count
-    /// does not. Counting per entity keeps PHILIPS rare although hundreds of Philips variants carry it.
-    /// </summary>
-    public void Extend(IEnumerable<string> newTokens)
-    {
-        foreach (var t in newTokens)
             _documentFrequency[t] = _documentFrequency.GetValueOrDefault(t) + 1;
     }
 

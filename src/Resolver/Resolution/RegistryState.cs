@@ -30,8 +30,6 @@ internal sealed class RegistryState
         public List<int> Variants { get; } = new();
         /// <summary>Pooled context of all variants, so context is compared with the whole cluster.</summary>
         public NameRecord ContextPool { get; } = new(EntityKind.Unknown, "", "", "", "");
-        /// <summary>Distinct name tokens over all variants: token statistics count an entity once, not once per variant.</summary>
-        public HashSet<string> Tokens { get; } = new(StringComparer.Ordinal);
     }
 
     /// <summary>Context items pooled per column and entity.</summary>
@@ -68,14 +66,11 @@ internal sealed class RegistryState
         int handle = Variants.Count;
         Variants.Add(variant);
         VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle);
+        Tokens.Add(variant.Record.Tokens);
         Index.Add(handle, keys);
-        if (!Entities.TryGetValue(variant.EntityId, out var entity)) Tokens.Add(variant.Record.Tokens);
-        else
+        if (Entities.TryGetValue(variant.EntityId, out var entity))
         {
             var survivor = Survivor(entity.Id);
-            // Term frequency over entities: a token counts once per entity however many variants repeat it.
-            var fresh = variant.Record.DistinctTokens.Where(survivor.Tokens.Add).ToList();
-            if (survivor.Variants.Count == 0) Tokens.Add(fresh); else Tokens.Extend(fresh);
             survivor.Variants.Add(handle);
             if (variant.Record.Context.Count > 0) survivor.ContextPool.AddContext(variant.Record, MaxPooledContextItems);
         }

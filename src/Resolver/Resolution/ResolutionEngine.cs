@@ -314,7 +314,6 @@ public sealed class ResolutionEngine
             target.Variants.Add(h);
         }
         target.ContextPool.AddContext(entity.ContextPool, RegistryState.MaxPooledContextItems);
-        target.Tokens.UnionWith(entity.Tokens);
         entity.Variants.Clear();
         entity.SurvivorId = target.Id;
     }
@@ -435,7 +434,6 @@ public sealed class ResolutionEngine
         absorbed.SurvivorId = survivor.Id;
         survivor.Variants.AddRange(absorbed.Variants);
         survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
-        survivor.Tokens.UnionWith(absorbed.Tokens);
         absorbed.Variants.Clear();
         return survivor.Id;
     }
@@ -473,7 +471,6 @@ public sealed class ResolutionEngine
             entity.Variants.Remove(h);
             _state.Variants[h].EntityId = id;
             created.Variants.Add(h);
-            created.Tokens.UnionWith(_state.Variants[h].Record.DistinctTokens);
             if (_state.Variants[h].Record.Context.Count > 0) created.ContextPool.AddContext(_state.Variants[h].Record, RegistryState.MaxPooledContextItems);
         }
         // The part that left must not be pulled back automatically.
