@@ -9,6 +9,23 @@ public sealed class LegalFormFeature : IComparisonFeature
     public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
     {
         if (a.LegalForm.Length == 0 || b.LegalForm.Length == 0) return IComparisonFeature.NotComparable;
-        return string.Equals(a.LegalForm, b.LegalForm, StringComparison.OrdinalIgnoreCase) ? 1 : 0;
+        return SameForm(a.LegalForm, b.LegalForm) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// The normaliser keeps the form as written (N.V., N V, (N.V.), nv): only letters and digits count, so spelling
+    /// of the same form does not read as a different form.
+    /// </summary>
+    public static bool SameForm(string a, string b)
+    {
+        int i = 0, j = 0;
+        while (true)
+        {
+            while (i < a.Length && !char.IsLetterOrDigit(a[i])) i++;
+            while (j < b.Length && !char.IsLetterOrDigit(b[j])) j++;
+            if (i == a.Length || j == b.Length) return i == a.Length && j == b.Length;
+            if (char.ToUpperInvariant(a[i]) != char.ToUpperInvariant(b[j])) return false;
+            i++; j++;
+        }
     }
 }

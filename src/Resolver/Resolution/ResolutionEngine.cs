@@ -93,6 +93,8 @@ public sealed class ResolutionEngine
             var next = await ReadChunkAsync(input);
             var normalized = await normalizing;
             normalizing = NormalizeAsync(next, ct);
+            var results = new List<ResolvedParty>(chunk.Count);
+            _mintedInChunk.Clear();
             for (int i = 0; i < chunk.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -100,10 +102,15 @@ public sealed class ResolutionEngine
                 foreach (var party in normalized[i])
                 {
                     stats.Parties++;
-                    var result = ResolveParty(chunk[i], party, stats);
-                    if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
-                    yield return result;
+                    results.Add(ResolveParty(chunk[i], party, stats));
                 }
+            }
+            // Ids minted in this chunk are not handed out yet: a cluster-level comparison may still fold them into another entity.
+            if (_options.ClusterLevelMerge) MergeChunkEntities(results, stats);
+            foreach (var result in results)
+            {
+                if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
+                yield return result;
             }
             if (_batch.NewVariants.Count >= _options.BatchSize) await FlushAsync(wait: false, ct);
             chunk = next;
@@ -207,6 +214,108 @@ public sealed class ResolutionEngine
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
         _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), keys);
         return Answer(row, party, target, resolution, score, explanation);
+    }
+
+    /// <summary>Entities minted in the chunk being resolved, in minting order.</summary>
+    private readonly List<string> _mintedInChunk = new();
+
+    /// <summary>
+    /// Cluster-level pass over the entities minted in this chunk: each is compared as a whole (its first variant with the
+    /// context pooled from all its rows in the chunk) with the entities the index finds, and folded into the best one at
+    /// or above the upper threshold. A new variant's first row may share no co-applicant with its entity (PHILIPS
+    /// GLOEILAMPENFABRIEKEN / KONINKLIJKE PHILIPS ELECTRONICS) while all its rows share many. Such a fold also needs the
+    /// same legal form on both sides: sister companies share co-applicants too (DSM N.V. / DSM IP ASSETS B.V.), a renamed
+    /// company keeps its form. Ids are handed out after this pass, so no redirect is needed.
+    /// </summary>
+    private void MergeChunkEntities(List<ResolvedParty> results, RunStatistics stats)
+    {
+        if (_contextFeatures.Length == 0 || _mintedInChunk.Count == 0) return;
+        var folded = new Dictionary<string, (RegistryState.EntityState Target, double Score, string Explanation)>(StringComparer.Ordinal);
+        // Newest first, so a later entity joins an earlier one (as the row-by-row pass would link it), not the reverse.
+        for (int k = _mintedInChunk.Count - 1; k >= 0; k--)
+        {
+            var id = _mintedInChunk[k];
+            var entity = _state.Entities[id];
+            if (entity.SurvivorId is not null || entity.Variants.Count == 0 || entity.ContextPool.Context.Count == 0) continue;
+            var first = _state.Variants[entity.Variants[0]].Record;
+            if (first.LegalForm.Length == 0) continue;
+            var probe = new NameRecord(first.Kind, first.NameKey, first.CompactKey, first.AltKey, first.Country, first.LegalForm,
+                first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context);
+            var best = MatchEntities(probe, _state.KeyGenerator.Keys(probe), stats)
+                .Where(m => m.Allowed && m.EntityId != id && m.BestProbability >= _options.UpperThreshold
+                            && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, id))
+                            && _state.Entities[m.EntityId].Variants.Count > 0
+                            && NamesSupportFold(first, _state.Entities[m.EntityId]))
+                .MaxBy(m => m.BestProbability);
+            if (best is null) continue;
+            var target = _state.Survivor(best.EntityId);
+            Fold(entity, target);
+            folded[id] = (target, best.BestProbability, "cluster-level: " + best.BestScore.Explain());
+        }
+        if (folded.Count == 0) return;
+        string Final(string id) => folded.TryGetValue(id, out var f) ? _state.Survivor(f.Target.Id).Id : id;
+        for (int i = 0; i < results.Count; i++)
+        {
+            var r = results[i];
+            if (!folded.TryGetValue(r.GlobalId, out var f)) continue;
+            var target = _state.Survivor(f.Target.Id);
+            if (r.Resolution != ResolutionKind.Matched)
+            {
+                if (r.Resolution == ResolutionKind.New) stats.New--; else if (r.Resolution == ResolutionKind.Review) stats.Review--;
+                stats.Matched++;
+                r = r with { Resolution = ResolutionKind.Matched, MatchScore = Math.Round(f.Score, 4), Explanation = f.Explanation };
+            }
+            results[i] = r with { GlobalId = target.Id, CanonicalName = target.CanonicalName, EntityKind = target.Kind.ToText() };
+        }
+        // The write batch still holds the folded entities: they are never written, their variants go to the survivor.
+        _batch.NewEntities.RemoveAll(e => folded.ContainsKey(e.Id));
+        _batch.Events.RemoveAll(e => e.Type == RegistryEventType.Minted && folded.ContainsKey(e.EntityId));
+        for (int i = 0; i < _batch.Events.Count; i++)
+            if (folded.ContainsKey(_batch.Events[i].EntityId)) _batch.Events[i] = _batch.Events[i] with { EntityId = Final(_batch.Events[i].EntityId) };
+        for (int i = 0; i < _batch.NewVariants.Count; i++)
+            if (folded.ContainsKey(_batch.NewVariants[i].EntityId)) _batch.NewVariants[i] = _batch.NewVariants[i] with { EntityId = Final(_batch.NewVariants[i].EntityId) };
+        for (int i = _batch.NewProposals.Count - 1; i >= 0; i--)
+        {
+            var p = _batch.NewProposals[i];
+            if (!folded.ContainsKey(p.EntityA) && !folded.ContainsKey(p.EntityB)) continue;
+            _state.ProposedPairs.Remove(RegistryState.Pair(p.EntityA, p.EntityB));
+            var (a, b) = (Final(p.EntityA), Final(p.EntityB));
+            if (a == b || !_state.ProposedPairs.Add(RegistryState.Pair(a, b))) { _batch.NewProposals.RemoveAt(i); stats.ProposalsCreated--; }
+            else _batch.NewProposals[i] = p with { EntityA = a, EntityB = b };
+        }
+        stats.NewEntities -= folded.Count;
+    }
+
+    private readonly RareTokenOverlapFeature _tokenOverlap = new();
+
+    /// <summary>Members of the target entity checked for a shared distinctive word before a cluster-level fold.</summary>
+    private const int FoldMembersChecked = 64;
+
+    /// <summary>
+    /// Context alone never folds two clusters (a whole industry shares classes, inventors move, KONINKLIJKE PHILIPS /
+    /// KONINKLIJKE DSM share a word): the names must overlap on rare words (weighted overlap level 1 or more with some
+    /// member, e.g. PHILIPS GLOEILAMPENFABRIEKEN / PHILIPS ELECTRONICS), and both must carry the same legal form.
+    /// </summary>
+    private bool NamesSupportFold(NameRecord probe, RegistryState.EntityState target)
+    {
+        var canonical = _state.Variants[target.Variants[0]].Record;
+        if (probe.Kind != canonical.Kind || probe.LegalForm.Length == 0 || canonical.LegalForm.Length == 0
+            || !LegalFormFeature.SameForm(probe.LegalForm, canonical.LegalForm)) return false;
+        foreach (var h in target.Variants.Take(FoldMembersChecked))
+            if (_tokenOverlap.Compare(probe, _state.Variants[h].Record, _state.Tokens) >= 1) return true;
+        return false;
+    }
+
+    private void Fold(RegistryState.EntityState entity, RegistryState.EntityState target)
+    {
+        foreach (var h in entity.Variants)
+        {
+            _state.Variants[h].EntityId = target.Id;
+            target.Variants.Add(h);
+        }
+        target.ContextPool.AddContext(entity.ContextPool, RegistryState.MaxPooledContextItems);
+        entity.Variants.Clear();
+        entity.SurvivorId = target.Id;
     }
 
     private ResolvedParty Answer(ResolveInput row, Party party, RegistryState.EntityState entity, string resolution, double score, string explanation)
@@ -380,6 +489,7 @@ public sealed class ResolutionEngine
         while (_state.Entities.ContainsKey(id)); // never re-issue, even on a 65-bit collision
         var entity = new RegistryState.EntityState(id, party.Kind, party.DisplayName, preExisting: false);
         _state.Entities[id] = entity;
+        _mintedInChunk.Add(id);
         _batch.NewEntities.Add(new EntityRecord(id, party.Kind.ToText(), party.DisplayName));
         _batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, id, null, _options.Actor, party.NameKey, DateTimeOffset.UtcNow));
         _batch.Meta[SequenceMetaKey] = _minter.NextSequence.ToString(CultureInfo.InvariantCulture);

@@ -32,6 +32,12 @@ public sealed record ResolutionOptions
         ["person_name"] = [1, 2],
     };
 
+    /// <summary>
+    /// After each chunk, compare the entities minted in it as whole clusters (context pooled over all their rows) and fold
+    /// those that match an entity at the upper threshold with the same legal form. Only runs with context columns.
+    /// </summary>
+    public bool ClusterLevelMerge { get; init; } = true;
+
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
     public string SourceFile { get; init; } = "";
