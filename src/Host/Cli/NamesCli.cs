@@ -14,6 +14,7 @@ public static class NamesCli
         root.Subcommands.Add(BenchCommand.Create(console));
         root.Subcommands.Add(ResolveCommand.Create(console));
         root.Subcommands.Add(EvalCommand.Create(console));
+        root.Subcommands.Add(EvalPairsCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));

@@ -1,0 +1,118 @@
+using System.CommandLine;
+using System.Globalization;
+using Names.Resolver.Evaluation;
+using Names.Resolver.Resolution;
+using Names.Resolver.Scoring;
+
+namespace Names.Host.Cli;
+
+/// <summary>
+/// <c>names eval-pairs CASES</c>: the pair scorer on labelled name pairs (columns schema, name1, name2, is_match, as
+/// nomenklatura's namebench): precision, recall and F1 overall and per schema. Scores with the registry's model when
+/// --db/--pg is given, else the built-in one; with --cv K, the supervised scorer is trained and tested by K-fold
+/// cross-validation instead (each pair is scored by a model that never saw it).
+/// </summary>
+public static class EvalPairsCommand
+{
+    public static Command Create(CliConsole console)
+    {
+        var cases = new Argument<string>("CASES") { Description = "CSV of labelled pairs: schema, name1, name2, is_match" };
+        var registry = new RegistryOptions();
+        var threshold = new Option<double>("--threshold") { Description = "match when the probability reaches this", DefaultValueFactory = _ => 0.5 };
+        var folds = new Option<int>("--cv") { Description = "K-fold cross-validation of the supervised scorer (0: score with the stored or built-in model)" };
+        var seed = new Option<int>("--seed") { Description = "seed of the fold assignment", DefaultValueFactory = _ => 1 };
+        var command = new Command("eval-pairs", "Measure the pair scorer on labelled name pairs: precision, recall, F1 overall and per schema.") { cases, threshold, folds, seed };
+        registry.AddTo(command);
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval-pairs", async () =>
+        {
+            var path = parse.GetValue(cases)!;
+            if (!File.Exists(path)) throw new CliIoException($"cases file '{path}' does not exist");
+            IReadOnlyList<PairCase> list;
+            try { list = await PairCase.ReadAllAsync(path, ct); }
+            catch (Exception e) when (e is FormatException or KeyNotFoundException or ArgumentException)
+            {
+                throw new CliUsageException($"'{path}' is not a pairs file (columns schema, name1, name2, is_match): {e.Message}");
+            }
+            var k = parse.GetValue(folds);
+            var t = parse.GetValue(threshold);
+            var benchmark = new PairBenchmark();
+            IReadOnlyList<double> probabilities;
+            string model;
+            if (k >= 2)
+            {
+                probabilities = CrossValidate(benchmark, list, k, parse.GetValue(seed));
+                model = $"logistic regression, {k}-fold cross-validation (trained on the other folds)";
+            }
+            else
+            {
+                IPairScorer scorer;
+                if (parse.GetResult(registry.Db) is { Implicit: false } || parse.GetValue(registry.Pg) is not null)
+                {
+                    await using var store = await registry.Bind(parse).OpenAsync(mustExist: true, ct);
+                    scorer = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+                    model = $"{scorer.Kind} from the registry";
+                }
+                else
+                {
+                    scorer = DefaultModel.Load();
+                    model = "built-in default (Fellegi-Sunter, no labels)";
+                }
+                probabilities = benchmark.Probabilities(list, scorer);
+            }
+            Print(console.Out, path, model, t, Count(list, probabilities, t));
+            return CliExitCodes.Done;
+        }));
+        return command;
+    }
+
+    private static IReadOnlyList<double> CrossValidate(PairBenchmark benchmark, IReadOnlyList<PairCase> list, int k, int seed)
+    {
+        var fold = new int[list.Count];
+        var order = Enumerable.Range(0, list.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % k;
+        var probabilities = new double[list.Count];
+        var trainer = new ModelTrainer();
+        for (var f = 0; f < k; f++)
+        {
+            var train = Enumerable.Range(0, list.Count).Where(i => fold[i] != f)
+                .Select(i => (new ResolveInput(list[i].Name1, Kind: PairBenchmark.KindHint(list[i].Schema)), new ResolveInput(list[i].Name2, Kind: PairBenchmark.KindHint(list[i].Schema)), list[i].IsMatch));
+            var model = trainer.TrainLogisticRegression(train);
+            var test = Enumerable.Range(0, list.Count).Where(i => fold[i] == f).ToArray();
+            var p = benchmark.Probabilities(test.Select(i => list[i]).ToList(), model);
+            for (var j = 0; j < test.Length; j++) probabilities[test[j]] = p[j];
+        }
+        return probabilities;
+    }
+
+    private static SortedDictionary<string, PairCounts> Count(IReadOnlyList<PairCase> list, IReadOnlyList<double> p, double threshold)
+    {
+        var counts = new SortedDictionary<string, PairCounts>(StringComparer.Ordinal);
+        void Add(string key, int i)
+        {
+            var c = counts.GetValueOrDefault(key, new PairCounts(0, 0, 0, 0));
+            var predicted = p[i] >= threshold;
+            counts[key] = (predicted, list[i].IsMatch) switch
+            {
+                (true, true) => c with { TruePositives = c.TruePositives + 1 },
+                (true, false) => c with { FalsePositives = c.FalsePositives + 1 },
+                (false, true) => c with { FalseNegatives = c.FalseNegatives + 1 },
+                _ => c with { TrueNegatives = c.TrueNegatives + 1 },
+            };
+        }
+        for (var i = 0; i < list.Count; i++) { Add("(all)", i); Add(list[i].Schema, i); }
+        return counts;
+    }
+
+    private static void Print(TextWriter w, string path, string model, double threshold, SortedDictionary<string, PairCounts> counts)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        w.WriteLine($"pairs file  {path}");
+        w.WriteLine($"model       {model}");
+        w.WriteLine($"threshold   {threshold.ToString("0.00", inv)}");
+        w.WriteLine($"{"schema",-14}{"pairs",7}{"precision",11}{"recall",9}{"F1",8}");
+        foreach (var (schema, c) in counts.OrderBy(kv => kv.Key == "(all)" ? 0 : 1).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+            w.WriteLine($"{schema,-14}{c.Pairs,7}{c.Precision.ToString("0.000", inv),11}{c.Recall.ToString("0.000", inv),9}{c.F1.ToString("0.000", inv),8}");
+        w.Flush();
+    }
+}
