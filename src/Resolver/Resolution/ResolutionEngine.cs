@@ -49,6 +49,26 @@ public sealed class ResolutionEngine
         return false;
     }
 
+    /// <summary>
+    /// Organisation names whose words differ both ways (SILVER LAKE APEX / SILVER LAKE SEMICONDUCTOR) are different
+    /// organisations whatever the string similarity says; one that is the other plus words (LIBERTY / LIBERTY
+    /// INTERNATIONAL) may be a parent and its subsidiary, so it is at most proposed for review, never linked.
+    /// </summary>
+    private double WordSetCapped(NameRecord a, NameRecord b, int[] levels, double probability)
+    {
+        if (probability < _options.LowerThreshold || !_options.CompareWordSets) return probability;
+        // Shared context (co-applicants, classes) is evidence the names alone do not have: renamed companies
+        // (PHILIPS GLOEILAMPENFABRIEKEN / KONINKLIJKE PHILIPS ELECTRONICS) are left to the model.
+        foreach (var f in _contextFeatures)
+            if (levels[f] >= 1) return probability;
+        return WordSetRelation.Classify(a, b, _state.Tokens) switch
+        {
+            WordSetRelationKind.Conflict => 0,
+            WordSetRelationKind.Subset => Math.Min(probability, _options.SubsetNameCap),
+            _ => probability,
+        };
+    }
+
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
     private readonly int[] _contextFeatures;
 
@@ -364,7 +384,8 @@ public sealed class ResolutionEngine
             var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
             foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
-            probabilities[i] = Vetoed(record, _state.Variants[handle].Record) ? 0 : _scorer.Probability(l);
+            var member = _state.Variants[handle].Record;
+            probabilities[i] = Vetoed(record, member) ? 0 : WordSetCapped(record, member, l, _scorer.Probability(l));
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.

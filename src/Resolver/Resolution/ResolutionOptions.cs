@@ -38,6 +38,14 @@ public sealed record ResolutionOptions
     /// </summary>
     public bool ClusterLevelMerge { get; init; } = true;
 
+    /// <summary>
+    /// Compare the word sets of organisation names (<see cref="Comparison.WordSetRelation"/>): words differing both ways
+    /// count as clearly different, a name that is the other plus words is capped at <see cref="SubsetNameCap"/>.
+    /// </summary>
+    public bool CompareWordSets { get; init; } = true;
+    /// <summary>Highest match probability of a name that is another plus words: below the upper threshold, so review at most.</summary>
+    public double SubsetNameCap { get; init; } = 0.8;
+
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
     public string SourceFile { get; init; } = "";
