@@ -61,7 +61,7 @@ public sealed class ResolutionEngine
         // (PHILIPS GLOEILAMPENFABRIEKEN / KONINKLIJKE PHILIPS ELECTRONICS) are left to the model.
         foreach (var f in _contextFeatures)
             if (levels[f] >= 1) return probability;
-        if (FamilyNameConflict.Between(a, b)) return 0;
+        if (PersonNameConflict.Between(a, b)) return 0;
         return WordSetRelation.Classify(a, b, _state.Tokens) switch
         {
             WordSetRelationKind.Conflict => 0,
