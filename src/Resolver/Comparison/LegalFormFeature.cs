@@ -13,6 +13,31 @@ public sealed class LegalFormFeature : IComparisonFeature
     }
 
     /// <summary>
+    /// Both organisations carry a legal form and the forms are clearly different: different ISO 20275 codes when both are
+    /// known (AG and AKTIENGESELLSCHAFT share one), otherwise different letters where neither is an abbreviation of the
+    /// other (INC / INCORPORATED and LTD / LIMITED agree: same first letter, letters in order).
+    /// </summary>
+    public static bool FormsDiffer(NameRecord a, NameRecord b)
+    {
+        if (a.LegalForm.Length == 0 || b.LegalForm.Length == 0) return false;
+        if (a.ElfCode.Length > 0 && b.ElfCode.Length > 0) return a.ElfCode != b.ElfCode;
+        if (SameForm(a.LegalForm, b.LegalForm)) return false;
+        var (x, y) = (Letters(a.LegalForm), Letters(b.LegalForm));
+        return !(Abbreviates(x, y) || Abbreviates(y, x));
+    }
+
+    private static string Letters(string form) => new(form.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
+
+    private static bool Abbreviates(string shortForm, string longForm)
+    {
+        if (shortForm.Length == 0 || shortForm.Length > longForm.Length || shortForm[0] != longForm[0]) return false;
+        int j = 0;
+        foreach (var c in longForm)
+            if (j < shortForm.Length && c == shortForm[j]) j++;
+        return j == shortForm.Length;
+    }
+
+    /// <summary>
     /// The normaliser keeps the form as written (N.V., N V, (N.V.), nv): only letters and digits count, so spelling
     /// of the same form does not read as a different form.
     /// </summary>

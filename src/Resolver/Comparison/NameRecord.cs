@@ -11,8 +11,9 @@ public sealed class NameRecord
 {
     public NameRecord(EntityKind kind, string nameKey, string compactKey, string altKey, string country,
         string legalForm = "", string familyName = "", string givenNames = "", string romanizedName = "",
-        IReadOnlyDictionary<string, HashSet<string>>? context = null)
+        IReadOnlyDictionary<string, HashSet<string>>? context = null, string elfCode = "")
     {
+        ElfCode = elfCode;
         Kind = kind;
         NameKey = nameKey;
         CompactKey = compactKey;
@@ -33,6 +34,8 @@ public sealed class NameRecord
     public string AltKey { get; }
     public string Country { get; }
     public string LegalForm { get; }
+    /// <summary>ISO 20275 entity legal form code of <see cref="LegalForm"/> when the normaliser knows it (AG and AKTIENGESELLSCHAFT share one).</summary>
+    public string ElfCode { get; }
     public string FamilyName { get; }
     public string GivenNames { get; }
     public string RomanizedName { get; }
@@ -55,7 +58,7 @@ public sealed class NameRecord
     public static NameRecord FromParty(Party party, IReadOnlyDictionary<string, string>? context = null)
     {
         var record = new NameRecord(party.Kind, party.NameKey, party.CompactKey, party.AltKey, party.Country, party.LegalForm,
-            party.FamilyName, party.GivenNames, party.RomanizedName);
+            party.FamilyName, party.GivenNames, party.RomanizedName, elfCode: party.ElfCode);
         if (context is not null) record.AddContext(context);
         return record;
     }
@@ -92,14 +95,14 @@ public sealed class NameRecord
 
     /// <summary>JSON of the parts that are not stored in their own registry columns.</summary>
     public string SerializeExtras() => JsonSerializer.Serialize(new Extras(LegalForm, FamilyName, GivenNames, RomanizedName,
-        Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray())));
+        Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray()), ElfCode.Length == 0 ? null : ElfCode));
 
     public static NameRecord Deserialize(EntityKind kind, string nameKey, string compactKey, string altKey, string country, string extrasJson)
     {
         var e = string.IsNullOrEmpty(extrasJson) ? null : JsonSerializer.Deserialize<Extras>(extrasJson);
         return new NameRecord(kind, nameKey, compactKey, altKey, country, e?.L ?? "", e?.F ?? "", e?.G ?? "", e?.R ?? "",
-            e?.C?.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value)));
+            e?.C?.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value)), e?.E ?? "");
     }
 
-    private sealed record Extras(string L, string F, string G, string R, Dictionary<string, string[]>? C);
+    private sealed record Extras(string L, string F, string G, string R, Dictionary<string, string[]>? C, string? E = null);
 }

@@ -66,6 +66,9 @@ public sealed class ResolutionEngine
         {
             WordSetRelationKind.Conflict => 0,
             WordSetRelationKind.Subset => Math.Min(probability, _options.SubsetNameCap),
+            // Same words, different legal forms (SUMMIT LLC / SUMMIT INC, X GMBH / X GMBH & CO KG): sister companies as
+            // often as one company, so a reviewer decides.
+            WordSetRelationKind.Same when LegalFormFeature.FormsDiffer(a, b) => Math.Min(probability, _options.SubsetNameCap),
             _ => probability,
         };
     }
@@ -261,7 +264,7 @@ public sealed class ResolutionEngine
             var first = _state.Variants[entity.Variants[0]].Record;
             if (first.LegalForm.Length == 0) continue;
             var probe = new NameRecord(first.Kind, first.NameKey, first.CompactKey, first.AltKey, first.Country, first.LegalForm,
-                first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context);
+                first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context, first.ElfCode);
             var best = MatchEntities(probe, _state.KeyGenerator.Keys(probe), stats)
                 .Where(m => m.Allowed && m.EntityId != id && m.BestProbability >= _options.UpperThreshold
                             && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, id))
