@@ -209,7 +209,8 @@ public sealed class ResolutionEngine
         else
         {
             target = Mint(party);
-            var candidate = matches.Where(m => m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
+            // Only a plausible pair goes to review: an entity whose compared members mostly dissent is not one.
+            var candidate = matches.Where(m => m.Allowed && m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
                 .MaxBy(m => m.BestProbability);
             score = matches.Count == 0 ? 0 : matches.Max(m => m.BestProbability);
             if (candidate is not null)
