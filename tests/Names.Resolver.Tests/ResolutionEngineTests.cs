@@ -16,6 +16,12 @@ public sealed class ResolutionEngineTests : IDisposable
 
     private static ResolveInput Org(string name, long row = 0) => new(name, Kind: "legal_entity", Row: row);
 
+    /// <summary>
+    /// Scripted scores test the engine's mechanics (anti-chaining, proposals, review operations) on their own: the name
+    /// conflict rules, which would override those scores, are tested separately.
+    /// </summary>
+    internal static readonly ResolutionOptions ScriptedOptions = new() { NameConflictRules = false };
+
     private static async Task<IReadOnlyList<ResolvedParty>> Run(IRegistryStore store, IEnumerable<ResolveInput> rows, IPairScorer? scorer = null, ResolutionOptions? options = null)
     {
         var engine = await ResolutionEngine.OpenAsync(store, options, scorer);
@@ -145,7 +151,7 @@ public sealed class ResolutionEngineTests : IDisposable
         await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
         // A~B and B~C are strong, A and C clearly differ: C must not join A's entity through B.
         var scorer = new TableScorer([("NORTH STAR", "NORTH STAR LIGHT", 0.99), ("NORTH STAR LIGHT", "STAR LIGHT", 0.99)]);
-        var r = await Run(store, [Org("North Star"), Org("North Star Light"), Org("Star Light")], scorer);
+        var r = await Run(store, [Org("North Star"), Org("North Star Light"), Org("Star Light")], scorer, ScriptedOptions);
         Assert.Equal(r[0].GlobalId, r[1].GlobalId);
         Assert.NotEqual(r[0].GlobalId, r[2].GlobalId);
         Assert.Equal(ResolutionKind.Review, r[2].Resolution); // the B~C evidence is kept for a reviewer
@@ -158,11 +164,11 @@ public sealed class ResolutionEngineTests : IDisposable
         var path = NewPath();
         var scorer = new TableScorer([("ALPHA OMEGA", "ALPHA", 0.99), ("ALPHA OMEGA", "OMEGA", 0.99), ("ALPHA BETA", "ALPHA", 0.99), ("ALPHA BETA", "BETA", 0.99)]);
         await using var store = await SqliteRegistryStore.OpenAsync(path);
-        var first = await Run(store, [Org("Alpha"), Org("Omega"), Org("Beta")], scorer);
+        var first = await Run(store, [Org("Alpha"), Org("Omega"), Org("Beta")], scorer, ScriptedOptions);
         Assert.Equal(3, first.Select(x => x.GlobalId).Distinct().Count());
         await store.AddCannotLinkAsync(first[0].GlobalId, first[2].GlobalId, "analyst", "different firms");
 
-        var second = await Run(store, [Org("Alpha Omega"), Org("Alpha Beta")], scorer);
+        var second = await Run(store, [Org("Alpha Omega"), Org("Alpha Beta")], scorer, ScriptedOptions);
         Assert.Equal(ResolutionKind.Matched, second[0].Resolution);
         Assert.Contains(second[0].GlobalId, new[] { first[0].GlobalId, first[1].GlobalId });
         foreach (var e in first) Assert.Equal(EntityStatus.Active, (await store.GetEntityAsync(e.GlobalId))!.Status);
@@ -210,7 +216,7 @@ public sealed class ReviewOperationTests : IDisposable
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "r.db"));
         var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7)]);
-        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
         var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
         Assert.Equal(ResolutionKind.Review, r[1].Resolution);
         var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
@@ -226,7 +232,7 @@ public sealed class ReviewOperationTests : IDisposable
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "s.db"));
         var scorer = new TableScorer([("ACME", "ACME WIDGETS", 0.99)]);
-        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
         var r = await engine.ResolveAllAsync([new ResolveInput("Acme", Kind: "legal_entity"), new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
         Assert.Equal(r[0].GlobalId, r[1].GlobalId);
         var newId = await engine.SplitAsync(r[0].GlobalId, ["ACME WIDGETS"], "analyst", "different firm");
@@ -243,7 +249,7 @@ public sealed class ReviewOperationTests : IDisposable
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "j.db"));
         var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7), ("ZETA ONE", "ZETA TWO X", 0.99), ("ZETA TWO", "ZETA TWO X", 0.99)]);
-        var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
+        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
         var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
         var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
         await engine.RejectProposalAsync(proposal.Id, "analyst");

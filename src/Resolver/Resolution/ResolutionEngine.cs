@@ -56,7 +56,7 @@ public sealed class ResolutionEngine
     /// </summary>
     private double WordSetCapped(NameRecord a, NameRecord b, int[] levels, double probability)
     {
-        if (probability < _options.LowerThreshold || !_options.CompareWordSets) return probability;
+        if (probability < _options.LowerThreshold || !_options.NameConflictRules) return probability;
         // Shared context (co-applicants, classes) is evidence the names alone do not have: renamed companies
         // (PHILIPS GLOEILAMPENFABRIEKEN / KONINKLIJKE PHILIPS ELECTRONICS) are left to the model.
         foreach (var f in _contextFeatures)
@@ -209,8 +209,9 @@ public sealed class ResolutionEngine
         else
         {
             target = Mint(party);
-            // Only a plausible pair goes to review: an entity whose compared members mostly dissent is not one.
-            var candidate = matches.Where(m => m.Allowed && m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
+            // Only a plausible pair goes to review: an entity whose compared members mostly dissent is one only when some
+            // member matches strongly (the chaining evidence a reviewer should see).
+            var candidate = matches.Where(m => (m.Allowed || m.BestProbability >= _options.UpperThreshold) && m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
                 .MaxBy(m => m.BestProbability);
             score = matches.Count == 0 ? 0 : matches.Max(m => m.BestProbability);
             if (candidate is not null)

@@ -39,10 +39,12 @@ public sealed record ResolutionOptions
     public bool ClusterLevelMerge { get; init; } = true;
 
     /// <summary>
-    /// Compare the word sets of organisation names (<see cref="Comparison.WordSetRelation"/>): words differing both ways
-    /// count as clearly different, a name that is the other plus words is capped at <see cref="SubsetNameCap"/>.
+    /// Name conflict rules applied over the model's score when no context is shared: organisation words differing both
+    /// ways (<see cref="Comparison.WordSetRelation"/>) and persons' names conflicting (<see cref="Comparison.PersonNameConflict"/>)
+    /// count as clearly different; a name that is the other plus words, or the same words with a different legal form,
+    /// is capped at <see cref="SubsetNameCap"/>.
     /// </summary>
-    public bool CompareWordSets { get; init; } = true;
+    public bool NameConflictRules { get; init; } = true;
     /// <summary>Highest match probability of a name that is another plus words: below the upper threshold, so review at most.</summary>
     public double SubsetNameCap { get; init; } = 0.8;
 
