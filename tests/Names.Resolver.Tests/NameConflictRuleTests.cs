@@ -17,6 +17,8 @@ public sealed class NameConflictRuleTests : IDisposable
     private static NameRecord Org(string key, string legalForm = "", string elf = "") =>
         new(EntityKind.LegalEntity, key, key.Replace(" ", ""), "", "", legalForm, elfCode: elf);
 
+    private static NameRecord Romanised(string key) => new(EntityKind.LegalEntity, key, key, "", "KR", romanizedName: key.ToLowerInvariant());
+
     private static NameRecord Person(string key) => new(EntityKind.Person, key, key.Replace(" ", ""), "", "");
 
     [Fact]
@@ -29,6 +31,9 @@ public sealed class NameConflictRuleTests : IDisposable
         Assert.Equal(WordSetRelationKind.Conflict, WordSetRelation.Classify(Org("SILVER LAKE APEX"), Org("SILVER LAKE SEMICONDUCTOR"), Stats));
         Assert.Equal(WordSetRelationKind.Conflict, WordSetRelation.Classify(Org("ATLANTIQUE ETOILE TECHNOLOGY"), Org("ATLANTIQUE SYSTEMS"), Stats));
         Assert.Equal(WordSetRelationKind.NotComparable, WordSetRelation.Classify(Person("SMITH JOHN"), Person("SMITH MARY"), Stats));
+        // Romanised from another script: glued words are other words, not abbreviations or typos.
+        Assert.Equal(WordSetRelationKind.Subset, WordSetRelation.Classify(Romanised("HANBICH"), Romanised("HANBICHJEONJA"), Stats));
+        Assert.Equal(WordSetRelationKind.Conflict, WordSetRelation.Classify(Romanised("DONGFANGJIXIE"), Romanised("DONGFANGKEJI"), Stats));
     }
 
     [Fact]
@@ -38,6 +43,7 @@ public sealed class NameConflictRuleTests : IDisposable
         Assert.True(PersonNameConflict.Between(Person("MOORE JAMES"), Person("ANDERSON JAMES")));
         Assert.True(PersonNameConflict.Between(Person("ZHANG WEI"), Person("ZHANG JIE")));
         Assert.True(PersonNameConflict.Between(Person("JONES MARY"), Person("JONES S")));
+        Assert.True(PersonNameConflict.Between(Person("S SMITH"), Person("SMITH M"))); // SMITH cannot pair twice
         Assert.False(PersonNameConflict.Between(Person("JOHNSON WILLIAM"), Person("WILLIAM JOHNSON")));
         Assert.False(PersonNameConflict.Between(Person("ANDERSON J"), Person("ANDRSON JAMES")));
         Assert.False(PersonNameConflict.Between(Person("DMOORE JAMES"), Person("MOORE JAMES")));

@@ -18,23 +18,47 @@ public static class PersonNameConflict
     {
         if (a.Kind != EntityKind.Person || b.Kind != EntityKind.Person) return false;
         if (a.Tokens.Length < 2 || b.Tokens.Length < 2) return false;
-        if (Missing(a.Tokens[0], b, initialCounts: false) || Missing(b.Tokens[0], a, initialCounts: false)) return true;
+        if (Missing(a.Tokens[0], b) || Missing(b.Tokens[0], a)) return true;
         var (shorter, longer) = a.Tokens.Length <= b.Tokens.Length ? (a, b) : (b, a);
-        foreach (var t in shorter.Tokens)
-            if (Missing(t, longer, initialCounts: true)) return true;
-        return false;
+        return !EveryWordPaired(shorter.Tokens, longer.Tokens);
     }
 
-    private static bool Missing(string word, NameRecord other, bool initialCounts)
+    /// <summary>
+    /// One-to-one: each word of the shorter name takes its own counterpart (exact ones first), so S SMITH / SMITH M
+    /// does not pass by reading SMITH twice.
+    /// </summary>
+    private static bool EveryWordPaired(string[] shorter, string[] longer)
     {
-        if (word.Length < 2 && !initialCounts) return false; // a family name of one letter says too little
-        foreach (var t in other.Tokens)
+        Span<bool> used = stackalloc bool[Math.Min(longer.Length, 32)];
+        Span<bool> paired = stackalloc bool[Math.Min(shorter.Length, 32)];
+        for (int i = 0; i < paired.Length; i++)
         {
-            if (t == word) return false;
-            if ((t.Length == 1 || word.Length == 1) && t[0] == word[0]) return false;
-            if (t.Length >= 4 && word.Length >= 4 && JaroWinkler.Similarity(t, word) >= 0.9) return false;
-            if (t.Length >= 3 && word.Length >= 3 && (t.Contains(word, StringComparison.Ordinal) || word.Contains(t, StringComparison.Ordinal))) return false;
+            int j = Array.IndexOf(longer, shorter[i]);
+            if (j >= 0 && j < used.Length && !used[j]) { used[j] = true; paired[i] = true; }
         }
+        for (int i = 0; i < paired.Length; i++)
+        {
+            if (paired[i]) continue;
+            int found = -1;
+            for (int j = 0; j < used.Length && found < 0; j++)
+                if (!used[j] && Counterpart(shorter[i], longer[j])) found = j;
+            if (found < 0) return false;
+            used[found] = true;
+        }
+        return true;
+    }
+
+    private static bool Counterpart(string word, string t) =>
+        t == word
+        || ((t.Length == 1 || word.Length == 1) && t[0] == word[0])
+        || (t.Length >= 4 && word.Length >= 4 && JaroWinkler.Similarity(t, word) >= 0.9)
+        || (t.Length >= 3 && word.Length >= 3 && (t.Contains(word, StringComparison.Ordinal) || word.Contains(t, StringComparison.Ordinal)));
+
+    private static bool Missing(string word, NameRecord other)
+    {
+        if (word.Length < 2) return false; // a family name of one letter says too little
+        foreach (var t in other.Tokens)
+            if (Counterpart(word, t)) return false;
         return true;
     }
 }

@@ -31,8 +31,13 @@ public static class WordSetRelation
         if (a.Kind == EntityKind.Person || b.Kind == EntityKind.Person) return WordSetRelationKind.NotComparable;
         if (a.Tokens.Length == 0 || b.Tokens.Length == 0) return WordSetRelationKind.NotComparable;
         if (a.CompactKey == b.CompactKey) return WordSetRelationKind.Same;
-        bool extraA = HasUnmatched(a, b, statistics);
-        bool extraB = HasUnmatched(b, a, statistics);
+        // Romanised names (other scripts) glue their words (HANBICH / HANBICHJEONJA, DONGFANGJIXIE / DONGFANGKEJI): there a
+        // longer or similar word is another word, not an abbreviation or a typo.
+        bool latin = a.RomanizedName.Length == 0 && b.RomanizedName.Length == 0;
+        if (!latin && (a.CompactKey.Contains(b.CompactKey, StringComparison.Ordinal) || b.CompactKey.Contains(a.CompactKey, StringComparison.Ordinal)))
+            return WordSetRelationKind.Subset;
+        bool extraA = HasUnmatched(a, b, statistics, latin);
+        bool extraB = HasUnmatched(b, a, statistics, latin);
         return (extraA, extraB) switch
         {
             (false, false) => WordSetRelationKind.Same,
@@ -41,12 +46,12 @@ public static class WordSetRelation
         };
     }
 
-    private static bool HasUnmatched(NameRecord from, NameRecord other, TokenStatistics statistics)
+    private static bool HasUnmatched(NameRecord from, NameRecord other, TokenStatistics statistics, bool latin)
     {
         var commonLimit = CommonWordShare * statistics.Documents;
         foreach (var t in from.DistinctTokens)
         {
-            if (t.Length < 2 || HasCounterpart(t, other)) continue;
+            if (t.Length < 2 || (latin ? HasCounterpart(t, other) : Array.IndexOf(other.DistinctTokens, t) >= 0)) continue;
             if (statistics.Documents >= 100 && statistics.DocumentFrequency(t) > commonLimit) continue;
             return true;
         }
