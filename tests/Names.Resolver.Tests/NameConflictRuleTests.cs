@@ -62,23 +62,26 @@ public sealed class NameConflictRuleTests : IDisposable
     }
 
     [Fact]
-    public async Task Conflicting_names_never_link_and_a_subset_name_goes_to_review_whatever_the_model_says()
+    public async Task Conflicting_names_never_link_and_a_longer_subset_name_goes_to_review_whatever_the_model_says()
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "c.db"));
-        var scorer = new TableScorer([("SILVER LAKE APEX", "SILVER LAKE SEMICONDUCTOR", 0.99), ("LIBERTY", "LIBERTY INTERNATIONAL", 0.99),
+        var scorer = new TableScorer([("SILVER LAKE APEX", "SILVER LAKE SEMICONDUCTOR", 0.99), ("LIBERTY", "LIBERTY INTERNATIONAL", 0.99), ("SILVER LAKE", "SILVER LAKE INTERNATIONAL", 0.99),
             ("WANG JIANHUA", "ZHAO JIANHUA", 0.99), ("WANG JIANHUA", "JIANHUA WANG", 0.99)]);
         var engine = await ResolutionEngine.OpenAsync(store, null, scorer);
         var r = await engine.ResolveAllAsync([
             new ResolveInput("Silver Lake Apex Corp", Kind: "legal_entity"), new ResolveInput("Silver Lake Semiconductor Corp", Kind: "legal_entity"),
             new ResolveInput("Liberty", Kind: "legal_entity"), new ResolveInput("Liberty International", Kind: "legal_entity"),
+            new ResolveInput("Silver Lake", Kind: "legal_entity"), new ResolveInput("Silver Lake International", Kind: "legal_entity"),
             new ResolveInput("Wang, Jianhua", Kind: "person"), new ResolveInput("Zhao, Jianhua", Kind: "person"), new ResolveInput("Jianhua Wang", Kind: "person"),
         ]);
         Assert.NotEqual(r[0].GlobalId, r[1].GlobalId);
         Assert.Equal(ResolutionKind.New, r[1].Resolution); // clearly different: not even proposed
         Assert.NotEqual(r[2].GlobalId, r[3].GlobalId);
-        Assert.Equal(ResolutionKind.Review, r[3].Resolution);
+        Assert.Equal(ResolutionKind.New, r[3].Resolution); // one shared word is too weak even for review
         Assert.NotEqual(r[4].GlobalId, r[5].GlobalId);
-        Assert.Equal(r[4].GlobalId, r[6].GlobalId);
+        Assert.Equal(ResolutionKind.Review, r[5].Resolution); // a name plus a word: a reviewer decides
+        Assert.NotEqual(r[6].GlobalId, r[7].GlobalId);
+        Assert.Equal(r[6].GlobalId, r[8].GlobalId);
         Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
     }
 }

@@ -65,6 +65,9 @@ public sealed class ResolutionEngine
         return WordSetRelation.Classify(a, b, _state.Tokens) switch
         {
             WordSetRelationKind.Conflict => 0,
+            // A one-word name inside a longer one (LIBERTY / LIBERTY INTERNATIONAL) is too weak even for review: the
+            // word is shared by every firm named after the same place or idea.
+            WordSetRelationKind.Subset when Math.Min(a.DistinctTokens.Length, b.DistinctTokens.Length) == 1 => Math.Min(probability, _options.LowerThreshold * 0.99),
             WordSetRelationKind.Subset => Math.Min(probability, _options.SubsetNameCap),
             // Same words, different legal forms (SUMMIT LLC / SUMMIT INC, X GMBH / X GMBH & CO KG): sister companies as
             // often as one company, so a reviewer decides.
