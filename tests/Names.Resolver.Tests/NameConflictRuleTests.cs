@@ -58,6 +58,7 @@ public sealed class NameConflictRuleTests : IDisposable
         Assert.False(LegalFormFeature.FormsDiffer(Org("X", "Inc."), Org("X", "Incorporated")));
         Assert.False(LegalFormFeature.FormsDiffer(Org("X", "Ltd"), Org("X", "Limited")));
         Assert.True(LegalFormFeature.FormsDiffer(Org("X", "LLC"), Org("X", "Inc")));
+        Assert.False(LegalFormFeature.FormsDiffer(Org("X", "COMPANY LLC"), Org("X", "L.L.C.")));
         Assert.False(LegalFormFeature.FormsDiffer(Org("X", "LLC"), Org("X")));
     }
 

@@ -15,7 +15,7 @@ public sealed class LegalFormFeature : IComparisonFeature
     /// <summary>
     /// Both organisations carry a legal form and the forms are clearly different: different ISO 20275 codes when both are
     /// known (AG and AKTIENGESELLSCHAFT share one), otherwise different letters where neither is an abbreviation of the
-    /// other (INC / INCORPORATED and LTD / LIMITED agree: same first letter, letters in order).
+    /// other (INC / INCORPORATED and LTD / LIMITED agree: same first letter, letters in order; COMPANY LLC / LLC agree).
     /// </summary>
     public static bool FormsDiffer(NameRecord a, NameRecord b)
     {
@@ -23,7 +23,8 @@ public sealed class LegalFormFeature : IComparisonFeature
         if (a.ElfCode.Length > 0 && b.ElfCode.Length > 0) return a.ElfCode != b.ElfCode;
         if (SameForm(a.LegalForm, b.LegalForm)) return false;
         var (x, y) = (Letters(a.LegalForm), Letters(b.LegalForm));
-        return !(Abbreviates(x, y) || Abbreviates(y, x));
+        // COMPANY LLC / L.L.C.: one form written with a word the other leaves off.
+        return !(Abbreviates(x, y) || Abbreviates(y, x) || x.EndsWith(y, StringComparison.Ordinal) || y.EndsWith(x, StringComparison.Ordinal));
     }
 
     private static string Letters(string form) => new(form.Where(char.IsLetterOrDigit).Select(char.ToUpperInvariant).ToArray());
