@@ -19,6 +19,8 @@ public sealed class NameConflictRuleTests : IDisposable
 
     private static NameRecord Romanised(string key) => new(EntityKind.LegalEntity, key, key, "", "KR", romanizedName: key.ToLowerInvariant());
 
+    private static NameRecord RomanisedPerson(string key) => new(EntityKind.Person, key, key.Replace(" ", ""), "", "KR", romanizedName: key.ToLowerInvariant());
+
     private static NameRecord Person(string key) => new(EntityKind.Person, key, key.Replace(" ", ""), "", "");
 
     [Fact]
@@ -44,6 +46,9 @@ public sealed class NameConflictRuleTests : IDisposable
         Assert.True(PersonNameConflict.Between(Person("ZHANG WEI"), Person("ZHANG JIE")));
         Assert.True(PersonNameConflict.Between(Person("JONES MARY"), Person("JONES S")));
         Assert.True(PersonNameConflict.Between(Person("S SMITH"), Person("SMITH M"))); // SMITH cannot pair twice
+        // Romanised from another script: a one-letter family name is a name, words must be equal.
+        Assert.True(PersonNameConflict.Between(RomanisedPerson("I HYEONU"), RomanisedPerson("IM HYEONU")));
+        Assert.False(PersonNameConflict.Between(RomanisedPerson("SHANBEN CHENG"), RomanisedPerson("SHAN BENCHENG")));
         Assert.False(PersonNameConflict.Between(Person("JOHNSON WILLIAM"), Person("WILLIAM JOHNSON")));
         Assert.False(PersonNameConflict.Between(Person("ANDERSON J"), Person("ANDRSON JAMES")));
         Assert.False(PersonNameConflict.Between(Person("DMOORE JAMES"), Person("MOORE JAMES")));

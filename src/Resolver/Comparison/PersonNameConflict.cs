@@ -17,17 +17,20 @@ public static class PersonNameConflict
     public static bool Between(NameRecord a, NameRecord b)
     {
         if (a.Kind != EntityKind.Person || b.Kind != EntityKind.Person) return false;
-        if (a.Tokens.Length < 2 || b.Tokens.Length < 2) return false;
-        if (Missing(a.Tokens[0], b) || Missing(b.Tokens[0], a)) return true;
+        if (a.Tokens.Length < 2 || b.Tokens.Length < 2 || a.CompactKey == b.CompactKey) return false;
+        // Romanised from another script (I HYEONU / IM HYEONU, JITIAN / JITIANSAKURA): one-letter family names are real
+        // names and a longer or similar word is another word, so words must be equal.
+        bool exact = a.RomanizedName.Length > 0 || b.RomanizedName.Length > 0;
+        if (Missing(a.Tokens[0], b, exact) || Missing(b.Tokens[0], a, exact)) return true;
         var (shorter, longer) = a.Tokens.Length <= b.Tokens.Length ? (a, b) : (b, a);
-        return !EveryWordPaired(shorter.Tokens, longer.Tokens);
+        return !EveryWordPaired(shorter.Tokens, longer.Tokens, exact);
     }
 
     /// <summary>
     /// One-to-one: each word of the shorter name takes its own counterpart (exact ones first), so S SMITH / SMITH M
     /// does not pass by reading SMITH twice.
     /// </summary>
-    private static bool EveryWordPaired(string[] shorter, string[] longer)
+    private static bool EveryWordPaired(string[] shorter, string[] longer, bool exact)
     {
         Span<bool> used = stackalloc bool[Math.Min(longer.Length, 32)];
         Span<bool> paired = stackalloc bool[Math.Min(shorter.Length, 32)];
@@ -41,24 +44,24 @@ public static class PersonNameConflict
             if (paired[i]) continue;
             int found = -1;
             for (int j = 0; j < used.Length && found < 0; j++)
-                if (!used[j] && Counterpart(shorter[i], longer[j])) found = j;
+                if (!used[j] && Counterpart(shorter[i], longer[j], exact)) found = j;
             if (found < 0) return false;
             used[found] = true;
         }
         return true;
     }
 
-    private static bool Counterpart(string word, string t) =>
+    private static bool Counterpart(string word, string t, bool exact) =>
         t == word
-        || ((t.Length == 1 || word.Length == 1) && t[0] == word[0])
-        || (t.Length >= 4 && word.Length >= 4 && JaroWinkler.Similarity(t, word) >= 0.9)
-        || (t.Length >= 3 && word.Length >= 3 && (t.Contains(word, StringComparison.Ordinal) || word.Contains(t, StringComparison.Ordinal)));
+        || !exact && (((t.Length == 1 || word.Length == 1) && t[0] == word[0])
+            || (t.Length >= 4 && word.Length >= 4 && JaroWinkler.Similarity(t, word) >= 0.9)
+            || (t.Length >= 3 && word.Length >= 3 && (t.Contains(word, StringComparison.Ordinal) || word.Contains(t, StringComparison.Ordinal))));
 
-    private static bool Missing(string word, NameRecord other)
+    private static bool Missing(string word, NameRecord other, bool exact)
     {
-        if (word.Length < 2) return false; // a family name of one letter says too little
+        if (word.Length < 2 && !exact) return false; // a Latin family name of one letter is an initial: says too little
         foreach (var t in other.Tokens)
-            if (Counterpart(word, t)) return false;
+            if (Counterpart(word, t, exact)) return false;
         return true;
     }
 }
