@@ -31,6 +31,18 @@ public sealed class ComparisonSet
         return new ComparisonSet(features);
     }
 
+    /// <summary>
+    /// Features for person data: the name ladder, person name parts and country, then one feature per context column,
+    /// date columns (<paramref name="dateColumns"/>) compared as dates with graded levels.
+    /// </summary>
+    public static ComparisonSet CreatePerson(IEnumerable<string>? contextColumns, IReadOnlySet<string>? dateColumns)
+    {
+        var features = new List<IComparisonFeature> { new NameSimilarityFeature(), new RareTokenOverlapFeature(), new CountryFeature(), new PersonNameFeature() };
+        foreach (var c in contextColumns ?? [])
+            features.Add(dateColumns is not null && dateColumns.Contains(c) ? new DateContextFeature(c) : new ContextOverlapFeature(c));
+        return new ComparisonSet(features);
+    }
+
     /// <summary>Rebuilds a set from stored feature names (model parameters).</summary>
     public static ComparisonSet FromNames(IEnumerable<string> names) => new(names.Select(n => n switch
     {
@@ -48,6 +60,7 @@ public sealed class ComparisonSet
         "numbers" => new NumbersFeature(),
         "person_name" => new PersonNameFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
+        _ when n.StartsWith(DateContextFeature.Prefix, StringComparison.Ordinal) => new DateContextFeature(n[DateContextFeature.Prefix.Length..]),
         _ when n.StartsWith("coordinates:", StringComparison.Ordinal) && n.Split(':', 2)[1].Split(',') is [var lat, var lng] => new CoordinateDistanceFeature(lat, lng),
         _ => throw new ArgumentException($"unknown comparison feature '{n}'"),
     }));

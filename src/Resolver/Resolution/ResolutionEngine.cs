@@ -36,7 +36,7 @@ public sealed class ResolutionEngine
         _state = state;
         _minter = minter;
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
-        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature).Select(x => x.i).ToArray();
+        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature).Select(x => x.i).ToArray();
     }
 
     /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
@@ -139,7 +139,7 @@ public sealed class ResolutionEngine
         }
 
         var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
-        if (_state.VariantByKey.TryGetValue(variantKey, out var known))
+        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !IsHomonym(row, party, known))
         {
             stats.KnownVariants++;
             var variant = _state.Variants[known];
@@ -207,6 +207,27 @@ public sealed class ResolutionEngine
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
         _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), keys);
         return Answer(row, party, target, resolution, score, explanation);
+    }
+
+    /// <summary>
+    /// A person whose exact name is already known but whose context (date of birth, place ...) does not match that
+    /// entity is scored like a new variant: same name, possibly another person. Organisations and rows without context
+    /// keep the known-variant shortcut.
+    /// </summary>
+    private bool IsHomonym(ResolveInput row, Party party, int known)
+    {
+        if (party.Kind != EntityKind.Person || row.Context is not { Count: > 0 } || _contextFeatures.Length == 0) return false;
+        var variant = _state.Variants[known];
+        var entity = _state.Survivor(variant.EntityId);
+        var record = NameRecord.FromParty(party, row.Context);
+        var levels = _scorer.Comparisons.Compare(record, variant.Record, _state.Tokens);
+        bool anyContext = false;
+        foreach (var f in _contextFeatures)
+        {
+            levels[f] = _scorer.Comparisons.Features[f].Compare(record, entity.ContextPool, _state.Tokens);
+            anyContext |= levels[f] >= 0;
+        }
+        return anyContext && _scorer.Probability(levels) < _options.UpperThreshold;
     }
 
     private ResolvedParty Answer(ResolveInput row, Party party, RegistryState.EntityState entity, string resolution, double score, string explanation)
