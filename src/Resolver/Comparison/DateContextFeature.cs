@@ -8,6 +8,8 @@ namespace Names.Resolver.Comparison;
 public sealed class DateContextFeature(string column) : IComparisonFeature
 {
     public const string Prefix = "date:";
+    /// <summary>Level "one digit differs or transposed"; this and above mean the dates agree up to a typo.</summary>
+    public const int OneDigitLevel = 3;
 
     public string Column { get; } = column;
     public string Name => Prefix + Column;

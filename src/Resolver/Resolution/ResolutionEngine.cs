@@ -36,18 +36,29 @@ public sealed class ResolutionEngine
         _state = state;
         _minter = minter;
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
+        _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
         _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature).Select(x => x.i).ToArray();
     }
 
     /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
     private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
 
-    private bool Vetoed(NameRecord a, NameRecord b)
+    private bool Vetoed(NameRecord a, NameRecord b, int[] levels)
     {
+        // Persons born on the same (or a one-typo) date: a given-name mismatch is a nickname or short form far more often
+        // than another person (TOM / THOMAS, KATE / CATHERINE), so the model weighs it instead of the hard rule.
+        bool datesAgree = false;
+        foreach (var f in _dateFeatures) datesAgree |= levels[f] >= DateContextFeature.OneDigitLevel;
         foreach (var (feature, vetoing) in _vetoes)
+        {
+            if (datesAgree && feature is PersonNameFeature) continue;
             if (Array.IndexOf(vetoing, feature.Compare(a, b, _state.Tokens)) >= 0) return true;
+        }
         return false;
     }
+
+    /// <summary>Indexes of date context features in the model's comparisons.</summary>
+    private readonly int[] _dateFeatures;
 
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
     private readonly int[] _contextFeatures;
@@ -139,7 +150,7 @@ public sealed class ResolutionEngine
         }
 
         var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
-        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !IsHomonym(row, party, known))
+        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party))
         {
             stats.KnownVariants++;
             var variant = _state.Variants[known];
@@ -210,24 +221,16 @@ public sealed class ResolutionEngine
     }
 
     /// <summary>
-    /// A person whose exact name is already known but whose context (date of birth, place ...) does not match that
-    /// entity is scored like a new variant: same name, possibly another person. Organisations and rows without context
+    /// A person row with context (date of birth, place ...) is its own variant and is always scored: the same name is
+    /// another person as often as not, and the row's context is the evidence. Organisations and rows without context
     /// keep the known-variant shortcut.
     /// </summary>
-    private bool IsHomonym(ResolveInput row, Party party, int known)
+    private bool ScoredPerRow(ResolveInput row, Party party)
     {
-        if (party.Kind != EntityKind.Person || row.Context is not { Count: > 0 } || _contextFeatures.Length == 0) return false;
-        var variant = _state.Variants[known];
-        var entity = _state.Survivor(variant.EntityId);
-        var record = NameRecord.FromParty(party, row.Context);
-        var levels = _scorer.Comparisons.Compare(record, variant.Record, _state.Tokens);
-        bool anyContext = false;
-        foreach (var f in _contextFeatures)
-        {
-            levels[f] = _scorer.Comparisons.Features[f].Compare(record, entity.ContextPool, _state.Tokens);
-            anyContext |= levels[f] >= 0;
-        }
-        return anyContext && _scorer.Probability(levels) < _options.UpperThreshold;
+        if (party.Kind != EntityKind.Person || _contextFeatures.Length == 0 || row.Context is null) return false;
+        foreach (var v in row.Context.Values)
+            if (!string.IsNullOrWhiteSpace(v)) return true;
+        return false;
     }
 
     private ResolvedParty Answer(ResolveInput row, Party party, RegistryState.EntityState entity, string resolution, double score, string explanation)
@@ -274,9 +277,12 @@ public sealed class ResolutionEngine
         {
             var (g, handle) = pairs[i];
             var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
-            foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
+            // Persons are compared member by member (each row's own date and place); pooling the dates of a cluster would
+            // let any date match it. Organisations compare with the pooled context (co-applicants, classes).
+            if (record.Kind != EntityKind.Person)
+                foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
-            probabilities[i] = Vetoed(record, _state.Variants[handle].Record) ? 0 : _scorer.Probability(l);
+            probabilities[i] = Vetoed(record, _state.Variants[handle].Record, l) ? 0 : _scorer.Probability(l);
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.
