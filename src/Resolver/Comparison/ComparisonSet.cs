@@ -37,7 +37,9 @@ public sealed class ComparisonSet
     /// </summary>
     public static ComparisonSet CreatePerson(IEnumerable<string>? contextColumns, IReadOnlySet<string>? dateColumns)
     {
-        var features = new List<IComparisonFeature> { new NameSimilarityFeature(), new RareTokenOverlapFeature(), new CountryFeature(), new PersonNameFeature() };
+        // One name feature: the name ladders (similarity, rare tokens, person parts) are near copies of each other and
+        // would count the same evidence three times against the context features.
+        var features = new List<IComparisonFeature> { new PersonNameFeature(), new CountryFeature() };
         foreach (var c in contextColumns ?? [])
             features.Add(dateColumns is not null && dateColumns.Contains(c) ? new DateContextFeature(c) : new ContextOverlapFeature(c));
         return new ComparisonSet(features);
