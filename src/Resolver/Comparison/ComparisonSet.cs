@@ -37,9 +37,9 @@ public sealed class ComparisonSet
     /// </summary>
     public static ComparisonSet CreatePerson(IEnumerable<string>? contextColumns, IReadOnlySet<string>? dateColumns)
     {
-        // One name feature: the name ladders (similarity, rare tokens, person parts) are near copies of each other and
-        // would count the same evidence three times against the context features.
-        var features = new List<IComparisonFeature> { new PersonNameFeature(), new CountryFeature() };
+        // Family and given names as two features (as Splink does), not the name ladders: those (similarity, rare tokens,
+        // person parts) are near copies of each other and would count the same evidence three times against the context.
+        var features = new List<IComparisonFeature> { new FamilyNameFeature(), new GivenNameFeature(), new CountryFeature() };
         foreach (var c in contextColumns ?? [])
             features.Add(dateColumns is not null && dateColumns.Contains(c) ? new DateContextFeature(c) : new ContextOverlapFeature(c));
         return new ComparisonSet(features);
@@ -61,6 +61,8 @@ public sealed class ComparisonSet
         "country" => new CountryFeature(),
         "numbers" => new NumbersFeature(),
         "person_name" => new PersonNameFeature(),
+        "family_name" => new FamilyNameFeature(),
+        "given_name" => new GivenNameFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
         _ when n.StartsWith(DateContextFeature.Prefix, StringComparison.Ordinal) => new DateContextFeature(n[DateContextFeature.Prefix.Length..]),
         _ when n.StartsWith("coordinates:", StringComparison.Ordinal) && n.Split(':', 2)[1].Split(',') is [var lat, var lng] => new CoordinateDistanceFeature(lat, lng),
