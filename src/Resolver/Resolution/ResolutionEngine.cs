@@ -37,7 +37,7 @@ public sealed class ResolutionEngine
         _minter = minter;
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
-        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature).Select(x => x.i).ToArray();
+        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature or ContextTextFeature).Select(x => x.i).ToArray();
     }
 
     /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>

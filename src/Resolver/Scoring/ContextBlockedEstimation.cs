@@ -24,7 +24,7 @@ public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
     public ComparisonSet Comparisons { get; } = comparisons;
 
     /// <summary>Context features (learnt on name-blocked pairs); the rest are name features (learnt on context-blocked pairs).</summary>
-    public static bool IsContextFeature(IComparisonFeature f) => f is ContextOverlapFeature or DateContextFeature or CoordinateDistanceFeature;
+    public static bool IsContextFeature(IComparisonFeature f) => f is ContextOverlapFeature or DateContextFeature or ContextTextFeature or CoordinateDistanceFeature;
 
     public FellegiSunterModel Estimate(IReadOnlyList<NameRecord> records, IReadOnlyList<string> blockingColumns)
     {
@@ -58,7 +58,7 @@ public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
         {
             var pairs = CandidatePairs(records, r => r.Context.TryGetValue(column, out var v) ? v.Select(x => column + "=" + x).ToList() : [], statistics);
             if (pairs.Count == 0) continue;
-            var active = features.Select(f => !(f is DateContextFeature d && d.Column == column) && !(f is ContextOverlapFeature o && o.Column == column)).ToArray();
+            var active = features.Select(f => !(f is DateContextFeature d && d.Column == column) && !(f is ContextOverlapFeature o && o.Column == column) && !(f is ContextTextFeature t && t.Column == column)).ToArray();
             var (mB, _) = Em(pairs, u, m, active);
             for (int f = 0; f < features.Count; f++)
                 if (!isContext[f]) for (int l = 0; l < mB[f].Length; l++) nameSums[f][l] += mB[f][l];
