@@ -15,7 +15,11 @@ namespace Names.Resolver.Scoring;
 public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
 {
     public int RandomPairs { get; init; } = 50000;
-    public int MaxCandidatesPerName { get; init; } = 10;
+    /// <summary>
+    /// Candidates per record: the expected match count (hence lambda) only covers pairs compared, and a person's
+    /// cluster often has more than ten rows.
+    /// </summary>
+    public int MaxCandidatesPerName { get; init; } = 30;
     public int BlockCap { get; init; } = 300;
     public int MaxIterations { get; init; } = 100;
     public double Tolerance { get; init; } = 1e-5;
