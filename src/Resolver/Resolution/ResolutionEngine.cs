@@ -248,6 +248,8 @@ public sealed class ResolutionEngine
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
         var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        // Persons with context are compared member by member (see ScorePair), with their own limits.
+        bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
@@ -256,10 +258,10 @@ public sealed class ResolutionEngine
             if (!byEntity.TryGetValue(entity.Id, out var list))
             {
                 // A big cluster fills the ranked list with its members; cap per entity so other entities get a look.
-                if (byEntity.Count >= _options.MaxEntities) continue;
+                if (byEntity.Count >= (memberWise ? _options.PersonMaxEntities : _options.MaxEntities)) continue;
                 byEntity[entity.Id] = list = new List<int>();
             }
-            if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
+            if (list.Count < (memberWise ? _options.PersonMembersPerEntity : _options.MaxMembersPerEntity)) list.Add(handle);
         }
         // Compare with the cluster, not one member: the canonical (first) variant always takes part.
         var groups = new List<(RegistryState.EntityState Entity, List<int> Members)>(byEntity.Count);
@@ -303,7 +305,7 @@ public sealed class ResolutionEngine
         for (int g = 0; g < groups.Count; g++)
         {
             var count = groups[g].Members.Count;
-            bool allowed = dissent[g] < _options.MaxDissentShare * count;
+            bool allowed = dissent[g] < (memberWise ? _options.PersonMaxDissentShare : _options.MaxDissentShare) * count;
             matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
         }
         return matches;
