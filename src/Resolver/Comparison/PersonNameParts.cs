@@ -27,5 +27,11 @@ internal static class PersonNameParts
     public static string[] FamilyWords(NameRecord r) =>
         r.FamilyName.Length > 0 ? r.FamilyName.ToUpperInvariant().Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries) : [Family(r)];
 
+    /// <summary>Share of names carrying the word above which an equal name is weaker evidence (1 in 1,000).</summary>
+    public const double FrequentShare = 0.001;
+
+    public static bool Frequent(string word, TokenStatistics statistics) =>
+        statistics.Documents > 0 && statistics.DocumentFrequency(word) > FrequentShare * statistics.Documents;
+
     private static string Compact(string s) => new(s.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
