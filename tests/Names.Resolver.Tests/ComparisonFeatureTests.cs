@@ -194,6 +194,7 @@ public sealed class DateContextFeatureTests
     [InlineData("1856-06-18", "1856-01-01", 2)]
     [InlineData("1856-06-18", "1849-01-01", 1)]
     [InlineData("1856-06-18", "1630-06-18", 0)]
+    [InlineData("18560618", "18560601", 4)]
     public void Dates_are_graded_from_equal_to_far_apart(string a, string b, int level) =>
         Assert.Equal(level, new DateContextFeature("dob").Compare(Person(a), Person(b), new TokenStatistics()));
 

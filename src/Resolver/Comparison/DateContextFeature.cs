@@ -49,10 +49,18 @@ public sealed class DateContextFeature(string column) : IComparisonFeature
         return Math.Abs(yx - yy) <= 10 ? 1 : 0;
     }
 
-    /// <summary>Year and month (0 when absent) of a date written year first (1856-06-18, 1856/06, 1856).</summary>
+    /// <summary>Year and month (0 when absent) of a date written year first (1856-06-18, 1856/06, 1856, 18560618).</summary>
     public static bool TryParts(string value, out int year, out int month)
     {
         year = month = 0;
+        // Compact form 19081209 (febrl, many registries).
+        if (value.Length == 8 && value.All(char.IsAsciiDigit))
+        {
+            year = int.Parse(value.AsSpan(0, 4));
+            var mm = int.Parse(value.AsSpan(4, 2));
+            month = mm is >= 1 and <= 12 ? mm : 0;
+            return true;
+        }
         var parts = value.Split(['-', '/', '.', ' '], StringSplitOptions.RemoveEmptyEntries);
         if (parts.Length == 0 || parts[0].Length != 4 || !int.TryParse(parts[0], out year)) return false;
         if (parts.Length > 1 && int.TryParse(parts[1], out var m) && m is >= 1 and <= 12) month = m;
