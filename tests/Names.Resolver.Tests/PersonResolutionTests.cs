@@ -71,6 +71,23 @@ public sealed class PersonResolutionTests
     }
 
     [Fact]
+    public async Task Organisations_among_persons_are_still_compared_by_their_names()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(":memory:");
+        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions(), Model.Value);
+        var r = await engine.ResolveAllAsync([
+            new ResolveInput("Akzo Nobel N.V.", Kind: "legal_entity", Row: 0, Context: new Dictionary<string, string> { ["dob"] = "1994-01-01" }),
+            new ResolveInput("AKZO NOBELL NV", Kind: "legal_entity", Row: 1, Context: new Dictionary<string, string> { ["dob"] = "2001-05-05" }),
+            new ResolveInput("Unilever N.V.", Kind: "legal_entity", Row: 2, Context: new Dictionary<string, string> { ["dob"] = "1994-01-01" }),
+            Row("john", "smith", "1850-03-12", "leeds", "ls1 4ap", row: 3),
+        ]);
+        Assert.Equal(r[0].GlobalId, r[1].GlobalId);
+        Assert.NotEqual(r[0].GlobalId, r[2].GlobalId);
+        Assert.StartsWith("L", r[0].GlobalId);
+        Assert.StartsWith("P", r[3].GlobalId);
+    }
+
+    [Fact]
     public void Context_text_is_graded()
     {
         Assert.Equal(3, ContextTextFeature.CompareValues("TR11 5UB", "TR11 5UB"));

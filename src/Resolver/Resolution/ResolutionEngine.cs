@@ -37,13 +37,17 @@ public sealed class ResolutionEngine
         _minter = minter;
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
+        // A person model (family/given name features, no general name feature) says nothing about organisation names:
+        // parties of other kinds in the same input are scored with the built-in model instead.
+        if (scorer.Comparisons.Features.Any(f => f is FamilyNameFeature) && !scorer.Comparisons.Features.Any(f => f is NameSimilarityFeature))
+            _otherKindsScorer = DefaultModel.Load();
         _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature or ContextTextFeature).Select(x => x.i).ToArray();
     }
 
     /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
     private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
 
-    private bool Vetoed(NameRecord a, NameRecord b, int[] levels)
+    private bool Vetoed(NameRecord a, NameRecord b)
     {
         // A model with a date context (a person model) weighs a given-name mismatch against the dates and places: with
         // that evidence a mismatch is a nickname or short form as often as another person (TOM / THOMAS, KATE /
@@ -63,6 +67,9 @@ public sealed class ResolutionEngine
 
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
     private readonly int[] _contextFeatures;
+
+    /// <summary>Scorer for non-person parties when <see cref="_scorer"/> is a person model; null otherwise.</summary>
+    private readonly IPairScorer? _otherKindsScorer;
 
     public const string SeedMetaKey = "minter.seed";
     public const string SequenceMetaKey = "minter.sequence";
@@ -250,6 +257,8 @@ public sealed class ResolutionEngine
         var candidates = _state.Index.Find(keys, _options.MaxCandidates);
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
+        var scorer = _otherKindsScorer is not null && record.Kind != EntityKind.Person ? _otherKindsScorer : _scorer;
+        var contextFeatures = ReferenceEquals(scorer, _scorer) ? _contextFeatures : [];
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
@@ -279,13 +288,13 @@ public sealed class ResolutionEngine
         void ScorePair(int i)
         {
             var (g, handle) = pairs[i];
-            var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
+            var l = scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
             // Persons are compared member by member (each row's own date and place); pooling the dates of a cluster would
             // let any date match it. Organisations compare with the pooled context (co-applicants, classes).
             if (record.Kind != EntityKind.Person)
-                foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
+                foreach (var f in contextFeatures) l[f] = scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
-            probabilities[i] = Vetoed(record, _state.Variants[handle].Record, l) ? 0 : _scorer.Probability(l);
+            probabilities[i] = Vetoed(record, _state.Variants[handle].Record) ? 0 : scorer.Probability(l);
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.
@@ -306,7 +315,7 @@ public sealed class ResolutionEngine
         {
             var count = groups[g].Members.Count;
             bool allowed = dissent[g] < (memberWise ? _options.PersonMaxDissentShare : _options.MaxDissentShare) * count;
-            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
+            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, scorer));
         }
         return matches;
     }
