@@ -88,6 +88,19 @@ public sealed class PersonResolutionTests
     }
 
     [Fact]
+    public void A_lone_word_in_the_given_name_column_is_compared_with_the_family_name()
+    {
+        var lone = new NameRecord(Names.Normalization.EntityKind.Person, "KENEALY", "KENEALY", "KENEALY", "", givenNames: "kenealy");
+        var full = new NameRecord(Names.Normalization.EntityKind.Person, "KENEALY ARABELLA", "KENEALYARABELLA", "KENEALYARABELLA", "", familyName: "kenealy", givenNames: "arabella");
+        var other = new NameRecord(Names.Normalization.EntityKind.Person, "KENEALY ARABELLA", "KENEALYARABELLA", "KENEALYARABELLA", "", familyName: "smith", givenNames: "kenealy");
+        var statistics = new TokenStatistics();
+        Assert.Equal(4, new FamilyNameFeature().Compare(lone, full, statistics));
+        Assert.Equal(IComparisonFeature.NotComparable, new GivenNameFeature().Compare(lone, full, statistics));
+        Assert.Equal(IComparisonFeature.NotComparable, new FamilyNameFeature().Compare(lone, other, statistics));
+        Assert.Equal(4, new GivenNameFeature().Compare(lone, other, statistics));
+    }
+
+    [Fact]
     public void Context_text_is_graded()
     {
         Assert.Equal(3, ContextTextFeature.CompareValues("TR11 5UB", "TR11 5UB"));

@@ -14,6 +14,8 @@ public sealed class FamilyNameFeature : IComparisonFeature
     {
         var fa = PersonNameParts.Family(a);
         var fb = PersonNameParts.Family(b);
+        if (PersonNameParts.LoneWordIsOthersFamily(a, b)) fa = PersonNameParts.Given(a)[0];
+        else if (PersonNameParts.LoneWordIsOthersFamily(b, a)) fb = PersonNameParts.Given(b)[0];
         if (fa.Length == 0 || fb.Length == 0) return IComparisonFeature.NotComparable;
         if (fa == fb) return PersonNameParts.Frequent(fa, statistics) ? 3 : 4;
         if (JaroWinkler.Similarity(fa, fb) >= 0.88) return 2;

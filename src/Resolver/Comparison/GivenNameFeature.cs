@@ -12,6 +12,7 @@ public sealed class GivenNameFeature : IComparisonFeature
 
     public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
     {
+        if (PersonNameParts.LoneWordIsOthersFamily(a, b) || PersonNameParts.LoneWordIsOthersFamily(b, a)) return IComparisonFeature.NotComparable;
         var ga = PersonNameParts.Given(a);
         var gb = PersonNameParts.Given(b);
         if (ga.Length == 0 || gb.Length == 0) return IComparisonFeature.NotComparable;

@@ -27,6 +27,20 @@ internal static class PersonNameParts
     public static string[] FamilyWords(NameRecord r) =>
         r.FamilyName.Length > 0 ? r.FamilyName.ToUpperInvariant().Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries) : [Family(r)];
 
+    /// <summary>
+    /// The lone given name of a record without a family name (a single word, often a family name typed in the given-name
+    /// column: KENEALY) when it equals or nearly equals the other record's family name; such a word is compared as the
+    /// family name and not as a given name.
+    /// </summary>
+    public static bool LoneWordIsOthersFamily(NameRecord lone, NameRecord other)
+    {
+        if (Family(lone).Length > 0) return false;
+        var given = Given(lone);
+        if (given.Length != 1) return false;
+        var family = Family(other);
+        return family.Length > 0 && (given[0] == family || JaroWinkler.Similarity(given[0], family) >= 0.88);
+    }
+
     /// <summary>Share of names carrying the word above which an equal name is weaker evidence (1 in 1,000).</summary>
     public const double FrequentShare = 0.001;
 
