@@ -61,8 +61,9 @@ internal sealed class Romanizer : IDisposable
     /// tokens R8 romanises next are mostly these same words. Same result as the whole text because the context rules
     /// of these transforms (Hangul jamo, kana, Cyrillic/Greek letter context, Latin-ASCII) act within a word — checked
     /// on every distinct name of 1M synthetic rows and datasets/ (byte-identical `names clean` output). Null (use the
-    /// whole text) for Han (Han-Spacedhan spaces across words), when a word would pick another transform than the text
-    /// (the cache keys words alone), or when the transform does not keep ASCII as it is.
+    /// whole text) for Han (Han-Spacedhan spaces across words), when a word holds anything but script letters (see
+    /// <see cref="IsScriptWord"/>), when a word would pick another transform than the text (the cache keys words
+    /// alone), or when the transform does not keep ASCII as it is. RomanizerByWordTests compares with ICU whole.
     /// </summary>
     private string? ByWord(string text, string transform)
     {
@@ -71,7 +72,7 @@ internal sealed class Romanizer : IDisposable
         foreach (var range in span.Split(' '))
         {
             var word = span[range];
-            if (!IsAscii(word) && TransformFor(word) != transform) return null;
+            if (!IsScriptWord(word) || (!IsAscii(word) && TransformFor(word) != transform)) return null;
         }
         var sb = _words.Clear();
         bool first = true;
@@ -85,6 +86,31 @@ internal sealed class Romanizer : IDisposable
         }
         return sb.ToString();
     }
+
+    /// <summary>
+    /// All letters of one of the scripts below, or all ASCII letters. Anything else (ー, punctuation, digits,
+    /// combining marks: ICU's Common/Inherited characters) joins the script run of a neighbouring word in the whole
+    /// text and can be romanised differently alone ("안ー ソニー": the ー becomes a kana macron, then nothing).
+    /// </summary>
+    private static bool IsScriptWord(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 0) return true;
+        bool ascii = word[0] < 0x80;
+        foreach (var c in word)
+        {
+            if (ascii ? !char.IsAsciiLetter(c) : !IsScriptLetter(c)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>A letter of a script that has its own romanisation (never Common/Inherited in Unicode's Scripts.txt).</summary>
+    private static bool IsScriptLetter(char c) =>
+        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E) // Hangul
+        || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF6F) || (c >= 0xFF71 && c <= 0xFF9D) // kana
+        || (c >= 0x0400 && c <= 0x0481) || (c >= 0x048A && c <= 0x052F) // Cyrillic letters
+        || (c >= 0x0388 && c <= 0x03E1 && c != 0x038B && c != 0x038D) || c == 0x0386 // Greek letters
+        || (c >= 0x05D0 && c <= 0x05EA) // Hebrew letters
+        || (c >= 0x0620 && c <= 0x064A && c != 0x0640); // Arabic letters (not the tatweel, which is Common)
 
     private bool KeepsAscii(string transform)
     {
