@@ -98,19 +98,10 @@ internal sealed class Romanizer : IDisposable
         bool ascii = word[0] < 0x80;
         foreach (var c in word)
         {
-            if (ascii ? !char.IsAsciiLetter(c) : !IsScriptLetter(c)) return false;
+            if (ascii ? !char.IsAsciiLetter(c) : !ScriptClass.IsRomanizedScriptLetter(c)) return false;
         }
         return true;
     }
-
-    /// <summary>A letter of a script that has its own romanisation (never Common/Inherited in Unicode's Scripts.txt).</summary>
-    private static bool IsScriptLetter(char c) =>
-        (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E) // Hangul
-        || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF6F) || (c >= 0xFF71 && c <= 0xFF9D) // kana
-        || (c >= 0x0400 && c <= 0x0481) || (c >= 0x048A && c <= 0x052F) // Cyrillic letters
-        || (c >= 0x0388 && c <= 0x03E1 && c != 0x038B && c != 0x038D) || c == 0x0386 // Greek letters
-        || (c >= 0x05D0 && c <= 0x05EA) // Hebrew letters
-        || (c >= 0x0620 && c <= 0x064A && c != 0x0640); // Arabic letters (not the tatweel, which is Common)
 
     private bool KeepsAscii(string transform)
     {

@@ -1,4 +1,5 @@
 using System.Text;
+using Names.Normalization.Text;
 
 namespace Names.Normalization.Transliteration;
 
@@ -10,7 +11,8 @@ namespace Names.Normalization.Transliteration;
 /// 2. the one-character rules, applied per code point from the shared <see cref="HanCharacterRules"/> table;
 ///    characters that some rule treats with context ({重}' '?庆 > chóng) send the text through ICU whole instead;
 /// 3. Any-Latin; Latin-ASCII per space-separated syllable from a cache when the text is all Latin/common letters
-///    (Any-Latin leaves Latin untouched; Latin-ASCII's rules do not look across a space), else through ICU whole.
+///    (Any-Latin leaves Latin untouched; Latin-ASCII's rules do not look across a space), or when every piece is
+///    letters of one script (kana between pinyin syllables), else through ICU whole.
 /// Not thread-safe (one per thread, like every ICU transliterator); the character table is shared.
 /// </summary>
 internal sealed class StagedHanLatinTransform : IDisposable
@@ -91,7 +93,11 @@ internal sealed class StagedHanLatinTransform : IDisposable
     {
         foreach (var c in mapped)
         {
-            if (!IsLatinOrCommon(c)) return _tail.Transliterate(mapped);
+            if (!IsLatinOrCommon(c))
+            {
+                if (!AllScriptWords(mapped)) return _tail.Transliterate(mapped);
+                break;
+            }
         }
         var sb = _result.Clear();
         var span = mapped.AsSpan();
@@ -121,6 +127,28 @@ internal sealed class StagedHanLatinTransform : IDisposable
             start = end + 1;
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Text holding other scripts (kana next to the pinyin of Japanese text): the tail may still go piece by piece
+    /// when every space-separated piece is only letters of one script each (a Latin piece, a kana piece...). Any-Latin
+    /// then sees the same script runs alone as in the whole text; only Common/Inherited characters (ー, punctuation,
+    /// marks) join a neighbouring run across a space.
+    /// </summary>
+    private static bool AllScriptWords(string mapped)
+    {
+        var span = mapped.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            var piece = span[range];
+            if (piece.Length == 0) continue;
+            bool latin = ScriptClass.IsLatinLetter(piece[0]);
+            foreach (var c in piece)
+            {
+                if (latin ? !ScriptClass.IsLatinLetter(c) : !ScriptClass.IsRomanizedScriptLetter(c)) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Latin and common characters (Latin-1, Latin Extended A/B/Additional, combining diacritics): the ranges
