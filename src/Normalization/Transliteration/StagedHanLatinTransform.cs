@@ -28,6 +28,11 @@ internal sealed class StagedHanLatinTransform : IDisposable
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _syllableLookup;
     private readonly StringBuilder _mapped = new(64);
     private readonly StringBuilder _result = new(64);
+    private readonly StringBuilder _spaced = new(64);
+    private readonly bool _plainSpacing;
+
+    /// <summary>True when this ICU's Han-Spacedhan has the rules <see cref="Space"/> implements for plain text.</summary>
+    internal bool PlainSpacing => _plainSpacing;
 
     private StagedHanLatinTransform(IcuTransliterator spacing, HanCharacterRules characterRules, IcuTransliterator tail)
     {
@@ -35,6 +40,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
         _characterRules = characterRules;
         _tail = tail;
         _syllableLookup = _syllables.GetAlternateLookup<ReadOnlySpan<char>>();
+        _plainSpacing = spacing.Rules() == SpacedhanRules;
     }
 
     /// <summary>Null when ICU lacks a piece of the chain or <paramref name="characterRules"/> is null; callers then use
@@ -63,10 +69,44 @@ internal sealed class StagedHanLatinTransform : IDisposable
     public string Transliterate(string text)
     {
         if (text.Length == 0) return text;
-        var spaced = _spacing.Transliterate(text);
+        var spaced = Space(text);
         var mapped = MapCharacters(spaced);
         return Tail(mapped);
     }
+
+    /// <summary>
+    /// Han-Spacedhan. On text of only ideographs U+4E00-U+9FA5, ASCII letters, digits and spaces, its rules (NFKC and
+    /// fullwidth-halfwidth change none of these) come down to: a space between two ideographs, and between an
+    /// ideograph and an ASCII letter either way. Done here for that text (ICU takes ~4-20 µs per call), by ICU otherwise.
+    /// </summary>
+    internal string Space(string text)
+    {
+        if (!_plainSpacing) return _spacing.Transliterate(text);
+        foreach (var c in text)
+        {
+            if (!IsPlainIdeograph(c) && !char.IsAsciiLetterOrDigit(c) && c != ' ') return _spacing.Transliterate(text);
+        }
+        var sb = _spaced.Clear();
+        char previous = ' ';
+        foreach (var c in text)
+        {
+            if ((IsPlainIdeograph(previous) && (IsPlainIdeograph(c) || char.IsAsciiLetter(c)))
+                || (char.IsAsciiLetter(previous) && IsPlainIdeograph(c))) sb.Append(' ');
+            sb.Append(c);
+            previous = c;
+        }
+        return sb.Length == text.Length ? text : sb.ToString();
+    }
+
+    private static bool IsPlainIdeograph(char c) => c >= 0x4E00 && c <= 0x9FA5;
+
+    /// <summary>The Han-Spacedhan rules <see cref="Space"/> implements (ICU 7x); any other text turns it off.</summary>
+    private const string SpacedhanRules =
+        "::[[㆒-㆟㈠-㉇㊀-㊰㋀-㋋㍘-㍰㍻-㍿㏠-㏾ \U0001F210-\U0001F212\U0001F214-\U0001F23A\U0001F240-\U0001F248\U0001F250\U0001F251][:ideographic:][:sc=han:]] nfkc;\n" +
+        "::fullwidth-halfwidth;\n" +
+        "｡ > '.';\n" +
+        "[[:Ideographic:][.,\\:;?!．，：？！｡、；[:Pe:][:Pf:]]]{}[:Letter:] > ' ';\n" +
+        "[:Letter:][:Mark:]*{}[[:Ideographic:][:Ps:][:Pi:]] > ' ';";
 
     private string MapCharacters(string spaced)
     {
