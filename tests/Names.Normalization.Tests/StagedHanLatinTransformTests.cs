@@ -51,15 +51,16 @@ public class StagedHanLatinTransformTests
         Assert.True(staged.PlainSpacing); // this ICU's rules are the ones implemented: the shortcut is on
         using var spacedhan = IcuTransliterator.TryOpen(icu, "Han-Spacedhan")!;
         string[] pieces = { "东", "方", "有限公司", "重庆", "\u9FA5", "\u4E00", "ab", "A", "Z", "1", "23", " ", " ", "  ",
-            "\u9FA6", "\u3400", "ア", "(", ".", "。", "，", "é", "\u0301", "Ａ", "\uF900", "\uD840\uDC0B" };
+            "ソカタ", "ひら", "ぁ", "ヺ", ",", ";", ".", ":", "?", "!", "(", ")", "[", "]", "{", "}", "&", "-", "/", "'", "\"", "~", "_", "@", "*", "<", ">",
+            "\u9FA6", "ー", "・", "゛", "ｶ", "\t", "\u3000", "\u3400", "ア", "(", ".", "。", "，", "é", "\u0301", "Ａ", "\uF900", "\uD840\uDC0B" };
         var random = new Random(5);
         var sb = new StringBuilder();
-        for (int n = 0; n < 20000; n++)
+        for (int n = 0; n < 30000; n++)
         {
             sb.Clear();
             int parts = 1 + random.Next(7);
             // mostly plain text (the shortcut), sometimes a character that sends it to ICU
-            int limit = random.Next(4) == 0 ? pieces.Length : 14;
+            int limit = random.Next(4) == 0 ? pieces.Length : 41;
             for (int i = 0; i < parts; i++) sb.Append(pieces[random.Next(limit)]);
             var text = sb.ToString();
             Assert.Equal(spacedhan.Transliterate(text), staged.Space(text));
