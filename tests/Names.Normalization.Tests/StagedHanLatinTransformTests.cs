@@ -13,7 +13,7 @@ public class StagedHanLatinTransformTests
     {
         "株式会社", "有限公司", "股份", "华为", "技术", "中央", "電機", "山田", "太郎", "清华", "大学", "北京", "東京",
         "重庆", "重 庆", "重", "藏文", "藏", "沈阳", "秘鲁", "长", "乐", // context rules and polyphones
-        "ソニー", "トヨタ", "ッカ", "ミテ", "ン", "ー", "ｿﾆｰ", "ひらがな", "삼성", "전자", "(주)", "㈱", "㍿",
+        "ソニー", "トヨタ", "ソカタ", "カ", "ッ", "ヴ", "ゃ", "ょう", "ｶ", "ｯ", "Ёлка", "ΣΑΣ", "ッカ", "ミテ", "ン", "ー", "ｿﾆｰ", "ひらがな", "삼성", "전자", "(주)", "㈱", "㍿",
         "ＡＢＣ", "１２３", "　", "。", "、", "「", "」", "（", "）", "·", "•",
         "ACME", "Müller", "Ærø", "ß", "é", "e\u0301", "\u0301", "ǎ", "ḿ", "Иван", "Παπα", "محمد", "דוד",
         " ", " ", "  ", ",", ".", "-", "&", "1", "\u8C48", "\uF900", "\uD840\uDC0B", "\u3400", "𠀋", "\uD840", "\uDC0B重",
@@ -39,6 +39,31 @@ public class StagedHanLatinTransformTests
             for (int i = 0; i < parts; i++) sb.Append(Pieces[random.Next(Pieces.Length)]);
             var text = sb.ToString();
             Assert.Equal(reference.Transliterate(text), staged!.Transliterate(text));
+        }
+    }
+
+    [Fact]
+    public void Spaces_plain_han_text_as_icu_han_spacedhan_does()
+    {
+        var icu = IcuLibrary.TryLoad(out _)!;
+        using var characters = HanCharacterRules.TryCreate(icu)!;
+        using var staged = StagedHanLatinTransform.TryCreate(icu, characters)!;
+        Assert.True(staged.PlainSpacing); // this ICU's rules are the ones implemented: the shortcut is on
+        using var spacedhan = IcuTransliterator.TryOpen(icu, "Han-Spacedhan")!;
+        string[] pieces = { "东", "方", "有限公司", "重庆", "\u9FA5", "\u4E00", "ab", "A", "Z", "1", "23", " ", " ", "  ",
+            "ソカタ", "ひら", "ぁ", "ヺ", ",", ";", ".", ":", "?", "!", "(", ")", "[", "]", "{", "}", "&", "-", "/", "'", "\"", "~", "_", "@", "*", "<", ">",
+            "\u9FA6", "ー", "・", "゛", "ｶ", "\t", "\u3000", "\u3400", "ア", "(", ".", "。", "，", "é", "\u0301", "Ａ", "\uF900", "\uD840\uDC0B" };
+        var random = new Random(5);
+        var sb = new StringBuilder();
+        for (int n = 0; n < 30000; n++)
+        {
+            sb.Clear();
+            int parts = 1 + random.Next(7);
+            // mostly plain text (the shortcut), sometimes a character that sends it to ICU
+            int limit = random.Next(4) == 0 ? pieces.Length : 41;
+            for (int i = 0; i < parts; i++) sb.Append(pieces[random.Next(limit)]);
+            var text = sb.ToString();
+            Assert.Equal(spacedhan.Transliterate(text), staged.Space(text));
         }
     }
 

@@ -180,3 +180,41 @@ public class ComparisonFeatureTests
         Assert.Equal(new[] { "A B", "C D" }, back.Context["coauthor"].Order());
     }
 }
+
+public sealed class DateContextFeatureTests
+{
+    private static NameRecord Person(string dob) => new(Names.Normalization.EntityKind.Person, "SMITH JOHN", "SMITHJOHN", "SMITHJOHN", "",
+        context: new Dictionary<string, HashSet<string>> { ["dob"] = [dob] });
+
+    [Theory]
+    [InlineData("1856-06-18", "1856-06-18", 5)]
+    [InlineData("1856-06-18", "1856-06-01", 4)]
+    [InlineData("1856-06-18", "1856-86-18", 3)]
+    [InlineData("1856-06-18", "1856-60-18", 3)]
+    [InlineData("1856-06-18", "1856-01-01", 2)]
+    [InlineData("1856-06-18", "1849-01-01", 1)]
+    [InlineData("1856-06-18", "1630-06-18", 0)]
+    [InlineData("18560618", "18560601", 4)]
+    public void Dates_are_graded_from_equal_to_far_apart(string a, string b, int level) =>
+        Assert.Equal(level, new DateContextFeature("dob").Compare(Person(a), Person(b), new TokenStatistics()));
+
+    [Fact]
+    public void Missing_date_is_not_comparable() =>
+        Assert.Equal(IComparisonFeature.NotComparable, new DateContextFeature("dob").Compare(Person("1856-06-18"),
+            new NameRecord(Names.Normalization.EntityKind.Person, "SMITH JOHN", "SMITHJOHN", "SMITHJOHN", ""), new TokenStatistics()));
+
+    [Fact]
+    public void Date_columns_are_recognised_by_their_values()
+    {
+        Assert.True(DateContextFeature.LooksLikeDates(["1856-06-18", "1630-08-01", "", "1901"]));
+        Assert.False(DateContextFeature.LooksLikeDates(["london", "devon", "1856-06-18"]));
+    }
+
+    [Fact]
+    public void Given_name_typos_and_short_forms_are_compatible_but_other_names_conflict()
+    {
+        Assert.True(PersonNameFeature.GivenCompatible(["THOMZS"], ["THOMAS"]));
+        Assert.True(PersonNameFeature.GivenCompatible(["WILL"], ["WILLIAM"]));
+        Assert.False(PersonNameFeature.GivenCompatible(["MARY"], ["JOHN"]));
+    }
+}

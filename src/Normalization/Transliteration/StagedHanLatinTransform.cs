@@ -1,4 +1,5 @@
 using System.Text;
+using Names.Normalization.Text;
 
 namespace Names.Normalization.Transliteration;
 
@@ -10,7 +11,8 @@ namespace Names.Normalization.Transliteration;
 /// 2. the one-character rules, applied per code point from the shared <see cref="HanCharacterRules"/> table;
 ///    characters that some rule treats with context ({重}' '?庆 > chóng) send the text through ICU whole instead;
 /// 3. Any-Latin; Latin-ASCII per space-separated syllable from a cache when the text is all Latin/common letters
-///    (Any-Latin leaves Latin untouched; Latin-ASCII's rules do not look across a space), else through ICU whole.
+///    (Any-Latin leaves Latin untouched; Latin-ASCII's rules do not look across a space), or when every piece is
+///    letters of one script (kana between pinyin syllables), else through ICU whole.
 /// Not thread-safe (one per thread, like every ICU transliterator); the character table is shared.
 /// </summary>
 internal sealed class StagedHanLatinTransform : IDisposable
@@ -26,6 +28,11 @@ internal sealed class StagedHanLatinTransform : IDisposable
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _syllableLookup;
     private readonly StringBuilder _mapped = new(64);
     private readonly StringBuilder _result = new(64);
+    private readonly StringBuilder _spaced = new(64);
+    private readonly bool _plainSpacing;
+
+    /// <summary>True when this ICU's Han-Spacedhan has the rules <see cref="Space"/> implements for plain text.</summary>
+    internal bool PlainSpacing => _plainSpacing;
 
     private StagedHanLatinTransform(IcuTransliterator spacing, HanCharacterRules characterRules, IcuTransliterator tail)
     {
@@ -33,6 +40,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
         _characterRules = characterRules;
         _tail = tail;
         _syllableLookup = _syllables.GetAlternateLookup<ReadOnlySpan<char>>();
+        _plainSpacing = spacing.Rules() == SpacedhanRules;
     }
 
     /// <summary>Null when ICU lacks a piece of the chain or <paramref name="characterRules"/> is null; callers then use
@@ -61,10 +69,50 @@ internal sealed class StagedHanLatinTransform : IDisposable
     public string Transliterate(string text)
     {
         if (text.Length == 0) return text;
-        var spaced = _spacing.Transliterate(text);
+        var spaced = Space(text);
         var mapped = MapCharacters(spaced);
         return Tail(mapped);
     }
+
+    /// <summary>
+    /// Han-Spacedhan. On text of only ideographs U+4E00-U+9FA5, kana letters, ASCII letters, digits, spaces and ASCII
+    /// punctuation, its rules (NFKC and fullwidth-halfwidth change none of these) come down to: a space after an
+    /// ideograph, one of .,:;?! or a closing bracket when a letter follows, and after a letter when an ideograph or an
+    /// opening bracket follows. Done here for that text (ICU takes ~4-20 µs per call), by ICU otherwise.
+    /// </summary>
+    internal string Space(string text)
+    {
+        if (!_plainSpacing) return _spacing.Transliterate(text);
+        foreach (var c in text)
+        {
+            if (!IsPlainIdeograph(c) && !IsKanaLetter(c) && (c < 0x20 || c >= 0x7F)) return _spacing.Transliterate(text);
+        }
+        var sb = _spaced.Clear();
+        char previous = ' ';
+        foreach (var c in text)
+        {
+            bool letter = IsPlainIdeograph(c) || IsKanaLetter(c) || char.IsAsciiLetter(c);
+            bool previousLetter = IsPlainIdeograph(previous) || IsKanaLetter(previous) || char.IsAsciiLetter(previous);
+            if ((letter && (IsPlainIdeograph(previous) || previous is '.' or ',' or ':' or ';' or '?' or '!' or ')' or ']' or '}'))
+                || (previousLetter && (IsPlainIdeograph(c) || c is '(' or '[' or '{'))) sb.Append(' ');
+            sb.Append(c);
+            previous = c;
+        }
+        return sb.Length == text.Length ? text : sb.ToString();
+    }
+
+    private static bool IsPlainIdeograph(char c) => c >= 0x4E00 && c <= 0x9FA5;
+
+    /// <summary>Hiragana and katakana letters (not ー, ・ or the voicing marks).</summary>
+    private static bool IsKanaLetter(char c) => (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA);
+
+    /// <summary>The Han-Spacedhan rules <see cref="Space"/> implements (ICU 7x); any other text turns it off.</summary>
+    private const string SpacedhanRules =
+        "::[[㆒-㆟㈠-㉇㊀-㊰㋀-㋋㍘-㍰㍻-㍿㏠-㏾ \U0001F210-\U0001F212\U0001F214-\U0001F23A\U0001F240-\U0001F248\U0001F250\U0001F251][:ideographic:][:sc=han:]] nfkc;\n" +
+        "::fullwidth-halfwidth;\n" +
+        "｡ > '.';\n" +
+        "[[:Ideographic:][.,\\:;?!．，：？！｡、；[:Pe:][:Pf:]]]{}[:Letter:] > ' ';\n" +
+        "[:Letter:][:Mark:]*{}[[:Ideographic:][:Ps:][:Pi:]] > ' ';";
 
     private string MapCharacters(string spaced)
     {
@@ -91,7 +139,11 @@ internal sealed class StagedHanLatinTransform : IDisposable
     {
         foreach (var c in mapped)
         {
-            if (!IsLatinOrCommon(c)) return _tail.Transliterate(mapped);
+            if (!IsLatinOrCommon(c))
+            {
+                if (!AllScriptWords(mapped)) return _tail.Transliterate(mapped);
+                break;
+            }
         }
         var sb = _result.Clear();
         var span = mapped.AsSpan();
@@ -121,6 +173,28 @@ internal sealed class StagedHanLatinTransform : IDisposable
             start = end + 1;
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// Text holding other scripts (kana next to the pinyin of Japanese text): the tail may still go piece by piece
+    /// when every space-separated piece is only letters of one script each (a Latin piece, a kana piece...). Any-Latin
+    /// then sees the same script runs alone as in the whole text; only Common/Inherited characters (ー, punctuation,
+    /// marks) join a neighbouring run across a space.
+    /// </summary>
+    private static bool AllScriptWords(string mapped)
+    {
+        var span = mapped.AsSpan();
+        foreach (var range in span.Split(' '))
+        {
+            var piece = span[range];
+            if (piece.Length == 0) continue;
+            bool latin = ScriptClass.IsLatinLetter(piece[0]);
+            foreach (var c in piece)
+            {
+                if (latin ? !ScriptClass.IsLatinLetter(c) : !ScriptClass.IsRomanizedScriptLetter(c)) return false;
+            }
+        }
+        return true;
     }
 
     /// <summary>Latin and common characters (Latin-1, Latin Extended A/B/Additional, combining diacritics): the ranges

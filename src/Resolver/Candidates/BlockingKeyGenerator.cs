@@ -42,6 +42,11 @@ public sealed class BlockingKeyGenerator
             var family = r.FamilyName.Length > 0 ? r.FamilyName.ToUpperInvariant() : (r.Tokens.Length > 0 ? r.Tokens[0] : "");
             var given = r.GivenNames.Length > 0 ? r.GivenNames.ToUpperInvariant() : (r.Tokens.Length > 1 ? r.Tokens[1] : "");
             if (family.Length > 0) keys.Add("f:" + family + "|" + (given.Length > 0 ? given[0] : '_'));
+            // Full dates in the context (date of birth): finds the same person under a nickname or without a family name
+            // (VINNIE / LAVINIA CROSSE, THOMAS / THOMAS CHITTY). Common dates exceed the block cap and drop out.
+            foreach (var (column, values) in r.Context)
+                foreach (var v in values)
+                    if (v.Length >= 8 && DateContextFeature.TryParts(v, out _, out var month) && month > 0) keys.Add("d:" + column + "=" + v);
         }
         return keys.Distinct().ToList();
     }

@@ -31,6 +31,20 @@ public sealed class ComparisonSet
         return new ComparisonSet(features);
     }
 
+    /// <summary>
+    /// Features for person data: the name ladder, person name parts and country, then one feature per context column,
+    /// date columns (<paramref name="dateColumns"/>) compared as dates, the others as text, both with graded levels.
+    /// </summary>
+    public static ComparisonSet CreatePerson(IEnumerable<string>? contextColumns, IReadOnlySet<string>? dateColumns)
+    {
+        // Family and given names as two features (as Splink does), not the name ladders: those (similarity, rare tokens,
+        // person parts) are near copies of each other and would count the same evidence three times against the context.
+        var features = new List<IComparisonFeature> { new FamilyNameFeature(), new GivenNameFeature(), new CountryFeature() };
+        foreach (var c in contextColumns ?? [])
+            features.Add(dateColumns is not null && dateColumns.Contains(c) ? new DateContextFeature(c) : new ContextTextFeature(c));
+        return new ComparisonSet(features);
+    }
+
     /// <summary>Rebuilds a set from stored feature names (model parameters).</summary>
     public static ComparisonSet FromNames(IEnumerable<string> names) => new(names.Select(n => n switch
     {
@@ -47,7 +61,11 @@ public sealed class ComparisonSet
         "country" => new CountryFeature(),
         "numbers" => new NumbersFeature(),
         "person_name" => new PersonNameFeature(),
+        "family_name" => new FamilyNameFeature(),
+        "given_name" => new GivenNameFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
+        _ when n.StartsWith(ContextTextFeature.Prefix, StringComparison.Ordinal) => new ContextTextFeature(n[ContextTextFeature.Prefix.Length..]),
+        _ when n.StartsWith(DateContextFeature.Prefix, StringComparison.Ordinal) => new DateContextFeature(n[DateContextFeature.Prefix.Length..]),
         _ when n.StartsWith("coordinates:", StringComparison.Ordinal) && n.Split(':', 2)[1].Split(',') is [var lat, var lng] => new CoordinateDistanceFeature(lat, lng),
         _ => throw new ArgumentException($"unknown comparison feature '{n}'"),
     }));

@@ -37,7 +37,19 @@ public sealed class PersonNameFeature : IComparisonFeature
 
     private static string Compact(string s) => new(s.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
 
-    /// <summary>Every given name of the shorter list matches one of the longer list, in full or as an initial.</summary>
+    /// <summary>
+    /// Typo or short form of the same given name (THOMZS / THOMAS, WILL / WILLIAM, JON / JOHN); MARY / JOHN stay a
+    /// conflict. Context (dates, places) is what separates the remaining look-alikes.
+    /// </summary>
+    private static bool Similar(string s, string l)
+    {
+        if (s.Length < 3 || l.Length < 3) return false;
+        var (shorter, longer) = s.Length <= l.Length ? (s, l) : (l, s);
+        if (longer.StartsWith(shorter, StringComparison.Ordinal)) return true;
+        return JaroWinkler.Similarity(s, l) >= 0.88;
+    }
+
+    /// <summary>Every given name of the shorter list matches one of the longer list, in full, as an initial, or as a typo / short form.</summary>
     public static bool GivenCompatible(string[] a, string[] b)
     {
         if (a.Length == 0 || b.Length == 0) return true;
@@ -49,7 +61,7 @@ public sealed class PersonNameFeature : IComparisonFeature
             for (int i = from; i < longList.Length; i++)
             {
                 var l = longList[i];
-                if (s == l || (s.Length == 1 && l[0] == s[0]) || (l.Length == 1 && s[0] == l[0])) { found = i; break; }
+                if (s == l || (s.Length == 1 && l[0] == s[0]) || (l.Length == 1 && s[0] == l[0]) || Similar(s, l)) { found = i; break; }
             }
             if (found < 0) return false;
             from = found + 1;

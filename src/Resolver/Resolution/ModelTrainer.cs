@@ -39,8 +39,62 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     }
 
     /// <summary>Fellegi-Sunter with u from random pairs and m by EM over candidate pairs, all from these rows.</summary>
-    public FellegiSunterModel EstimateFellegiSunter(IEnumerable<ResolveInput> rows, IEnumerable<string>? contextColumns = null, ulong seed = 1) =>
-        new FellegiSunterEstimation(ComparisonSet.CreateDefault(contextColumns)) { Seed = seed }.Estimate(Records(rows));
+    /// <remarks>
+    /// Person data with a date context column takes the person path (<see cref="EstimatePersonModel"/>): names alone do
+    /// not identify a person, and plain EM over name-blocked pairs degenerates there.
+    /// </remarks>
+    public FellegiSunterModel EstimateFellegiSunter(IEnumerable<ResolveInput> rows, IEnumerable<string>? contextColumns = null, ulong seed = 1)
+    {
+        var list = rows as IReadOnlyList<ResolveInput> ?? rows.ToList();
+        var columns = contextColumns?.ToList() ?? [];
+        if (columns.Count > 0)
+        {
+            var dateColumns = DateColumns(list, columns);
+            if (dateColumns.Count > 0)
+            {
+                var records = RowRecords(list, seed);
+                if (records.Count(r => r.Kind == EntityKind.Person) * 2 >= records.Count)
+                    return EstimatePersonModel(records, columns, dateColumns, seed);
+            }
+        }
+        return new FellegiSunterEstimation(ComparisonSet.CreateDefault(columns)) { Seed = seed }.Estimate(Records(list));
+    }
+
+    /// <summary>Rows sampled for the person estimation (bounded time on big inputs).</summary>
+    public int MaxPersonRecords { get; init; } = 60000;
+
+    /// <summary>
+    /// Person model: <see cref="ComparisonSet.CreatePerson"/> features, m of the name features learnt on pairs sharing a
+    /// date (<see cref="ContextBlockedEstimation"/>). One record per row: persons with the same name are different people
+    /// as often as not, so identical names are not pooled here.
+    /// </summary>
+    public FellegiSunterModel EstimatePersonModel(IReadOnlyList<NameRecord> records, IReadOnlyList<string> contextColumns, IReadOnlySet<string> dateColumns, ulong seed = 1) =>
+        new ContextBlockedEstimation(ComparisonSet.CreatePerson(contextColumns, dateColumns)) { Seed = seed }
+            .Estimate(records, contextColumns.Where(dateColumns.Contains).ToList());
+
+    /// <summary>Context columns whose values look like dates written year first (compared as dates, used for blocking).</summary>
+    public static IReadOnlySet<string> DateColumns(IReadOnlyList<ResolveInput> rows, IEnumerable<string> contextColumns) =>
+        contextColumns.Where(c => DateContextFeature.LooksLikeDates(rows.Select(r => r.Context is not null && r.Context.TryGetValue(c, out var v) ? v : "")))
+            .ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>One record per row (first party), rows sampled with the seed when there are more than <see cref="MaxPersonRecords"/>.</summary>
+    private List<NameRecord> RowRecords(IReadOnlyList<ResolveInput> rows, ulong seed)
+    {
+        IReadOnlyList<ResolveInput> sample = rows;
+        if (rows.Count > MaxPersonRecords)
+        {
+            var random = new Random(unchecked((int)seed));
+            sample = rows.OrderBy(_ => random.Next()).Take(MaxPersonRecords).ToList();
+        }
+        var records = new NameRecord?[sample.Count];
+        Parallel.For(0, sample.Count, i =>
+        {
+            var row = sample[i];
+            var p = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames)).FirstOrDefault();
+            records[i] = p is null || p.Problem.Length > 0 || p.CompactKey.Length == 0 ? null : NameRecord.FromParty(p, row.Context);
+        });
+        return records.Where(r => r is not null).Select(r => r!).ToList();
+    }
 
     /// <summary>Logistic regression over all features from labelled name pairs.</summary>
     public LogisticRegressionModel TrainLogisticRegression(IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, IEnumerable<string>? contextColumns = null, double l2 = 1.0)

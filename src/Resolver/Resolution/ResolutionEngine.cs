@@ -36,7 +36,12 @@ public sealed class ResolutionEngine
         _state = state;
         _minter = minter;
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
-        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature).Select(x => x.i).ToArray();
+        _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
+        // A person model (family/given name features, no general name feature) says nothing about organisation names:
+        // parties of other kinds in the same input are scored with the built-in model instead.
+        if (scorer.Comparisons.Features.Any(f => f is FamilyNameFeature) && !scorer.Comparisons.Features.Any(f => f is NameSimilarityFeature))
+            _otherKindsScorer = DefaultModel.Load();
+        _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature or ContextTextFeature).Select(x => x.i).ToArray();
     }
 
     /// <summary>Hard rules from <see cref="ResolutionOptions.VetoLevels"/>, evaluated whatever features the model uses.</summary>
@@ -44,8 +49,16 @@ public sealed class ResolutionEngine
 
     private bool Vetoed(NameRecord a, NameRecord b)
     {
+        // A model with a date context (a person model) weighs a given-name mismatch against the dates and places: with
+        // that evidence a mismatch is a nickname or short form as often as another person (TOM / THOMAS, KATE /
+        // CATHERINE). Without it (names only) the hard rule stands. Measured on splink-historical50k: B-cubed recall
+        // +0.03 at unchanged precision (0.994).
+        bool modelWeighsGivenNames = _dateFeatures.Length > 0;
         foreach (var (feature, vetoing) in _vetoes)
+        {
+            if (modelWeighsGivenNames && feature is PersonNameFeature) continue;
             if (Array.IndexOf(vetoing, feature.Compare(a, b, _state.Tokens)) >= 0) return true;
+        }
         return false;
     }
 
@@ -54,12 +67,12 @@ public sealed class ResolutionEngine
     /// organisations whatever the string similarity says; one that is the other plus words (LIBERTY / LIBERTY
     /// INTERNATIONAL) may be a parent and its subsidiary, so it is at most proposed for review, never linked.
     /// </summary>
-    private double WordSetCapped(NameRecord a, NameRecord b, int[] levels, double probability)
+    private double WordSetCapped(NameRecord a, NameRecord b, int[] levels, int[] contextFeatures, double probability)
     {
         if (probability < _options.LowerThreshold || !_options.NameConflictRules) return probability;
         // Shared context (co-applicants, classes) is evidence the names alone do not have: renamed companies
         // (PHILIPS GLOEILAMPENFABRIEKEN / KONINKLIJKE PHILIPS ELECTRONICS) are left to the model.
-        foreach (var f in _contextFeatures)
+        foreach (var f in contextFeatures)
             if (levels[f] >= 1) return probability;
         if (PersonNameConflict.Between(a, b)) return 0;
         return WordSetRelation.Classify(a, b, _state.Tokens) switch
@@ -76,8 +89,14 @@ public sealed class ResolutionEngine
         };
     }
 
+    /// <summary>Indexes of date context features in the model's comparisons.</summary>
+    private readonly int[] _dateFeatures;
+
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
     private readonly int[] _contextFeatures;
+
+    /// <summary>Scorer for non-person parties when <see cref="_scorer"/> is a person model; null otherwise.</summary>
+    private readonly IPairScorer? _otherKindsScorer;
 
     public const string SeedMetaKey = "minter.seed";
     public const string SequenceMetaKey = "minter.sequence";
@@ -173,7 +192,7 @@ public sealed class ResolutionEngine
         }
 
         var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
-        if (_state.VariantByKey.TryGetValue(variantKey, out var known))
+        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party))
         {
             stats.KnownVariants++;
             var variant = _state.Variants[known];
@@ -347,6 +366,19 @@ public sealed class ResolutionEngine
         entity.SurvivorId = target.Id;
     }
 
+    /// <summary>
+    /// A person row with context (date of birth, place ...) is its own variant and is always scored: the same name is
+    /// another person as often as not, and the row's context is the evidence. Organisations and rows without context
+    /// keep the known-variant shortcut.
+    /// </summary>
+    private bool ScoredPerRow(ResolveInput row, Party party)
+    {
+        if (party.Kind != EntityKind.Person || _contextFeatures.Length == 0 || row.Context is null) return false;
+        foreach (var v in row.Context.Values)
+            if (!string.IsNullOrWhiteSpace(v)) return true;
+        return false;
+    }
+
     private ResolvedParty Answer(ResolveInput row, Party party, RegistryState.EntityState entity, string resolution, double score, string explanation)
     {
         switch (resolution)
@@ -361,6 +393,10 @@ public sealed class ResolutionEngine
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
         var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        // Persons with context are compared member by member (see ScorePair), with their own limits.
+        bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
+        var scorer = _otherKindsScorer is not null && record.Kind != EntityKind.Person ? _otherKindsScorer : _scorer;
+        var contextFeatures = ReferenceEquals(scorer, _scorer) ? _contextFeatures : [];
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
@@ -369,10 +405,10 @@ public sealed class ResolutionEngine
             if (!byEntity.TryGetValue(entity.Id, out var list))
             {
                 // A big cluster fills the ranked list with its members; cap per entity so other entities get a look.
-                if (byEntity.Count >= _options.MaxEntities) continue;
+                if (byEntity.Count >= (memberWise ? _options.PersonMaxEntities : _options.MaxEntities)) continue;
                 byEntity[entity.Id] = list = new List<int>();
             }
-            if (list.Count < _options.MaxMembersPerEntity) list.Add(handle);
+            if (list.Count < (memberWise ? _options.PersonMembersPerEntity : _options.MaxMembersPerEntity)) list.Add(handle);
         }
         // Compare with the cluster, not one member: the canonical (first) variant always takes part.
         var groups = new List<(RegistryState.EntityState Entity, List<int> Members)>(byEntity.Count);
@@ -390,11 +426,14 @@ public sealed class ResolutionEngine
         void ScorePair(int i)
         {
             var (g, handle) = pairs[i];
-            var l = _scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
-            foreach (var f in _contextFeatures) l[f] = _scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
+            var l = scorer.Comparisons.Compare(record, _state.Variants[handle].Record, _state.Tokens);
+            // Persons are compared member by member (each row's own date and place); pooling the dates of a cluster would
+            // let any date match it. Organisations compare with the pooled context (co-applicants, classes).
+            if (record.Kind != EntityKind.Person)
+                foreach (var f in contextFeatures) l[f] = scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
             var member = _state.Variants[handle].Record;
-            probabilities[i] = Vetoed(record, member) ? 0 : WordSetCapped(record, member, l, _scorer.Probability(l));
+            probabilities[i] = Vetoed(record, member) ? 0 : WordSetCapped(record, member, l, contextFeatures, scorer.Probability(l));
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.
@@ -414,8 +453,8 @@ public sealed class ResolutionEngine
         for (int g = 0; g < groups.Count; g++)
         {
             var count = groups[g].Members.Count;
-            bool allowed = dissent[g] < _options.MaxDissentShare * count;
-            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, _scorer));
+            bool allowed = dissent[g] < (memberWise ? _options.PersonMaxDissentShare : _options.MaxDissentShare) * count;
+            matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, scorer));
         }
         return matches;
     }

@@ -48,6 +48,15 @@ public sealed record ResolutionOptions
     /// <summary>Highest match probability of a name that is another plus words: below the upper threshold, so review at most.</summary>
     public double SubsetNameCap { get; init; } = 0.8;
 
+    /// <summary>
+    /// Persons with context (date of birth, place ...) are compared member by member, and their rows carry typos in
+    /// every field: more members and entities are compared, and a link is not refused because some members clearly
+    /// differ (1.0 = only when all do). Measured on splink-historical50k (B-cubed P 0.992 -> 0.988, R 0.78 -> 0.82).
+    /// </summary>
+    public int PersonMembersPerEntity { get; init; } = 6;
+    public int PersonMaxEntities { get; init; } = 16;
+    public double PersonMaxDissentShare { get; init; } = 1.0;
+
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
     public string SourceFile { get; init; } = "";

@@ -1,0 +1,51 @@
+using Names.Normalization;
+
+namespace Names.Resolver.Comparison;
+
+/// <summary>
+/// The family name and given names of a person record, from the parsed parts when present, else from the name key
+/// (FAMILY GIVEN... for persons, R23). A lone token without parts is ambiguous (given or family name) and yields neither.
+/// </summary>
+internal static class PersonNameParts
+{
+    public static string Family(NameRecord r)
+    {
+        if (r.Kind != EntityKind.Person) return "";
+        if (r.FamilyName.Length > 0) return Compact(r.FamilyName);
+        if (r.GivenNames.Length > 0) return "";
+        return r.Tokens.Length >= 2 ? r.Tokens[0] : "";
+    }
+
+    public static string[] Given(NameRecord r)
+    {
+        if (r.Kind != EntityKind.Person) return [];
+        if (r.GivenNames.Length > 0) return r.GivenNames.ToUpperInvariant().Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (r.FamilyName.Length > 0) return [];
+        return r.Tokens.Length >= 2 ? r.Tokens[1..] : [];
+    }
+
+    public static string[] FamilyWords(NameRecord r) =>
+        r.FamilyName.Length > 0 ? r.FamilyName.ToUpperInvariant().Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries) : [Family(r)];
+
+    /// <summary>
+    /// The lone given name of a record without a family name (a single word, often a family name typed in the given-name
+    /// column: KENEALY) when it equals or nearly equals the other record's family name; such a word is compared as the
+    /// family name and not as a given name.
+    /// </summary>
+    public static bool LoneWordIsOthersFamily(NameRecord lone, NameRecord other)
+    {
+        if (Family(lone).Length > 0) return false;
+        var given = Given(lone);
+        if (given.Length != 1) return false;
+        var family = Family(other);
+        return family.Length > 0 && (given[0] == family || JaroWinkler.Similarity(given[0], family) >= 0.88);
+    }
+
+    /// <summary>Share of names carrying the word above which an equal name is weaker evidence (1 in 1,000).</summary>
+    public const double FrequentShare = 0.001;
+
+    public static bool Frequent(string word, TokenStatistics statistics) =>
+        statistics.Documents > 0 && statistics.DocumentFrequency(word) > FrequentShare * statistics.Documents;
+
+    private static string Compact(string s) => new(s.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
+}
