@@ -35,6 +35,7 @@ public sealed class ResolutionEngine
         _options = options;
         _state = state;
         _minter = minter;
+        _nameConflicts = new NameConflictRule(options);
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
         // A person model (family/given name features, no general name feature) says nothing about organisation names:
@@ -62,32 +63,7 @@ public sealed class ResolutionEngine
         return false;
     }
 
-    /// <summary>
-    /// Organisation names whose words differ both ways (SILVER LAKE APEX / SILVER LAKE SEMICONDUCTOR) are different
-    /// organisations whatever the string similarity says; one that is the other plus words (LIBERTY / LIBERTY
-    /// INTERNATIONAL) may be a parent and its subsidiary, so it is at most proposed for review, never linked.
-    /// </summary>
-    private double WordSetCapped(NameRecord a, NameRecord b, int[] levels, int[] contextFeatures, double probability)
-    {
-        if (probability < _options.LowerThreshold || !_options.NameConflictRules) return probability;
-        // Shared context (co-applicants, classes) is evidence the names alone do not have: renamed companies
-        // (PHILIPS GLOEILAMPENFABRIEKEN / KONINKLIJKE PHILIPS ELECTRONICS) are left to the model.
-        foreach (var f in contextFeatures)
-            if (levels[f] >= 1) return probability;
-        if (PersonNameConflict.Between(a, b)) return 0;
-        return WordSetRelation.Classify(a, b, _state.Tokens) switch
-        {
-            WordSetRelationKind.Conflict => 0,
-            // A one-word name inside a longer one (LIBERTY / LIBERTY INTERNATIONAL) is too weak even for review: the
-            // word is shared by every firm named after the same place or idea.
-            WordSetRelationKind.Subset when Math.Min(a.DistinctTokens.Length, b.DistinctTokens.Length) == 1 => Math.Min(probability, _options.LowerThreshold * 0.99),
-            WordSetRelationKind.Subset => Math.Min(probability, _options.SubsetNameCap),
-            // Same words, different legal forms (SUMMIT LLC / SUMMIT INC, X GMBH / X GMBH & CO KG): sister companies as
-            // often as one company, so a reviewer decides.
-            WordSetRelationKind.Same when LegalFormFeature.FormsDiffer(a, b) => Math.Min(probability, _options.SubsetNameCap),
-            _ => probability,
-        };
-    }
+    private readonly NameConflictRule _nameConflicts;
 
     /// <summary>Indexes of date context features in the model's comparisons.</summary>
     private readonly int[] _dateFeatures;
@@ -433,7 +409,7 @@ public sealed class ResolutionEngine
                 foreach (var f in contextFeatures) l[f] = scorer.Comparisons.Features[f].Compare(record, groups[g].Entity.ContextPool, _state.Tokens);
             levels[i] = l;
             var member = _state.Variants[handle].Record;
-            probabilities[i] = Vetoed(record, member) ? 0 : WordSetCapped(record, member, l, contextFeatures, scorer.Probability(l));
+            probabilities[i] = Vetoed(record, member) ? 0 : _nameConflicts.Apply(record, member, l, contextFeatures, _state.Tokens, scorer.Probability(l));
         }
         // Sequential on purpose: per name the work is too small for Parallel.For to pay off, and the other core is
         // busy normalising the next chunk and writing the previous batch.

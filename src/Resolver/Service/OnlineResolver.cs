@@ -25,6 +25,7 @@ public sealed class OnlineResolver
     private readonly NameNormalizer _normalizer;
     private readonly ResolutionOptions _options;
     private readonly TokenStatistics _tokens;
+    private readonly NameConflictRule _nameConflicts;
     private readonly BlockingKeyGenerator _keys = new();
     private readonly ComparisonRecordCache _records = new();
 
@@ -35,6 +36,7 @@ public sealed class OnlineResolver
         _normalizer = normalizer;
         _options = options;
         _tokens = tokens;
+        _nameConflicts = new NameConflictRule(options);
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
     }
 
@@ -236,13 +238,14 @@ public sealed class OnlineResolver
                 var other = _records.Get(m);
                 var levels = _scorer.Comparisons.Compare(record, other, _tokens);
                 var vetoed = Vetoed(record, other);
-                var p = vetoed ? 0 : _scorer.Probability(levels);
+                var p = vetoed ? 0 : _nameConflicts.Apply(record, other, levels, [], _tokens, _scorer.Probability(levels));
                 if (p < _options.LowerThreshold) dissent++;
                 if (p > bestProbability) (bestProbability, bestIndex, bestLevels, bestVetoed) = (p, i, levels, vetoed);
             }
             var allowed = dissent < _options.MaxDissentShare * members.Count;
             var score = _scorer.Score(bestLevels!);
-            if (bestVetoed) score = score with { Probability = 0 }; // a hard rule overrode the model; the contributions still show why it looked alike
+            // A hard rule or a name conflict rule overrode the model; the contributions still show why it looked alike.
+            if (bestVetoed || score.Probability != bestProbability) score = score with { Probability = bestProbability };
             candidates.Add(new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, members[bestIndex].DisplayName,
                 bestProbability, score, members.Count, dissent, allowed));
         }
