@@ -14,8 +14,8 @@ public sealed class NameConflictRuleTests : IDisposable
 
     private static readonly TokenStatistics Stats = new();
 
-    private static NameRecord Org(string key, string legalForm = "", string elf = "") =>
-        new(EntityKind.LegalEntity, key, key.Replace(" ", ""), "", "", legalForm, elfCode: elf);
+    private static NameRecord Org(string key, string legalForm = "", string elf = "", string country = "DE") =>
+        new(EntityKind.LegalEntity, key, key.Replace(" ", ""), "", country, legalForm, elfCode: elf);
 
     private static NameRecord Romanised(string key) => new(EntityKind.LegalEntity, key, key, "", "KR", romanizedName: key.ToLowerInvariant());
 
@@ -60,6 +60,7 @@ public sealed class NameConflictRuleTests : IDisposable
     {
         Assert.False(LegalFormFeature.FormsDiffer(Org("X", "AG", "6QQB"), Org("X", "Aktiengesellschaft", "6QQB")));
         Assert.True(LegalFormFeature.FormsDiffer(Org("X", "GmbH", "2HBR"), Org("X", "GmbH & Co. KG", "8Z6G")));
+        Assert.False(LegalFormFeature.FormsDiffer(Org("X", "GmbH", "2HBR"), Org("X", "GmbH", "AXSB", "AT"))); // codes are per country
         Assert.False(LegalFormFeature.FormsDiffer(Org("X", "Inc."), Org("X", "Incorporated")));
         Assert.False(LegalFormFeature.FormsDiffer(Org("X", "Ltd"), Org("X", "Limited")));
         Assert.True(LegalFormFeature.FormsDiffer(Org("X", "LLC"), Org("X", "Inc")));

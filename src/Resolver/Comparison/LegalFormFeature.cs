@@ -13,15 +13,16 @@ public sealed class LegalFormFeature : IComparisonFeature
     }
 
     /// <summary>
-    /// Both organisations carry a legal form and the forms are clearly different: different ISO 20275 codes when both are
-    /// known (AG and AKTIENGESELLSCHAFT share one), otherwise different letters where neither is an abbreviation of the
+    /// Both organisations carry a legal form and the forms are clearly different: not the same letters, and different
+    /// ISO 20275 codes when both are known in one country (AG and AKTIENGESELLSCHAFT share one), otherwise different letters where neither is an abbreviation of the
     /// other (INC / INCORPORATED and LTD / LIMITED agree: same first letter, letters in order; COMPANY LLC / LLC agree).
     /// </summary>
     public static bool FormsDiffer(NameRecord a, NameRecord b)
     {
         if (a.LegalForm.Length == 0 || b.LegalForm.Length == 0) return false;
-        if (a.ElfCode.Length > 0 && b.ElfCode.Length > 0) return a.ElfCode != b.ElfCode;
         if (SameForm(a.LegalForm, b.LegalForm)) return false;
+        // ISO 20275 codes are per jurisdiction (GMBH in DE and in AT have different codes): compared within one country.
+        if (a.ElfCode.Length > 0 && b.ElfCode.Length > 0 && a.Country == b.Country) return a.ElfCode != b.ElfCode;
         var (x, y) = (Letters(a.LegalForm), Letters(b.LegalForm));
         // COMPANY LLC / L.L.C.: one form written with a word the other leaves off.
         return !(Abbreviates(x, y) || Abbreviates(y, x) || x.EndsWith(y, StringComparison.Ordinal) || y.EndsWith(x, StringComparison.Ordinal));
