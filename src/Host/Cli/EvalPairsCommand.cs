@@ -59,7 +59,7 @@ public static class EvalPairsCommand
                 }
                 probabilities = benchmark.Probabilities(list, scorer);
             }
-            Print(console.Out, path, model, t, Count(list, probabilities, t));
+            Print(console.Out, path, model, PairBenchmark.Evaluate(list, probabilities, t)[0]);
             return CliExitCodes.Done;
         }));
         return command;
@@ -85,33 +85,14 @@ public static class EvalPairsCommand
         return probabilities;
     }
 
-    private static SortedDictionary<string, PairCounts> Count(IReadOnlyList<PairCase> list, IReadOnlyList<double> p, double threshold)
-    {
-        var counts = new SortedDictionary<string, PairCounts>(StringComparer.Ordinal);
-        void Add(string key, int i)
-        {
-            var c = counts.GetValueOrDefault(key, new PairCounts(0, 0, 0, 0));
-            var predicted = p[i] >= threshold;
-            counts[key] = (predicted, list[i].IsMatch) switch
-            {
-                (true, true) => c with { TruePositives = c.TruePositives + 1 },
-                (true, false) => c with { FalsePositives = c.FalsePositives + 1 },
-                (false, true) => c with { FalseNegatives = c.FalseNegatives + 1 },
-                _ => c with { TrueNegatives = c.TrueNegatives + 1 },
-            };
-        }
-        for (var i = 0; i < list.Count; i++) { Add("(all)", i); Add(list[i].Schema, i); }
-        return counts;
-    }
-
-    private static void Print(TextWriter w, string path, string model, double threshold, SortedDictionary<string, PairCounts> counts)
+    private static void Print(TextWriter w, string path, string model, PairBenchmarkResult result)
     {
         var inv = CultureInfo.InvariantCulture;
         w.WriteLine($"pairs file  {path}");
         w.WriteLine($"model       {model}");
-        w.WriteLine($"threshold   {threshold.ToString("0.00", inv)}");
+        w.WriteLine($"threshold   {result.Threshold.ToString("0.00", inv)}");
         w.WriteLine($"{"schema",-14}{"pairs",7}{"precision",11}{"recall",9}{"F1",8}");
-        foreach (var (schema, c) in counts.OrderBy(kv => kv.Key == "(all)" ? 0 : 1).ThenBy(kv => kv.Key, StringComparer.Ordinal))
+        foreach (var (schema, c) in result.BySchema.Prepend(new KeyValuePair<string, PairCounts>("(all)", result.Overall)))
             w.WriteLine($"{schema,-14}{c.Pairs,7}{c.Precision.ToString("0.000", inv),11}{c.Recall.ToString("0.000", inv),9}{c.F1.ToString("0.000", inv),8}");
         w.Flush();
     }

@@ -30,9 +30,12 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
     }
 
     /// <summary>P/R/F1 overall and per schema at each threshold (the pairs are compared once).</summary>
-    public IReadOnlyList<PairBenchmarkResult> Evaluate(IReadOnlyList<PairCase> cases, IPairScorer scorer, params double[] thresholds)
+    public IReadOnlyList<PairBenchmarkResult> Evaluate(IReadOnlyList<PairCase> cases, IPairScorer scorer, params double[] thresholds) =>
+        Evaluate(cases, Probabilities(cases, scorer), thresholds);
+
+    /// <summary>P/R/F1 overall and per schema at each threshold, for probabilities computed elsewhere (e.g. by cross-validation).</summary>
+    public static IReadOnlyList<PairBenchmarkResult> Evaluate(IReadOnlyList<PairCase> cases, IReadOnlyList<double> probabilities, params double[] thresholds)
     {
-        var probabilities = Probabilities(cases, scorer);
         var results = new List<PairBenchmarkResult>(thresholds.Length);
         foreach (var threshold in thresholds)
         {
