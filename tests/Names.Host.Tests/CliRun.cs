@@ -43,3 +43,18 @@ internal sealed class TempDir : IDisposable
     public string WriteBytes(string name, byte[] content) { System.IO.File.WriteAllBytes(File(name), content); return File(name); }
     public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
 }
+
+/// <summary>A CSV file's rows as header-keyed dictionaries, read with the project's own CSV reader (malformed lines skipped).</summary>
+internal static class CsvRows
+{
+    public static List<Dictionary<string, string>> Read(string path)
+    {
+        using var reader = new Names.Host.Csv.CsvRecordReader(Names.Host.Csv.CsvCharSource.Open(File.OpenRead(path)));
+        var header = reader.ReadHeader()!;
+        var rows = new List<Dictionary<string, string>>();
+        while (reader.ReadNext(header.Length, out var record, out _) is var kind && kind != Names.Host.Csv.CsvReadKind.End)
+            if (kind == Names.Host.Csv.CsvReadKind.Record)
+                rows.Add(header.Select((h, i) => (h, record.Fields[i])).ToDictionary(x => x.h, x => x.Item2));
+        return rows;
+    }
+}

@@ -19,20 +19,7 @@ public class ResolveCommandTests
         "9,\"broken,US\n" +
         "10,NOKIA OYJ,FI\n";
 
-    private static List<Dictionary<string, string>> ReadCsv(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].Split(',');
-        // The test data has no quoted commas in the columns read here except names; parse with the project's reader.
-        using var reader = new Names.Host.Csv.CsvRecordReader(Names.Host.Csv.CsvCharSource.Open(File.OpenRead(path)));
-        var columns = reader.ReadHeader()!;
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.ReadNext(columns.Length, out var record, out _) is var kind && kind != Names.Host.Csv.CsvReadKind.End)
-            if (kind == Names.Host.Csv.CsvReadKind.Record)
-                rows.Add(columns.Select((c, i) => (c, record.Fields[i])).ToDictionary(x => x.c, x => x.Item2));
-        Assert.Equal(header.Length, columns.Length);
-        return rows;
-    }
+    private static List<Dictionary<string, string>> ReadCsv(string path) => CsvRows.Read(path);
 
     [Fact]
     public async Task Resolve_gives_every_row_a_valid_id_or_a_reject_with_its_line()

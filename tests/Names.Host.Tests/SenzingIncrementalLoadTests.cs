@@ -19,15 +19,7 @@ public class SenzingIncrementalLoadTests
         return d?.FullName ?? throw new InvalidOperationException("repository root not found");
     }
 
-    private static List<Dictionary<string, string>> Read(string path)
-    {
-        using var reader = new CsvRecordReader(CsvCharSource.Open(File.OpenRead(path)));
-        var header = reader.ReadHeader()!;
-        var rows = new List<Dictionary<string, string>>();
-        while (reader.ReadNext(header.Length, out var record, out _) is var kind && kind != CsvReadKind.End)
-            if (kind == CsvReadKind.Record) rows.Add(header.Select((h, i) => (h, record.Fields[i])).ToDictionary(x => x.h, x => x.Item2));
-        return rows;
-    }
+    private static List<Dictionary<string, string>> Read(string path) => CsvRows.Read(path);
 
     /// <summary>One name column (organisation name, else full name, else native-script name), structured person parts, and context columns.</summary>
     private static string Convert(string source, string target)

@@ -38,7 +38,7 @@ public static class EvalCommand
             var request = options.Bind(parse) with { Out = parse.GetValue(output) ?? "", Rejects = "-", Registry = temp is null ? location : new RegistryLocation(temp, null) };
             try
             {
-                var truthColumn = await FindTruthColumnAsync(console, request.Input, parse.GetValue(truth)!);
+                var truthColumn = FindTruthColumn(console, request.Input, parse.GetValue(truth)!);
                 var collector = new EvaluationCollector(truthColumn);
                 var outcome = await new ResolveRun(console).RunAsync(request, ct, collector);
                 var result = Evaluate(collector, outcome, request, parse.GetValue(truth)!);
@@ -56,14 +56,13 @@ public static class EvalCommand
         return command;
     }
 
-    private static async Task<int> FindTruthColumnAsync(CliConsole console, string input, string column)
+    private static int FindTruthColumn(CliConsole console, string input, string column)
     {
         if (input == "-") throw new CliUsageException("eval reads its input twice (truth and resolve): give a file, not -");
         CommonOptions.CheckInput(input);
         var file = CsvInputFile.Open(input, console.OpenStdin);
         using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
         var header = reader.ReadHeader() ?? throw new CliIoException($"input '{input}' is empty: a header row is needed");
-        await Task.CompletedTask;
         return new CsvHeader(header).Require(column, "--truth-column");
     }
 
