@@ -193,7 +193,9 @@ public sealed class ResolutionEngine
                                                         "reproduce what it committed; the registry is unchanged, resolve into a fresh registry");
                 _batch = new RegistryBatch();
             }
-            else if (_batch.NewVariants.Count >= _options.BatchSize || (stop.IsCancellationRequested && next.Count > 0))
+            else if (stop.IsCancellationRequested && next.Count > 0)
+                await FlushAsync(wait: false, ct, Checkpoint(chunks, stats, lastLine), evenIfEmpty: true); // the stop point, for the resume
+            else if (_batch.NewVariants.Count >= _options.BatchSize)
                 await FlushAsync(wait: false, ct, Checkpoint(chunks, stats, lastLine));
             if (stop.IsCancellationRequested && next.Count > 0)
             {
@@ -641,10 +643,10 @@ public sealed class ResolutionEngine
     /// Commits the pending batch; batches are written one at a time, in order, off the resolving thread. A non-empty batch
     /// carries <paramref name="checkpoint"/> in the same transaction.
     /// </summary>
-    private async Task FlushAsync(bool wait, CancellationToken ct, RunCheckpoint? checkpoint = null)
+    private async Task FlushAsync(bool wait, CancellationToken ct, RunCheckpoint? checkpoint = null, bool evenIfEmpty = false)
     {
         await _flushing;
-        if (!_batch.IsEmpty)
+        if (!_batch.IsEmpty || (evenIfEmpty && checkpoint is not null))
         {
             var batch = _batch;
             _batch = new RegistryBatch();

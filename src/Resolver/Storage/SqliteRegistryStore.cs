@@ -25,6 +25,9 @@ public sealed class SqliteRegistryStore : IRegistryStore
         await connection.OpenAsync(ct);
         try
         {
+            // The version is read before anything is set: a registry from a newer Names is refused without a single write.
+            var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
+            if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
             await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
             await MigrateAsync(connection, ct);
         }
