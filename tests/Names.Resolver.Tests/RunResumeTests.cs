@@ -7,12 +7,12 @@ namespace Names.Resolver.Tests;
 /// <summary>
 /// Resumable runs in the engine (the SIGKILL tests are in Names.Host.Tests): a run stopped after some chunks and resumed
 /// by a new engine with the same fingerprint yields exactly what one uninterrupted run yields, and writes the same registry.
+/// Subclassed per store (SQLite here, PostgreSQL in Names.Service.Tests).
 /// </summary>
-public sealed class RunResumeTests : IDisposable
+public abstract class RunResumeContract
 {
-    private readonly string _dir = Directory.CreateTempSubdirectory("names-resume-").FullName;
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    /// <summary>Opens the registry called <paramref name="name"/> (created empty on first use).</summary>
+    protected abstract Task<IRegistryStore> OpenAsync(string name);
 
     /// <summary>1,000 PATSTAT rows with co-applicant and class context (cluster-level folds happen per chunk).</summary>
     private static readonly List<ResolveInput> Rows = PatstatRow.Load().Take(1000).Select((r, i) => new ResolveInput(r.Name,
@@ -22,7 +22,7 @@ public sealed class RunResumeTests : IDisposable
 
     private async Task<(List<string> Results, List<string> Events, RunStatistics Stats)> RunAsync(string db, string fingerprint, int stopAfterRows = int.MaxValue)
     {
-        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, db));
+        await using var store = await OpenAsync(db);
         var engine = await ResolutionEngine.OpenAsync(store, Options(fingerprint));
         using var stop = new CancellationTokenSource();
         var results = new List<string>();
@@ -77,7 +77,7 @@ public sealed class RunResumeTests : IDisposable
         Assert.Contains("different input or settings", other.Stats.NotResumed);
 
         await RunAsync("b.db", "F", stopAfterRows: 300);
-        await using (var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "b.db")))
+        await using (var store = await OpenAsync("b.db"))
         {
             var entities = new List<EntityRecord>();
             await foreach (var e in store.ReadEntitiesAsync()) entities.Add(e);
@@ -87,4 +87,13 @@ public sealed class RunResumeTests : IDisposable
         Assert.Equal(0, changed.Stats.ResumedRows);
         Assert.Contains("the registry changed since", changed.Stats.NotResumed);
     }
+}
+
+public sealed class SqliteRunResumeTests : RunResumeContract, IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("names-resume-").FullName;
+
+    protected override async Task<IRegistryStore> OpenAsync(string name) => await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, name));
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }
