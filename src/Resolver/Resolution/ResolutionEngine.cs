@@ -206,6 +206,7 @@ public sealed class ResolutionEngine
             chunk = next;
         }
         await FlushAsync(wait: true, ct, Checkpoint(chunks, stats, lastLine));
+        _resume = null; // replayed once: a further run on this engine writes everything it resolves
         foreach (var size in rowsPerEntity.Values) stats.ClusterSizes[size] = stats.ClusterSizes.GetValueOrDefault(size) + 1;
         foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
             stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
