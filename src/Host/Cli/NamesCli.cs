@@ -35,6 +35,7 @@ public static class NamesCli
             await console.Error.WriteLineAsync($"Run 'names {commandName}--help' for usage.");
             return CliExitCodes.Usage;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        // Signals are handled by Program (a clean stop through the token); no forced exit after a timeout.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

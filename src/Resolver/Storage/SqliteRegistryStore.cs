@@ -25,8 +25,12 @@ public sealed class SqliteRegistryStore : IRegistryStore
         await connection.OpenAsync(ct);
         try
         {
-            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
-            await MigrateAsync(connection, ct);
+            // The version is read before anything is set: a registry from a newer Names is refused without a single write.
+            await ExecAsync(connection, "PRAGMA busy_timeout=5000;", ct); // a connection setting, nothing written
+            var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
+            if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
+            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
+            await MigrateAsync(connection, version, ct);
         }
         catch
         {
@@ -36,10 +40,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
         return new SqliteRegistryStore(connection);
     }
 
-    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task MigrateAsync(SqliteConnection connection, int version, CancellationToken ct)
     {
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
-        if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
         foreach (var (v, sql) in SqliteMigrations.All)
         {
             if (v <= version) continue;
