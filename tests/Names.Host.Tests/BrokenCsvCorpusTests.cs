@@ -8,7 +8,8 @@ namespace Names.Host.Tests;
 /// Every file of tests/corpus/broken-csv (expectations in its expected.csv) and a few generated 10 MB lines run
 /// through `names clean` and `names resolve`: the exit code and message expected for the file's problem, or rejects
 /// naming the lines expected; never a stack trace, never a hang; output rows and rejected lines cover every input
-/// line exactly once (each readable record carries its physical line number in its first column).
+/// line exactly once (each readable record carries its physical line number in its first column); after `resolve` the
+/// registry verifies clean.
 /// </summary>
 public class BrokenCsvCorpusTests
 {
@@ -88,6 +89,11 @@ public class BrokenCsvCorpusTests
         var physical = PhysicalLines(File.ReadAllBytes(input));
         Assert.Equal(Enumerable.Range(2, Math.Max(0, physical - 1)).Select(l => (long)l), covered);
         Assert.Matches($@"rows\s+{outputLines.Count + rejectLines.Count} = ", run.Stderr);
+        if (command == "resolve")
+        {
+            var verify = await CliRun.RunAsync("verify", "--db", dir.File("registry.db"));
+            Assert.True(verify.ExitCode == 0, $"names verify after resolving {Path.GetFileName(input)}: {verify.Stdout}{verify.Stderr}");
+        }
     }
 
     /// <summary>Distinct input records of an output file: the line in their first column and the physical lines they span.</summary>
