@@ -63,6 +63,26 @@ public class BrokenCsvCorpusTests
         Assert.True(reject.Length < 11_000, "the rejected raw text is cut");
     }
 
+    /// <summary>The in-process runs share the test host; a few of the worst files also go through the real executable,
+    /// whose output must be the same bytes.</summary>
+    [Theory]
+    [InlineData("mixed-line-endings.csv")]
+    [InlineData("invalid-utf8.csv")]
+    [InlineData("hostile-names.csv")]
+    public async Task Real_process_gives_the_same_output_as_the_in_process_run(string file)
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(CorpusDir, file);
+        var inProcess = await CliRun.RunAsync("clean", input, "--out", dir.File("a.csv"), "--rejects", dir.File("a.rejects.csv"));
+        var real = await NamesProcess.RunAsync(RunTimeout, "clean", input, "--out", dir.File("b.csv"), "--rejects", dir.File("b.rejects.csv"));
+        Assert.True(real.ExitCode == 0, real.Stderr);
+        Assert.DoesNotMatch(new Regex(@"^\s+at \S+", RegexOptions.Multiline), real.Stderr);
+        Assert.Equal(inProcess.ExitCode, real.ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.csv")), File.ReadAllBytes(dir.File("b.csv")));
+        Assert.Equal(File.Exists(dir.File("a.rejects.csv")), File.Exists(dir.File("b.rejects.csv")));
+        if (File.Exists(dir.File("a.rejects.csv"))) Assert.Equal(File.ReadAllBytes(dir.File("a.rejects.csv")), File.ReadAllBytes(dir.File("b.rejects.csv")));
+    }
+
     private static async Task RunAndCheckAsync(TempDir dir, string command, string input, int exit, string message, IReadOnlyList<long> rejectedLines)
     {
         var output = dir.File("out.csv");
