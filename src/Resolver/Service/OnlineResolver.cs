@@ -188,6 +188,19 @@ public sealed class OnlineResolver
         batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, now));
     }
 
+    /// <summary>
+    /// Scores two stored variants as a lookup would (hard rules and name conflict rules applied over the model's
+    /// probability; the contributions still show what the model saw). For reviewers: why a pair was proposed.
+    /// </summary>
+    public PairScore ScorePair(VariantRecord a, VariantRecord b)
+    {
+        NameRecord ra = _records.Get(a), rb = _records.Get(b);
+        var levels = _scorer.Comparisons.Compare(ra, rb, _tokens);
+        var score = _scorer.Score(levels);
+        var p = Vetoed(ra, rb) ? 0 : _nameConflicts.Apply(ra, rb, levels, [], _tokens, score.Probability);
+        return p == score.Probability ? score : score with { Probability = p };
+    }
+
     /// <summary>Follows absorbed ids to the active entity; null when the id was never issued.</summary>
     public static async Task<EntityRecord?> SurvivorAsync(IRegistrySession s, string id, CancellationToken ct)
     {
