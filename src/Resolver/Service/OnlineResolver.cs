@@ -184,7 +184,8 @@ public sealed class OnlineResolver
 
     private static async Task ProposeAsync(IRegistrySession s, RegistryBatch batch, string a, string b, double score, string explanation, DateTimeOffset now, CancellationToken ct)
     {
-        if (a == b || await s.ProposalExistsAsync(a, b, ct)) return;
+        // A pair already proposed (pending or decided) or recorded as different is not put to reviewers again.
+        if (a == b || await s.ProposalExistsAsync(a, b, ct) || await s.CannotLinkExistsAsync(a, b, ct)) return;
         batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, now));
     }
 

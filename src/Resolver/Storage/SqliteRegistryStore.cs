@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 
 namespace Names.Resolver.Storage;
@@ -393,8 +394,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
                         foreach (var id in new[] { survivor, absorbed })
                             if (await TxScalarAsync(tx, "SELECT status FROM entities WHERE id = $a", ct, id) is not EntityStatus.Active)
                                 throw new ReviewConflictException($"{id} is not an active entity any more");
-                        var pair = RegistryPair(survivor, absorbed);
-                        if (await TxScalarAsync(tx, "SELECT 1 FROM cannot_links WHERE entity_a = $a AND entity_b = $b", ct, pair.A, pair.B) is not null)
+                        var pair = RegistryState.Pair(survivor, absorbed);
+                        if (await TxScalarAsync(tx, "SELECT 1 FROM cannot_links WHERE entity_a = $a AND entity_b = $b", ct, pair.Item1, pair.Item2) is not null)
                             throw new ReviewConflictException($"{survivor} and {absorbed} carry a cannot-link decision");
                         using (var cmd = TxCommand(tx, "SELECT id FROM variants WHERE entity_id = $a ORDER BY id", absorbed))
                         using (var r = await cmd.ExecuteReaderAsync(ct))
@@ -405,8 +406,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
                     }
                     break;
                 case ReviewDecisionStatus.Rejected:
-                    var link = RegistryPair(q.LinkA ?? a, q.LinkB ?? b);
-                    if (await TxExecAsync(tx, "INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", ct, link.A, link.B, q.Actor, detail, Time(now)) == 1)
+                    var link = RegistryState.Pair(q.LinkA ?? a, q.LinkB ?? b);
+                    if (await TxExecAsync(tx, "INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", ct, link.Item1, link.Item2, q.Actor, detail, Time(now)) == 1)
                         (linkA, linkB) = link;
                     detail = "cannot-link: " + detail;
                     break;
@@ -489,9 +490,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
         return (r.GetString(0), r.GetString(1), r.GetString(2));
     }
 
-    internal static (string A, string B) RegistryPair(string a, string b) => string.CompareOrdinal(a, b) <= 0 ? (a, b) : (b, a);
-
-    internal static List<long> ParseIds(string text) =>
+    private static List<long> ParseIds(string text) =>
         text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToList();
 
     private static string? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);

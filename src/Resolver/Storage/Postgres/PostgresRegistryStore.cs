@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 using Npgsql;
 using static Names.Resolver.Storage.Postgres.PostgresCommands;
@@ -267,7 +268,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
             FROM entities e
             LEFT JOIN LATERAL (SELECT seq, time FROM events WHERE entity_id = e.id AND type = 'minted' ORDER BY seq LIMIT 1) m ON true
             WHERE e.id = ANY($1)
-            """, ids.Distinct().ToArray());
+            """, (object)ids.Distinct().ToArray());
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<EntityFacts>();
         while (await r.ReadAsync(ct))
@@ -302,8 +303,8 @@ public sealed class PostgresRegistryStore : IRegistryStore
                         while (await r.ReadAsync(ct)) if (r.GetString(1) == EntityStatus.Active) active++;
                         if (active != 2) throw new ReviewConflictException($"{survivor} or {absorbed} is not an active entity any more");
                     }
-                    var pair = SqliteRegistryStore.RegistryPair(survivor, absorbed);
-                    if (await ScalarAsync(c, tx, "SELECT 1 FROM cannot_links WHERE entity_a = $1 AND entity_b = $2", ct, pair.A, pair.B) is not null)
+                    var pair = RegistryState.Pair(survivor, absorbed);
+                    if (await ScalarAsync(c, tx, "SELECT 1 FROM cannot_links WHERE entity_a = $1 AND entity_b = $2", ct, pair.Item1, pair.Item2) is not null)
                         throw new ReviewConflictException($"{survivor} and {absorbed} carry a cannot-link decision");
                     await using (var m = Create(c, tx, "UPDATE variants SET entity_id = $1 WHERE entity_id = $2 RETURNING id", survivor, absorbed))
                     await using (var r = await m.ExecuteReaderAsync(ct))
@@ -314,8 +315,8 @@ public sealed class PostgresRegistryStore : IRegistryStore
                 }
                 break;
             case ReviewDecisionStatus.Rejected:
-                var link = SqliteRegistryStore.RegistryPair(q.LinkA ?? a, q.LinkB ?? b);
-                if (await ExecAsync(c, tx, "INSERT INTO cannot_links VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING", ct, link.A, link.B, q.Actor, detail, Utc(now)) == 1)
+                var link = RegistryState.Pair(q.LinkA ?? a, q.LinkB ?? b);
+                if (await ExecAsync(c, tx, "INSERT INTO cannot_links VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING", ct, link.Item1, link.Item2, q.Actor, detail, Utc(now)) == 1)
                     (linkA, linkB) = link;
                 detail = "cannot-link: " + detail;
                 break;
