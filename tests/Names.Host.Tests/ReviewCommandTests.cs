@@ -100,4 +100,23 @@ public class ReviewCommandTests
         var skip = await CliRun.RunAsync("review", "skip", proposal.Id.ToString(), "--db", db, "--reviewer", "ann");
         Assert.Equal((0, true), (skip.ExitCode, skip.Stdout.Contains("skipped")));
     }
+
+    [Fact]
+    public async Task Train_rescores_pending_proposals_and_resolves_the_clear_ones_as_the_model()
+    {
+        using var dir = new TempDir();
+        var (db, _) = await ResolvedAsync(dir);
+        var proposal = await OnlyProposalAsync(db);
+        // Labelled pairs saying that a name plus a word is another firm, while spelling variants are the same firm.
+        var words = new[] { "Amber", "Birch", "Cobalt", "Delta", "Ember", "Falcon", "Granite", "Harbor", "Indigo", "Juniper", "Kestrel", "Lumen" };
+        var labels = "name1,name2,is_match\n" + string.Concat(words.Select(w =>
+            $"{w} Valley Ltd,{w} Valley International Ltd,0\n{w} Valley Ltd,{w} Valley Group Ltd,0\n{w} Valley Ltd,{w.ToUpperInvariant()} VALLEY LIMITED,1\n{w} Valley Ltd,{w} Vally Ltd,1\n"));
+        var train = await CliRun.RunAsync("train", "--db", db, "--labels", dir.Write("labels.csv", labels));
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("pending re-scored  1: merged 0, cannot-linked 1, still pending 0 (recorded as model:v1)", train.Stderr);
+        await using var store = await SqliteRegistryStore.OpenAsync(db);
+        var decided = (await store.GetProposalAsync(proposal.Id))!;
+        Assert.Equal((ProposalStatus.Rejected, "model:v1"), (decided.Status, decided.DecidedBy));
+        Assert.Single(await store.GetCannotLinksAsync());
+    }
 }
