@@ -13,8 +13,8 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
 {
     private ServiceFactory Service => fixture.Factory;
 
-    private async Task<string> ResolveAsync(string name, string? country = null, string? source = null) =>
-        (await (await Service.ClientFor(ApiRole.Filer).ResolveAsync(new { name, country, source })).ReadJsonAsync()).GetProperty("id").GetString()!;
+    private async Task<string> ResolveAsync(string name, string? country = null, string? source = null, string? kind = null) =>
+        (await (await Service.ClientFor(ApiRole.Filer).ResolveAsync(new { name, country, source, kind })).ReadJsonAsync()).GetProperty("id").GetString()!;
 
     private async Task<long> ProposeAsync(string a, string b, string explanation = "p=0.700: test")
     {
@@ -155,6 +155,34 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
         }
         await session.GetAsync($"/review/proposals/{proposal}");
         Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", session.Html);
+    }
+
+    [Fact]
+    public async Task Filters_narrow_the_queue_and_a_decision_returns_to_the_same_filters()
+    {
+        var a = await ResolveAsync("Maarten van Dijkhuizen", "NL", kind: "person");
+        var b = await ResolveAsync("Pieter Jansma", "NL", kind: "person");
+        var proposal = await ProposeAsync(a, b);
+        var session = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync("/review?kind=person&country=NL&min=0.6&max=0.8")).StatusCode);
+        Assert.Contains($"<h1>Proposal {proposal} ", session.Html);
+        Assert.Contains("<option value=\"person\" selected>", session.Html);
+        Assert.Contains("name=\"min\" type=\"number\" min=\"0\" max=\"1\" step=\"0.01\" value=\"0.6\"", session.Html);
+
+        var skipped = await session.PostAsync($"/review/proposals/{proposal}/skip", ("kind", "person"), ("country", "NL"), ("min", "0.6"), ("max", "0.8"));
+        Assert.Equal(HttpStatusCode.Redirect, skipped.StatusCode);
+        var back = skipped.Headers.Location!.OriginalString;
+        Assert.StartsWith("/review?kind=person&country=NL&min=0.6&max=0.8&", back);
+        await session.GetAsync(back);
+        Assert.Contains($"Skipped <a href=\"/review/proposals/{proposal}\">proposal {proposal}</a>", session.Html);
+        Assert.Contains("Nothing left for you to review with these filters (1 pending that you skipped)", session.Html);
+        // Skipping is personal: another reviewer still gets the proposal.
+        var other = await SignedInAsync(ApiRole.Admin);
+        await other.GetAsync("/review?kind=person&country=NL&min=0.6&max=0.8");
+        Assert.Contains($"<h1>Proposal {proposal} ", other.Html);
+        // A score band that excludes it leaves nothing.
+        await other.GetAsync("/review?kind=person&country=NL&min=0.75");
+        Assert.Contains("Nothing left for you to review with these filters", other.Html);
     }
 
     [Fact]

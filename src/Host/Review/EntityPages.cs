@@ -137,7 +137,7 @@ public static class EntityPages
         if (events.Count == 0) return Html.Of($"<p class=\"muted\">No events.</p>");
         var rows = events.Select(ev => Html.Of($"""
             <tr>
-              <td class="num">{EntityCard.Time(ev.Time)}</td>
+              <td class="time">{EntityCard.Time(ev.Time)}</td>
               <td>{ev.Type.Replace('_', ' ')}</td>
               <td>{ev.Actor}</td>
               <td>{(ev.OtherId is { } other ? Html.Of($"""<a class="id" href="{Url(other)}">{other}</a>""") : Html.Empty)}</td>
@@ -146,7 +146,7 @@ public static class EntityPages
             """));
         return Html.Of($"""
             <div class="table-wrap"><table class="history">
-              <thead><tr><th scope="col" class="num">Time</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Other id</th><th scope="col">Detail</th></tr></thead>
+              <thead><tr><th scope="col">Time</th><th scope="col">Event</th><th scope="col">By</th><th scope="col">Other id</th><th scope="col">Detail</th></tr></thead>
               <tbody>{rows}</tbody>
             </table></div>
             """);

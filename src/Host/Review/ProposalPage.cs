@@ -21,7 +21,7 @@ public static class ProposalPage
             return Html.Of($"""
                 <h1>Review queue</h1>
                 {head}
-                <p class="notice" role="status">No pending proposal {(filter.IsEmpty ? "" : "matches these filters ")}is left for you{(pendingTotal > 0 ? $" ({pendingTotal} pending that you skipped)" : "")}. {clear}</p>
+                <p class="notice" role="status">Nothing left for you to review{(filter.IsEmpty ? "" : " with these filters")}{(pendingTotal > 0 ? $" ({pendingTotal} pending that you skipped)" : "")}. {clear}</p>
                 {UndoForm(context, filter)}
                 """);
         }
