@@ -186,6 +186,26 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task Two_reviewers_deciding_one_proposal_the_second_gets_a_conflict_page()
+    {
+        var a = await ResolveAsync("Brackenfield Turbines Ltd", "GB");
+        var b = await ResolveAsync("Brackenfeld Turbinen GmbH", "DE");
+        var proposal = await ProposeAsync(a, b);
+        var first = await SignedInAsync();
+        var second = await SignedInAsync(ApiRole.Admin);
+        await first.GetAsync($"/review/proposals/{proposal}");
+        await second.GetAsync($"/review/proposals/{proposal}");
+        Assert.Equal(HttpStatusCode.Redirect, (await first.PostAsync($"/review/proposals/{proposal}/reject", ("comment", "different firms"))).StatusCode);
+        var late = await second.PostAsync($"/review/proposals/{proposal}/accept");
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        Assert.Contains("Decision not possible", second.Html);
+        // The proposal page now says who decided it and offers no decision buttons.
+        await second.GetAsync($"/review/proposals/{proposal}");
+        Assert.Contains("This proposal is rejected", second.Html);
+        Assert.DoesNotContain("data-shortcut=\"accept\"", second.Html);
+    }
+
+    [Fact]
     public async Task The_page_session_does_not_authorize_the_JSON_API()
     {
         var session = await SignedInAsync(ApiRole.Admin);
