@@ -7,7 +7,7 @@ namespace Names.Resolver.Tests;
 /// Behaviour every <see cref="IRegistryStore"/> must have. Subclass per implementation (SQLite here; PostgreSQL with
 /// the service) and provide a fresh, empty store.
 /// </summary>
-public abstract class RegistryStoreContract
+public abstract partial class RegistryStoreContract
 {
     protected abstract Task<IRegistryStore> CreateEmptyStoreAsync();
 

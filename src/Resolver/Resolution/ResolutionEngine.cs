@@ -6,6 +6,7 @@ using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Scoring;
+using Names.Resolver.Review;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Resolution;
@@ -460,24 +461,27 @@ public sealed class ResolutionEngine
     }
 
     /// <summary>
-    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, the other resolves to it) and
-    /// the decision is logged. Returns the survivor id.
+    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, see <see cref="SurvivorRule"/>,
+    /// the other resolves to it) and the decision is recorded. Returns the survivor id.
     /// </summary>
     public async Task<string> AcceptProposalAsync(long proposalId, string actor, CancellationToken ct = default)
     {
         await FlushAsync(wait: true, ct);
-        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
-                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        var proposal = await _store.GetProposalAsync(proposalId, ct) ?? throw new KeyNotFoundException($"no proposal {proposalId}");
         var a = _state.Survivor(proposal.EntityA);
         var b = _state.Survivor(proposal.EntityB);
-        await _store.DecideProposalAsync(proposalId, ProposalStatus.Accepted, actor, ct);
-        if (a.Id == b.Id) return a.Id;
-        if (_state.CannotLinks.Contains(RegistryState.Pair(a.Id, b.Id))) throw new InvalidOperationException($"{a.Id} and {b.Id} carry a cannot-link decision");
-        // The entity minted first survives, so the id most often already handed out keeps working unchanged.
-        var (survivor, absorbed) = string.CompareOrdinal(a.Id, b.Id) <= 0 && !(b.PreExisting && !a.PreExisting) ? (a, b) : (b, a);
-        await _store.MergeAsync(survivor.Id, absorbed.Id, actor, $"proposal {proposalId} accepted", ct);
+        if (a.Id == b.Id)
+        {
+            await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposalId, ReviewDecisionStatus.Accepted, actor, null), ct);
+            return a.Id;
+        }
+        var facts = (await _store.GetEntityFactsAsync([a.Id, b.Id], ct)).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var (survivorId, _) = SurvivorRule.Choose(facts[a.Id], facts[b.Id]);
+        var (survivor, absorbed) = survivorId == a.Id ? (a, b) : (b, a);
+        await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposalId, ReviewDecisionStatus.Accepted, actor, null, survivor.Id, absorbed.Id), ct);
         absorbed.SurvivorId = survivor.Id;
         survivor.Variants.AddRange(absorbed.Variants);
+        foreach (var h in absorbed.Variants) _state.Variants[h].EntityId = survivor.Id;
         survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
         absorbed.Variants.Clear();
         return survivor.Id;
@@ -487,11 +491,10 @@ public sealed class ResolutionEngine
     public async Task RejectProposalAsync(long proposalId, string actor, CancellationToken ct = default)
     {
         await FlushAsync(wait: true, ct);
-        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
-                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
-        await _store.DecideProposalAsync(proposalId, ProposalStatus.Rejected, actor, ct);
-        await _store.AddCannotLinkAsync(proposal.EntityA, proposal.EntityB, actor, $"proposal {proposalId} rejected", ct);
-        _state.CannotLinks.Add(RegistryState.Pair(proposal.EntityA, proposal.EntityB));
+        var proposal = await _store.GetProposalAsync(proposalId, ct) ?? throw new KeyNotFoundException($"no proposal {proposalId}");
+        var (a, b) = (_state.Survivor(proposal.EntityA).Id, _state.Survivor(proposal.EntityB).Id);
+        await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposalId, ReviewDecisionStatus.Rejected, actor, null, LinkA: a, LinkB: b), ct);
+        _state.CannotLinks.Add(RegistryState.Pair(a, b));
     }
 
     /// <summary>Splits the given variants (by name key) off an entity into a newly minted one; returns the new id.</summary>
