@@ -91,6 +91,7 @@ public sealed class ReviewBrowserTests(ReviewSite site) : IClassFixture<ReviewSi
         await Expect(history).ToContainTextAsync(site.ReviewerName);
         await Expect(history).ToContainTextAsync("same party, spelling variant");
         await page.ScreenshotAsync(new() { Path = ChromiumBrowser.ScreenshotPath("entity-1280x800.png"), FullPage = true });
+        Assert.Empty(await ContrastCheck.FindLowContrastAsync(page));
         await page.GotoAsync("/review/entities/" + absorbed);
         await Expect(page.Locator("dl.facts")).ToContainTextAsync("absorbed into " + survivor);
 
@@ -150,6 +151,7 @@ public sealed class ReviewBrowserTests(ReviewSite site) : IClassFixture<ReviewSi
         await SignInAsync(page);
         await Expect(page.Locator("article.entity").First).ToBeVisibleAsync();
         Assert.True(await FitsWidthAsync(page), "the proposal page scrolls sideways at 400 px");
+        Assert.Empty(await ContrastCheck.FindLowContrastAsync(page));
         await page.ScreenshotAsync(new() { Path = ChromiumBrowser.ScreenshotPath("proposal-400x800.png"), FullPage = true });
         // Every visible control has a label (its accessible name) and is reachable with Tab.
         var unnamed = await page.EvaluateAsync<string[]>("""
@@ -162,6 +164,7 @@ public sealed class ReviewBrowserTests(ReviewSite site) : IClassFixture<ReviewSi
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("() => document.activeElement.textContent.trim()"));
         await page.GotoAsync("/review/search?q=Quarry");
         Assert.True(await FitsWidthAsync(page), "the search page scrolls sideways at 400 px");
+        Assert.Empty(await ContrastCheck.FindLowContrastAsync(page)); // the search text in the top bar included
         await page.ScreenshotAsync(new() { Path = ChromiumBrowser.ScreenshotPath("search-400x800.png"), FullPage = true });
     }
 }

@@ -14,7 +14,7 @@ public static class ReviewLayout
             ? Html.Of($"""
                 <form class="search" role="search" action="/review/search" method="get">
                   <label for="q">Search entities</label>
-                  <input id="q" name="q" type="search" value="{search}" placeholder="name…" autocomplete="off" data-key="/">
+                  <input id="q" name="q" type="search" value="{search}" placeholder="name…" autocomplete="off">
                   <button type="submit">Search</button>
                 </form>
                 <p class="who">{ReviewSession.ReviewerOf(user)} <span class="role">({ApiKeyAuthentication.RoleOf(user)?.ToString().ToLowerInvariant()})</span></p>
