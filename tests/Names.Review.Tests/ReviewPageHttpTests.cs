@@ -13,16 +13,10 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
 {
     private ServiceFactory Service => fixture.Factory;
 
-    private async Task<string> ResolveAsync(string name, string? country = null, string? source = null, string? kind = null) =>
-        (await (await Service.ClientFor(ApiRole.Filer).ResolveAsync(new { name, country, source, kind })).ReadJsonAsync()).GetProperty("id").GetString()!;
+    private Task<string> ResolveAsync(string name, string? country = null, string? source = null, string? kind = null) =>
+        Service.ResolveIdAsync(name, country, source, kind);
 
-    private async Task<long> ProposeAsync(string a, string b, string explanation = "p=0.700: test")
-    {
-        var batch = new RegistryBatch();
-        batch.NewProposals.Add(new ReviewProposal(0, a, b, 0.7, explanation, ProposalStatus.Pending, DateTimeOffset.UtcNow));
-        await Service.Runtime.ReviewStore.ApplyAsync(batch);
-        return (await Service.Runtime.ReviewStore.GetProposalsAsync(ProposalStatus.Pending)).Where(p => p.EntityA == a && p.EntityB == b).Max(p => p.Id);
-    }
+    private Task<long> ProposeAsync(string a, string b, string explanation = "p=0.700: test") => Service.ProposeAsync(a, b, explanation);
 
     private async Task<PageSession> SignedInAsync(ApiRole role = ApiRole.Reviewer)
     {

@@ -12,13 +12,9 @@ public sealed class ReviewPageOnPostgresTests
     public async Task Accept_and_undo_through_the_page_on_postgres()
     {
         await using var service = await ServiceFactory.CreatePostgresAsync();
-        var filer = service.ClientFor(ApiRole.Filer);
-        var a = (await (await filer.ResolveAsync(new { name = "Ostrander Ceramics BV", country = "NL" })).ReadJsonAsync()).GetProperty("id").GetString()!;
-        var b = (await (await filer.ResolveAsync(new { name = "Ostrander Keramiek", country = "NL" })).ReadJsonAsync()).GetProperty("id").GetString()!;
-        var batch = new RegistryBatch();
-        batch.NewProposals.Add(new ReviewProposal(0, a, b, 0.7, "p=0.700: test", ProposalStatus.Pending, DateTimeOffset.UtcNow));
-        await service.Runtime.ReviewStore.ApplyAsync(batch);
-        var proposal = (await service.Runtime.ReviewStore.GetProposalsAsync(ProposalStatus.Pending)).Single(p => p.EntityA == a).Id;
+        var a = await service.ResolveIdAsync("Ostrander Ceramics BV", "NL");
+        var b = await service.ResolveIdAsync("Ostrander Keramiek", "NL");
+        var proposal = await service.ProposeAsync(a, b);
 
         var session = PageSession.Create(service);
         Assert.Equal(HttpStatusCode.Redirect, (await session.SignInAsync(service.Keys[ApiRole.Reviewer])).StatusCode);

@@ -43,7 +43,7 @@ public static class EntityPages
 
         app.MapPost(ReviewPages.Root + "/entities/{id}/split", async (string id, HttpContext context, ServiceRuntime runtime, CancellationToken ct) =>
         {
-            if (await ReviewForms.ReadAsync(context) is not { } form) return SignInPages.InvalidForm(context);
+            if (await ReviewForms.ReadAsync(context) is not { } form) return ReviewForms.Refused(context);
             var variants = new List<long>();
             foreach (var value in form["variant"])
                 if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var v)) variants.Add(v);

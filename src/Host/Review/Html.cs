@@ -33,8 +33,6 @@ public readonly struct Html
         return new Html(builder.ToString());
     }
 
-    public static Html When(bool condition, Html html) => condition ? html : Empty;
-
     public override string ToString() => _value ?? "";
 
     [InterpolatedStringHandler]

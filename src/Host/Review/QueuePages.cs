@@ -43,7 +43,7 @@ public static class QueuePages
         foreach (var action in new[] { "accept", "reject", "skip" })
             app.MapPost(ReviewPages.Root + "/proposals/{id:long}/" + action, async (long id, HttpContext context, ServiceRuntime runtime, CancellationToken ct) =>
         {
-            if (await ReviewForms.ReadAsync(context) is not { } form) return SignInPages.InvalidForm(context);
+            if (await ReviewForms.ReadAsync(context) is not { } form) return ReviewForms.Refused(context);
             var filter = QueueFilter.From(form);
             var actor = ReviewSession.ActorOf(context.User);
             var comment = ReviewForms.Value(form, "comment", MaxComment);
@@ -69,7 +69,7 @@ public static class QueuePages
 
         app.MapPost(UndoPath, async (HttpContext context, ServiceRuntime runtime, CancellationToken ct) =>
         {
-            if (await ReviewForms.ReadAsync(context) is not { } form) return SignInPages.InvalidForm(context);
+            if (await ReviewForms.ReadAsync(context) is not { } form) return ReviewForms.Refused(context);
             var filter = QueueFilter.From(form);
             try
             {

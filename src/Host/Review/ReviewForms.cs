@@ -44,6 +44,10 @@ public static class ReviewForms
         return await context.Request.ReadFormAsync(context.RequestAborted);
     }
 
+    /// <summary>The answer to a form without a valid CSRF token: 400, nothing done.</summary>
+    public static IResult Refused(HttpContext context) =>
+        ReviewLayout.Message(context, 400, "Form expired", "The form was missing its security token or the token did not match. Reload the page and try again.");
+
     /// <summary>A trimmed form value, null when empty; cut at <paramref name="maxLength"/> characters.</summary>
     public static string? Value(IFormCollection form, string name, int maxLength = 1000)
     {

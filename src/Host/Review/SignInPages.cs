@@ -17,7 +17,7 @@ public static class SignInPages
 
         app.MapPost(ReviewSession.SignInPath, async (HttpContext context, ApiKeyCache keys) =>
         {
-            if (await ReviewForms.ReadAsync(context) is not { } form) return InvalidForm(context);
+            if (await ReviewForms.ReadAsync(context) is not { } form) return ReviewForms.Refused(context);
             var returnUrl = LocalReturnUrl(form["returnUrl"]);
             var key = ReviewForms.Value(form, "key", 200);
             var record = key is null ? null : await keys.FindAsync(key, context.RequestAborted);
@@ -31,15 +31,11 @@ public static class SignInPages
 
         app.MapPost("/review/sign-out", async (HttpContext context) =>
         {
-            if (await ReviewForms.ReadAsync(context) is null) return InvalidForm(context);
+            if (await ReviewForms.ReadAsync(context) is null) return ReviewForms.Refused(context);
             await ReviewSession.SignOutAsync(context);
             return Results.Redirect(ReviewSession.SignInPath + "?signedOut=1");
         }).RequireAuthorization(ReviewSession.PolicyName).ExcludeFromDescription();
     }
-
-    /// <summary>400 for a form without a valid CSRF token.</summary>
-    public static IResult InvalidForm(HttpContext context) =>
-        ReviewLayout.Message(context, 400, "Form expired", "The form was missing its security token or the token did not match. Reload the page and try again.");
 
     private static IResult Form(HttpContext context, string? returnUrl, Html? notice, int status = 200) =>
         ReviewLayout.Page(context, "Sign in", Html.Of($"""
