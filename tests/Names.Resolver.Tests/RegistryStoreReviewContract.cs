@@ -96,6 +96,18 @@ public abstract partial class RegistryStoreContract
     }
 
     [Fact]
+    public async Task Only_a_pending_proposal_takes_a_new_score()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var (a, b, proposal) = await ProposedPairAsync(store);
+        Assert.True(await store.RescoreProposalAsync(proposal, 0.61, "p=0.61 (new model)"));
+        Assert.Equal((0.61, "p=0.61 (new model)"), ((await store.GetProposalAsync(proposal))!.Score, (await store.GetProposalAsync(proposal))!.Explanation));
+        await store.RecordDecisionAsync(new ReviewDecisionRequest(proposal, ReviewDecisionStatus.Rejected, "ann", null, LinkA: a, LinkB: b));
+        Assert.False(await store.RescoreProposalAsync(proposal, 0.99, "late"));
+        Assert.Equal(0.61, (await store.GetProposalAsync(proposal))!.Score);
+    }
+
+    [Fact]
     public async Task A_decided_proposal_conflicts_and_undo_of_another_proposal_is_refused()
     {
         await using var store = await CreateEmptyStoreAsync();

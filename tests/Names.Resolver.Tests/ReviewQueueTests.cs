@@ -1,5 +1,6 @@
 using Names.Normalization;
 using Names.Resolver.Registry;
+using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 using Names.Resolver.Service;
 using Names.Resolver.Service.Sqlite;
@@ -194,5 +195,23 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         Assert.Equal(e[0], hits[0].Id);
         Assert.Equal(hits.Count, hits.Select(h => h.Id).Distinct().Count());
         await Assert.ThrowsAsync<KeyNotFoundException>(() => _queue.GetEntityAsync("L0000000000000XX"));
+    }
+
+    [Fact]
+    public async Task Rescoring_with_a_new_model_merges_the_clear_matches_rejects_the_clear_non_matches_and_keeps_the_rest()
+    {
+        var e = await EntitiesAsync();
+        var match = await ProposeAsync(e[1], e[2], 0.6);
+        var nonMatch = await ProposeAsync(e[3], e[4], 0.75);
+        var unsure = await ProposeAsync(e[0], e[3], 0.85);
+        var table = new Fixtures.TableScorer([("HARBOUR LANTERN INSTRUMENTS", "QUARRYSTONE PUMPS", 0.99), ("DUNMORE CASTINGS", "SILVERBIRCH ACOUSTICS", 0.7)]);
+        var model = new OnlineResolver(_registry, table, _normalizer, new ResolutionOptions { NameConflictRules = false }, new Comparison.TokenStatistics());
+        var outcome = await new ReviewQueue(_store, _registry, model).RescorePendingAsync("model:v9");
+        Assert.Equal(new RescoreOutcome(3, 1, 1, 1, 0), outcome);
+        var decided = (await _store.GetProposalsAsync(null)).ToDictionary(p => p.Id);
+        Assert.Equal((ProposalStatus.Accepted, "model:v9"), (decided[match].Status, decided[match].DecidedBy));
+        Assert.Equal((ProposalStatus.Rejected, "model:v9"), (decided[nonMatch].Status, decided[nonMatch].DecidedBy));
+        Assert.Equal((ProposalStatus.Pending, 0.7), (decided[unsure].Status, decided[unsure].Score));
+        Assert.Equal(e[1], (await _store.ResolveAsync(e[2]))!.Id); // minted first, survives
     }
 }

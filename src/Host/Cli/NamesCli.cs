@@ -16,6 +16,7 @@ public static class NamesCli
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(EvalPairsCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(ReviewCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create());

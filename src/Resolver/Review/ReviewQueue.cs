@@ -1,6 +1,7 @@
 using System.Globalization;
 using Names.Normalization;
 using Names.Resolver.Identifiers;
+using Names.Resolver.Scoring;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
 
@@ -134,19 +135,55 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
         var (factsA, factsB) = await CurrentPairAsync(proposal, ct);
         var a = await GetEntityAsync(factsA.Id, ct);
         var b = await GetEntityAsync(factsB.Id, ct);
-        // The pair of variants the current model finds most alike explains the proposal best.
-        Scoring.PairScore? best = null;
+        var best = BestPair(a, b);
+        var nearest = new List<EntityCandidate>();
+        var country = a.Countries.Count > 0 ? a.Countries[0] : null;
+        foreach (var party in await resolver.LookupAsync(new NameInput(a.CanonicalName, country, a.Kind), NearestOthersShown + 2, ct))
+            nearest.AddRange(party.Candidates.Where(c => c.EntityId != a.Id && c.EntityId != b.Id && nearest.All(n => n.EntityId != c.EntityId)));
+        return new ProposalDetail(proposal, a, b, best?.Contributions ?? [], nearest.Take(NearestOthersShown).ToList());
+    }
+
+    /// <summary>The pair of variants the current model finds most alike: it explains the proposal best. Null when a side has no variant.</summary>
+    private PairScore? BestPair(EntitySummary a, EntitySummary b)
+    {
+        PairScore? best = null;
         foreach (var va in a.Variants.Take(MaxVariantsCompared))
         foreach (var vb in b.Variants.Take(MaxVariantsCompared))
         {
             var score = resolver.ScorePair(va, vb);
             if (best is null || score.Probability > best.Probability) best = score;
         }
-        var nearest = new List<EntityCandidate>();
-        var country = a.Countries.Count > 0 ? a.Countries[0] : null;
-        foreach (var party in await resolver.LookupAsync(new NameInput(a.CanonicalName, country, a.Kind), NearestOthersShown + 2, ct))
-            nearest.AddRange(party.Candidates.Where(c => c.EntityId != a.Id && c.EntityId != b.Id && nearest.All(n => n.EntityId != c.EntityId)));
-        return new ProposalDetail(proposal, a, b, best?.Contributions ?? [], nearest.Take(NearestOthersShown).ToList());
+        return best;
+    }
+
+    /// <summary>
+    /// Re-scores every pending proposal with the resolver's model (after <c>names train</c> stored a new one): a pair now
+    /// at or above the upper threshold is accepted (merged), one below the lower threshold rejected (cannot-link), both
+    /// recorded with <paramref name="actor"/> (the model's version); the others stay pending with their new score.
+    /// </summary>
+    public async Task<RescoreOutcome> RescorePendingAsync(string actor, CancellationToken ct = default)
+    {
+        int rescored = 0, accepted = 0, rejected = 0, refused = 0;
+        foreach (var p in await store.GetProposalsAsync(ProposalStatus.Pending, ct))
+        {
+            var (factsA, factsB) = await CurrentPairAsync(p, ct);
+            if (factsA.Id == factsB.Id) continue; // already one entity: a reviewer closes it
+            var best = BestPair(await GetEntityAsync(factsA.Id, ct), await GetEntityAsync(factsB.Id, ct));
+            if (best is null) continue;
+            rescored++;
+            var comment = string.Create(CultureInfo.InvariantCulture, $"re-scored p={best.Probability:0.000}");
+            try
+            {
+                if (best.Probability >= resolver.Options.UpperThreshold) { await AcceptAsync(p.Id, actor, comment, ct); accepted++; }
+                else if (best.Probability < resolver.Options.LowerThreshold) { await RejectAsync(p.Id, actor, comment, ct); rejected++; }
+                else await store.RescoreProposalAsync(p.Id, Math.Round(best.Probability, 4), best.Explain(), ct);
+            }
+            catch (ReviewConflictException)
+            {
+                refused++; // decided meanwhile, or a cannot-link forbids the merge: left to reviewers
+            }
+        }
+        return new RescoreOutcome(rescored, accepted, rejected, rescored - accepted - rejected - refused, refused);
     }
 
     private async Task<(EntityFacts A, EntityFacts B)> CurrentPairAsync(long proposalId, CancellationToken ct) =>

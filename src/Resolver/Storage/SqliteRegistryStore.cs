@@ -472,6 +472,13 @@ public sealed class SqliteRegistryStore : IRegistryStore
             return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
         });
 
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default) =>
+        await Locked(async () =>
+        {
+            using var cmd = Command("UPDATE proposals SET score = $a, explanation = $b WHERE id = $c AND status = 'pending'", score, explanation, proposalId);
+            return await cmd.ExecuteNonQueryAsync(ct);
+        }) == 1;
+
     public Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default) =>
         Locked(async () =>
         {

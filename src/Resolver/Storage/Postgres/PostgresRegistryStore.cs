@@ -381,6 +381,12 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
     }
 
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ExecAsync(c, null, "UPDATE proposals SET score = $1, explanation = $2 WHERE id = $3 AND status = 'pending'", ct, score, explanation, proposalId) == 1;
+    }
+
     public async Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
