@@ -200,6 +200,27 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_split_must_leave_some_variants_behind()
+    {
+        var id = await ResolveAsync("Wrenfield Hydraulics Ltd", "GB");
+        Assert.Equal(id, await ResolveAsync("Wrenfield Hydraulics Ltd", "IE"));
+        var session = await SignedInAsync();
+        await session.GetAsync("/review/entities/" + id);
+        var boxes = System.Text.RegularExpressions.Regex.Matches(session.Html, "name=\"variant\" value=\"(\\d+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(2, boxes.Count);
+        var all = await session.PostAsync($"/review/entities/{id}/split", boxes.Select(v => new KeyValuePair<string, string>("variant", v)));
+        Assert.Equal(HttpStatusCode.BadRequest, all.StatusCode);
+        Assert.Contains("Split not possible", session.Html);
+        await session.GetAsync("/review/entities/" + id);
+        var none = await session.PostAsync($"/review/entities/{id}/split", ("reason", "nothing chosen"));
+        Assert.Equal(HttpStatusCode.BadRequest, none.StatusCode);
+        await session.GetAsync("/review/entities/" + id);
+        var one = await session.PostAsync($"/review/entities/{id}/split", ("variant", boxes[1]), ("reason", "Irish firm"));
+        Assert.Equal(HttpStatusCode.Redirect, one.StatusCode);
+        Assert.EndsWith("?splitFrom=" + id, one.Headers.Location!.OriginalString);
+    }
+
+    [Fact]
     public async Task The_page_session_does_not_authorize_the_JSON_API()
     {
         var session = await SignedInAsync(ApiRole.Admin);
