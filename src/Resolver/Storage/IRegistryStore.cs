@@ -38,8 +38,6 @@ public interface IRegistryStore : IAsyncDisposable
     Task<IReadOnlyList<(string A, string B)>> GetCannotLinksAsync(CancellationToken ct = default);
 
     Task<IReadOnlyList<ReviewProposal>> GetProposalsAsync(string? status, CancellationToken ct = default);
-    /// <summary>Records the decision on a pending proposal (accepted proposals are merged by the caller via <see cref="MergeAsync"/>).</summary>
-    Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default);
 
     Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default);
     /// <summary>Aggregates of the entities with these ids (absorbed ones as stored, not followed); unknown ids are left out.</summary>

@@ -522,29 +522,6 @@ public sealed class SqliteRegistryStore : IRegistryStore
         return result is DBNull ? null : result;
     }
 
-    public Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            if (status is not (ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Pending)) throw new ArgumentException("unknown status " + status);
-            using var tx = _connection.BeginTransaction();
-            string a, b;
-            using (var q = Prepare(tx, "SELECT entity_a, entity_b FROM proposals WHERE id = $a", 1))
-            {
-                Set(q, proposalId);
-                using var r = await q.ExecuteReaderAsync(ct);
-                if (!r.Read()) throw new KeyNotFoundException($"proposal {proposalId}");
-                (a, b) = (r.GetString(0), r.GetString(1));
-            }
-            using (var cmd = Prepare(tx, "UPDATE proposals SET status = $a, decided_by = $b, decided_at = $c WHERE id = $d", 4))
-            {
-                Set(cmd, status, actor, Time(DateTimeOffset.UtcNow), proposalId);
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Decided, a, b, actor, $"proposal {proposalId}: {status}", DateTimeOffset.UtcNow) });
-            tx.Commit();
-            return 0;
-        });
-
     public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
         Locked(async () =>
         {

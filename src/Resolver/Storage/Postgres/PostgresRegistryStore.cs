@@ -407,23 +407,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
 
     private static string? Nullable(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    public async Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default)
-    {
-        if (status is not (ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Pending)) throw new ArgumentException("unknown status " + status);
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        string a, b;
-        await using (var q = Create(c, tx, "SELECT entity_a, entity_b FROM proposals WHERE id = $1 FOR UPDATE", proposalId))
-        await using (var r = await q.ExecuteReaderAsync(ct))
-        {
-            if (!await r.ReadAsync(ct)) throw new KeyNotFoundException($"proposal {proposalId}");
-            (a, b) = (r.GetString(0), r.GetString(1));
-        }
-        await ExecAsync(c, tx, "UPDATE proposals SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4", ct, status, actor, DateTime.UtcNow, proposalId);
-        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Decided, a, b, actor, $"proposal {proposalId}: {status}", DateTimeOffset.UtcNow), ct);
-        await tx.CommitAsync(ct);
-    }
-
     public async Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
