@@ -12,25 +12,28 @@ using Names.Resolver.Storage.Postgres;
 namespace Names.Host.Service.Benchmarks;
 
 /// <summary>
-/// <c>names bench lookup --input SYNTH.csv [--rows N] [--db FILE | --pg CONN]</c>: builds a registry from the first N
-/// rows of a `names synth` file (bulk resolver; skipped when the registry already has entities), starts `names serve`
-/// on it as a separate process, and drives it over loopback with keep-alive: lookups at a fixed rate, lookups at
-/// saturation, resolves at saturation. Prints p50/p99/throughput and the service's CPU time and peak memory.
+/// <c>names bench lookup (--entities N | --input SYNTH.csv [--rows N]) [--db FILE | --pg CONN]</c>: builds a registry
+/// (bulk resolver; skipped when the registry already has entities) from N synthetic entities or from the first N rows
+/// of a `names synth` file, starts `names serve` on it as a separate process, and drives it over loopback with
+/// keep-alive: lookups and resolves at a fixed rate, then at saturation. Prints p50/p99/throughput, the service's CPU
+/// time per request and its memory.
 /// </summary>
 public static class LookupBenchCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "CSV from `names synth` (columns name, country, kind)", Required = true };
+        var input = new Option<string?>("--input") { Description = "CSV from `names synth` (columns name, country, kind); instead of --entities" };
+        var entities = new Option<long>("--entities") { Description = "build the registry from this many synthetic entities (one or two spellings each)" };
         var rows = new Option<long>("--rows") { Description = "input rows resolved into the registry before the load", DefaultValueFactory = _ => 1_000_000 };
         var db = new Option<string?>("--db") { Description = "SQLite registry (default: a temporary file)" };
         var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection string, instead of --db" };
         var rate = new Option<int>("--rate") { Description = "lookups per second of the fixed-rate phase", DefaultValueFactory = _ => 1000 };
+        var resolveRate = new Option<int>("--resolve-rate") { Description = "resolves per second of the fixed-rate phase (0: skip it)", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "duration of each phase", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "concurrent connections of the saturation phases", DefaultValueFactory = _ => 16 };
         var command = new Command("lookup", "Load-test `names serve`: lookup and resolve latency and throughput on a registry built from `names synth` data.")
         {
-            input, rows, db, pg, rate, seconds, workers,
+            input, entities, rows, db, pg, rate, resolveRate, seconds, workers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,13 +42,31 @@ public static class LookupBenchCommand
             try
             {
                 var settings = new ServiceSettings { DbPath = parse.GetValue(db) ?? Path.Combine(temp.FullName, "registry.db"), PgConnection = parse.GetValue(pg) };
-                var records = ReadInput(parse.GetValue(input)!);
-                var buildRows = (int)Math.Min(parse.GetValue(rows), records.Count);
-                await BuildRegistryAsync(settings, records.Take(buildRows), output, ct);
+                var random = new Random(7);
+                BenchName[] known, unseen;
+                if (parse.GetValue(entities) is > 0 and var n)
+                {
+                    var synthetic = new SyntheticRegistryRows();
+                    await BuildRegistryAsync(settings, synthetic.Build(n), output, ct);
+                    // Lookups: fresh spellings of registry entities; resolves: half of them new entities (slots past the registry's).
+                    known = Enumerable.Range(0, 20000).Select(i => synthetic.Probe(random.NextInt64(n), i)).ToArray();
+                    unseen = Enumerable.Range(0, 50000).Select(i => synthetic.Probe(n + i, i)).ToArray();
+                }
+                else
+                {
+                    var path = parse.GetValue(input) ?? throw new InvalidOperationException("give --entities N or --input SYNTH.csv");
+                    var records = ReadInput(path);
+                    var built = (int)Math.Min(parse.GetValue(rows), records.Count);
+                    await BuildRegistryAsync(settings, records.Take(built), output, ct);
+                    // Lookups ask for names already in the registry (as variants, so the candidates are real work).
+                    known = Enumerable.Range(0, 20000).Select(_ => records[random.Next(built)]).ToArray();
+                    unseen = records.Skip(built).Take(50000).ToArray();
+                }
                 string key;
                 var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
                 await using (registry) key = (await keys.AddKeyAsync("bench", ApiRole.Filer, ct)).Key;
-                await RunLoadAsync(settings, key, records, buildRows, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers), output, ct);
+                await RunLoadAsync(settings, key, known, unseen, parse.GetValue(rate), parse.GetValue(resolveRate), TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                    parse.GetValue(workers), output, ct);
                 return 0;
             }
             finally
@@ -56,21 +77,19 @@ public static class LookupBenchCommand
         return command;
     }
 
-    private sealed record InputRow(string Name, string Country, string Kind);
-
     /// <summary>Reads name, country and kind of a `names synth` file (RFC 4180 quoting, one record per line).</summary>
-    private static List<InputRow> ReadInput(string path)
+    private static List<BenchName> ReadInput(string path)
     {
         using var reader = new StreamReader(path);
         var header = Fields(reader.ReadLine() ?? "");
         int name = header.IndexOf("name"), country = header.IndexOf("country"), kind = header.IndexOf("kind");
         if (name < 0) throw new InvalidOperationException($"{path} has no 'name' column");
-        var list = new List<InputRow>();
+        var list = new List<BenchName>();
         while (reader.ReadLine() is { } line)
         {
             var f = Fields(line);
             string At(int i) => i >= 0 && i < f.Count ? f[i] : "";
-            list.Add(new InputRow(At(name), At(country), At(kind)));
+            list.Add(new BenchName(At(name), At(country), At(kind)));
         }
         return list;
     }
@@ -97,7 +116,7 @@ public static class LookupBenchCommand
         return fields;
     }
 
-    private static async Task BuildRegistryAsync(ServiceSettings settings, IEnumerable<InputRow> rows, TextWriter output, CancellationToken ct)
+    private static async Task BuildRegistryAsync(ServiceSettings settings, IEnumerable<BenchName> rows, TextWriter output, CancellationToken ct)
     {
         IRegistryStore store = settings.PgConnection is { } cs ? await PostgresRegistryStore.OpenAsync(cs, ct) : await SqliteRegistryStore.OpenAsync(settings.DbPath, ct);
         await using (store)
@@ -124,7 +143,7 @@ public static class LookupBenchCommand
         await Task.CompletedTask;
     }
 
-    private static async Task RunLoadAsync(ServiceSettings settings, string key, List<InputRow> records, int built, int rate, TimeSpan duration, int workers,
+    private static async Task RunLoadAsync(ServiceSettings settings, string key, BenchName[] known, BenchName[] unseen, int rate, int resolveRate, TimeSpan duration, int workers,
         TextWriter output, CancellationToken ct)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -149,16 +168,12 @@ public static class LookupBenchCommand
             using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
             var generator = new LoadGenerator(client);
-            var random = new Random(7);
-            // Lookups ask for names already in the registry (as variants, so the candidates are real work).
-            var known = Enumerable.Range(0, 20000).Select(_ => records[random.Next(built)]).ToArray();
             HttpRequestMessage Lookup(long i)
             {
                 var r = known[i % known.Length];
                 return new HttpRequestMessage(HttpMethod.Get, $"/api/v1/lookup?name={Uri.EscapeDataString(r.Name)}&country={Uri.EscapeDataString(r.Country)}&limit=5");
             }
-            // Resolves: rows not yet in the registry (new variants and entities) mixed with known ones.
-            var unseen = records.Skip(built).Take(50000).ToArray();
+            // Resolves: names not yet in the registry (new variants and entities) mixed with known ones.
             HttpRequestMessage Resolve(long i)
             {
                 var r = i % 2 == 0 && unseen.Length > 0 ? unseen[(i / 2) % unseen.Length] : known[i % known.Length];
@@ -166,21 +181,29 @@ public static class LookupBenchCommand
                 return new HttpRequestMessage(HttpMethod.Post, "/api/v1/resolve") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             }
 
+            var rssReady = ProcStatus(serve.Id, "VmRSS");
             await generator.SaturateAsync(Lookup, workers, TimeSpan.FromSeconds(3), ct); // warm-up (JIT, caches), not reported
-            var cpu0 = serve.TotalProcessorTime;
-            var fixedRate = await generator.FixedRateAsync(Lookup, rate, duration, ct);
-            var cpu1 = serve.TotalProcessorTime;
-            var saturated = await generator.SaturateAsync(Lookup, workers, duration, ct);
-            var cpu2 = serve.TotalProcessorTime;
-            var resolves = await generator.SaturateAsync(Resolve, workers, duration, ct);
-            var cpu3 = serve.TotalProcessorTime;
-            serve.Refresh();
-            string Line(string what, LoadGenerator.Result r, TimeSpan cpu) => string.Create(inv,
-                $"{what,-26} {r.Requests,9:N0} requests, {r.PerSecond,8:N0}/s, p50 {r.P50Ms,7:F2} ms, p99 {r.P99Ms,7:F2} ms, max {r.MaxMs,8:F1} ms, failed {r.Failures}, service CPU {cpu.TotalSeconds / r.Elapsed.TotalSeconds:F2} cores");
-            await output.WriteLineAsync(Line($"lookup at {rate}/s", fixedRate, cpu1 - cpu0));
-            await output.WriteLineAsync(Line($"lookup saturated ({workers})", saturated, cpu2 - cpu1));
-            await output.WriteLineAsync(Line($"resolve saturated ({workers})", resolves, cpu3 - cpu2));
-            await output.WriteLineAsync($"service memory: {ProcStatus(serve.Id, "VmHWM")} peak resident (VmHWM), {ProcStatus(serve.Id, "VmRSS")} now");
+            await output.WriteLineAsync(string.Create(inv, $"load average before the load: {LoadAverage()}"));
+            await output.WriteLineAsync(string.Create(inv, $"{"phase",-26} {"requests",9}  {"rate",9}  {"p50",10}  {"p99",10}  {"max",11}  failed  service CPU"));
+            var resolveOffset = 0L;
+            async Task PhaseAsync(string what, Func<Task<LoadGenerator.Result>> run)
+            {
+                var cpuBefore = serve.TotalProcessorTime;
+                var r = await run();
+                var cpu = serve.TotalProcessorTime - cpuBefore;
+                // CPU per request predicts the idle-machine capacity: cores / (CPU seconds per request).
+                await output.WriteLineAsync(string.Create(inv,
+                    $"{what,-26} {r.Requests,9:N0}  {r.PerSecond,7:N0}/s  p50 {r.P50Ms,6:F2}ms  p99 {r.P99Ms,6:F2}ms  max {r.MaxMs,7:F1}ms  {r.Failures,6}  {cpu.TotalSeconds * 1000 / Math.Max(1, r.Requests),6:F3} ms/request ({cpu.TotalSeconds / r.Elapsed.TotalSeconds:F2} cores)"));
+            }
+            await PhaseAsync($"lookup at {rate}/s", () => generator.FixedRateAsync(Lookup, rate, duration, ct));
+            await PhaseAsync($"lookup saturated ({workers})", () => generator.SaturateAsync(Lookup, workers, duration, ct));
+            if (resolveRate > 0)
+            {
+                await PhaseAsync($"resolve at {resolveRate}/s", () => generator.FixedRateAsync(Resolve, resolveRate, duration, ct));
+                resolveOffset = (long)(resolveRate * duration.TotalSeconds);
+            }
+            await PhaseAsync($"resolve saturated ({workers})", () => generator.SaturateAsync(i => Resolve(resolveOffset + i), workers, duration, ct));
+            await output.WriteLineAsync($"service memory: {rssReady} resident when ready; {ProcStatus(serve.Id, "VmHWM")} peak resident (VmHWM), {ProcStatus(serve.Id, "VmRSS")} now");
             await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores; load generator in this process on the same cores");
         }
         finally
@@ -188,6 +211,12 @@ public static class LookupBenchCommand
             if (!serve.HasExited) serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "?"; }
     }
 
     private static string ProcStatus(int pid, string field)
