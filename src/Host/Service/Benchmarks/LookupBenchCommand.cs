@@ -30,10 +30,11 @@ public static class LookupBenchCommand
         var rate = new Option<int>("--rate") { Description = "lookups per second of the fixed-rate phase", DefaultValueFactory = _ => 1000 };
         var resolveRate = new Option<int>("--resolve-rate") { Description = "resolves per second of the fixed-rate phase (0: skip it)", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "duration of each phase", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup") { Description = "seconds of lookups before the measured phases (JIT tiering, caches)", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "concurrent connections of the saturation phases", DefaultValueFactory = _ => 16 };
         var command = new Command("lookup", "Load-test `names serve`: lookup and resolve latency and throughput on a registry built from `names synth` data.")
         {
-            input, entities, rows, db, pg, rate, resolveRate, seconds, workers,
+            input, entities, rows, db, pg, rate, resolveRate, seconds, warmup, workers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -47,7 +48,12 @@ public static class LookupBenchCommand
                 if (parse.GetValue(entities) is > 0 and var n)
                 {
                     var synthetic = new SyntheticRegistryRows();
-                    await BuildRegistryAsync(settings, synthetic.Build(n), output, ct);
+                    await BuildRegistryAsync(settings, async store =>
+                    {
+                        var written = await SyntheticRegistryWriter.WriteAsync(store, synthetic, n, ct);
+                        return string.Create(CultureInfo.InvariantCulture,
+                            $"{n:N0} synthetic entity slots written directly ({written.Variants:N0} variants; {written.Skipped:N0} names already written skipped)");
+                    }, output, ct);
                     // Lookups: fresh spellings of registry entities; resolves: half of them new entities (slots past the registry's).
                     known = Enumerable.Range(0, 20000).Select(i => synthetic.Probe(random.NextInt64(n), i)).ToArray();
                     unseen = Enumerable.Range(0, 50000).Select(i => synthetic.Probe(n + i, i)).ToArray();
@@ -57,7 +63,13 @@ public static class LookupBenchCommand
                     var path = parse.GetValue(input) ?? throw new InvalidOperationException("give --entities N or --input SYNTH.csv");
                     var records = ReadInput(path);
                     var built = (int)Math.Min(parse.GetValue(rows), records.Count);
-                    await BuildRegistryAsync(settings, records.Take(built), output, ct);
+                    await BuildRegistryAsync(settings, async store =>
+                    {
+                        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { SourceFile = "bench" }, ct: ct);
+                        long parties = 0;
+                        await foreach (var _ in engine.ResolveAsync(ToAsync(records.Take(built).Select((r, i) => new ResolveInput(r.Name, r.Country, r.Kind, Row: i + 1))), ct)) parties++;
+                        return string.Create(CultureInfo.InvariantCulture, $"{parties:N0} parties resolved by the bulk resolver");
+                    }, output, ct);
                     // Lookups ask for names already in the registry (as variants, so the candidates are real work).
                     known = Enumerable.Range(0, 20000).Select(_ => records[random.Next(built)]).ToArray();
                     unseen = records.Skip(built).Take(50000).ToArray();
@@ -66,7 +78,7 @@ public static class LookupBenchCommand
                 var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
                 await using (registry) key = (await keys.AddKeyAsync("bench", ApiRole.Filer, ct)).Key;
                 await RunLoadAsync(settings, key, known, unseen, parse.GetValue(rate), parse.GetValue(resolveRate), TimeSpan.FromSeconds(parse.GetValue(seconds)),
-                    parse.GetValue(workers), output, ct);
+                    TimeSpan.FromSeconds(parse.GetValue(warmup)), parse.GetValue(workers), output, ct);
                 return 0;
             }
             finally
@@ -116,24 +128,19 @@ public static class LookupBenchCommand
         return fields;
     }
 
-    private static async Task BuildRegistryAsync(ServiceSettings settings, IEnumerable<BenchName> rows, TextWriter output, CancellationToken ct)
+    /// <summary>Builds the registry with <paramref name="build"/> (which says what it wrote) unless it already has variants.</summary>
+    private static async Task BuildRegistryAsync(ServiceSettings settings, Func<IRegistryStore, Task<string>> build, TextWriter output, CancellationToken ct)
     {
         IRegistryStore store = settings.PgConnection is { } cs ? await PostgresRegistryStore.OpenAsync(cs, ct) : await SqliteRegistryStore.OpenAsync(settings.DbPath, ct);
         await using (store)
         {
-            if (await store.GetMaxVariantIdAsync(ct) > 0)
-            {
-                await output.WriteLineAsync("registry: existing, not rebuilt");
-                return;
-            }
             var clock = Stopwatch.StartNew();
-            var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { SourceFile = "bench" }, ct: ct);
-            long parties = 0;
-            await foreach (var _ in engine.ResolveAsync(ToAsync(rows.Select((r, i) => new ResolveInput(r.Name, r.Country, r.Kind, Row: i + 1))), ct)) parties++;
+            var what = await store.GetMaxVariantIdAsync(ct) > 0 ? "existing, not rebuilt" : await build(store);
             var entities = 0L;
             await foreach (var e in store.ReadEntitiesAsync(ct)) entities++;
+            var variants = await store.GetMaxVariantIdAsync(ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"registry: {parties:N0} parties resolved into {entities:N0} entities in {clock.Elapsed.TotalSeconds:F1} s (bulk resolver, not part of the figures below)"));
+                $"registry: {entities:N0} entities, {variants:N0} variants; {what} in {clock.Elapsed.TotalSeconds:F1} s (not part of the figures below)"));
         }
     }
 
@@ -143,7 +150,7 @@ public static class LookupBenchCommand
         await Task.CompletedTask;
     }
 
-    private static async Task RunLoadAsync(ServiceSettings settings, string key, BenchName[] known, BenchName[] unseen, int rate, int resolveRate, TimeSpan duration, int workers,
+    private static async Task RunLoadAsync(ServiceSettings settings, string key, BenchName[] known, BenchName[] unseen, int rate, int resolveRate, TimeSpan duration, TimeSpan warmup, int workers,
         TextWriter output, CancellationToken ct)
     {
         var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
@@ -182,7 +189,7 @@ public static class LookupBenchCommand
             }
 
             var rssReady = ProcStatus(serve.Id, "VmRSS");
-            await generator.SaturateAsync(Lookup, workers, TimeSpan.FromSeconds(3), ct); // warm-up (JIT, caches), not reported
+            await generator.SaturateAsync(Lookup, workers, warmup, ct); // warm-up (JIT tiering, caches), not reported
             await output.WriteLineAsync(string.Create(inv, $"load average before the load: {LoadAverage()}"));
             await output.WriteLineAsync(string.Create(inv, $"{"phase",-26} {"requests",9}  {"rate",9}  {"p50",10}  {"p99",10}  {"max",11}  failed  service CPU"));
             var resolveOffset = 0L;

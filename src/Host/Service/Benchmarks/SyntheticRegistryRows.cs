@@ -18,16 +18,13 @@ public sealed class SyntheticRegistryRows(ulong seed = 1)
     private readonly SyntheticEntityFactory _entities = new(SynthesisData.LoadEmbedded(), seed);
     private readonly NameVariantRenderer _renderer = new(SynthesisData.LoadEmbedded());
 
-    /// <summary>The names the registry is built from: slots 0 .. entities-1, one or two spellings each.</summary>
-    public IEnumerable<BenchName> Build(long entities)
+    /// <summary>The spellings slot <paramref name="rank"/> contributes to the registry: one, or two for half of the slots.</summary>
+    public IReadOnlyList<BenchName> Spellings(long rank)
     {
-        for (long rank = 0; rank < entities; rank++)
-        {
-            var e = Entity(rank);
-            var rng = SynthRandom.For(seed, 11, (ulong)rank);
-            yield return Render(e, ref rng);
-            if (rng.Chance(0.5)) yield return Render(e, ref rng);
-        }
+        var e = Entity(rank);
+        var rng = SynthRandom.For(seed, 11, (ulong)rank);
+        var first = Render(e, ref rng);
+        return rng.Chance(0.5) ? [first, Render(e, ref rng)] : [first];
     }
 
     /// <summary>A fresh spelling of slot <paramref name="rank"/> (a known entity when rank is below the registry's size): index picks the spelling.</summary>
