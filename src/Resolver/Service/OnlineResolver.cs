@@ -145,7 +145,7 @@ public sealed class OnlineResolver
 
         var record = NameRecord.FromParty(party);
         // Every change committed before the lock was granted is read into the model before comparing.
-        await _model.EnsureFreshAsync(TimeSpan.Zero, ct);
+        await _model.EnsureFreshAsync(TimeSpan.Zero, ct, s);
         var matches = Match(record);
         var batch = new RegistryBatch();
         var now = DateTimeOffset.UtcNow;

@@ -9,8 +9,8 @@ public sealed record BenchName(string Name, string Country, string Kind);
 /// Names for a registry of about N entities, built from the entities of `names synth` (same word lists, scripts and
 /// variant renderer) rather than from its rows: entity slot r gives one name, and a second spelling for half of the
 /// slots. The synth word lists hold ~50k distinct persons and fold most slots into namesakes, so each slot's entity is
-/// widened with the parts of a second one (a second given name, for some a double family name; a second company
-/// stem): N slots then resolve into roughly N registry entities. (`names synth` rows would need ~8 rows per entity
+/// widened with the parts of two others (a second given name and a double family name; two more company stems):
+/// N slots then give most of N distinct entities (a name already written is skipped). (`names synth` rows would need ~8 rows per entity
 /// and still hit the namesake ceiling.) Deterministic for the seed.
 /// </summary>
 public sealed class SyntheticRegistryRows(ulong seed = 1)
@@ -34,27 +34,25 @@ public sealed class SyntheticRegistryRows(ulong seed = 1)
         return Render(Entity(rank), ref rng);
     }
 
-    /// <summary>Slot <paramref name="rank"/>'s entity widened with parts of another slot's entity of the same country.</summary>
+    /// <summary>Slot <paramref name="rank"/>'s entity widened with parts of two other slots' entities of the same country and kind.</summary>
     private SyntheticEntity Entity(long rank)
     {
         var e = _entities.Create(rank);
-        var rng = SynthRandom.For(seed, 13, (ulong)rank);
-        for (int attempt = 0; attempt < 8; attempt++)
+        var others = new List<SyntheticEntity>(2);
+        for (int attempt = 0; attempt < 24 && others.Count < 2; attempt++)
         {
-            var other = _entities.Create(1_000_000_007L + rank * 8 + attempt);
-            if (other.Country.Code != e.Country.Code || other.Kind != e.Kind) continue;
-            return e.Kind switch
-            {
-                SyntheticKind.Person => e with
-                {
-                    Given = Join(e.Given!, other.Given!, e.Country),
-                    Family = rng.Chance(0.3) && e.Family!.Latin != other.Family!.Latin ? Join(e.Family, other.Family, e.Country) : e.Family,
-                },
-                SyntheticKind.Company => e with { Stems = [.. e.Stems, other.Stems[^1]] },
-                _ => e,
-            };
+            var other = _entities.Create(1_000_000_007L + rank * 24 + attempt);
+            if (other.Country.Code == e.Country.Code && other.Kind == e.Kind) others.Add(other);
         }
-        return e;
+        if (others.Count < 2) return e;
+        var (b, c) = (others[0], others[1]);
+        return e.Kind switch
+        {
+            // A second given name and a double family name ("Anna Maria Keller Brandt").
+            SyntheticKind.Person => e with { Given = Join(e.Given!, b.Given!, e.Country), Family = Join(e.Family!, c.Family!, e.Country) },
+            SyntheticKind.Company => e with { Stems = [.. e.Stems, b.Stems[^1], c.Stems[^1]] },
+            _ => e,
+        };
     }
 
     private static ScriptedWord Join(ScriptedWord a, ScriptedWord b, SynthCountry country)

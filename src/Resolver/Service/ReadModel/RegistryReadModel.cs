@@ -113,19 +113,28 @@ public sealed class RegistryReadModel
     /// <summary>
     /// Returns when the model holds every change committed before <c>now - maxAge</c>: at once when the last sync
     /// started late enough, else after a sync (one at a time; callers that queue behind a sync started after they
-    /// arrived need no other). Zero: the changes committed before the call.
+    /// arrived need no other). Zero: the changes committed before the call. A caller that holds a session (a resolve
+    /// under its database lock) passes it: the sync reads through it. Otherwise the connection is taken before the
+    /// sync gate, so a sync never waits for a pooled connection held by a caller queued behind it.
     /// </summary>
-    public async Task EnsureFreshAsync(TimeSpan maxAge, CancellationToken ct = default)
+    public async Task EnsureFreshAsync(TimeSpan maxAge, CancellationToken ct = default, IRegistrySession? session = null)
     {
         var needed = Stopwatch.GetTimestamp() - (long)(maxAge.TotalSeconds * Stopwatch.Frequency);
         if (Volatile.Read(ref _lastSyncStart) >= needed) return;
+        if (session is not null) await SyncGatedAsync(session, needed, ct);
+        else await _registry.ReadAsync(s => SyncGatedAsync(s, needed, ct), ct);
+    }
+
+    private async Task<bool> SyncGatedAsync(IRegistrySession s, long needed, CancellationToken ct)
+    {
         await _syncGate.WaitAsync(ct);
         try
         {
-            if (Volatile.Read(ref _lastSyncStart) >= needed) return;
+            if (Volatile.Read(ref _lastSyncStart) >= needed) return false;
             var start = Stopwatch.GetTimestamp();
-            await SyncAsync(ct);
+            await SyncAsync(s, ct);
             Volatile.Write(ref _lastSyncStart, start);
+            return true;
         }
         finally { _syncGate.Release(); }
     }
@@ -134,10 +143,11 @@ public sealed class RegistryReadModel
     public TimeSpan Age => Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSyncStart));
 
     /// <summary>Reads the variants and events committed since the last sync and applies them. Callers hold the sync gate.</summary>
-    private async Task SyncAsync(CancellationToken ct)
+    private async Task SyncAsync(IRegistrySession s, CancellationToken ct)
     {
         var limit = _options.PageSize;
-        var (variants, filled, events, moved, entities) = await _registry.ReadAsync(async s =>
+        var (variants, filled, events, moved, entities) = await ReadChangesAsync();
+        async Task<(IReadOnlyList<VariantRecord>, IReadOnlyList<VariantRecord>, List<RegistryEvent>, Dictionary<string, IReadOnlyList<VariantRecord>>, List<EntityRecord>)> ReadChangesAsync()
         {
             var newVariants = await s.GetVariantsAfterAsync(_variantFeed.Position, limit, ct);
             var gapVariants = _variantFeed.Gaps.Count == 0 ? [] : await s.GetVariantsAsync(_variantFeed.Gaps.ToList(), ct);
@@ -151,7 +161,7 @@ public sealed class RegistryReadModel
             var entityIds = newVariants.Concat(gapVariants).Concat(movedVariants.Values.SelectMany(v => v)).Select(v => v.EntityId);
             var readEntities = await ReadEntitiesAsync(s, entityIds, touched, ct);
             return (newVariants, gapVariants, newEvents, movedVariants, readEntities);
-        }, ct);
+        }
 
         var added = variants.Concat(filled).Concat(moved.Values.SelectMany(v => v)).Where(v => !Knows(v.Id)).DistinctBy(v => v.Id).ToList();
         var keys = new ulong[added.Count][];
