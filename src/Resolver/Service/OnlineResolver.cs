@@ -189,8 +189,7 @@ public sealed class OnlineResolver
         batch.NewVariants.Add(new VariantRecord(variantId, targetId, kind, party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
             party.Country, record.SerializeExtras(), source, 0, ""));
         // As in the bulk run, character q-gram keys are not stored (they would dominate the key table).
-        foreach (var k in _keys.Keys(record))
-            if (!k.StartsWith("g:", StringComparison.Ordinal)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
+        foreach (var k in _keys.Keys(record, qGrams: false)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
         batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, targetId, null, actor,
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), now));
         await s.WriteAsync(batch, ct);
@@ -215,8 +214,7 @@ public sealed class OnlineResolver
     /// <summary>Compares the record with the entities its blocking keys reach in the read model (grouped by entity, canonical member always compared).</summary>
     private List<EntityCandidate> Match(NameRecord record)
     {
-        var keys = _keys.Keys(record).Where(k => !k.StartsWith("g:", StringComparison.Ordinal)).ToList();
-        var groups = _model.Candidates(keys, record.Kind, _options);
+        var groups = _model.Candidates(_keys.Keys(record, qGrams: false), record.Kind, _options);
         var candidates = new List<EntityCandidate>(groups.Count);
         foreach (var (entity, members) in groups)
         {

@@ -306,11 +306,10 @@ public sealed class RegistryReadModel
     private ulong[] KeyHashes(NameRecord record)
     {
         // As stored in the key table: character q-gram keys are left out.
-        var keys = _keys.Keys(record);
-        var hashes = new List<ulong>(keys.Count);
-        foreach (var k in keys)
-            if (!k.StartsWith("g:", StringComparison.Ordinal)) hashes.Add(KeyHash.Of(k));
-        return hashes.ToArray();
+        var keys = _keys.Keys(record, qGrams: false);
+        var hashes = new ulong[keys.Count];
+        for (int i = 0; i < hashes.Length; i++) hashes[i] = KeyHash.Of(keys[i]);
+        return hashes;
     }
 
     private EntityRow Row(int entity) => new(_entityIds[entity], _entityKinds[entity], _entityNames[entity]);
