@@ -9,14 +9,15 @@ public sealed record BenchName(string Name, string Country, string Kind);
 /// Names for a registry of about N entities, built from the entities of `names synth` (same word lists, scripts and
 /// variant renderer) rather than from its rows: entity slot r gives one name, and a second spelling for half of the
 /// slots. The synth word lists hold ~50k distinct persons and fold most slots into namesakes, so each slot's entity is
-/// widened with the parts of two others (a second given name and a double family name; two more company stems):
-/// N slots then give most of N distinct entities (a name already written is skipped). (`names synth` rows would need ~8 rows per entity
+/// widened with more words of its country's lists (a second given name and a double family name; a founder's name and
+/// a stem for a company): N slots then give most of N distinct entities (a name already written is skipped). (`names synth` rows would need ~8 rows per entity
 /// and still hit the namesake ceiling.) Deterministic for the seed.
 /// </summary>
 public sealed class SyntheticRegistryRows(ulong seed = 1)
 {
-    private readonly SyntheticEntityFactory _entities = new(SynthesisData.LoadEmbedded(), seed);
-    private readonly NameVariantRenderer _renderer = new(SynthesisData.LoadEmbedded());
+    private static readonly SynthesisData Data = SynthesisData.LoadEmbedded();
+    private readonly SyntheticEntityFactory _entities = new(Data, seed);
+    private readonly NameVariantRenderer _renderer = new(Data);
 
     /// <summary>The spellings slot <paramref name="rank"/> contributes to the registry: one, or two for half of the slots.</summary>
     public IReadOnlyList<BenchName> Spellings(long rank)
@@ -34,23 +35,22 @@ public sealed class SyntheticRegistryRows(ulong seed = 1)
         return Render(Entity(rank), ref rng);
     }
 
-    /// <summary>Slot <paramref name="rank"/>'s entity widened with parts of two other slots' entities of the same country and kind.</summary>
+    /// <summary>Slot <paramref name="rank"/>'s entity widened with more words of its country's lists.</summary>
     private SyntheticEntity Entity(long rank)
     {
         var e = _entities.Create(rank);
-        var others = new List<SyntheticEntity>(2);
-        for (int attempt = 0; attempt < 24 && others.Count < 2; attempt++)
-        {
-            var other = _entities.Create(1_000_000_007L + rank * 24 + attempt);
-            if (other.Country.Code == e.Country.Code && other.Kind == e.Kind) others.Add(other);
-        }
-        if (others.Count < 2) return e;
-        var (b, c) = (others[0], others[1]);
+        var rng = SynthRandom.For(seed, 13, (ulong)rank);
+        var code = e.Country.Code;
         return e.Kind switch
         {
             // A second given name and a double family name ("Anna Maria Keller Brandt").
-            SyntheticKind.Person => e with { Given = Join(e.Given!, b.Given!, e.Country), Family = Join(e.Family!, c.Family!, e.Country) },
-            SyntheticKind.Company => e with { Stems = [.. e.Stems, b.Stems[^1], c.Stems[^1]] },
+            SyntheticKind.Person => e with
+            {
+                Given = Join(e.Given!, rng.Pick(Data.GivenNames[code]), e.Country),
+                Family = Join(e.Family!, rng.Pick(Data.FamilyNames[code]), e.Country),
+            },
+            // Two more words: a founder's name and a stem ("Novatek Keller Apex Systems GmbH").
+            SyntheticKind.Company => e with { Stems = [.. e.Stems, rng.Pick(Data.FamilyNames[code]), rng.Pick(Data.Stems[code])] },
             _ => e,
         };
     }
