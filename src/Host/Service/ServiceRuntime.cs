@@ -67,6 +67,8 @@ public sealed class ServiceRuntime : IAsyncDisposable
         try
         {
             var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, settings.ReadModel, ct);
+            // Loading the read model passes every variant through the heap once; give that memory back before serving.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             IRegistryStore reviewStore = string.IsNullOrWhiteSpace(settings.PgConnection)
                 ? await SqliteRegistryStore.OpenAsync(settings.DbPath, ct)
                 : await PostgresRegistryStore.OpenAsync(settings.PgConnection, ct);
