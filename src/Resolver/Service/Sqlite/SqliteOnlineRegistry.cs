@@ -56,8 +56,9 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         var c = new SqliteConnection(_connectionString);
         await c.OpenAsync(ct);
         using var cmd = c.CreateCommand();
-        // Memory-mapped reads: pages come from the OS cache shared by all connections, not copied into each one's own cache.
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;";
+        // No memory-mapped reads: lookups answer from the read model, and loading it reads the whole variants table,
+        // whose mapped pages would all count in the service's resident memory.
+        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
         await cmd.ExecuteNonQueryAsync(ct);
         return c;
     }
