@@ -66,8 +66,4 @@ internal sealed class BlockingKeyIndex
         var i = Array.BinarySearch(_keys, hash);
         return i < 0 ? default : _handles.AsSpan(_starts[i], _starts[i + 1] - _starts[i]);
     }
-
-    public long LoadedPostings => _handles.Length;
-    public int LoadedKeys => _keys.Length;
-    public int AddedKeys => _added.Count;
 }

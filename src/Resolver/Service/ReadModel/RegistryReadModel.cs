@@ -139,9 +139,6 @@ public sealed class RegistryReadModel
         finally { _syncGate.Release(); }
     }
 
-    /// <summary>Age of the state the model answers from (time since the start of the last completed sync).</summary>
-    public TimeSpan Age => Stopwatch.GetElapsedTime(Volatile.Read(ref _lastSyncStart));
-
     /// <summary>Reads the variants and events committed since the last sync and applies them. Callers hold the sync gate.</summary>
     private async Task SyncAsync(IRegistrySession s, CancellationToken ct)
     {
