@@ -13,8 +13,8 @@ namespace Names.Host.Service.Benchmarks;
 
 /// <summary>
 /// <c>names bench lookup (--entities N | --input SYNTH.csv [--rows N]) [--db FILE | --pg CONN]</c>: builds a registry
-/// (bulk resolver; skipped when the registry already has entities) from N synthetic entities or from the first N rows
-/// of a `names synth` file, starts `names serve` on it as a separate process, and drives it over loopback with
+/// (skipped when it already has variants): N synthetic entity slots written straight from their truth, or the first N
+/// rows of a `names synth` file through the bulk resolver; starts `names serve` on it as a separate process, and drives it over loopback with
 /// keep-alive: lookups and resolves at a fixed rate, then at saturation. Prints p50/p99/throughput, the service's CPU
 /// time per request and its memory.
 /// </summary>
