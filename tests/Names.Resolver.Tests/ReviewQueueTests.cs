@@ -205,7 +205,7 @@ public sealed class ReviewQueueTests : IAsyncLifetime
         var nonMatch = await ProposeAsync(e[3], e[4], 0.75);
         var unsure = await ProposeAsync(e[0], e[3], 0.85);
         var table = new Fixtures.TableScorer([("HARBOUR LANTERN INSTRUMENTS", "QUARRYSTONE PUMPS", 0.99), ("DUNMORE CASTINGS", "SILVERBIRCH ACOUSTICS", 0.7)]);
-        var model = new OnlineResolver(_registry, table, _normalizer, new ResolutionOptions { NameConflictRules = false }, new Comparison.TokenStatistics());
+        var model = await OnlineResolver.CreateAsync(_registry, _normalizer, new ResolutionOptions { NameConflictRules = false }, scorer: table);
         var outcome = await new ReviewQueue(_store, _registry, model).RescorePendingAsync("model:v9");
         Assert.Equal(new RescoreOutcome(3, 1, 1, 1, 0), outcome);
         var decided = (await _store.GetProposalsAsync(null)).ToDictionary(p => p.Id);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Names.Host.Service;
+using Names.Resolver.Service.ReadModel;
 
 namespace Names.Host.Cli;
 
@@ -18,7 +19,12 @@ public static class ServeCommand
         var urls = new Option<string>("--urls") { Description = "address to listen on (port 0: any free port)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
         var rate = new Option<int>("--rate-limit") { Description = "requests per second per API key", DefaultValueFactory = _ => 2000 };
         var logLevel = new Option<LogLevel>("--log-level") { Description = "minimum level of the JSON logs (Trace ... Critical, None)", DefaultValueFactory = _ => LogLevel.Information };
-        var command = new Command("serve", "Run the real-time HTTP service (lookup, resolve, entities) on the registry.") { db, pg, urls, rate, logLevel };
+        var staleness = new Option<int>("--lookup-staleness-ms")
+        {
+            Description = "lookups answer from an in-memory image of the registry at most this old (writes of other instances show within it; 0: read the changes on every lookup)",
+            DefaultValueFactory = _ => 100,
+        };
+        var command = new Command("serve", "Run the real-time HTTP service (lookup, resolve, entities) on the registry.") { db, pg, urls, rate, logLevel, staleness };
         command.SetAction(async (parse, ct) =>
         {
             var output = parse.InvocationConfiguration.Output;
@@ -26,6 +32,7 @@ public static class ServeCommand
             {
                 DbPath = parse.GetValue(db)!, PgConnection = parse.GetValue(pg), Urls = parse.GetValue(urls)!,
                 RatePerSecond = parse.GetValue(rate), RateBurst = Math.Max(1, parse.GetValue(rate) * 2), LogLevel = parse.GetValue(logLevel),
+                ReadModel = new ReadModelOptions { MaxStaleness = TimeSpan.FromMilliseconds(Math.Max(0, parse.GetValue(staleness))) },
             };
             ServiceRuntime opened;
             try { opened = await ServiceRuntime.OpenAsync(settings, ct); }

@@ -22,6 +22,35 @@ public sealed class ServiceRuntime : IAsyncDisposable
         Resolver = resolver;
         _normalizer = normalizer;
         _store = store;
+        _refresher = Task.Run(() => RefreshAsync(resolver, _stopping.Token));
+    }
+
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly Task _refresher;
+
+    /// <summary>
+    /// Keeps the read model younger than its staleness bound in the background, so lookups find it fresh and never wait
+    /// for the database; a failed refresh is retried (and lookups then refresh it themselves, or fail as the store does).
+    /// </summary>
+    private static async Task RefreshAsync(OnlineResolver resolver, CancellationToken ct)
+    {
+        var bound = resolver.Freshness.MaxStaleness;
+        if (bound <= TimeSpan.Zero) return;
+        var period = bound / 4;
+        while (!ct.IsCancellationRequested)
+        {
+            try
+            {
+                await resolver.ReadModel.EnsureFreshAsync(bound / 2, ct);
+                await Task.Delay(period, ct);
+            }
+            catch (OperationCanceledException) when (ct.IsCancellationRequested) { return; }
+            catch (Exception)
+            {
+                try { await Task.Delay(TimeSpan.FromSeconds(1), ct); }
+                catch (OperationCanceledException) { return; }
+            }
+        }
     }
 
     public IOnlineRegistry Registry { get; }
@@ -39,7 +68,9 @@ public sealed class ServiceRuntime : IAsyncDisposable
         var normalizer = NameNormalizer.CreateDefault();
         try
         {
-            var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, ct);
+            var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, settings.ReadModel, ct);
+            // Loading the read model passes every variant through the heap once; give that memory back before serving.
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             IRegistryStore reviewStore = string.IsNullOrWhiteSpace(settings.PgConnection)
                 ? await SqliteRegistryStore.OpenAsync(settings.DbPath, ct)
                 : await PostgresRegistryStore.OpenAsync(settings.PgConnection, ct);
@@ -67,6 +98,9 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        await _stopping.CancelAsync();
+        await _refresher;
+        _stopping.Dispose();
         _normalizer.Dispose();
         await ReviewStore.DisposeAsync();
         await _store.DisposeAsync();

@@ -1,4 +1,5 @@
 using Names.Resolver.Resolution;
+using Names.Resolver.Service.ReadModel;
 
 namespace Names.Host.Service;
 
@@ -23,4 +24,6 @@ public sealed record ServiceSettings
     /// <summary>Minimum level of the structured (JSON) logs.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
     public ResolutionOptions Resolution { get; init; } = new() { Actor = "service" };
+    /// <summary>Freshness of the in-process read model lookups answer from (writes of other instances show within MaxStaleness).</summary>
+    public ReadModelOptions ReadModel { get; init; } = new();
 }

@@ -13,7 +13,8 @@ public sealed class BlockingKeyGenerator
 {
     public const int QGram = 5;
 
-    public IReadOnlyList<string> Keys(NameRecord r)
+    /// <param name="qGrams">Whether to include the character 5-gram keys (g:...), which only the in-memory bulk index uses.</param>
+    public IReadOnlyList<string> Keys(NameRecord r, bool qGrams = true)
     {
         var keys = new List<string>(16);
         if (r.CompactKey.Length > 0) keys.Add("c:" + r.CompactKey);
@@ -34,7 +35,8 @@ public sealed class BlockingKeyGenerator
             }
         }
         // Character 5-grams of the compact key: find glued or split words and typos outside the gram (NVPHILIPS / PHILIPS NV).
-        for (int i = 0; i + QGram <= r.CompactKey.Length; i++) keys.Add("g:" + r.CompactKey.Substring(i, QGram));
+        if (qGrams)
+            for (int i = 0; i + QGram <= r.CompactKey.Length; i++) keys.Add("g:" + r.CompactKey.Substring(i, QGram));
         // Signature of the first letters of the first three tokens: catches respaced or abbreviated names (D S M / DSM).
         if (r.Tokens.Length >= 2) keys.Add("i:" + string.Concat(r.Tokens.Take(4).Select(t => t[0])));
         if (r.Kind == EntityKind.Person)

@@ -21,9 +21,6 @@ public interface IOnlineRegistry : IAsyncDisposable
     /// </summary>
     Task<T> WriteLockedAsync<T>(string lockKey, Func<IRegistrySession, Task<T>> work, CancellationToken ct = default);
 
-    /// <summary>Name keys of all variants (token statistics for the comparison features), streamed.</summary>
-    IAsyncEnumerable<string> ReadNameKeysAsync(CancellationToken ct = default);
-
     /// <summary>Throws when the database cannot answer a trivial query; returns the schema version otherwise.</summary>
     Task<int> CheckHealthAsync(CancellationToken ct = default);
 }

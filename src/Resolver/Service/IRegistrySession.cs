@@ -10,11 +10,7 @@ public interface IRegistrySession
 {
     /// <summary>The stored variant with exactly this kind, name key and country, if any.</summary>
     Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct);
-    /// <summary>Variants sharing any of the keys, most shared keys first; blocks larger than <paramref name="blockCap"/> are skipped.</summary>
-    Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct);
     Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct);
-    /// <summary>The first (canonical) variant of each entity that has one.</summary>
-    Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct);
     Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct);
     /// <summary>The entities with these ids (absorbed ones as stored, not followed).</summary>
     Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct);
@@ -27,6 +23,16 @@ public interface IRegistrySession
     /// <summary>Whether a reviewer (or a split) recorded that the two entities differ.</summary>
     Task<bool> CannotLinkExistsAsync(string entityA, string entityB, CancellationToken ct);
     Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct);
+
+    // ---- change feed of the in-process read model (RegistryReadModel) ----
+    /// <summary>Variants with an id above <paramref name="afterId"/>, by id, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<VariantRecord>> GetVariantsAfterAsync(long afterId, int limit, CancellationToken ct);
+    /// <summary>Events with a seq above <paramref name="afterSeq"/>, by seq, at most <paramref name="limit"/>.</summary>
+    Task<IReadOnlyList<RegistryEvent>> GetEventsAfterAsync(long afterSeq, int limit, CancellationToken ct);
+    /// <summary>The events with these seqs that exist (late commits into gaps of the feed).</summary>
+    Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(IReadOnlyCollection<long> seqs, CancellationToken ct);
+    /// <summary>The highest event seq (0 when the log is empty).</summary>
+    Task<long> GetLastEventSeqAsync(CancellationToken ct);
 
     /// <summary>Mints the next id of the registry's sequence (seed and sequence live in the database, so every instance shares them).</summary>
     Task<string> MintIdAsync(char prefix, CancellationToken ct);

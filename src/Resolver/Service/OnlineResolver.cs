@@ -5,18 +5,22 @@ using Names.Resolver.Comparison;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
+using Names.Resolver.Service.ReadModel;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Service;
 
 /// <summary>
 /// The single-request path of the service: looks a name up (ranked candidates with explanations) or resolves it to
-/// an id, reading candidates from the store by blocking key on every request, so that several processes on one
-/// database see each other's writes. Decisions follow <see cref="ResolutionEngine"/>: a known variant is matched;
+/// an id. Candidates come from the in-process <see cref="RegistryReadModel"/>, kept up to date from the database's
+/// change feed, so several processes on one database see each other's writes: lookups within
+/// <see cref="ReadModelOptions.MaxStaleness"/>, resolves after catching up under the database lock. Decisions follow
+/// <see cref="ResolutionEngine"/>: a known variant is matched;
 /// a new variant is linked at or above the upper threshold when the entity's members agree, proposed for review
 /// between the thresholds (new entity + proposal), and minted below. The decision for one name is taken inside
 /// <see cref="IOnlineRegistry.WriteLockedAsync{T}"/>, re-reading the registry under the database lock, so concurrent
-/// requests for one name (any thread, process or instance) mint exactly one id. Thread-safe.
+/// requests for one name (any thread, process or instance) mint exactly one id: the known-variant check reads the
+/// database itself. Thread-safe.
 /// </summary>
 public sealed class OnlineResolver
 {
@@ -28,10 +32,15 @@ public sealed class OnlineResolver
     private readonly NameConflictRule _nameConflicts;
     private readonly BlockingKeyGenerator _keys = new();
     private readonly ComparisonRecordCache _records = new();
+    private readonly RegistryReadModel _model;
+    private readonly ReadModelOptions _freshness;
 
-    public OnlineResolver(IOnlineRegistry registry, IPairScorer scorer, NameNormalizer normalizer, ResolutionOptions options, TokenStatistics tokens)
+    private OnlineResolver(IOnlineRegistry registry, RegistryReadModel model, ReadModelOptions freshness, IPairScorer scorer, NameNormalizer normalizer,
+        ResolutionOptions options, TokenStatistics tokens)
     {
         _registry = registry;
+        _model = model;
+        _freshness = freshness;
         _scorer = scorer;
         _normalizer = normalizer;
         _options = options;
@@ -56,19 +65,28 @@ public sealed class OnlineResolver
     public IPairScorer Scorer => _scorer;
     public ResolutionOptions Options => _options;
     public NameNormalizer Normalizer => _normalizer;
+    /// <summary>The in-process image of the registry that lookups read (kept fresh by <see cref="RegistryReadModel.EnsureFreshAsync"/>).</summary>
+    public RegistryReadModel ReadModel => _model;
+    public ReadModelOptions Freshness => _freshness;
 
     /// <summary>
-    /// Uses the latest model stored in the registry (else the built-in default) and a snapshot of the token
-    /// frequencies (weights of rare words; read once, they change slowly).
+    /// Loads the read model of the registry, and uses <paramref name="scorer"/> or else the latest scoring model stored
+    /// in it (else the built-in default) and a snapshot of the token frequencies (weights of rare words; read once, they change slowly).
     /// </summary>
-    public static async Task<OnlineResolver> CreateAsync(IOnlineRegistry registry, NameNormalizer normalizer, ResolutionOptions? options = null, CancellationToken ct = default)
+    public static async Task<OnlineResolver> CreateAsync(IOnlineRegistry registry, NameNormalizer normalizer, ResolutionOptions? options = null,
+        ReadModelOptions? freshness = null, CancellationToken ct = default, IPairScorer? scorer = null)
     {
-        var stored = await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct);
-        var scorer = stored is null ? DefaultModel.Load() : PairScorerSerializer.Deserialize(stored.Parameters);
+        options ??= new ResolutionOptions();
+        freshness ??= new ReadModelOptions();
+        if (scorer is null)
+        {
+            var stored = await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct);
+            scorer = stored is null ? DefaultModel.Load() : PairScorerSerializer.Deserialize(stored.Parameters);
+        }
         var tokens = new TokenStatistics();
-        await foreach (var nameKey in registry.ReadNameKeysAsync(ct))
-            tokens.Add(nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries));
-        return new OnlineResolver(registry, scorer, normalizer, options ?? new ResolutionOptions(), tokens);
+        var model = await RegistryReadModel.LoadAsync(registry, options.BlockCap, freshness,
+            nameKey => tokens.Add(nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ct);
+        return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens);
     }
 
     public IReadOnlyList<Party> Normalize(NameInput input) => _normalizer.Normalize(input);
@@ -77,27 +95,23 @@ public sealed class OnlineResolver
     public async Task<IReadOnlyList<PartyLookup>> LookupAsync(NameInput input, int limit, CancellationToken ct = default)
     {
         var result = new List<PartyLookup>();
-        foreach (var party in _normalizer.Normalize(input))
+        var parties = _normalizer.Normalize(input);
+        if (parties.Any(p => p.Problem.Length == 0 && p.CompactKey.Length > 0)) await _model.EnsureFreshAsync(_freshness.MaxStaleness, ct);
+        foreach (var party in parties)
         {
             if (party.Problem.Length > 0 || party.CompactKey.Length == 0)
             {
                 result.Add(new PartyLookup(party, []));
                 continue;
             }
-            var record = NameRecord.FromParty(party);
-            var candidates = await _registry.ReadAsync(async s =>
+            var matches = Match(NameRecord.FromParty(party)).OrderByDescending(c => c.Probability).ThenBy(c => c.EntityId, StringComparer.Ordinal).ToList();
+            // As resolve would: the exact name already in the registry answers with its entity first, certain.
+            if (_model.FindName(party.Kind.ToText(), party.NameKey, party.CompactKey, party.Country) is { } known)
             {
-                var matches = (await MatchAsync(s, record, ct)).OrderByDescending(c => c.Probability).ThenBy(c => c.EntityId, StringComparer.Ordinal).ToList();
-                // As resolve would: the exact name already in the registry answers with its entity first, certain.
-                var known = await s.FindVariantAsync(party.Kind.ToText(), party.NameKey, party.CompactKey, party.Country, ct);
-                if (known is not null && await SurvivorAsync(s, known.EntityId, ct) is { } entity)
-                {
-                    matches.RemoveAll(m => m.EntityId == entity.Id);
-                    matches.Insert(0, new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, known.DisplayName, 1.0, KnownVariantScore, 0, 0, true));
-                }
-                return matches;
-            }, ct);
-            result.Add(new PartyLookup(party, candidates.Take(limit).ToList()));
+                matches.RemoveAll(m => m.EntityId == known.Entity.Id);
+                matches.Insert(0, new EntityCandidate(known.Entity.Id, known.Entity.Kind, known.Entity.CanonicalName, known.Variant.DisplayName, 1.0, KnownVariantScore, 0, 0, true));
+            }
+            result.Add(new PartyLookup(party, matches.Take(limit).ToList()));
         }
         return result;
     }
@@ -114,12 +128,14 @@ public sealed class OnlineResolver
                     Problem: party.Problem.Length > 0 ? party.Problem : "empty name"));
                 continue;
             }
-            result.Add(await _registry.WriteLockedAsync(NameLockKey.For(party), s => DecideAsync(s, party, actor, source, ct), ct));
+            var (resolution, written) = await _registry.WriteLockedAsync(NameLockKey.For(party), s => DecideAsync(s, party, actor, source, ct), ct);
+            if (written is not null) _model.Apply(written); // committed: this instance's next lookup sees it at once
+            result.Add(resolution);
         }
         return result;
     }
 
-    private async Task<PartyResolution> DecideAsync(IRegistrySession s, Party party, string actor, string source, CancellationToken ct)
+    private async Task<(PartyResolution Resolution, RegistryBatch? Written)> DecideAsync(IRegistrySession s, Party party, string actor, string source, CancellationToken ct)
     {
         var kind = party.Kind.ToText();
         // Re-checked under the lock: a concurrent request for the same name may have just written it.
@@ -127,11 +143,13 @@ public sealed class OnlineResolver
         if (known is not null)
         {
             var entity = await SurvivorAsync(s, known.EntityId, ct) ?? throw new InvalidOperationException($"variant {known.Id} names unknown entity {known.EntityId}");
-            return new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, "known variant");
+            return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, "known variant"), null);
         }
 
         var record = NameRecord.FromParty(party);
-        var matches = await MatchAsync(s, record, ct);
+        // Every change committed before the lock was granted is read into the model before comparing.
+        await _model.EnsureFreshAsync(TimeSpan.Zero, ct, s);
+        var matches = Match(record);
         var batch = new RegistryBatch();
         var now = DateTimeOffset.UtcNow;
         var best = matches.Where(m => m.Allowed).MaxBy(m => m.Probability);
@@ -174,12 +192,11 @@ public sealed class OnlineResolver
         batch.NewVariants.Add(new VariantRecord(variantId, targetId, kind, party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
             party.Country, record.SerializeExtras(), source, 0, ""));
         // As in the bulk run, character q-gram keys are not stored (they would dominate the key table).
-        foreach (var k in _keys.Keys(record))
-            if (!k.StartsWith("g:", StringComparison.Ordinal)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
+        foreach (var k in _keys.Keys(record, qGrams: false)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
         batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, targetId, null, actor,
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), now));
         await s.WriteAsync(batch, ct);
-        return new PartyResolution(party, targetId, targetKind, canonical, resolution, Math.Round(score, 4), explanation, proposedWith);
+        return (new PartyResolution(party, targetId, targetKind, canonical, resolution, Math.Round(score, 4), explanation, proposedWith), batch);
     }
 
     private static async Task ProposeAsync(IRegistrySession s, RegistryBatch batch, string a, string b, double score, string explanation, DateTimeOffset now, CancellationToken ct)
@@ -195,7 +212,7 @@ public sealed class OnlineResolver
     /// </summary>
     public PairScore ScorePair(VariantRecord a, VariantRecord b)
     {
-        NameRecord ra = _records.Get(a), rb = _records.Get(b);
+        NameRecord ra = _records.Get(new MemberRow(a.Id, StoredVariant.Pack(a))), rb = _records.Get(new MemberRow(b.Id, StoredVariant.Pack(b)));
         var levels = _scorer.Comparisons.Compare(ra, rb, _tokens);
         var score = _scorer.Score(levels);
         var p = Vetoed(ra, rb) ? 0 : _nameConflicts.Apply(ra, rb, levels, [], _tokens, score.Probability);
@@ -211,37 +228,13 @@ public sealed class OnlineResolver
         return entity;
     }
 
-    /// <summary>Compares the record with the entities its stored blocking keys reach (grouped by entity, canonical member always compared).</summary>
-    private async Task<List<EntityCandidate>> MatchAsync(IRegistrySession s, NameRecord record, CancellationToken ct)
+    /// <summary>Compares the record with the entities its blocking keys reach in the read model (grouped by entity, canonical member always compared).</summary>
+    private List<EntityCandidate> Match(NameRecord record)
     {
-        var keys = _keys.Keys(record).Where(k => !k.StartsWith("g:", StringComparison.Ordinal)).ToList();
-        var found = await s.FindByBlockingKeysAsync(keys, _options.BlockCap, _options.MaxCandidates, ct);
-        if (found.Count == 0) return [];
-        var variants = await s.GetVariantsAsync(found.Select(f => f.VariantId).ToList(), ct);
-        // Merges move variants to the survivor, so a variant's entity is nearly always active; absorbed ones are followed.
-        var entities = await s.GetEntitiesAsync(variants.Select(v => v.EntityId).Distinct(StringComparer.Ordinal).ToList(), ct);
-        var groups = new Dictionary<string, (EntityRecord Entity, List<VariantRecord> Members)>(StringComparer.Ordinal);
-        var recordKind = record.Kind;
-        foreach (var v in variants)
-        {
-            if (!entities.TryGetValue(v.EntityId, out var entity)) continue;
-            if (entity.Status == EntityStatus.Absorbed && (entity = await SurvivorAsync(s, entity.Id, ct)) is null) continue;
-            if (!groups.TryGetValue(entity.Id, out var group))
-            {
-                // A big cluster fills the ranked list with its members; cap the entities so others get a look (as the bulk engine).
-                if (groups.Count >= _options.MaxEntities) continue;
-                var entityKind = RegistryState.ParseKind(entity.Kind);
-                if (recordKind != EntityKind.Unknown && entityKind != EntityKind.Unknown && recordKind != entityKind) continue; // never a person with a legal entity
-                group = (entity, new List<VariantRecord>());
-                groups[entity.Id] = group;
-            }
-            if (group.Members.Count < _options.MaxMembersPerEntity) group.Members.Add(v);
-        }
-        var firsts = await s.GetFirstVariantsAsync(groups.Keys.ToList(), ct);
+        var groups = _model.Candidates(_keys.Keys(record, qGrams: false), record.Kind, _options);
         var candidates = new List<EntityCandidate>(groups.Count);
-        foreach (var (entityId, (entity, members)) in groups)
+        foreach (var (entity, members) in groups)
         {
-            if (firsts.TryGetValue(entityId, out var first) && members.All(m => m.Id != first.Id)) members.Add(first);
             int dissent = 0, bestIndex = -1;
             double bestProbability = -1;
             int[]? bestLevels = null;

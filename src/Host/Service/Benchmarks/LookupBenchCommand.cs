@@ -12,25 +12,29 @@ using Names.Resolver.Storage.Postgres;
 namespace Names.Host.Service.Benchmarks;
 
 /// <summary>
-/// <c>names bench lookup --input SYNTH.csv [--rows N] [--db FILE | --pg CONN]</c>: builds a registry from the first N
-/// rows of a `names synth` file (bulk resolver; skipped when the registry already has entities), starts `names serve`
-/// on it as a separate process, and drives it over loopback with keep-alive: lookups at a fixed rate, lookups at
-/// saturation, resolves at saturation. Prints p50/p99/throughput and the service's CPU time and peak memory.
+/// <c>names bench lookup (--entities N | --input SYNTH.csv [--rows N]) [--db FILE | --pg CONN]</c>: builds a registry
+/// (skipped when it already has variants): N synthetic entity slots written straight from their truth, or the first N
+/// rows of a `names synth` file through the bulk resolver; starts `names serve` on it as a separate process, and drives it over loopback with
+/// keep-alive: lookups and resolves at a fixed rate, then at saturation. Prints p50/p99/throughput, the service's CPU
+/// time per request and its memory.
 /// </summary>
 public static class LookupBenchCommand
 {
     public static Command Create()
     {
-        var input = new Option<string>("--input") { Description = "CSV from `names synth` (columns name, country, kind)", Required = true };
+        var input = new Option<string?>("--input") { Description = "CSV from `names synth` (columns name, country, kind); instead of --entities" };
+        var entities = new Option<long>("--entities") { Description = "build the registry from this many synthetic entities (one or two spellings each)" };
         var rows = new Option<long>("--rows") { Description = "input rows resolved into the registry before the load", DefaultValueFactory = _ => 1_000_000 };
         var db = new Option<string?>("--db") { Description = "SQLite registry (default: a temporary file)" };
         var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection string, instead of --db" };
         var rate = new Option<int>("--rate") { Description = "lookups per second of the fixed-rate phase", DefaultValueFactory = _ => 1000 };
+        var resolveRate = new Option<int>("--resolve-rate") { Description = "resolves per second of the fixed-rate phase (0: skip it)", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "duration of each phase", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup") { Description = "seconds of lookups before the measured phases (JIT tiering, caches)", DefaultValueFactory = _ => 10 };
         var workers = new Option<int>("--workers") { Description = "concurrent connections of the saturation phases", DefaultValueFactory = _ => 16 };
         var command = new Command("lookup", "Load-test `names serve`: lookup and resolve latency and throughput on a registry built from `names synth` data.")
         {
-            input, rows, db, pg, rate, seconds, workers,
+            input, entities, rows, db, pg, rate, resolveRate, seconds, warmup, workers,
         };
         command.SetAction(async (parse, ct) =>
         {
@@ -39,13 +43,36 @@ public static class LookupBenchCommand
             try
             {
                 var settings = new ServiceSettings { DbPath = parse.GetValue(db) ?? Path.Combine(temp.FullName, "registry.db"), PgConnection = parse.GetValue(pg) };
-                var records = ReadInput(parse.GetValue(input)!);
-                var buildRows = (int)Math.Min(parse.GetValue(rows), records.Count);
-                await BuildRegistryAsync(settings, records.Take(buildRows), output, ct);
+                var random = new Random(7);
+                BenchName[] known, unseen;
+                if (parse.GetValue(entities) is > 0 and var n)
+                {
+                    var synthetic = new SyntheticRegistryRows();
+                    await BuildRegistryAsync(settings, async store =>
+                    {
+                        var written = await SyntheticRegistryWriter.WriteAsync(store, synthetic, n, ct);
+                        return string.Create(CultureInfo.InvariantCulture,
+                            $"{n:N0} synthetic entity slots written directly ({written.Variants:N0} variants; {written.Skipped:N0} names already written skipped)");
+                    }, output, ct);
+                    // Lookups: fresh spellings of registry entities; resolves: half of them new entities (slots past the registry's).
+                    known = Enumerable.Range(0, 20000).Select(i => synthetic.Probe(random.NextInt64(n), i)).ToArray();
+                    unseen = Enumerable.Range(0, 50000).Select(i => synthetic.Probe(n + i, i)).ToArray();
+                }
+                else
+                {
+                    var path = parse.GetValue(input) ?? throw new InvalidOperationException("give --entities N or --input SYNTH.csv");
+                    var records = ReadInput(path);
+                    var built = (int)Math.Min(parse.GetValue(rows), records.Count);
+                    await BuildRegistryAsync(settings, store => ResolveIntoAsync(store, records.Take(built), ct), output, ct);
+                    // Lookups ask for names already in the registry (as variants, so the candidates are real work).
+                    known = Enumerable.Range(0, 20000).Select(_ => records[random.Next(built)]).ToArray();
+                    unseen = records.Skip(built).Take(50000).ToArray();
+                }
                 string key;
                 var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
                 await using (registry) key = (await keys.AddKeyAsync("bench", ApiRole.Filer, ct)).Key;
-                await RunLoadAsync(settings, key, records, buildRows, parse.GetValue(rate), TimeSpan.FromSeconds(parse.GetValue(seconds)), parse.GetValue(workers), output, ct);
+                await RunLoadAsync(settings, key, known, unseen, parse.GetValue(rate), parse.GetValue(resolveRate), TimeSpan.FromSeconds(parse.GetValue(seconds)),
+                    TimeSpan.FromSeconds(parse.GetValue(warmup)), parse.GetValue(workers), output, ct);
                 return 0;
             }
             finally
@@ -56,21 +83,19 @@ public static class LookupBenchCommand
         return command;
     }
 
-    internal sealed record InputRow(string Name, string Country, string Kind);
-
     /// <summary>Reads name, country and kind of a `names synth` file (RFC 4180 quoting, one record per line).</summary>
-    internal static List<InputRow> ReadInput(string path)
+    internal static List<BenchName> ReadInput(string path)
     {
         using var reader = new StreamReader(path);
         var header = Fields(reader.ReadLine() ?? "");
         int name = header.IndexOf("name"), country = header.IndexOf("country"), kind = header.IndexOf("kind");
         if (name < 0) throw new InvalidOperationException($"{path} has no 'name' column");
-        var list = new List<InputRow>();
+        var list = new List<BenchName>();
         while (reader.ReadLine() is { } line)
         {
             var f = Fields(line);
             string At(int i) => i >= 0 && i < f.Count ? f[i] : "";
-            list.Add(new InputRow(At(name), At(country), At(kind)));
+            list.Add(new BenchName(At(name), At(country), At(kind)));
         }
         return list;
     }
@@ -97,25 +122,29 @@ public static class LookupBenchCommand
         return fields;
     }
 
-    internal static async Task BuildRegistryAsync(ServiceSettings settings, IEnumerable<InputRow> rows, TextWriter output, CancellationToken ct)
+    /// <summary>Builds the registry with <paramref name="build"/> (which says what it wrote) unless it already has variants.</summary>
+    internal static async Task BuildRegistryAsync(ServiceSettings settings, Func<IRegistryStore, Task<string>> build, TextWriter output, CancellationToken ct)
     {
         IRegistryStore store = settings.PgConnection is { } cs ? await PostgresRegistryStore.OpenAsync(cs, ct) : await SqliteRegistryStore.OpenAsync(settings.DbPath, ct);
         await using (store)
         {
-            if (await store.GetMaxVariantIdAsync(ct) > 0)
-            {
-                await output.WriteLineAsync("registry: existing, not rebuilt");
-                return;
-            }
             var clock = Stopwatch.StartNew();
-            var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { SourceFile = "bench" }, ct: ct);
-            long parties = 0;
-            await foreach (var _ in engine.ResolveAsync(ToAsync(rows.Select((r, i) => new ResolveInput(r.Name, r.Country, r.Kind, Row: i + 1))), ct)) parties++;
+            var what = await store.GetMaxVariantIdAsync(ct) > 0 ? "existing, not rebuilt" : await build(store);
             var entities = 0L;
             await foreach (var e in store.ReadEntitiesAsync(ct)) entities++;
+            var variants = await store.GetMaxVariantIdAsync(ct);
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"registry: {parties:N0} parties resolved into {entities:N0} entities in {clock.Elapsed.TotalSeconds:F1} s (bulk resolver, not part of the figures below)"));
+                $"registry: {entities:N0} entities, {variants:N0} variants; {what} in {clock.Elapsed.TotalSeconds:F1} s (not part of the figures below)"));
         }
+    }
+
+    /// <summary>Resolves the names into the registry with the bulk resolver; says how many parties it wrote.</summary>
+    internal static async Task<string> ResolveIntoAsync(IRegistryStore store, IEnumerable<BenchName> names, CancellationToken ct)
+    {
+        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { SourceFile = "bench" }, ct: ct);
+        long parties = 0;
+        await foreach (var _ in engine.ResolveAsync(ToAsync(names.Select((r, i) => new ResolveInput(r.Name, r.Country, r.Kind, Row: i + 1))), ct)) parties++;
+        return string.Create(CultureInfo.InvariantCulture, $"{parties:N0} parties resolved by the bulk resolver");
     }
 
     private static async IAsyncEnumerable<T> ToAsync<T>(IEnumerable<T> items)
@@ -124,7 +153,7 @@ public static class LookupBenchCommand
         await Task.CompletedTask;
     }
 
-    private static async Task RunLoadAsync(ServiceSettings settings, string key, List<InputRow> records, int built, int rate, TimeSpan duration, int workers,
+    private static async Task RunLoadAsync(ServiceSettings settings, string key, BenchName[] known, BenchName[] unseen, int rate, int resolveRate, TimeSpan duration, TimeSpan warmup, int workers,
         TextWriter output, CancellationToken ct)
     {
         var startClock = Stopwatch.StartNew();
@@ -141,16 +170,12 @@ public static class LookupBenchCommand
             using var client = new HttpClient(handler) { BaseAddress = new Uri(address) };
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
             var generator = new LoadGenerator(client);
-            var random = new Random(7);
-            // Lookups ask for names already in the registry (as variants, so the candidates are real work).
-            var known = Enumerable.Range(0, 20000).Select(_ => records[random.Next(built)]).ToArray();
             HttpRequestMessage Lookup(long i)
             {
                 var r = known[i % known.Length];
                 return new HttpRequestMessage(HttpMethod.Get, $"/api/v1/lookup?name={Uri.EscapeDataString(r.Name)}&country={Uri.EscapeDataString(r.Country)}&limit=5");
             }
-            // Resolves: rows not yet in the registry (new variants and entities) mixed with known ones.
-            var unseen = records.Skip(built).Take(50000).ToArray();
+            // Resolves: names not yet in the registry (new variants and entities) mixed with known ones.
             HttpRequestMessage Resolve(long i)
             {
                 var r = i % 2 == 0 && unseen.Length > 0 ? unseen[(i / 2) % unseen.Length] : known[i % known.Length];
@@ -158,21 +183,29 @@ public static class LookupBenchCommand
                 return new HttpRequestMessage(HttpMethod.Post, "/api/v1/resolve") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
             }
 
-            await generator.SaturateAsync(Lookup, workers, TimeSpan.FromSeconds(3), ct); // warm-up (JIT, caches), not reported
-            var cpu0 = serve.TotalProcessorTime;
-            var fixedRate = await generator.FixedRateAsync(Lookup, rate, duration, ct);
-            var cpu1 = serve.TotalProcessorTime;
-            var saturated = await generator.SaturateAsync(Lookup, workers, duration, ct);
-            var cpu2 = serve.TotalProcessorTime;
-            var resolves = await generator.SaturateAsync(Resolve, workers, duration, ct);
-            var cpu3 = serve.TotalProcessorTime;
-            serve.Refresh();
-            string Line(string what, LoadGenerator.Result r, TimeSpan cpu) => string.Create(inv,
-                $"{what,-26} {r.Requests,9:N0} requests, {r.PerSecond,8:N0}/s, p50 {r.P50Ms,7:F2} ms, p99 {r.P99Ms,7:F2} ms, max {r.MaxMs,8:F1} ms, failed {r.Failures}, service CPU {cpu.TotalSeconds / r.Elapsed.TotalSeconds:F2} cores");
-            await output.WriteLineAsync(Line($"lookup at {rate}/s", fixedRate, cpu1 - cpu0));
-            await output.WriteLineAsync(Line($"lookup saturated ({workers})", saturated, cpu2 - cpu1));
-            await output.WriteLineAsync(Line($"resolve saturated ({workers})", resolves, cpu3 - cpu2));
-            await output.WriteLineAsync($"service memory: {ProcStatus(serve.Id, "VmHWM")} peak resident (VmHWM), {ProcStatus(serve.Id, "VmRSS")} now");
+            var rssReady = ProcStatus(serve.Id, "VmRSS");
+            await generator.SaturateAsync(Lookup, workers, warmup, ct); // warm-up (JIT tiering, caches), not reported
+            await output.WriteLineAsync(string.Create(inv, $"load average before the load: {LoadAverage()}"));
+            await output.WriteLineAsync(string.Create(inv, $"{"phase",-26} {"requests",9}  {"rate",9}  {"p50",10}  {"p99",10}  {"max",11}  failed  service CPU"));
+            var resolveOffset = 0L;
+            async Task PhaseAsync(string what, Func<Task<LoadGenerator.Result>> run)
+            {
+                var cpuBefore = serve.TotalProcessorTime;
+                var r = await run();
+                var cpu = serve.TotalProcessorTime - cpuBefore;
+                // CPU per request predicts the idle-machine capacity: cores / (CPU seconds per request).
+                await output.WriteLineAsync(string.Create(inv,
+                    $"{what,-26} {r.Requests,9:N0}  {r.PerSecond,7:N0}/s  p50 {r.P50Ms,6:F2}ms  p99 {r.P99Ms,6:F2}ms  max {r.MaxMs,7:F1}ms  {r.Failures,6}  {cpu.TotalSeconds * 1000 / Math.Max(1, r.Requests),6:F3} ms/request ({cpu.TotalSeconds / r.Elapsed.TotalSeconds:F2} cores)"));
+            }
+            await PhaseAsync($"lookup at {rate}/s", () => generator.FixedRateAsync(Lookup, rate, duration, ct));
+            await PhaseAsync($"lookup saturated ({workers})", () => generator.SaturateAsync(Lookup, workers, duration, ct));
+            if (resolveRate > 0)
+            {
+                await PhaseAsync($"resolve at {resolveRate}/s", () => generator.FixedRateAsync(Resolve, resolveRate, duration, ct));
+                resolveOffset = (long)(resolveRate * duration.TotalSeconds);
+            }
+            await PhaseAsync($"resolve saturated ({workers})", () => generator.SaturateAsync(i => Resolve(resolveOffset + i), workers, duration, ct));
+            await output.WriteLineAsync($"service memory: {rssReady} resident when ready; {ProcStatus(serve.Id, "VmHWM")} peak resident (VmHWM), {ProcStatus(serve.Id, "VmRSS")} now");
             await output.WriteLineAsync($"machine: {Environment.ProcessorCount} cores; load generator in this process on the same cores");
         }
         finally
@@ -201,6 +234,12 @@ public static class LookupBenchCommand
         if (!serve.HasExited) serve.Kill(entireProcessTree: true);
         serve.Dispose();
         throw new InvalidOperationException("names serve exited: " + error);
+    }
+
+    private static string LoadAverage()
+    {
+        try { return string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)); }
+        catch (IOException) { return "?"; }
     }
 
     private static string ProcStatus(int pid, string field)

@@ -55,7 +55,7 @@ public static class SoakBenchCommand
                 var records = LookupBenchCommand.ReadInput(parse.GetValue(input)!);
                 var built = (int)Math.Min(parse.GetValue(rows), records.Count);
                 if (built < 1) throw new InvalidOperationException("the input has no rows to build the registry from");
-                await LookupBenchCommand.BuildRegistryAsync(settings, records.Take(built), output, ct);
+                await LookupBenchCommand.BuildRegistryAsync(settings, store => LookupBenchCommand.ResolveIntoAsync(store, records.Take(built), ct), output, ct);
                 string key;
                 var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
                 await using (registry) key = (await keys.AddKeyAsync("soak", ApiRole.Filer, ct)).Key;
@@ -76,13 +76,13 @@ public static class SoakBenchCommand
     }
 
     /// <summary>Which request the i-th one is: a lookup of a known name, or a resolve of a known or a new name.</summary>
-    private sealed class SoakLoad(List<LookupBenchCommand.InputRow> records, int built, double resolveShare)
+    private sealed class SoakLoad(List<BenchName> records, int built, double resolveShare)
     {
-        private readonly LookupBenchCommand.InputRow[] _known = Pick(records, built);
-        private readonly LookupBenchCommand.InputRow[] _unseen = records.Skip(built).ToArray();
+        private readonly BenchName[] _known = Pick(records, built);
+        private readonly BenchName[] _unseen = records.Skip(built).ToArray();
         private readonly int _resolvesPerHundred = (int)Math.Round(resolveShare * 100);
 
-        private static LookupBenchCommand.InputRow[] Pick(List<LookupBenchCommand.InputRow> records, int built)
+        private static BenchName[] Pick(List<BenchName> records, int built)
         {
             var random = new Random(11);
             return Enumerable.Range(0, Math.Min(20_000, built)).Select(_ => records[random.Next(built)]).ToArray();

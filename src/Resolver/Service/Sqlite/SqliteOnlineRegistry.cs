@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using Names.Resolver.Storage;
 
@@ -16,7 +15,6 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly System.Collections.Concurrent.ConcurrentBag<SqliteConnectionLease> _idle = new();
-    private readonly OversizedBlocks _oversized = new();
 
     private SqliteOnlineRegistry(string connectionString) => _connectionString = connectionString;
 
@@ -58,8 +56,9 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         var c = new SqliteConnection(_connectionString);
         await c.OpenAsync(ct);
         using var cmd = c.CreateCommand();
-        // Memory-mapped reads: pages come from the OS cache shared by all connections, not copied into each one's own cache.
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA mmap_size=1073741824;";
+        // No memory-mapped reads: lookups answer from the read model, and loading it reads the whole variants table,
+        // whose mapped pages would all count in the service's resident memory.
+        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
         await cmd.ExecuteNonQueryAsync(ct);
         return c;
     }
@@ -81,7 +80,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         var healthy = false;
         try
         {
-            var result = await work(new SqliteRegistrySession(lease, _oversized));
+            var result = await work(new SqliteRegistrySession(lease));
             healthy = true;
             return result;
         }
@@ -98,7 +97,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
             // BEGIN IMMEDIATE takes SQLite's write lock for the whole file: stronger than a per-name lock, and held by the database.
             using var tx = lease.Connection.BeginTransaction(deferred: false);
             lease.Transaction = tx;
-            var result = await work(new SqliteRegistrySession(lease, _oversized));
+            var result = await work(new SqliteRegistrySession(lease));
             tx.Commit();
             healthy = true;
             return result;
@@ -108,15 +107,6 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
             Return(lease, healthy);
             _writeGate.Release();
         }
-    }
-
-    public async IAsyncEnumerable<string> ReadNameKeysAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var c = await OpenConnectionAsync(ct);
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = "SELECT name_key FROM variants";
-        using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return r.GetString(0);
     }
 
     public async Task<int> CheckHealthAsync(CancellationToken ct = default)

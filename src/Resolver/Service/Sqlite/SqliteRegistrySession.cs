@@ -8,7 +8,7 @@ using Names.Resolver.Storage;
 namespace Names.Resolver.Service.Sqlite;
 
 /// <summary>One leased connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
-internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, OversizedBlocks oversized) : IRegistrySession
+internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegistrySession
 {
     private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
 
@@ -20,28 +20,6 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, Oversiz
         return r.Read() ? ReadVariant(r) : null;
     }
 
-    public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
-    {
-        var counts = new Dictionary<long, int>();
-        var block = new List<long>(blockCap + 1);
-        foreach (var key in keys.Distinct())
-        {
-            if (oversized.Contains(key, blockCap)) continue;
-            // Read at most cap+1 rows: a larger block is skipped without reading it all, and remembered (blocks only grow).
-            block.Clear();
-            var cmd = lease.Command("SELECT variant_id FROM blocking_keys WHERE key = $a LIMIT $b", key, blockCap + 1);
-            using (var r = await cmd.ExecuteReaderAsync(ct))
-                while (r.Read()) block.Add(r.GetInt64(0));
-            if (block.Count > blockCap)
-            {
-                oversized.Add(key, blockCap);
-                continue;
-            }
-            foreach (var id in block) counts[id] = counts.GetValueOrDefault(id) + 1;
-        }
-        return counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Value).ThenBy(x => x.Key).Take(limit).ToList();
-    }
-
     /// <summary>One statement for all ids (a JSON array parameter), answers in the order of <paramref name="ids"/>.</summary>
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct)
     {
@@ -51,17 +29,6 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, Oversiz
         using (var r = await cmd.ExecuteReaderAsync(ct))
             while (r.Read()) { var v = ReadVariant(r); byId[v.Id] = v; }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
-    }
-
-    public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
-    {
-        var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
-        if (entityIds.Count == 0) return result;
-        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id IN (SELECT (SELECT min(id) FROM variants WHERE entity_id = e.value) FROM json_each($a) e)",
-            JsonSerializer.Serialize(entityIds));
-        using var r = await cmd.ExecuteReaderAsync(ct);
-        while (r.Read()) { var v = ReadVariant(r); result[v.EntityId] = v; }
-        return result;
     }
 
     public async Task<EntityRecord?> GetEntityAsync(string id, CancellationToken ct)
@@ -99,9 +66,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, Oversiz
             entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
-        while (r.Read())
-            list.Add(new RegistryEvent(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
-                DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0)));
+        while (r.Read()) list.Add(ReadEvent(r));
         return list;
     }
 
@@ -125,6 +90,37 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, Oversiz
             ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
             : null;
     }
+
+    public async Task<IReadOnlyList<VariantRecord>> GetVariantsAfterAsync(long afterId, int limit, CancellationToken ct)
+    {
+        var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id > $a ORDER BY id LIMIT $b", afterId, limit);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<VariantRecord>();
+        while (r.Read()) list.Add(ReadVariant(r));
+        return list;
+    }
+
+    public Task<IReadOnlyList<RegistryEvent>> GetEventsAfterAsync(long afterSeq, int limit, CancellationToken ct) =>
+        QueryEventsAsync(lease.Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE seq > $a ORDER BY seq LIMIT $b", afterSeq, limit), ct);
+
+    public async Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(IReadOnlyCollection<long> seqs, CancellationToken ct) =>
+        seqs.Count == 0 ? [] : await QueryEventsAsync(lease.Command(
+            "SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE seq IN (SELECT value FROM json_each($a)) ORDER BY seq", JsonSerializer.Serialize(seqs)), ct);
+
+    public async Task<long> GetLastEventSeqAsync(CancellationToken ct) =>
+        Convert.ToInt64(await lease.Command("SELECT COALESCE(MAX(seq), 0) FROM events").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+
+    private static async Task<IReadOnlyList<RegistryEvent>> QueryEventsAsync(SqliteCommand cmd, CancellationToken ct)
+    {
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<RegistryEvent>();
+        while (r.Read()) list.Add(ReadEvent(r));
+        return list;
+    }
+
+    private static RegistryEvent ReadEvent(SqliteDataReader r) =>
+        new(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
+            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0));
 
     public async Task<string> MintIdAsync(char prefix, CancellationToken ct)
     {

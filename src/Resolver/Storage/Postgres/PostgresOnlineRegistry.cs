@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Names.Resolver.Service;
 using Npgsql;
 using static Names.Resolver.Storage.Postgres.PostgresCommands;
@@ -52,14 +51,6 @@ public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore
         var result = await work(new PostgresRegistrySession(c, tx));
         await tx.CommitAsync(ct);
         return result;
-    }
-
-    public async IAsyncEnumerable<string> ReadNameKeysAsync([EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = Create(c, null, "SELECT name_key FROM variants");
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return r.GetString(0);
     }
 
     public async Task<int> CheckHealthAsync(CancellationToken ct = default)

@@ -14,21 +14,8 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
         (await QueryVariantsAsync($"SELECT {VariantColumns} FROM variants WHERE compact_key = $1 AND name_key = $2 AND kind = $3 AND country = $4 ORDER BY id LIMIT 1", ct,
             compactKey, nameKey, kind, country)).FirstOrDefault();
 
-    public Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct) =>
-        PostgresRegistryStore.FindByBlockingKeysAsync(c, tx, keys, blockCap, limit, ct);
-
     public Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct) =>
         PostgresRegistryStore.GetVariantsAsync(c, tx, ids, ct);
-
-    public async Task<IReadOnlyDictionary<string, VariantRecord>> GetFirstVariantsAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct)
-    {
-        var result = new Dictionary<string, VariantRecord>(StringComparer.Ordinal);
-        if (entityIds.Count == 0) return result;
-        // One round trip; each entity's first variant comes from the (entity_id, id) index.
-        var sql = $"SELECT v.* FROM unnest($1::text[]) AS e(id) CROSS JOIN LATERAL (SELECT {VariantColumns} FROM variants WHERE entity_id = e.id ORDER BY id LIMIT 1) v";
-        foreach (var v in await QueryVariantsAsync(sql, ct, (object)entityIds.ToArray())) result[v.EntityId] = v;
-        return result;
-    }
 
     public async Task<IReadOnlyDictionary<string, EntityRecord>> GetEntitiesAsync(IReadOnlyCollection<string> ids, CancellationToken ct)
     {
@@ -76,6 +63,27 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
     }
 
     public Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct) => PostgresRegistryStore.LatestModelAsync(c, tx, null, ct);
+
+    public Task<IReadOnlyList<VariantRecord>> GetVariantsAfterAsync(long afterId, int limit, CancellationToken ct) =>
+        QueryVariantsAsync($"SELECT {VariantColumns} FROM variants WHERE id > $1 ORDER BY id LIMIT $2", ct, afterId, limit);
+
+    public Task<IReadOnlyList<RegistryEvent>> GetEventsAfterAsync(long afterSeq, int limit, CancellationToken ct) =>
+        QueryEventsAsync("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE seq > $1 ORDER BY seq LIMIT $2", ct, afterSeq, limit);
+
+    public async Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(IReadOnlyCollection<long> seqs, CancellationToken ct) =>
+        seqs.Count == 0 ? [] : await QueryEventsAsync("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE seq = ANY($1) ORDER BY seq", ct, seqs.ToArray());
+
+    public async Task<long> GetLastEventSeqAsync(CancellationToken ct) =>
+        Convert.ToInt64(await ScalarAsync(c, tx, "SELECT COALESCE(MAX(seq), 0) FROM events", ct));
+
+    private async Task<IReadOnlyList<RegistryEvent>> QueryEventsAsync(string sql, CancellationToken ct, params object?[] values)
+    {
+        await using var cmd = Create(c, tx, sql, values);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<RegistryEvent>();
+        while (await r.ReadAsync(ct)) list.Add(ReadEvent(r));
+        return list;
+    }
 
     public async Task<string> MintIdAsync(char prefix, CancellationToken ct)
     {

@@ -1,0 +1,410 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using Names.Normalization;
+using Names.Resolver.Candidates;
+using Names.Resolver.Comparison;
+using Names.Resolver.Resolution;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Service.ReadModel;
+
+/// <summary>
+/// In-process image of what lookups read from the registry: variants (packed, see <see cref="StoredVariant"/>), their
+/// entities, the blocking-key index and the exact-name index. Loaded once at start, then kept up to date from the
+/// database's change feed: variants with ids past the last one seen (new names), and events past the last seq seen
+/// (merges and splits move variants: the entities they name are re-read). Several instances on one database see each
+/// other's writes within <see cref="ReadModelOptions.MaxStaleness"/>; this instance's own writes are applied at once
+/// (<see cref="Apply"/>). Blocking keys are recomputed from the variants (as the bulk engine does) rather than read
+/// from the key table. Thread-safe: many readers, one writer at a time.
+/// </summary>
+public sealed class RegistryReadModel
+{
+    private readonly IOnlineRegistry _registry;
+    private readonly ReadModelOptions _options;
+    private readonly int _blockCap;
+    private readonly BlockingKeyGenerator _keys = new();
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly SemaphoreSlim _syncGate = new(1, 1);
+
+    // Variants by handle (dense, in the order they arrived).
+    private long[] _variantIds = new long[1024];
+    private int[] _variantEntity = new int[1024];
+    private byte[][] _packed = new byte[1024][];
+    private int _variantCount;
+    private readonly Dictionary<long, int> _variantById = new();
+    /// <summary>Exact name (kind, name key, compact key, country) -> the handle of its variant with the smallest id.</summary>
+    private readonly Dictionary<ulong, int> _byName = new();
+    private BlockingKeyIndex _index = null!;
+
+    // Entities by handle.
+    private string[] _entityIds = new string[1024];
+    private string[] _entityKinds = new string[1024];
+    private string[] _entityNames = new string[1024];
+    /// <summary>-1 active; else the survivor's handle, or <see cref="UnknownSurvivor"/>.</summary>
+    private int[] _survivor = new int[1024];
+    /// <summary>Handle of the entity's variant with the smallest id (its canonical member), -1 when none.</summary>
+    private int[] _first = new int[1024];
+    private int _entityCount;
+    private readonly Dictionary<string, int> _entityById = new(StringComparer.Ordinal);
+    private const int UnknownSurvivor = -2;
+
+    private CommitCursor _variantFeed = null!;
+    private CommitCursor _eventFeed = null!;
+    private long _lastSyncStart;
+
+    private RegistryReadModel(IOnlineRegistry registry, ReadModelOptions options, int blockCap)
+    {
+        _registry = registry;
+        _options = options;
+        _blockCap = blockCap;
+    }
+
+    public int VariantCount => _variantCount;
+    public int EntityCount => _entityCount;
+
+    /// <summary>Reads the whole registry (variants page by page); <paramref name="nameKeys"/> sees every variant's name key once.</summary>
+    public static async Task<RegistryReadModel> LoadAsync(IOnlineRegistry registry, int blockCap, ReadModelOptions? options = null,
+        Action<string>? nameKeys = null, CancellationToken ct = default)
+    {
+        var model = new RegistryReadModel(registry, options ?? new ReadModelOptions(), blockCap);
+        var start = Stopwatch.GetTimestamp();
+        // Events after this seq are replayed by the first sync, so a merge during the load is not lost.
+        var lastSeq = await registry.ReadAsync(s => s.GetLastEventSeqAsync(ct), ct);
+        var hashes = new List<ulong>();
+        var handles = new List<int>();
+        long after = 0;
+        while (true)
+        {
+            var page = await registry.ReadAsync(s => s.GetVariantsAfterAsync(after, model._options.PageSize, ct), ct);
+            if (page.Count == 0) break;
+            after = page[^1].Id;
+            var entities = await model.ReadUnknownEntitiesAsync(page.Select(v => v.EntityId), ct);
+            // Keys need the parsed record (~5 µs per variant): computed on all cores.
+            var keys = new ulong[page.Count][];
+            var packed = new byte[page.Count][];
+            Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = ct }, i =>
+            {
+                packed[i] = StoredVariant.Pack(page[i]);
+                keys[i] = model.KeyHashes(StoredVariant.ToRecord(packed[i]));
+            });
+            model.Write(() =>
+            {
+                model.UpsertEntities(entities);
+                for (int i = 0; i < page.Count; i++)
+                {
+                    var handle = model.AddVariant(page[i], packed[i]);
+                    if (handle < 0) continue;
+                    foreach (var h in keys[i]) { hashes.Add(h); handles.Add(handle); }
+                }
+            });
+            if (nameKeys is not null) foreach (var v in page) nameKeys(v.NameKey);
+        }
+        model._index = new BlockingKeyIndex(blockCap, CollectionsMarshal.AsSpan(hashes), CollectionsMarshal.AsSpan(handles));
+        var now = Stopwatch.GetTimestamp();
+        model._eventFeed = new CommitCursor(lastSeq, model._options.GapTimeout);
+        model._variantFeed = new CommitCursor(after, model._options.GapTimeout);
+        // Ids just below the last one may belong to transactions still committing (PostgreSQL): watched as gaps.
+        for (var id = Math.Max(1, after - 1000); id < after; id++)
+            if (!model._variantById.ContainsKey(id)) model._variantFeed.Watch(id, now);
+        model._lastSyncStart = start;
+        return model;
+    }
+
+    /// <summary>
+    /// Returns when the model holds every change committed before <c>now - maxAge</c>: at once when the last sync
+    /// started late enough, else after a sync (one at a time; callers that queue behind a sync started after they
+    /// arrived need no other). Zero: the changes committed before the call. A caller that holds a session (a resolve
+    /// under its database lock) passes it: the sync reads through it. Otherwise the connection is taken before the
+    /// sync gate, so a sync never waits for a pooled connection held by a caller queued behind it.
+    /// </summary>
+    public async Task EnsureFreshAsync(TimeSpan maxAge, CancellationToken ct = default, IRegistrySession? session = null)
+    {
+        var needed = Stopwatch.GetTimestamp() - (long)(maxAge.TotalSeconds * Stopwatch.Frequency);
+        if (Volatile.Read(ref _lastSyncStart) >= needed) return;
+        if (session is not null) await SyncGatedAsync(session, needed, ct);
+        else await _registry.ReadAsync(s => SyncGatedAsync(s, needed, ct), ct);
+    }
+
+    private async Task<bool> SyncGatedAsync(IRegistrySession s, long needed, CancellationToken ct)
+    {
+        await _syncGate.WaitAsync(ct);
+        try
+        {
+            if (Volatile.Read(ref _lastSyncStart) >= needed) return false;
+            var start = Stopwatch.GetTimestamp();
+            await SyncAsync(s, ct);
+            Volatile.Write(ref _lastSyncStart, start);
+            return true;
+        }
+        finally { _syncGate.Release(); }
+    }
+
+    /// <summary>Reads the variants and events committed since the last sync and applies them. Callers hold the sync gate.</summary>
+    private async Task SyncAsync(IRegistrySession s, CancellationToken ct)
+    {
+        var limit = _options.PageSize;
+        var (variants, filled, events, moved, entities) = await ReadChangesAsync();
+        async Task<(IReadOnlyList<VariantRecord>, IReadOnlyList<VariantRecord>, List<RegistryEvent>, Dictionary<string, IReadOnlyList<VariantRecord>>, List<EntityRecord>)> ReadChangesAsync()
+        {
+            var newVariants = await s.GetVariantsAfterAsync(_variantFeed.Position, limit, ct);
+            var gapVariants = _variantFeed.Gaps.Count == 0 ? [] : await s.GetVariantsAsync(_variantFeed.Gaps.ToList(), ct);
+            var newEvents = (await s.GetEventsAfterAsync(_eventFeed.Position, limit, ct)).ToList();
+            if (_eventFeed.Gaps.Count > 0) newEvents.AddRange(await s.GetEventsAsync(_eventFeed.Gaps.ToList(), ct));
+            // Merges and splits move variants between entities: re-read both entities' variants.
+            var touched = newEvents.Where(e => e.Type is RegistryEventType.Merged or RegistryEventType.Split)
+                .SelectMany(e => new[] { e.EntityId, e.OtherId }).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+            var movedVariants = new Dictionary<string, IReadOnlyList<VariantRecord>>(StringComparer.Ordinal);
+            foreach (var id in touched) movedVariants[id] = await s.GetVariantsOfEntityAsync(id, 0, int.MaxValue, ct);
+            var entityIds = newVariants.Concat(gapVariants).Concat(movedVariants.Values.SelectMany(v => v)).Select(v => v.EntityId);
+            var readEntities = await ReadEntitiesAsync(s, entityIds, touched, ct);
+            return (newVariants, gapVariants, newEvents, movedVariants, readEntities);
+        }
+
+        var added = variants.Concat(filled).Concat(moved.Values.SelectMany(v => v)).Where(v => !Knows(v.Id)).DistinctBy(v => v.Id).ToList();
+        var keys = new ulong[added.Count][];
+        var packed = new byte[added.Count][];
+        for (int i = 0; i < added.Count; i++)
+        {
+            packed[i] = StoredVariant.Pack(added[i]);
+            keys[i] = KeyHashes(StoredVariant.ToRecord(packed[i]));
+        }
+        Write(() =>
+        {
+            UpsertEntities(entities);
+            for (int i = 0; i < added.Count; i++)
+            {
+                var handle = AddVariant(added[i], packed[i]);
+                if (handle >= 0) foreach (var h in keys[i]) _index.Add(h, handle);
+            }
+            foreach (var (entityId, members) in moved) Reassign(entityId, members);
+        });
+        var now = Stopwatch.GetTimestamp();
+        _variantFeed.Advance(variants.Concat(filled).Select(v => v.Id).Order(), now);
+        _eventFeed.Advance(events.Select(e => e.Seq).Order(), now);
+        _variantFeed.Expire(now, Stopwatch.Frequency);
+        _eventFeed.Expire(now, Stopwatch.Frequency);
+    }
+
+    /// <summary>Applies what this instance just committed (a resolve's batch), so its own next lookup sees it at once.</summary>
+    public void Apply(RegistryBatch batch)
+    {
+        if (batch.NewVariants.Count == 0 && batch.NewEntities.Count == 0) return;
+        var packed = batch.NewVariants.Select(StoredVariant.Pack).ToArray();
+        var keys = packed.Select(p => KeyHashes(StoredVariant.ToRecord(p))).ToArray();
+        Write(() =>
+        {
+            UpsertEntities(batch.NewEntities);
+            for (int i = 0; i < packed.Length; i++)
+            {
+                var handle = AddVariant(batch.NewVariants[i], packed[i]);
+                if (handle >= 0) foreach (var h in keys[i]) _index.Add(h, handle);
+            }
+        });
+    }
+
+    /// <summary>The variant that holds exactly this name, with its active entity; null when none (or its entity is unknown).</summary>
+    internal KnownName? FindName(string kind, string nameKey, string compactKey, string country)
+    {
+        _lock.EnterReadLock();
+        try
+        {
+            if (!_byName.TryGetValue(KeyHash.Of(kind, nameKey, compactKey, country), out var handle)) return null;
+            var packed = _packed[handle];
+            // A hash collision between two names (~1e-7) answers "not known": lookup then ranks the name as any other.
+            if (!StoredVariant.IsName(packed, kind, nameKey, compactKey, country)) return null;
+            var entity = Survivor(_variantEntity[handle]);
+            return entity < 0 ? null : new KnownName(new MemberRow(_variantIds[handle], packed), Row(entity));
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>
+    /// The entities a name's blocking keys reach, as the database query did: variants sharing the most keys first (then
+    /// smallest id), at most <see cref="ResolutionOptions.MaxCandidates"/>; blocks over the cap skipped; grouped by active
+    /// entity (at most MaxEntities, never a person with a legal entity), MaxMembersPerEntity members each plus the
+    /// entity's first variant.
+    /// </summary>
+    internal List<CandidateGroup> Candidates(IReadOnlyList<string> keys, EntityKind recordKind, ResolutionOptions options)
+    {
+        var shared = new Dictionary<int, int>();
+        _lock.EnterReadLock();
+        try
+        {
+            foreach (var hash in keys.Select(k => KeyHash.Of(k)).Distinct())
+            {
+                ReadOnlySpan<int> loaded = _index.Loaded(hash), added = _index.Added(hash);
+                if (loaded.Length + added.Length > _blockCap) continue;
+                foreach (var h in loaded) shared[h] = shared.GetValueOrDefault(h) + 1;
+                foreach (var h in added) shared[h] = shared.GetValueOrDefault(h) + 1;
+            }
+            var ranked = shared.Select(kv => (Handle: kv.Key, Shared: kv.Value, Id: _variantIds[kv.Key]))
+                .OrderByDescending(x => x.Shared).ThenBy(x => x.Id).Take(options.MaxCandidates);
+            var groups = new List<CandidateGroup>();
+            var byEntity = new Dictionary<int, CandidateGroup>();
+            foreach (var (handle, _, id) in ranked)
+            {
+                var entity = Survivor(_variantEntity[handle]);
+                if (entity < 0) continue;
+                if (!byEntity.TryGetValue(entity, out var group))
+                {
+                    // A big cluster fills the ranked list with its members; cap the entities so others get a look (as the bulk engine).
+                    if (byEntity.Count >= options.MaxEntities) continue;
+                    var entityKind = RegistryState.ParseKind(_entityKinds[entity]);
+                    if (recordKind != EntityKind.Unknown && entityKind != EntityKind.Unknown && recordKind != entityKind) continue; // never a person with a legal entity
+                    byEntity[entity] = group = new CandidateGroup(Row(entity), new List<MemberRow>());
+                    groups.Add(group);
+                }
+                if (group.Members.Count < options.MaxMembersPerEntity) group.Members.Add(new MemberRow(id, _packed[handle]));
+            }
+            foreach (var (entity, group) in byEntity)
+            {
+                var first = _first[entity];
+                if (first >= 0 && group.Members.All(m => m.VariantId != _variantIds[first])) group.Members.Add(new MemberRow(_variantIds[first], _packed[first]));
+            }
+            return groups;
+        }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    // ---- reading ----
+
+    private bool Knows(long variantId)
+    {
+        _lock.EnterReadLock();
+        try { return _variantById.ContainsKey(variantId); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    private async Task<List<EntityRecord>> ReadUnknownEntitiesAsync(IEnumerable<string> ids, CancellationToken ct) =>
+        await _registry.ReadAsync(s => ReadEntitiesAsync(s, ids, [], ct), ct);
+
+    /// <summary>Entity rows for the ids the model does not hold yet plus <paramref name="reread"/>, and the survivors they name.</summary>
+    private async Task<List<EntityRecord>> ReadEntitiesAsync(IRegistrySession s, IEnumerable<string> ids, IReadOnlyCollection<string> reread, CancellationToken ct)
+    {
+        var result = new List<EntityRecord>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var wanted = Unknown(ids).Concat(reread).Where(seen.Add).ToList();
+        for (int guard = 0; wanted.Count > 0 && guard < 1000; guard++)
+        {
+            var found = await s.GetEntitiesAsync(wanted, ct);
+            result.AddRange(found.Values);
+            wanted = Unknown(found.Values.Select(e => e.SurvivorId).OfType<string>()).Where(seen.Add).ToList();
+        }
+        return result;
+    }
+
+    private List<string> Unknown(IEnumerable<string> ids)
+    {
+        _lock.EnterReadLock();
+        try { return ids.Where(id => !_entityById.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList(); }
+        finally { _lock.ExitReadLock(); }
+    }
+
+    private ulong[] KeyHashes(NameRecord record)
+    {
+        // As stored in the key table: character q-gram keys are left out.
+        var keys = _keys.Keys(record, qGrams: false);
+        var hashes = new ulong[keys.Count];
+        for (int i = 0; i < hashes.Length; i++) hashes[i] = KeyHash.Of(keys[i]);
+        return hashes;
+    }
+
+    private EntityRow Row(int entity) => new(_entityIds[entity], _entityKinds[entity], _entityNames[entity]);
+
+    /// <summary>Follows absorbed entities to the active one; -1 when the chain leads to an entity the model does not hold.</summary>
+    private int Survivor(int entity)
+    {
+        for (int guard = 0; entity >= 0 && _survivor[entity] != -1 && guard < 1000; guard++)
+            entity = _survivor[entity] == UnknownSurvivor ? -1 : _survivor[entity];
+        return entity;
+    }
+
+    // ---- writing (under the write lock) ----
+
+    private void Write(Action change)
+    {
+        _lock.EnterWriteLock();
+        try { change(); }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void UpsertEntities(IEnumerable<EntityRecord> entities)
+    {
+        var list = entities as IReadOnlyCollection<EntityRecord> ?? entities.ToList();
+        foreach (var e in list) EntityHandle(e.Id, e);
+        // Survivors after all rows are in, so a chain within the batch resolves.
+        foreach (var e in list)
+        {
+            var handle = _entityById[e.Id];
+            _survivor[handle] = e.Status != EntityStatus.Absorbed ? -1
+                : e.SurvivorId is not null && _entityById.TryGetValue(e.SurvivorId, out var s) ? s : UnknownSurvivor;
+        }
+    }
+
+    private int EntityHandle(string id, EntityRecord? record)
+    {
+        if (_entityById.TryGetValue(id, out var handle))
+        {
+            if (record is not null) (_entityKinds[handle], _entityNames[handle]) = (Intern(record.Kind), record.CanonicalName);
+            return handle;
+        }
+        handle = _entityCount++;
+        if (handle == _entityIds.Length)
+        {
+            var size = handle * 2;
+            Array.Resize(ref _entityIds, size);
+            Array.Resize(ref _entityKinds, size);
+            Array.Resize(ref _entityNames, size);
+            Array.Resize(ref _survivor, size);
+            Array.Resize(ref _first, size);
+        }
+        _entityIds[handle] = id;
+        _entityKinds[handle] = Intern(record?.Kind ?? "unknown");
+        _entityNames[handle] = record?.CanonicalName ?? "";
+        // An entity seen only through a variant (its row not read yet) is taken as active until its row arrives.
+        _survivor[handle] = -1;
+        _first[handle] = -1;
+        _entityById[id] = handle;
+        return handle;
+    }
+
+    private static string Intern(string kind) => kind switch { "person" => "person", "legal_entity" => "legal_entity", "unknown" => "unknown", _ => kind };
+
+    /// <summary>Adds a variant not held yet; returns its handle, or -1 when it was already there.</summary>
+    private int AddVariant(VariantRecord v, byte[] packed)
+    {
+        if (_variantById.ContainsKey(v.Id)) return -1;
+        var handle = _variantCount++;
+        if (handle == _variantIds.Length)
+        {
+            var size = handle * 2;
+            Array.Resize(ref _variantIds, size);
+            Array.Resize(ref _variantEntity, size);
+            Array.Resize(ref _packed, size);
+        }
+        _variantIds[handle] = v.Id;
+        _packed[handle] = packed;
+        _variantById[v.Id] = handle;
+        var entity = EntityHandle(v.EntityId, null);
+        _variantEntity[handle] = entity;
+        if (_first[entity] < 0 || _variantIds[_first[entity]] > v.Id) _first[entity] = handle;
+        var name = KeyHash.Of(v.Kind, v.NameKey, v.CompactKey, v.Country);
+        if (!_byName.TryGetValue(name, out var existing) || _variantIds[existing] > v.Id) _byName[name] = handle;
+        return handle;
+    }
+
+    /// <summary>Sets the entity of the variants the database now lists for <paramref name="entityId"/> (after a merge or split).</summary>
+    private void Reassign(string entityId, IReadOnlyList<VariantRecord> members)
+    {
+        var entity = EntityHandle(entityId, null);
+        _first[entity] = -1;
+        foreach (var v in members)
+        {
+            if (!_variantById.TryGetValue(v.Id, out var handle)) continue;
+            var old = _variantEntity[handle];
+            _variantEntity[handle] = entity;
+            if (old != entity && old >= 0 && _first[old] == handle) _first[old] = -1; // recomputed when that entity's event arrives
+            if (_first[entity] < 0 || _variantIds[_first[entity]] > v.Id) _first[entity] = handle;
+        }
+    }
+}
