@@ -368,7 +368,7 @@ public sealed class ResolutionEngine
 
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
-        var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        var candidates = CandidateSearch.Find(_state.Index, keys, _options.MaxCandidates);
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
         var scorer = _otherKindsScorer is not null && record.Kind != EntityKind.Person ? _otherKindsScorer : _scorer;

@@ -49,7 +49,7 @@ public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
 
         var isContext = features.Select(IsContextFeature).ToArray();
         var generator = new BlockingKeyGenerator();
-        var namePairs = CandidatePairs(records, r => generator.Keys(r), statistics);
+        var namePairs = CandidatePairs(records, r => CandidateSearch.NameKeys(generator.Keys(r)), statistics);
         var m = InitialM();
         var (mA, expectedMatches) = Em(namePairs, u, m, active: isContext);
         for (int f = 0; f < features.Count; f++) if (isContext[f]) m[f] = mA[f];
