@@ -33,8 +33,9 @@ public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
     public FellegiSunterModel Estimate(IReadOnlyList<NameRecord> records, IReadOnlyList<string> blockingColumns)
     {
         if (records.Count < 2) throw new ArgumentException("need at least two names");
+        // Distinct names, as the engine counts them (RegistryState): frequency is over names, not rows.
         var statistics = new TokenStatistics();
-        foreach (var r in records) statistics.Add(r.Tokens);
+        foreach (var r in records.DistinctBy(r => (r.Kind, r.NameKey, r.Country))) statistics.Add(r.Tokens);
         var features = Comparisons.Features;
         var trainer = new FellegiSunterTrainer(Comparisons);
 
