@@ -65,8 +65,14 @@ internal static class PersonNameParts
     /// <summary>Share of names carrying the word above which an equal name is weaker evidence (1 in 1,000).</summary>
     public const double FrequentShare = 0.001;
 
+    /// <summary>
+    /// The share is judged over at least this many names: early in a run (a few hundred names seen) a name carried by
+    /// two or three variants of one person is not frequent. The model's estimation sees all names at once.
+    /// </summary>
+    public const int MinNamesForFrequency = 10000;
+
     public static bool Frequent(string word, TokenStatistics statistics) =>
-        statistics.Documents > 0 && statistics.DocumentFrequency(word) > FrequentShare * statistics.Documents;
+        statistics.Documents > 0 && statistics.DocumentFrequency(word) > FrequentShare * Math.Max(statistics.Documents, MinNamesForFrequency);
 
     private static string Compact(string s) => new(s.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
 }
