@@ -115,7 +115,7 @@ public sealed class PersonResolutionTests
         var variants = GivenNameVariants.Default;
         Assert.True(variants.AreVariants("GUS", "AUGUSTUS"));
         Assert.True(variants.AreVariants("WILLIAM", "BILL"));
-        Assert.False(variants.AreVariants("WILLIAM", "ROBERT")); // both list BILL, which does not make them one name
+        Assert.False(variants.AreVariants("WILLIAM", "ROBERT")); // the BILL line lists both, which does not make them one name
         Assert.False(variants.AreVariants("MARY", "JOHN"));
         var gus = new NameRecord(Names.Normalization.EntityKind.Person, "CLARKE GUS", "CLARKEGUS", "CLARKEGUS", "", familyName: "clarke", givenNames: "gus");
         var augustus = new NameRecord(Names.Normalization.EntityKind.Person, "CLARK AUGUSTUS", "CLARKAUGUSTUS", "CLARKAUGUSTUS", "", familyName: "clark", givenNames: "augustus");
@@ -143,12 +143,12 @@ public sealed class PersonResolutionTests
     [Fact]
     public async Task A_row_sharing_only_its_context_is_found_among_many_namesakes()
     {
-        // Forty other CLARKEs fill the name ranking; the row's date and postcode find its person all the same.
+        // Forty other CLARKEs (forty different people) fill the name ranking; the row's date and postcode find its person all the same.
         await using var store = await SqliteRegistryStore.OpenAsync(":memory:");
         var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions(), Model.Value);
         var rows = new List<ResolveInput> { Row("augustus", "clark", "1862-07-31", "dover", "ct15 5lp", row: 0), Row("augustus", "clark", "1862-07-31", "dover", "ct15 5lp", row: 1) };
         for (int i = 0; i < 40; i++)
-            rows.Add(Row(i % 2 == 0 ? "george" : "mary", "clarke", $"{1700 + i}-0{1 + i % 9}-1{i % 10}", "leeds", $"ls{i} 1aa", row: 2 + i));
+            rows.Add(Row($"{(char)('a' + i % 26)}{(char)('a' + i / 26)}ton", "clarke", $"{1400 + 11 * i}-0{1 + i % 9}-1{i % 10}", $"town {(char)('a' + i % 26)}{(char)('a' + i / 26)}", $"ls{i} 1aa", row: 2 + i));
         rows.Add(Row("gus", "clarke", "1862-07-31", "dover", "ct15 5lp", row: 42));
         var r = await engine.ResolveAllAsync(rows);
         Assert.Equal(r[0].GlobalId, r[^1].GlobalId);

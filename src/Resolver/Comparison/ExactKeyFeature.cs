@@ -2,7 +2,7 @@ namespace Names.Resolver.Comparison;
 
 /// <summary>
 /// Compact keys equal (after normalisation), or equal through the alternative (transcription-folded) key, or the same
-/// letters with the words in another order.
+/// letters with words glued in another order (reordered separate words are <see cref="NameSimilarityFeature"/>'s own level).
 /// </summary>
 public sealed class ExactKeyFeature : IComparisonFeature
 {
@@ -26,7 +26,7 @@ public sealed class ExactKeyFeature : IComparisonFeature
     private static bool SameLettersReordered(NameRecord glued, NameRecord spaced)
     {
         var tokens = spaced.Tokens;
-        if (tokens.Length is < 2 or > 4 || glued.CompactKey.Length != spaced.CompactKey.Length) return false;
+        if (tokens.Length is < 2 or > 4 || glued.Tokens.Length >= tokens.Length || glued.CompactKey.Length != spaced.CompactKey.Length) return false;
         return Spells(glued.CompactKey, 0, tokens, 0);
     }
 
