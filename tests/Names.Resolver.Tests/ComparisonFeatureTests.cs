@@ -29,6 +29,20 @@ public class ComparisonFeatureTests
         Assert.Equal(1, f.Compare(Org("MUELLER", alt: "MULLER"), Org("MULLER"), Stats));
         Assert.Equal(0, f.Compare(Org("SHELL"), Org("SHEEL"), Stats));
         Assert.Equal(IComparisonFeature.NotComparable, f.Compare(Org(""), Org("SHELL"), Stats));
+        // Words glued in the order written, while the person's key puts the family name first.
+        Assert.Equal(1, f.Compare(Person("SERGEILAVROV"), Person("LAVROV SERGEI", "lavrov", "sergei"), Stats));
+        Assert.Equal(0, f.Compare(Person("SERGEILAVROVA"), Person("LAVROV SERGEI", "lavrov", "sergei"), Stats));
+    }
+
+    [Fact]
+    public void Name_conflict_feature_reads_the_conflict_rules()
+    {
+        var f = new NameConflictFeature();
+        Assert.Equal(0, f.Compare(Person("TUSK DANIEL"), Person("TUSK DONALD"), Stats));
+        Assert.Equal(2, f.Compare(Person("SMITH WILLIAM"), Person("SMITH BILL"), Stats));
+        Assert.Equal(0, f.Compare(Org("SILVER LAKE APEX"), Org("SILVER LAKE SEMICONDUCTOR"), Stats));
+        Assert.Equal(1, f.Compare(Org("SILVER LAKE"), Org("SILVER LAKE INTERNATIONAL"), Stats));
+        Assert.Equal(IComparisonFeature.NotComparable, f.Compare(Person("SMITH JOHN"), Org("SMITH JOHN"), Stats));
     }
 
     [Fact]

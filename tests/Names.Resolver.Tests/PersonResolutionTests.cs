@@ -108,4 +108,65 @@ public sealed class PersonResolutionTests
         Assert.Equal(1, ContextTextFeature.CompareValues("WEST MIDLANDS", "MIDLANDS"));
         Assert.Equal(0, ContextTextFeature.CompareValues("LEEDS", "BRISTOL"));
     }
+
+    [Fact]
+    public void Nicknames_are_variants_of_their_given_name_but_not_of_each_others_names()
+    {
+        var variants = GivenNameVariants.Default;
+        Assert.True(variants.AreVariants("GUS", "AUGUSTUS"));
+        Assert.True(variants.AreVariants("WILLIAM", "BILL"));
+        Assert.False(variants.AreVariants("WILLIAM", "ROBERT")); // the BILL line lists both, which does not make them one name
+        Assert.False(variants.AreVariants("MARY", "JOHN"));
+        var gus = new NameRecord(Names.Normalization.EntityKind.Person, "CLARKE GUS", "CLARKEGUS", "CLARKEGUS", "", familyName: "clarke", givenNames: "gus");
+        var augustus = new NameRecord(Names.Normalization.EntityKind.Person, "CLARK AUGUSTUS", "CLARKAUGUSTUS", "CLARKAUGUSTUS", "", familyName: "clark", givenNames: "augustus");
+        var mary = new NameRecord(Names.Normalization.EntityKind.Person, "CLARK MARY", "CLARKMARY", "CLARKMARY", "", familyName: "clark", givenNames: "mary");
+        Assert.Equal(1, new GivenNameFeature().Compare(gus, augustus, new TokenStatistics()));
+        Assert.Equal(0, new GivenNameFeature().Compare(mary, augustus, new TokenStatistics()));
+        Assert.False(PersonNameConflict.Between(gus, augustus));
+    }
+
+    [Fact]
+    public void A_name_made_of_titles_is_not_compared_as_a_name()
+    {
+        var baronet = new NameRecord(Names.Normalization.EntityKind.Person, "BARONET", "BARONET", "BARONET", "", familyName: "baronet");
+        var bt = new NameRecord(Names.Normalization.EntityKind.Person, "BT 1ST", "BT1ST", "BT1ST", "", familyName: "bt.", givenNames: "1st");
+        var lady = new NameRecord(Names.Normalization.EntityKind.Person, "LASCELLES LADY", "LASCELLESLADY", "LASCELLESLADY", "", familyName: "lascelles", givenNames: "lady");
+        var smith = new NameRecord(Names.Normalization.EntityKind.Person, "SMITH JOHN", "SMITHJOHN", "SMITHJOHN", "", familyName: "smith", givenNames: "john");
+        var statistics = new TokenStatistics();
+        Assert.Equal(IComparisonFeature.NotComparable, new FamilyNameFeature().Compare(baronet, smith, statistics));
+        Assert.Equal(IComparisonFeature.NotComparable, new FamilyNameFeature().Compare(bt, smith, statistics));
+        Assert.Equal(IComparisonFeature.NotComparable, new GivenNameFeature().Compare(bt, smith, statistics));
+        Assert.Equal(IComparisonFeature.NotComparable, new GivenNameFeature().Compare(lady, smith, statistics));
+        Assert.Equal(0, new FamilyNameFeature().Compare(lady, smith, statistics)); // the family name still counts
+    }
+
+    [Fact]
+    public async Task A_row_sharing_only_its_context_is_found_among_many_namesakes()
+    {
+        // Forty other CLARKEs (forty different people) fill the name ranking; the row's date and postcode find its person all the same.
+        await using var store = await SqliteRegistryStore.OpenAsync(":memory:");
+        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions(), Model.Value);
+        var rows = new List<ResolveInput> { Row("augustus", "clark", "1862-07-31", "dover", "ct15 5lp", row: 0), Row("augustus", "clark", "1862-07-31", "dover", "ct15 5lp", row: 1) };
+        for (int i = 0; i < 40; i++)
+            rows.Add(Row($"{(char)('a' + i % 26)}{(char)('a' + i / 26)}ton", "clarke", $"{1400 + 11 * i}-0{1 + i % 9}-1{i % 10}", $"town {(char)('a' + i % 26)}{(char)('a' + i / 26)}", $"ls{i} 1aa", row: 2 + i));
+        rows.Add(Row("gus", "clarke", "1862-07-31", "dover", "ct15 5lp", row: 42));
+        var r = await engine.ResolveAllAsync(rows);
+        Assert.Equal(r[0].GlobalId, r[^1].GlobalId);
+        Assert.All(r.Skip(2).Take(40), x => Assert.NotEqual(r[0].GlobalId, x.GlobalId));
+    }
+
+    [Fact]
+    public async Task A_row_matching_two_entities_of_its_chunk_joins_them()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(":memory:");
+        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions(), Model.Value);
+        var r = await engine.ResolveAllAsync([
+            Row("wyville", "thomson", "1830-03-05", "linlithgow", "eh49 7aa", row: 0),
+            Row("charles", "thomson", "", "", "", occupation: "naturalist", row: 1), // too little to join the first row
+            Row("charles wyville", "thomson", "1830-03-05", "linlithgow", "eh49 7aa", occupation: "naturalist", row: 2),
+        ]);
+        Assert.Equal(r[2].GlobalId, r[0].GlobalId);
+        Assert.Equal(r[2].GlobalId, r[1].GlobalId);
+        Assert.Equal(ResolutionKind.Matched, r[1].Resolution); // its minted id was never handed out
+    }
 }

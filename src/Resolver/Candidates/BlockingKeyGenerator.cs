@@ -6,8 +6,9 @@ namespace Names.Resolver.Candidates;
 /// <summary>
 /// The blocking keys of a name (several per name, each a short string with a type prefix), chosen so that true
 /// variants share at least one key: compact/alternative/romanised keys, each token, each token's Soundex, the
-/// compact-key prefix, the consonant skeleton, token-prefix signature, and for persons family name + first initial.
-/// Keys depend only on the name, never on corpus statistics, so stored keys stay valid as the registry grows.
+/// compact-key prefix, the consonant skeleton, token-prefix signature, and for persons family name + first initial and
+/// their context values (<see cref="IsContextKey"/>).
+/// Keys never depend on corpus statistics, so stored keys stay valid as the registry grows.
 /// </summary>
 public sealed class BlockingKeyGenerator
 {
@@ -44,14 +45,28 @@ public sealed class BlockingKeyGenerator
             var family = r.FamilyName.Length > 0 ? r.FamilyName.ToUpperInvariant() : (r.Tokens.Length > 0 ? r.Tokens[0] : "");
             var given = r.GivenNames.Length > 0 ? r.GivenNames.ToUpperInvariant() : (r.Tokens.Length > 1 ? r.Tokens[1] : "");
             if (family.Length > 0) keys.Add("f:" + family + "|" + (given.Length > 0 ? given[0] : '_'));
-            // Full dates in the context (date of birth): finds the same person under a nickname or without a family name
-            // (VINNIE / LAVINIA CROSSE, THOMAS / THOMAS CHITTY). Common dates exceed the block cap and drop out.
+            // Context values (full date of birth, postcode, place ...): find the same person under a nickname, a title or
+            // without a family name (VINNIE / LAVINIA CROSSE, THOMAS / THOMAS CHITTY, SIR BARONET). Common values (a
+            // gender, a big city) exceed the block cap and drop out. Searched apart from the name keys (CandidateSearch).
             foreach (var (column, values) in r.Context)
                 foreach (var v in values)
-                    if (v.Length >= 8 && DateContextFeature.TryParts(v, out _, out var month) && month > 0) keys.Add("d:" + column + "=" + v);
+                {
+                    if (DateContextFeature.TryParts(v, out _, out var month))
+                    {
+                        if (v.Length >= 8 && month > 0) keys.Add(DateKeyPrefix + column + "=" + v);
+                    }
+                    else if (v.Length >= 2) keys.Add(ContextKeyPrefix + column + "=" + v);
+                }
         }
         return keys.Distinct().ToList();
     }
+
+    public const string DateKeyPrefix = "d:";
+    public const string ContextKeyPrefix = "x:";
+
+    /// <summary>True for a key built from a context value rather than from the name.</summary>
+    public static bool IsContextKey(string key) =>
+        key.StartsWith(DateKeyPrefix, StringComparison.Ordinal) || key.StartsWith(ContextKeyPrefix, StringComparison.Ordinal);
 
     /// <summary>Consonants of the compact key without repeats, first 8 (tolerates vowel typos: ASSESTS/ASSETS).</summary>
     private static string Skeleton(string compact)

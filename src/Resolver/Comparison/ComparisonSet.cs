@@ -17,7 +17,7 @@ public sealed class ComparisonSet
         {
             new NameSimilarityFeature(), new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), FuzzyRatioFeature.Partial(),
             new JaroWinklerFeature(), new RareTokenOverlapFeature(), new DistinctiveTokenFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
-            new NumbersFeature(), new PersonNameFeature(),
+            new NumbersFeature(), new PersonNameFeature(), new FamilyNameFeature(), new GivenNameFeature(), new NameConflictFeature(),
         }.Concat((contextColumns ?? []).Select(c => new ContextOverlapFeature(c))));
 
     public static ComparisonSet CreateDefault(IEnumerable<string>? contextColumns = null)
@@ -63,6 +63,7 @@ public sealed class ComparisonSet
         "person_name" => new PersonNameFeature(),
         "family_name" => new FamilyNameFeature(),
         "given_name" => new GivenNameFeature(),
+        "name_conflict" => new NameConflictFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
         _ when n.StartsWith(ContextTextFeature.Prefix, StringComparison.Ordinal) => new ContextTextFeature(n[ContextTextFeature.Prefix.Length..]),
         _ when n.StartsWith(DateContextFeature.Prefix, StringComparison.Ordinal) => new DateContextFeature(n[DateContextFeature.Prefix.Length..]),

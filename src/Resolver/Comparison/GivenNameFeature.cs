@@ -1,14 +1,14 @@
 namespace Names.Resolver.Comparison;
 
 /// <summary>
-/// Persons: the given names alone: equal, similar (typo: THOMZS / THOMAS), compatible (initial or short form: J / JOHN,
-/// WILL / WILLIAM, JOHN / JOHN PAUL), or different (which for nicknames, TOM / THOMAS, still happens among matches: EM
-/// learns how often). Equal frequent names (JOHN) are their own level. Not comparable when either side has none.
+/// Persons: the given names alone: equal, similar (typo: THOMZS / THOMAS), compatible (initial, short form or nickname:
+/// J / JOHN, WILL / WILLIAM, JOHN / JOHN PAUL, GUS / AUGUSTUS), or different (which for unlisted nicknames still happens
+/// among matches: EM learns how often). Equal frequent names (JOHN) are their own level. Not comparable when either side has none.
 /// </summary>
 public sealed class GivenNameFeature : IComparisonFeature
 {
     public string Name => "given_name";
-    public IReadOnlyList<string> Levels { get; } = ["different", "initial or short form", "jaro-winkler >= 0.88", "equal, frequent name", "equal"];
+    public IReadOnlyList<string> Levels { get; } = ["different", "initial, short form or nickname", "jaro-winkler >= 0.88", "equal, frequent name", "equal"];
 
     public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
     {

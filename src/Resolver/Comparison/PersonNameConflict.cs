@@ -10,7 +10,7 @@ namespace Names.Resolver.Comparison;
 ///   MOORE JAMES / ANDERSON JAMES);
 /// - a word of the shorter name has no counterpart in the longer one (ZHANG WEI / ZHANG JIE, JONES MARY / JONES S).
 /// A counterpart is the word itself, a typo of it (Jaro-Winkler >= 0.9), a word containing it or contained in it
-/// (DMOORE / MOORE, KARLHEINZ / KARL), or its initial (M / MARY).
+/// (DMOORE / MOORE, KARLHEINZ / KARL), its initial (M / MARY), or a nickname of it (BILL / WILLIAM).
 /// </summary>
 public static class PersonNameConflict
 {
@@ -55,7 +55,8 @@ public static class PersonNameConflict
         t == word
         || !exact && (((t.Length == 1 || word.Length == 1) && t[0] == word[0])
             || (t.Length >= 4 && word.Length >= 4 && JaroWinkler.Similarity(t, word) >= 0.9)
-            || (t.Length >= 3 && word.Length >= 3 && (t.Contains(word, StringComparison.Ordinal) || word.Contains(t, StringComparison.Ordinal))));
+            || (t.Length >= 3 && word.Length >= 3 && (t.Contains(word, StringComparison.Ordinal) || word.Contains(t, StringComparison.Ordinal)))
+            || GivenNameVariants.Default.AreVariants(word, t));
 
     private static bool Missing(string word, NameRecord other, bool exact)
     {

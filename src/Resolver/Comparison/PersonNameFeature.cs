@@ -38,11 +38,12 @@ public sealed class PersonNameFeature : IComparisonFeature
     private static string Compact(string s) => new(s.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
 
     /// <summary>
-    /// Typo or short form of the same given name (THOMZS / THOMAS, WILL / WILLIAM, JON / JOHN); MARY / JOHN stay a
-    /// conflict. Context (dates, places) is what separates the remaining look-alikes.
+    /// Typo, short form or nickname of the same given name (THOMZS / THOMAS, WILL / WILLIAM, JON / JOHN, BILL / WILLIAM:
+    /// <see cref="GivenNameVariants"/>); MARY / JOHN stay a conflict. Context (dates, places) is what separates the remaining look-alikes.
     /// </summary>
     private static bool Similar(string s, string l)
     {
+        if (GivenNameVariants.Default.AreVariants(s, l)) return true;
         if (s.Length < 3 || l.Length < 3) return false;
         var (shorter, longer) = s.Length <= l.Length ? (s, l) : (l, s);
         if (longer.StartsWith(shorter, StringComparison.Ordinal)) return true;

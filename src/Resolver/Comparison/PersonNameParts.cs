@@ -5,27 +5,48 @@ namespace Names.Resolver.Comparison;
 /// <summary>
 /// The family name and given names of a person record, from the parsed parts when present, else from the name key
 /// (FAMILY GIVEN... for persons, R23). A lone token without parts is ambiguous (given or family name) and yields neither.
+/// Title words and numbers (SIR, BARONET, 1ST: <see cref="PersonTitleWords"/>) are left out: they do not identify anyone.
 /// </summary>
 internal static class PersonNameParts
 {
     public static string Family(NameRecord r)
     {
         if (r.Kind != EntityKind.Person) return "";
-        if (r.FamilyName.Length > 0) return Compact(r.FamilyName);
+        if (r.FamilyName.Length > 0) return Compact(string.Concat(NameWords(r.FamilyName)));
         if (r.GivenNames.Length > 0) return "";
-        return r.Tokens.Length >= 2 ? r.Tokens[0] : "";
+        var tokens = NameTokens(r);
+        return tokens.Length >= 2 ? tokens[0] : "";
     }
 
     public static string[] Given(NameRecord r)
     {
         if (r.Kind != EntityKind.Person) return [];
-        if (r.GivenNames.Length > 0) return r.GivenNames.ToUpperInvariant().Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries);
+        if (r.GivenNames.Length > 0) return NameWords(r.GivenNames, [' ', '-', '.', ',']);
         if (r.FamilyName.Length > 0) return [];
-        return r.Tokens.Length >= 2 ? r.Tokens[1..] : [];
+        var tokens = NameTokens(r);
+        return tokens.Length >= 2 ? tokens[1..] : [];
     }
 
     public static string[] FamilyWords(NameRecord r) =>
-        r.FamilyName.Length > 0 ? r.FamilyName.ToUpperInvariant().Split([' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries) : [Family(r)];
+        r.FamilyName.Length > 0 ? NameWords(r.FamilyName) : [Family(r)];
+
+    /// <summary>Upper-case words of a name part without title words and numbers (<see cref="PersonTitleWords"/>).</summary>
+    private static string[] NameWords(string part, char[]? separators = null)
+    {
+        var words = part.ToUpperInvariant().Split(separators ?? [' ', '-', '\''], StringSplitOptions.RemoveEmptyEntries);
+        var titles = PersonTitleWords.Default;
+        foreach (var w in words)
+            if (titles.IsTitle(w)) return words.Where(x => !titles.IsTitle(x)).ToArray();
+        return words;
+    }
+
+    private static string[] NameTokens(NameRecord r)
+    {
+        var titles = PersonTitleWords.Default;
+        foreach (var t in r.Tokens)
+            if (titles.IsTitle(t)) return r.Tokens.Where(x => !titles.IsTitle(x)).ToArray();
+        return r.Tokens;
+    }
 
     /// <summary>
     /// The lone given name of a record without a family name (a single word, often a family name typed in the given-name
@@ -44,8 +65,14 @@ internal static class PersonNameParts
     /// <summary>Share of names carrying the word above which an equal name is weaker evidence (1 in 1,000).</summary>
     public const double FrequentShare = 0.001;
 
+    /// <summary>
+    /// The share is judged over at least this many names: early in a run (a few hundred names seen) a name carried by
+    /// two or three variants of one person is not frequent. The model's estimation sees all names at once.
+    /// </summary>
+    public const int MinNamesForFrequency = 10000;
+
     public static bool Frequent(string word, TokenStatistics statistics) =>
-        statistics.Documents > 0 && statistics.DocumentFrequency(word) > FrequentShare * statistics.Documents;
+        statistics.Documents > 0 && statistics.DocumentFrequency(word) > FrequentShare * Math.Max(statistics.Documents, MinNamesForFrequency);
 
     private static string Compact(string s) => new(s.ToUpperInvariant().Where(char.IsLetterOrDigit).ToArray());
 }

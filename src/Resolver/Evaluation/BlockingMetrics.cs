@@ -27,7 +27,7 @@ public sealed record BlockingMetrics(double PairsCompleteness, double ReductionR
                 v = byKey[key] = variantRows.Count;
                 variantRows.Add(0);
                 var keys = generator.Keys(r);
-                foreach (var c in index.Find(keys, maxCandidates)) candidates.Add((c, v));
+                foreach (var c in CandidateSearch.Find(index, keys, maxCandidates)) candidates.Add((c, v));
                 index.Add(v, keys);
             }
             variantOf[i] = v;

@@ -67,8 +67,10 @@ internal sealed class RegistryState
     {
         int handle = Variants.Count;
         Variants.Add(variant);
-        VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle);
-        Tokens.Add(variant.Record.Tokens);
+        // Token statistics count distinct names: a person's rows (one variant each when they carry context) would make
+        // every name of a big cluster look frequent.
+        if (VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle))
+            Tokens.Add(variant.Record.Tokens);
         Index.Add(handle, keys);
         if (Entities.TryGetValue(variant.EntityId, out var entity))
         {

@@ -167,6 +167,7 @@ public sealed class ResolutionEngine
             normalizing = NormalizeAsync(next, ct);
             var results = new List<ResolvedParty>(chunk.Count);
             _mintedInChunk.Clear();
+            _foldedInChunk.Clear();
             for (int i = 0; i < chunk.Count; i++)
             {
                 ct.ThrowIfCancellationRequested();
@@ -178,7 +179,8 @@ public sealed class ResolutionEngine
                 }
             }
             // Ids minted in this chunk are not handed out yet: a cluster-level comparison may still fold them into another entity.
-            if (_options.ClusterLevelMerge) MergeChunkEntities(results, stats);
+            if (_options.ClusterLevelMerge) MergeChunkEntities(stats);
+            ApplyChunkFolds(results, stats);
             foreach (var result in results)
             {
                 if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
@@ -289,9 +291,22 @@ public sealed class ResolutionEngine
             score = best.BestProbability;
             explanation = best.BestScore.Explain();
             if (target.Kind == EntityKind.Unknown && party.Kind != EntityKind.Unknown) target.Kind = party.Kind;
-            // Evidence that other entities are the same one: never merged silently, proposed instead.
+            // Evidence that other entities are the same one: never merged silently, proposed instead. Persons with context
+            // minted in this chunk (ids not handed out yet) are joined instead: their first rows missed each other (GUS
+            // CLARKE / AUGUSTUS CLARK) and this row matches both.
             foreach (var other in matches.Where(m => m.Allowed && m.EntityId != target.Id && m.BestProbability >= _options.UpperThreshold))
+            {
+                if (_options.ClusterLevelMerge && record.Kind == EntityKind.Person && record.Context.Count > 0 && _contextFeatures.Length > 0
+                    && _mintedInChunk.Contains(target.Id) && _mintedInChunk.Contains(other.EntityId)
+                    && !_state.CannotLinks.Contains(RegistryState.Pair(target.Id, other.EntityId)))
+                {
+                    var absorbed = _state.Entities[other.EntityId];
+                    Fold(absorbed, target);
+                    _foldedInChunk[absorbed.Id] = (target, other.BestProbability, "joined in chunk by " + party.NameKey + ": " + other.BestScore.Explain());
+                    continue;
+                }
                 Propose(target.Id, other.EntityId, other.BestProbability, "variant " + party.NameKey + " matches both; " + other.BestScore.Explain(), stats);
+            }
         }
         else
         {
@@ -340,10 +355,9 @@ public sealed class ResolutionEngine
     /// same legal form on both sides: sister companies share co-applicants too (DSM N.V. / DSM IP ASSETS B.V.), a renamed
     /// company keeps its form. Ids are handed out after this pass, so no redirect is needed.
     /// </summary>
-    private void MergeChunkEntities(List<ResolvedParty> results, RunStatistics stats)
+    private void MergeChunkEntities(RunStatistics stats)
     {
         if (_contextFeatures.Length == 0 || _mintedInChunk.Count == 0) return;
-        var folded = new Dictionary<string, (RegistryState.EntityState Target, double Score, string Explanation)>(StringComparer.Ordinal);
         // Newest first, so a later entity joins an earlier one (as the row-by-row pass would link it), not the reverse.
         for (int k = _mintedInChunk.Count - 1; k >= 0; k--)
         {
@@ -363,8 +377,17 @@ public sealed class ResolutionEngine
             if (best is null) continue;
             var target = _state.Survivor(best.EntityId);
             Fold(entity, target);
-            folded[id] = (target, best.BestProbability, "cluster-level: " + best.BestScore.Explain());
+            _foldedInChunk[id] = (target, best.BestProbability, "cluster-level: " + best.BestScore.Explain());
         }
+    }
+
+    /// <summary>Entities of this chunk folded into another (by <see cref="MergeChunkEntities"/> or a row matching both), with the fold's score and explanation.</summary>
+    private readonly Dictionary<string, (RegistryState.EntityState Target, double Score, string Explanation)> _foldedInChunk = new(StringComparer.Ordinal);
+
+    /// <summary>Rewrites the chunk's results and write batch for the folded entities: they are never written or handed out.</summary>
+    private void ApplyChunkFolds(List<ResolvedParty> results, RunStatistics stats)
+    {
+        var folded = _foldedInChunk;
         if (folded.Count == 0) return;
         string Final(string id) => folded.TryGetValue(id, out var f) ? _state.Survivor(f.Target.Id).Id : id;
         for (int i = 0; i < results.Count; i++)
@@ -457,7 +480,7 @@ public sealed class ResolutionEngine
 
     private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
     {
-        var candidates = _state.Index.Find(keys, _options.MaxCandidates);
+        var candidates = CandidateSearch.Find(_state.Index, keys, _options.MaxCandidates);
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
         var scorer = _otherKindsScorer is not null && record.Kind != EntityKind.Person ? _otherKindsScorer : _scorer;

@@ -44,7 +44,8 @@ public sealed record ResolutionOptions
 
     /// <summary>
     /// After each chunk, compare the entities minted in it as whole clusters (context pooled over all their rows) and fold
-    /// those that match an entity at the upper threshold with the same legal form. Only runs with context columns.
+    /// those that match an entity at the upper threshold with the same legal form. Only runs with context columns. Also
+    /// lets a person row with context that matches two entities minted in its chunk join them (instead of a proposal).
     /// </summary>
     public bool ClusterLevelMerge { get; init; } = true;
 

@@ -33,8 +33,9 @@ public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
     public FellegiSunterModel Estimate(IReadOnlyList<NameRecord> records, IReadOnlyList<string> blockingColumns)
     {
         if (records.Count < 2) throw new ArgumentException("need at least two names");
+        // Distinct names, as the engine counts them (RegistryState): frequency is over names, not rows.
         var statistics = new TokenStatistics();
-        foreach (var r in records) statistics.Add(r.Tokens);
+        foreach (var r in records.DistinctBy(r => (r.Kind, r.NameKey, r.Country))) statistics.Add(r.Tokens);
         var features = Comparisons.Features;
         var trainer = new FellegiSunterTrainer(Comparisons);
 
@@ -49,7 +50,7 @@ public sealed class ContextBlockedEstimation(ComparisonSet comparisons)
 
         var isContext = features.Select(IsContextFeature).ToArray();
         var generator = new BlockingKeyGenerator();
-        var namePairs = CandidatePairs(records, r => generator.Keys(r), statistics);
+        var namePairs = CandidatePairs(records, r => CandidateSearch.NameKeys(generator.Keys(r)), statistics);
         var m = InitialM();
         var (mA, expectedMatches) = Em(namePairs, u, m, active: isContext);
         for (int f = 0; f < features.Count; f++) if (isContext[f]) m[f] = mA[f];
