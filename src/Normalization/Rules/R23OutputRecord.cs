@@ -28,7 +28,7 @@ internal sealed class R23OutputRecord : INameRule
         return true;
     }
 
-    public static Party ToParty(PartyDraft d) => new()
+    public static Party ToParty(PartyDraft d, FiredRuleLists ruleLists) => new()
     {
         RawName = d.Raw,
         SourceRef = d.Input.SourceRef ?? "",
@@ -54,7 +54,7 @@ internal sealed class R23OutputRecord : INameRule
         Address = d.Address,
         RomanizedName = d.Romanized,
         Country = d.Country,
-        Rules = d.Fired.ToArray(),
+        Rules = ruleLists.Get(d.Fired),
         Problem = d.Problem,
     };
 
