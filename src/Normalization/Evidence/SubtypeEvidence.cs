@@ -20,6 +20,7 @@ internal static class SubtypeEvidence
     public static string Find(ReadOnlySpan<NameToken> tokens, int from, int to, NormalizationLexicon lexicon)
     {
         string best = "";
+        int bestRank = 0;
         for (int i = from; i < to; i++)
         {
             var t = tokens[i];
@@ -27,11 +28,12 @@ internal static class SubtypeEvidence
             {
                 foreach (var (keyword, subtype) in lexicon.ScriptSubtypeKeywords)
                 {
-                    if (Rank(subtype) > Rank(best) && t.Match.Contains(keyword, StringComparison.Ordinal)) best = subtype;
+                    int rank = Rank(subtype);
+                    if (rank > bestRank && t.Match.Contains(keyword, StringComparison.Ordinal)) { best = subtype; bestRank = rank; }
                 }
             }
             var p = lexicon.SubtypeKeywords.MatchAt(tokens, i, to);
-            if (p != null && Rank(p.Value) > Rank(best)) best = p.Value;
+            if (p != null && Rank(p.Value) > bestRank) { best = p.Value; bestRank = Rank(best); }
         }
         return best;
     }

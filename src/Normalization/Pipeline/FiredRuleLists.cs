@@ -12,8 +12,12 @@ internal sealed class FiredRuleLists
 
     public IReadOnlyList<string> Get(List<string> fired)
     {
-        ulong key = 14695981039346656037UL; // FNV-1a over the ids' hashes
-        foreach (var id in fired) key = (key ^ (uint)id.GetHashCode()) * 1099511628211UL;
+        ulong key = 14695981039346656037UL; // FNV-1a over the ids' characters (ids are short: "R14")
+        foreach (var id in fired)
+        {
+            foreach (var c in id) key = (key ^ c) * 1099511628211UL;
+            key = (key ^ ' ') * 1099511628211UL;
+        }
         if (_lists.TryGetValue(key, out var shared) && Same(shared, fired)) return shared;
         var list = fired.ToArray();
         if (_lists.Count < MaxLists) _lists.TryAdd(key, list);
