@@ -6,7 +6,8 @@ namespace Names.Normalization.Evidence;
 /// <summary>R16: keyword evidence that a name is an organisation, and which subtype (by priority).</summary>
 internal static class SubtypeEvidence
 {
-    private static int Rank(string subtype) => subtype switch
+    /// <summary>Priority of a subtype when several keywords occur (0: not a subtype this rule ranks).</summary>
+    public static int Rank(string subtype) => subtype switch
     {
         "hospital" => 5,
         "university" => 4,
@@ -26,10 +27,13 @@ internal static class SubtypeEvidence
             var t = tokens[i];
             if (t.Has(TokenFlags.NonLatin))
             {
+                // highest rank first: the first keyword found is the best this token has
                 foreach (var (keyword, subtype) in lexicon.ScriptSubtypeKeywords)
                 {
+                    if (!t.Match.Contains(keyword, StringComparison.Ordinal)) continue;
                     int rank = Rank(subtype);
-                    if (rank > bestRank && t.Match.Contains(keyword, StringComparison.Ordinal)) { best = subtype; bestRank = rank; }
+                    if (rank > bestRank) { best = subtype; bestRank = rank; }
+                    break;
                 }
             }
             var p = lexicon.SubtypeKeywords.MatchAt(tokens, i, to);
