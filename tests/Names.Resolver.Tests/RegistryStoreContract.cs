@@ -7,7 +7,7 @@ namespace Names.Resolver.Tests;
 /// Behaviour every <see cref="IRegistryStore"/> must have. Subclass per implementation (SQLite here; PostgreSQL with
 /// the service) and provide a fresh, empty store.
 /// </summary>
-public abstract class RegistryStoreContract
+public abstract partial class RegistryStoreContract
 {
     protected abstract Task<IRegistryStore> CreateEmptyStoreAsync();
 
@@ -120,7 +120,7 @@ public abstract class RegistryStoreContract
         await store.ApplyAsync(batch);
         var pending = await store.GetProposalsAsync(ProposalStatus.Pending);
         Assert.Single(pending);
-        await store.DecideProposalAsync(pending[0].Id, ProposalStatus.Rejected, "analyst");
+        await store.RecordDecisionAsync(new ReviewDecisionRequest(pending[0].Id, ProposalStatus.Rejected, "analyst", null, LinkA: a, LinkB: b));
         Assert.Empty(await store.GetProposalsAsync(ProposalStatus.Pending));
         Assert.Equal("analyst", (await store.GetProposalsAsync(ProposalStatus.Rejected))[0].DecidedBy);
 

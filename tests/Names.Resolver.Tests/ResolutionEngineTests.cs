@@ -212,16 +212,23 @@ public sealed class ReviewOperationTests : IDisposable
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     [Fact]
-    public async Task Accepting_a_proposal_merges_and_later_rows_resolve_to_the_survivor()
+    public async Task Accepting_a_proposal_merges_keeping_the_older_id_and_later_rows_resolve_to_the_survivor()
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "r.db"));
         var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7)]);
-        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
+        // A seed whose first id sorts after its second: the older id must survive all the same (not the smaller one).
+        var seed = Enumerable.Range(1, 100).Select(s => (ulong)s).First(s =>
+        {
+            var minter = new Names.Resolver.Identifiers.IdMinter(s);
+            return string.CompareOrdinal(minter.Mint('L'), minter.Mint('L')) > 0;
+        });
+        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions with { Seed = seed }, scorer);
         var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
         Assert.Equal(ResolutionKind.Review, r[1].Resolution);
+        Assert.True(string.CompareOrdinal(r[0].GlobalId, r[1].GlobalId) > 0);
         var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
         var survivor = await engine.AcceptProposalAsync(proposal.Id, "analyst");
-        Assert.Contains(survivor, new[] { r[0].GlobalId, r[1].GlobalId });
+        Assert.Equal(r[0].GlobalId, survivor);
         var again = await engine.ResolveAllAsync([new ResolveInput("Zeta Two", Kind: "legal_entity"), new ResolveInput("Zeta One", Kind: "legal_entity")]);
         Assert.All(again, x => Assert.Equal(survivor, x.GlobalId));
         Assert.True((await new RegistryVerifier(store).VerifyAsync()).Ok);

@@ -1,4 +1,7 @@
+using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Names.Resolver.Registry;
+using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Tests;
@@ -44,8 +47,52 @@ public sealed class SqliteMigrationTests : IDisposable
             cmd.CommandText = $"PRAGMA user_version = {SqliteMigrations.Latest + 1};";
             cmd.ExecuteNonQuery();
         }
+        // Back to rollback journal mode, so that any write on open (even switching to WAL) would show in the file's bytes.
+        Exec(path, "PRAGMA journal_mode=DELETE;");
+        var before = SHA256.HashData(File.ReadAllBytes(path));
         var error = await Assert.ThrowsAsync<RegistrySchemaTooNewException>(() => SqliteRegistryStore.OpenAsync(path));
         Assert.Contains($"schema version {SqliteMigrations.Latest + 1}", error.Message);
         Assert.Contains("Upgrade Names", error.Message);
+        Assert.Equal(before, SHA256.HashData(File.ReadAllBytes(path)));
+        Assert.False(File.Exists(path + "-wal") && new FileInfo(path + "-wal").Length > 0);
+    }
+
+    /// <summary>
+    /// A registry at the oldest schema (tables from migration 1, data from Fixtures/registry-v1.sql: entities, variants,
+    /// an accepted merge, a cannot-link, events) is migrated to the latest on open and keeps every id, redirect and decision.
+    /// </summary>
+    [Fact]
+    public async Task A_registry_at_the_oldest_schema_is_migrated_on_open_and_keeps_its_ids_and_decisions()
+    {
+        var path = Path.Combine(_dir, "v1.db");
+        var (version, schema) = SqliteMigrations.All[0];
+        Exec(path, schema + "\n" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry-v1.sql")) + $"\nPRAGMA user_version = {version};");
+
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
+        Assert.Equal(SqliteMigrations.Latest, await store.GetSchemaVersionAsync());
+        var check = await new RegistryVerifier(store).VerifyAsync();
+        Assert.True(check.Ok, string.Join("; ", check.Problems));
+        Assert.Equal(5, check.Entities);
+        Assert.Equal("LQC5N98MP2FE1280", (await store.ResolveAsync("LS7EGHHRGVBFAJ33"))!.Id); // absorbed id still resolves
+        Assert.Equal([("L5EX969AD7W6R939", "LV1BGB0FVYNCX417")], await store.GetCannotLinksAsync());
+        Assert.Equal(13, await store.CountEventsAsync());
+
+        // The migrated registry keeps working: the same names come back with their ids, nothing is minted.
+        var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { Seed = 99 });
+        var again = await engine.ResolveAllAsync([
+            new ResolveInput("Siemens AG", "DE", null, null, null, null, "", 2),
+            new ResolveInput("PHILIPS GLOEILAMPENFABRIEKEN", "NL", null, null, null, null, "", 3),
+        ]);
+        Assert.Equal(["L5EX969AD7W6R939", "LQC5N98MP2FE1280"], again.Select(p => p.GlobalId));
+        Assert.Equal(0, engine.Statistics.NewEntities);
+    }
+
+    private static void Exec(string path, string sql)
+    {
+        using var raw = new SqliteConnection($"Data Source={path};Pooling=False");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = sql;
+        cmd.ExecuteNonQuery();
     }
 }

@@ -1,10 +1,12 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
 
 namespace Names.Service.Tests;
 
-/// <summary>Reviewer endpoints: proposals listed, accepted (merge) and rejected (cannot-link); entities split.</summary>
+/// <summary>Reviewer endpoints: proposals listed (filtered, ordered), detailed, accepted (merge), rejected (cannot-link), skipped, undone; entities split and searched.</summary>
 public sealed class ReviewEndpointTests(SqliteServiceFixture fixture) : IClassFixture<SqliteServiceFixture>
 {
     private ServiceFactory Service => fixture.Factory;
@@ -12,10 +14,10 @@ public sealed class ReviewEndpointTests(SqliteServiceFixture fixture) : IClassFi
     private async Task<string> ResolveAsync(string name, string? country = null) =>
         (await (await Service.ClientFor(ApiRole.Filer).ResolveAsync(new { name, country })).ReadJsonAsync()).GetProperty("id").GetString()!;
 
-    private async Task<long> ProposeAsync(string a, string b)
+    private async Task<long> ProposeAsync(string a, string b, double score = 0.7)
     {
         var batch = new RegistryBatch();
-        batch.NewProposals.Add(new ReviewProposal(0, a, b, 0.7, "p=0.700: test", ProposalStatus.Pending, DateTimeOffset.UtcNow));
+        batch.NewProposals.Add(new ReviewProposal(0, a, b, score, $"p={score}: test", ProposalStatus.Pending, DateTimeOffset.UtcNow));
         await Service.Runtime.ReviewStore.ApplyAsync(batch);
         return (await Service.Runtime.ReviewStore.GetProposalsAsync(ProposalStatus.Pending)).Where(p => p.EntityA == a && p.EntityB == b).Max(p => p.Id);
     }
@@ -33,11 +35,13 @@ public sealed class ReviewEndpointTests(SqliteServiceFixture fixture) : IClassFi
         var accepted = await (await reviewer.PostAsync($"/api/v1/review/{proposal}/accept", null)).ReadJsonAsync();
         var survivor = accepted.GetProperty("survivorId").GetString()!;
         var absorbed = survivor == a ? b : a;
-        Assert.Equal(string.CompareOrdinal(a, b) <= 0 ? a : b, survivor);
+        Assert.Equal(a, survivor); // minted first
+        Assert.Equal("api:test-reviewer", accepted.GetProperty("actor").GetString());
         var entity = await (await reviewer.GetAsync("/api/v1/entities/" + absorbed)).ReadJsonAsync();
         Assert.True(entity.GetProperty("absorbed").GetBoolean());
         Assert.Equal(survivor, entity.GetProperty("id").GetString());
-        await (await reviewer.PostAsync($"/api/v1/review/{proposal}/accept", null)).AssertProblemAsync(404, "not_found"); // no longer pending
+        await (await reviewer.PostAsync($"/api/v1/review/{proposal}/accept", null)).AssertProblemAsync(409, "conflict"); // decided already
+        await (await reviewer.PostAsync("/api/v1/review/999999/accept", null)).AssertProblemAsync(404, "not_found");
     }
 
     [Fact]
@@ -77,5 +81,114 @@ public sealed class ReviewEndpointTests(SqliteServiceFixture fixture) : IClassFi
         await (await reviewer.PostAsync($"/api/v1/entities/{id}/split", Http.Json(new { variants = new[] { staying } }))).AssertProblemAsync(400, "invalid_split");
         await (await reviewer.PostAsync($"/api/v1/entities/{id}/split", Http.Json(new { variants = Array.Empty<long>() }))).AssertProblemAsync(400, "invalid_split");
         await (await Service.ClientFor(ApiRole.Filer).PostAsync($"/api/v1/entities/{id}/split", Http.Json(new { variants = new[] { staying } }))).AssertProblemAsync(403, "forbidden");
+    }
+
+    private async Task<HttpClient> NewReviewerAsync() =>
+        WithKey(Service.CreateClient(), (await Service.Runtime.Keys.AddKeyAsync("second-reviewer-" + Guid.NewGuid().ToString("N")[..6], ApiRole.Reviewer)).Key);
+
+    private static HttpClient WithKey(HttpClient client, string key)
+    {
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+        return client;
+    }
+
+    [Fact]
+    public async Task The_list_filters_by_country_score_band_kind_and_source_and_puts_the_middle_of_the_band_first()
+    {
+        var a = await ResolveAsync("Brackenfold Optics GmbH", "AT");
+        var b = await ResolveAsync("Gorsemoor Textiles Ltd", "GB");
+        var c = await ResolveAsync("Lindqvist Marinteknik AB", "AT");
+        var low = await ProposeAsync(a, b, 0.52);
+        var middle = await ProposeAsync(a, c, 0.70);
+        var reviewer = Service.ClientFor(ApiRole.Reviewer);
+        async Task<List<long>> Ids(string query) =>
+            (await (await reviewer.GetAsync("/api/v1/review?limit=200&" + query)).ReadJsonAsync()).GetProperty("items").EnumerateArray().Select(p => p.GetProperty("id").GetInt64()).ToList();
+        Assert.Equal([middle, low], await Ids("country=AT"));
+        Assert.Equal([middle], await Ids("country=AT&minScore=0.6&maxScore=0.8"));
+        Assert.Equal([low], await Ids("country=at&maxScore=0.6"));
+        Assert.Empty(await Ids("country=AT&kind=person"));
+        Assert.Equal([middle, low], await Ids("country=AT&kind=legal_entity&source=api"));
+        await (await reviewer.GetAsync("/api/v1/review?minScore=0.9&maxScore=0.1")).AssertProblemAsync(400, "invalid_request");
+    }
+
+    [Fact]
+    public async Task Detail_shows_both_entities_and_the_contributions_behind_the_score()
+    {
+        var a = await ResolveAsync("Fenwick Hollow Ceramics Ltd", "GB");
+        var b = await ResolveAsync("Fenwick Hollow Ceramic Works Ltd", "GB");
+        var proposal = await ProposeAsync(a, b, 0.7);
+        var reviewer = Service.ClientFor(ApiRole.Reviewer);
+        var detail = await (await reviewer.GetAsync($"/api/v1/review/{proposal}")).ReadJsonAsync();
+        Assert.Equal(proposal, detail.GetProperty("proposal").GetProperty("id").GetInt64());
+        Assert.Equal(a, detail.GetProperty("a").GetProperty("id").GetString());
+        Assert.Equal(b, detail.GetProperty("b").GetProperty("id").GetString());
+        Assert.Equal("FENWICK HOLLOW CERAMICS LTD", detail.GetProperty("a").GetProperty("variants")[0].GetProperty("displayName").GetString()!.ToUpperInvariant());
+        Assert.Equal("GB", detail.GetProperty("b").GetProperty("countries")[0].GetString());
+        var contributions = detail.GetProperty("contributions").EnumerateArray().ToList();
+        Assert.NotEmpty(contributions);
+        Assert.All(contributions, c => Assert.False(string.IsNullOrEmpty(c.GetProperty("feature").GetString())));
+        Assert.Equal(JsonValueKind.Array, detail.GetProperty("nearestOthers").ValueKind);
+        await (await reviewer.GetAsync("/api/v1/review/999999")).AssertProblemAsync(404, "not_found");
+        await (await Service.ClientFor(ApiRole.Filer).GetAsync($"/api/v1/review/{proposal}")).AssertProblemAsync(403, "forbidden");
+    }
+
+    [Fact]
+    public async Task Skip_is_per_reviewer_undo_reverts_an_accept_and_comments_reach_the_history()
+    {
+        var a = await ResolveAsync("Marrowby Valves Ltd", "MT");
+        var b = await ResolveAsync("Pellucid Glassworks Ltd", "MT");
+        var proposal = await ProposeAsync(a, b, 0.7);
+        var reviewer = await NewReviewerAsync(); // fresh reviewers: nothing of theirs from other tests to undo
+        var second = await NewReviewerAsync();
+        async Task<long?> Next(HttpClient client)
+        {
+            var response = await client.GetAsync("/api/v1/review/next?country=MT");
+            return response.StatusCode == HttpStatusCode.NoContent ? null : (await response.ReadJsonAsync()).GetProperty("proposal").GetProperty("id").GetInt64();
+        }
+        Assert.Equal(proposal, await Next(reviewer));
+        Assert.Equal("skipped", (await (await reviewer.PostAsync($"/api/v1/review/{proposal}/skip", null)).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.Null(await Next(reviewer));
+        Assert.Equal(proposal, await Next(second));
+
+        var accepted = await (await second.PostAsync($"/api/v1/review/{proposal}/accept", Http.Json(new { comment = "same owner since 2019" }))).ReadJsonAsync();
+        Assert.Equal("same owner since 2019", accepted.GetProperty("comment").GetString());
+        Assert.True((await (await second.GetAsync("/api/v1/entities/" + b)).ReadJsonAsync()).GetProperty("absorbed").GetBoolean());
+        // The first reviewer's last decision is the skip, not the other's accept: undo on this proposal takes back the skip only.
+        Assert.Equal("undone", (await (await reviewer.PostAsync($"/api/v1/review/{proposal}/undo", null)).ReadJsonAsync()).GetProperty("status").GetString());
+        Assert.True((await (await second.GetAsync("/api/v1/entities/" + b)).ReadJsonAsync()).GetProperty("absorbed").GetBoolean());
+        await (await reviewer.PostAsync("/api/v1/review/undo", null)).AssertProblemAsync(404, "not_found");
+
+        var undone = await (await second.PostAsync("/api/v1/review/undo", Http.Json(new { comment = "wrong pair" }))).ReadJsonAsync();
+        Assert.Equal(proposal, undone.GetProperty("proposalId").GetInt64());
+        var entity = await (await second.GetAsync("/api/v1/entities/" + b)).ReadJsonAsync();
+        Assert.False(entity.GetProperty("absorbed").GetBoolean());
+        Assert.Equal(1, entity.GetProperty("variants").GetProperty("total").GetInt64());
+        var history = (await (await second.GetAsync($"/api/v1/entities/{b}/history")).ReadJsonAsync()).GetProperty("events").GetProperty("items").EnumerateArray().ToList();
+        Assert.Contains(history, e => e.GetProperty("type").GetString() == "merged" && e.GetProperty("detail").GetString()!.Contains("same owner since 2019"));
+        Assert.Contains(history, e => e.GetProperty("type").GetString() == "undone" && e.GetProperty("detail").GetString()!.Contains("wrong pair"));
+        Assert.Contains(history, e => e.GetProperty("type").GetString() == "decided" && e.GetProperty("detail").GetString()!.Contains("skipped"));
+        Assert.Contains(await Next(reviewer) is { } n ? [n] : Array.Empty<long>(), id => id == proposal); // pending again
+    }
+
+    [Fact]
+    public async Task Two_reviewers_deciding_one_proposal_at_once_one_wins_the_other_gets_a_conflict()
+    {
+        var a = await ResolveAsync("Quillon Harrow Seeds BV", "NL");
+        var b = await ResolveAsync("Ostrander Kiln Systems BV", "NL");
+        var proposal = await ProposeAsync(a, b, 0.7);
+        var second = await NewReviewerAsync();
+        var responses = await Task.WhenAll(
+            Service.ClientFor(ApiRole.Reviewer).PostAsync($"/api/v1/review/{proposal}/accept", null),
+            second.PostAsync($"/api/v1/review/{proposal}/reject", null));
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        await responses.Single(r => r.StatusCode != HttpStatusCode.OK).AssertProblemAsync(409, "conflict");
+    }
+
+    [Fact]
+    public async Task Search_finds_an_entity_by_a_misspelt_name()
+    {
+        var id = await ResolveAsync("Wexcombe Turbine Blades Ltd", "GB");
+        var hits = await (await Service.ClientFor(ApiRole.Reviewer).GetAsync("/api/v1/review/search?q=wexcombe%20turbin%20blade")).ReadJsonAsync();
+        Assert.Equal(id, hits[0].GetProperty("id").GetString());
     }
 }

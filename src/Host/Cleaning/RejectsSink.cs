@@ -15,29 +15,50 @@ public sealed class RejectsSink : IDisposable
     private TextWriter? _writer;
     private long _count;
 
-    public RejectsSink(string path, Func<TextWriter> open)
+    private readonly bool _staged;
+    private bool _committed;
+
+    public RejectsSink(string path, Func<TextWriter> open, bool staged = false)
     {
         Path = path;
         _open = open;
+        _staged = staged;
     }
 
     /// <summary>Where rejects go (a file path, or <c>-</c> for stderr).</summary>
     public string Path { get; }
     public long Count => Interlocked.Read(ref _count);
 
-    public static RejectsSink ForPath(string path, CliConsole console) => path == "-"
+    /// <summary>
+    /// The sink for <paramref name="path"/>; <paramref name="staged"/>: written as <c>PATH.partial</c> and put in place by
+    /// <see cref="Commit"/> (a killed run leaves no truncated rejects file).
+    /// </summary>
+    public static RejectsSink ForPath(string path, CliConsole console, bool staged = false) => path == "-"
         ? new RejectsSink("-", () => console.Error)
         : new RejectsSink(path, () =>
         {
             try
             {
-                return new StreamWriter(path, false, new UTF8Encoding(false), 1 << 16);
+                return new StreamWriter(staged ? StagedOutputFile.PartialPath(path) : path, false, new UTF8Encoding(false), 1 << 16);
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
             {
                 throw new CliIoException($"cannot write rejects file '{path}': {e.Message} (choose another with --rejects)", e);
             }
-        });
+        }, staged);
+
+    /// <summary>Closes a staged rejects file and puts it in place; nothing to do when there was no reject.</summary>
+    public void Commit()
+    {
+        lock (_gate)
+        {
+            if (_writer is null || !_staged) return;
+            _writer.Dispose();
+            _writer = null;
+            File.Move(StagedOutputFile.PartialPath(Path), Path, overwrite: true);
+            _committed = true;
+        }
+    }
 
     public void Add(CsvReject reject)
     {
@@ -70,6 +91,7 @@ public sealed class RejectsSink : IDisposable
             if (_writer == null) return;
             if (Path == "-") _writer.Flush(); else _writer.Dispose();
             _writer = null;
+            if (_staged && !_committed) File.Delete(StagedOutputFile.PartialPath(Path));
         }
     }
 }

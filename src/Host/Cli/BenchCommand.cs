@@ -20,6 +20,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Resolve(console));
         bench.Subcommands.Add(Micro(console));
         bench.Subcommands.Add(Names.Host.Service.Benchmarks.LookupBenchCommand.Create());
+        bench.Subcommands.Add(Names.Host.Service.Benchmarks.SoakBenchCommand.Create());
         return bench;
     }
 

@@ -8,6 +8,10 @@ public static class CliExitCodes
     public const int IoError = 1;
     /// <summary>Usage error (bad option, missing column ...), with a helpful message.</summary>
     public const int Usage = 2;
+    /// <summary>
+    /// Stopped on request (Ctrl-C / SIGINT, SIGTERM). `names resolve` first commits the current batch: running the same
+    /// command again resumes the run.
+    /// </summary>
     public const int Cancelled = 130;
 }
 

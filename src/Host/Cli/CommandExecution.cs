@@ -11,7 +11,7 @@ public static class CommandExecution
         {
             return await body();
         }
-        catch (Exception e) when (e is CliUsageException or CsvColumnNotFoundException)
+        catch (Exception e) when (e is CliUsageException or CsvColumnNotFoundException or CsvColumnAmbiguousException)
         {
             await console.Error.WriteLineAsync($"names {commandName}: {e.Message}");
             await console.Error.WriteLineAsync($"Run 'names {commandName} --help' for usage.");

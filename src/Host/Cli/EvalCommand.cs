@@ -24,12 +24,18 @@ public static class EvalCommand
         var truth = new Option<string>("--truth-column") { Description = "column holding the true entity label (never shown to the resolver)", Required = true };
         var json = new Option<string?>("--json") { Description = "also write the figures as JSON to this file" };
         var output = new Option<string?>("--out") { Description = "also write the resolved rows (resolve output) to this file" };
+        var curve = new Option<string?>("--learning-curve")
+        {
+            Description = "instead: how many reviewer decisions (simulated from the truth, in review-queue order) the supervised scorer needs " +
+                          "to beat the unsupervised one; the decision counts to try, e.g. 10,20,50,100,200,500",
+        };
         var command = new Command("eval", "Resolve a labelled CSV and measure the result against its truth column: pairwise and B-cubed " +
                                           "precision/recall/F1, cluster counts, pairs completeness, reduction ratio, wall time.");
         options.AddTo(command);
         command.Options.Add(truth);
         command.Options.Add(json);
         command.Options.Add(output);
+        command.Options.Add(curve);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
         {
             var location = options.Registry.Bind(parse);
@@ -39,6 +45,15 @@ public static class EvalCommand
             try
             {
                 var truthColumn = FindTruthColumn(console, request.Input, parse.GetValue(truth)!);
+                if (parse.GetValue(curve) is { } sizesText)
+                {
+                    var sizes = ParseSizes(sizesText);
+                    var (unsupervised, points) = await new LearningCurve(console).RunAsync(request with { Out = "" }, truthColumn, sizes, ct);
+                    PrintCurve(unsupervised, points, console.Out);
+                    if (parse.GetValue(json) is { } curveJson)
+                        await File.WriteAllTextAsync(curveJson, JsonSerializer.Serialize(new { unsupervised, points }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), ct);
+                    return CliExitCodes.Done;
+                }
                 var collector = new EvaluationCollector(truthColumn);
                 var outcome = await new ResolveRun(console).RunAsync(request, ct, collector);
                 var result = Evaluate(collector, outcome, request, parse.GetValue(truth)!);
@@ -79,6 +94,31 @@ public static class EvalCommand
             m.PairPrecision, m.PairRecall, m.PairF1, m.BCubedPrecision, m.BCubedRecall, m.BCubedF1,
             m.PredictedClusters, m.TrueClusters, m.TruePairs, m.PredictedPairs, m.CorrectPairs,
             b?.PairsCompleteness, b?.ReductionRatio, o.Statistics.ProposalsCreated, o.Elapsed.TotalSeconds);
+    }
+
+    private static List<int> ParseSizes(string text)
+    {
+        var sizes = new List<int>();
+        foreach (var part in text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            if (int.TryParse(part, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0) sizes.Add(n);
+            else throw new CliUsageException($"--learning-curve takes positive decision counts separated by commas, not '{part}'");
+        return sizes.Count > 0 ? sizes : throw new CliUsageException("--learning-curve needs at least one decision count");
+    }
+
+    private static void PrintCurve(ClusterMetrics unsupervised, IReadOnlyList<LearningCurvePoint> points, TextWriter w)
+    {
+        var inv = CultureInfo.InvariantCulture;
+        string Row(string decisions, string matches, ClusterMetrics? m) => m is null
+            ? $"{decisions,-14} {matches,-8} (one class only: nothing to fit)"
+            : string.Create(inv, $"{decisions,-14} {matches,-8} {m.PairPrecision,7:0.0000} {m.PairRecall,7:0.0000} {m.PairF1,7:0.0000}   {m.BCubedPrecision,7:0.0000} {m.BCubedRecall,7:0.0000} {m.BCubedF1,7:0.0000}   {m.BCubedF1 - unsupervised.BCubedF1,+8:+0.0000;-0.0000}");
+        w.WriteLine($"{"decisions",-14} {"matches",-8} {"pair P",7} {"pair R",7} {"pair F1",7}   {"B3 P",7} {"B3 R",7} {"B3 F1",7}   {"vs unsup.",8}");
+        w.WriteLine(Row("unsupervised", "-", unsupervised));
+        foreach (var p in points) w.WriteLine(Row(p.Decisions.ToString(inv), p.Matches.ToString(inv), p.Metrics));
+        var first = points.FirstOrDefault(p => p.Metrics is { } m && m.BCubedF1 > unsupervised.BCubedF1);
+        w.WriteLine(first is null
+            ? $"the supervised scorer did not beat the unsupervised one (B-cubed F1) within {points.LastOrDefault()?.Decisions ?? 0} decisions"
+            : $"the supervised scorer beats the unsupervised one (B-cubed F1) from {first.Decisions} decisions on");
+        w.Flush();
     }
 
     private static void Print(EvaluationResult r, TextWriter w)

@@ -3,7 +3,7 @@ using System.Globalization;
 
 namespace Names.Host.Cli;
 
-/// <summary>What a benchmark ran on, and the process's peak memory (VmHWM on Linux, PeakWorkingSet64 elsewhere).</summary>
+/// <summary>What a benchmark ran on, the process's peak memory (VmHWM on Linux, PeakWorkingSet64 elsewhere), another process's resident memory.</summary>
 public static class MachineInfo
 {
     public static long PeakMemoryBytes()
@@ -11,6 +11,9 @@ public static class MachineInfo
         var fromProc = ReadProcKb("/proc/self/status", "VmHWM:");
         return fromProc is long kb ? kb * 1024 : Process.GetCurrentProcess().PeakWorkingSet64;
     }
+
+    /// <summary>Resident memory (VmRSS) of a running process, null when /proc cannot tell.</summary>
+    public static long? ResidentBytes(int pid) => ReadProcKb($"/proc/{pid}/status", "VmRSS:") * 1024;
 
     public static string Describe()
     {

@@ -16,6 +16,7 @@ public static class NamesCli
         root.Subcommands.Add(EvalCommand.Create(console));
         root.Subcommands.Add(EvalPairsCommand.Create(console));
         root.Subcommands.Add(TrainCommand.Create(console));
+        root.Subcommands.Add(ReviewCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create());
@@ -35,6 +36,7 @@ public static class NamesCli
             await console.Error.WriteLineAsync($"Run 'names {commandName}--help' for usage.");
             return CliExitCodes.Usage;
         }
-        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error }, cancellationToken);
+        // Signals are handled by Program (a clean stop through the token); no forced exit after a timeout.
+        return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null }, cancellationToken);
     }
 }

@@ -15,7 +15,9 @@ public static class ResolveCommand
         var report = new Option<string?>("--report") { Description = "write a self-contained HTML report (charts, largest clusters) to this file" };
         var command = new Command("resolve", "Resolve every party of a names CSV to a persistent global id: the input columns, then " +
                                              "party_seq, global_id, entity_kind, resolution (matched|new|review), match_score, canonical_name, name_key. " +
-                                             "Exit codes: 0 done (even with rejects), 1 input unreadable or output unwritable, 2 usage error.");
+                                             "A killed or interrupted run resumes when run again with the same arguments. " +
+                                             "Exit codes: 0 done (even with rejects), 1 input unreadable, output unwritable or registry refused, 2 usage error, " +
+                                             "130 stopped by Ctrl-C/SIGTERM after committing the current batch (run again to resume).");
         options.AddTo(command);
         command.Options.Add(output);
         command.Options.Add(rejects);
@@ -23,7 +25,13 @@ public static class ResolveCommand
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "resolve", async () =>
         {
             var request = options.Bind(parse) with { Out = parse.GetValue(output)!, Rejects = parse.GetValue(rejects), Report = parse.GetValue(report) };
-            var outcome = await new ResolveRun(console).RunAsync(request, ct);
+            // Ctrl-C / SIGTERM (ct) asks for a clean stop after the current chunk; the work itself is not cancelled midway.
+            var outcome = await new ResolveRun(console).RunAsync(request, CancellationToken.None, stop: ct);
+            if (outcome.Statistics.Stopped)
+            {
+                Summary(outcome, request, "names resolve: stopped on request after a committed batch").WriteTo(console.Error);
+                return CliExitCodes.Cancelled;
+            }
             Summary(outcome, request).WriteTo(console.Error);
             return CliExitCodes.Done;
         }));
@@ -35,7 +43,14 @@ public static class ResolveCommand
         var s = o.Statistics;
         var inv = CultureInfo.InvariantCulture;
         string N(long n) => n.ToString("N0", inv);
-        var summary = new CliSummary(title)
+        var summary = new CliSummary(title);
+        if (s.ResumedRows > 0)
+            summary.Add("resumed", $"from row {N(s.ResumedRows + 1)} (batch {s.ResumedBatches + 1}): rows 1-{N(s.ResumedRows)} (to input line {N(s.ResumedLastLine)}) " +
+                                   $"were committed in {s.ResumedBatches} batches by an interrupted run and replayed without writing");
+        if (s.NotResumed is not null) summary.Add("note", s.NotResumed);
+        if (s.Stopped)
+            summary.Add("stopped", $"{N(s.Rows)} rows resolved and committed; no output written yet. Run the same command again to resume from row {N(s.Rows + 1)}");
+        summary
             .Add("input", request.Input)
             .Add("registry", request.Registry.ToString())
             .Add("model", o.Model)

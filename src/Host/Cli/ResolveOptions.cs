@@ -24,13 +24,18 @@ public sealed class ResolveOptions
     public Option<ulong> Seed { get; } = new("--seed") { Description = "seed of the id generator of a new registry (same seed + same input = same ids)" };
     public Option<double?> Upper { get; } = new("--upper") { Description = "auto-link threshold on the match probability (default 0.9)" };
     public Option<double?> Lower { get; } = new("--lower") { Description = "review threshold: between --lower and --upper a review proposal is made (default 0.5)" };
+    public Option<int?> BatchSize { get; } = new("--batch-size")
+    {
+        Description = "new names per committed batch (default 20000); rows are also resolved in chunks of at most this many (2048). " +
+                      "A killed or stopped run resumes from its last committed batch",
+    };
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Input);
         foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context }) command.Options.Add(o);
         Registry.AddTo(command);
-        foreach (var o in new Option[] { Seed, Upper, Lower }) command.Options.Add(o);
+        foreach (var o in new Option[] { Seed, Upper, Lower, BatchSize }) command.Options.Add(o);
     }
 
     public ResolveRequest Bind(ParseResult parse)
@@ -40,6 +45,7 @@ public sealed class ResolveOptions
             throw new CliUsageException($"--default-kind '{defaultKind}' is not a kind: use person or legal_entity");
         foreach (var (name, value) in new[] { ("--upper", parse.GetValue(Upper)), ("--lower", parse.GetValue(Lower)) })
             if (value is < 0 or > 1) throw new CliUsageException($"{name} must be between 0 and 1, not {value.Value.ToString(CultureInfo.InvariantCulture)}");
+        if (parse.GetValue(BatchSize) is < 1) throw new CliUsageException("--batch-size must be at least 1");
         return new ResolveRequest
         {
             Input = parse.GetValue(Input)!,
@@ -55,6 +61,7 @@ public sealed class ResolveOptions
             Seed = parse.GetValue(Seed),
             UpperThreshold = parse.GetValue(Upper),
             LowerThreshold = parse.GetValue(Lower),
+            BatchSize = parse.GetValue(BatchSize),
         };
     }
 }

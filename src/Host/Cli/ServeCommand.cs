@@ -27,7 +27,14 @@ public static class ServeCommand
                 DbPath = parse.GetValue(db)!, PgConnection = parse.GetValue(pg), Urls = parse.GetValue(urls)!,
                 RatePerSecond = parse.GetValue(rate), RateBurst = Math.Max(1, parse.GetValue(rate) * 2), LogLevel = parse.GetValue(logLevel),
             };
-            await using var runtime = await ServiceRuntime.OpenAsync(settings, ct);
+            ServiceRuntime opened;
+            try { opened = await ServiceRuntime.OpenAsync(settings, ct); }
+            catch (Names.Resolver.Storage.RegistrySchemaTooNewException e)
+            {
+                await parse.InvocationConfiguration.Error.WriteLineAsync("names serve: " + e.Message);
+                return CliExitCodes.IoError;
+            }
+            await using var runtime = opened;
             if (await runtime.Keys.CreateFirstAdminKeyAsync(ct) is { } first)
             {
                 await output.WriteLineAsync("names serve: no API key existed; created admin key (shown once, store it now):");

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Globalization;
 using Names.Host.Csv;
 using Names.Host.Resolving;
+using Names.Host.Service;
 using Names.Resolver.Resolution;
+using Names.Resolver.Review;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
 
@@ -12,7 +14,9 @@ namespace Names.Host.Cli;
 /// <c>names train</c>: fits the supervised scorer (regularised logistic regression) and stores it in the registry as a
 /// new model version, which later runs use. Evidence: the reviewers' decisions recorded in the registry, plus an
 /// optional labels file: pairs (columns name1, name2, is_match, optional schema/kind) or rows with a truth column
-/// (--truth-column; training pairs are then the candidate pairs the index proposes).
+/// (--truth-column; training pairs are then the candidate pairs the index proposes). Afterwards the pending proposals
+/// are re-scored with the new model; those now clearly a match (at or above the upper threshold) are merged, those
+/// clearly not (below the lower one) cannot-linked, recorded with actor <c>model:vN</c>.
 /// </summary>
 public static class TrainCommand
 {
@@ -56,10 +60,17 @@ public static class TrainCommand
                 source = $"{pairs.Count:N0} labelled pairs ({decisions:N0} reviewers' decisions)";
             }
             var version = await PairScorerSerializer.SaveAsync(store, model, $"logistic regression on {source}", ct);
+            var versionText = version.ToString(CultureInfo.InvariantCulture);
+            // The service runtime's resolver scores with the latest stored model: the one just saved.
+            RescoreOutcome rescored;
+            await using (var runtime = await ServiceRuntime.OpenAsync(new ServiceSettings { DbPath = location.Db, PgConnection = location.Pg }, ct))
+                rescored = await runtime.Review.RescorePendingAsync("model:v" + versionText, ct);
             new CliSummary("names train: done")
                 .Add("registry", location.ToString())
-                .Add("model", $"{model.Kind} v{version.ToString(CultureInfo.InvariantCulture)}")
+                .Add("model", $"{model.Kind} v{versionText}")
                 .Add("trained on", source)
+                .Add("pending re-scored", $"{rescored.Rescored:N0}: merged {rescored.Accepted:N0}, cannot-linked {rescored.Rejected:N0}, still pending {rescored.StillPending:N0}"
+                                          + (rescored.Refused > 0 ? $", refused {rescored.Refused:N0}" : "") + $" (recorded as model:v{versionText})")
                 .WriteTo(console.Error);
             return CliExitCodes.Done;
         }));

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Names.Host.Csv;
 
 /// <summary>
-/// Streaming RFC 4180 reader (comma, double quote, LF or CRLF) that never gives up on a bad line. The first record is
+/// Streaming RFC 4180 reader (comma, double quote; LF, CRLF or a lone CR end a line) that never gives up on a bad line. The first record is
 /// the header; each later record must have as many fields. A record that fails (wrong field count, NUL, unbalanced
 /// quote, field too long) is reported as a reject of its FIRST physical line only, and reading resumes on the next
 /// line: an unbalanced quote thus costs one line, not the rest of the file. A quote inside an unquoted field is
@@ -30,12 +30,13 @@ public sealed class CsvRecordReader : IDisposable
     public CsvCharSource Source => _source;
 
     /// <summary>Header fields, or null when the input is empty. Throws <see cref="InvalidDataException"/> when the
-    /// first line cannot be read as a header.</summary>
+    /// first line is empty or cannot be read as a header.</summary>
     public string[]? ReadHeader()
     {
         var kind = ReadNext(-1, out var record, out var reject);
         if (kind == CsvReadKind.End) return null;
         if (kind == CsvReadKind.Reject) throw new InvalidDataException($"the header (line 1) cannot be read: {reject.Reason}");
+        if (record.Fields is [{ Length: 0 }]) throw new InvalidDataException("the header (line 1) is empty: the first line must name the columns");
         return record.Fields;
     }
 
@@ -215,13 +216,21 @@ public sealed class CsvRecordReader : IDisposable
     {
         var raw = RawText(_buf.AsSpan(_start, Math.Min(_end - _start, _limits.MaxRawLength)));
         var reject = new CsvReject(_line, $"line longer than {_limits.MaxFieldLength} characters", raw);
+        // A CR left undecided at the end of the buffer ends the line unless an LF follows it.
+        var pendingCr = _end > _start && _buf[_end - 1] == '\r';
         _start = _end = 0;
         while (true)
         {
             var n = _source.Read(_buf);
             if (n == 0) { _eof = true; break; }
+            _end = n;
+            var endedAtCr = pendingCr && _buf[0] != '\n';
+            EndLinesAtLoneCarriageReturns(0);
+            if (endedAtCr) break;
             var nl = Array.IndexOf(_buf, '\n', 0, n);
-            if (nl >= 0) { _start = nl + 1; _end = n; break; }
+            if (nl >= 0) { _start = nl + 1; break; }
+            pendingCr = _buf[n - 1] == '\r';
+            _end = 0;
         }
         _line++;
         return reject;
@@ -261,8 +270,29 @@ public sealed class CsvRecordReader : IDisposable
         }
         var n = _source.Read(_buf.AsSpan(_end));
         if (n == 0) _eof = true;
+        // The char before the new ones may be a CR that waited to see what follows it.
+        var from = Math.Max(_start, _end - 1);
         _end += n;
+        EndLinesAtLoneCarriageReturns(from);
         return false;
+    }
+
+    /// <summary>
+    /// A CR not followed by LF ends a line (old Mac exports, and files mixing them with LF and CRLF): it becomes LF
+    /// so that the parser, line numbers and rejects see one line ending. A CR at the end of the buffer is decided on
+    /// the next read, or at end of input.
+    /// </summary>
+    private void EndLinesAtLoneCarriageReturns(int from)
+    {
+        var last = _eof ? _end : _end - 1;
+        for (var i = _buf.AsSpan(from, _end - from).IndexOf('\r'); i >= 0; )
+        {
+            var at = from + i;
+            if (at >= last) break;
+            if (at + 1 >= _end || _buf[at + 1] != '\n') _buf[at] = '\n';
+            from = at + 1;
+            i = _buf.AsSpan(from, _end - from).IndexOf('\r');
+        }
     }
 
     public void Dispose() => _source.Dispose();

@@ -6,14 +6,14 @@ namespace Names.Host.Csv;
 /// <summary>
 /// Strict UTF-8 decoding in one streaming pass; at the first invalid byte it switches to Windows-1252 for the rest
 /// of the input (files that are not UTF-8 are nearly always 1252, and ASCII lines before that byte read the same in
-/// both). The warning names the physical line (count of '\n' + 1) holding that byte.
+/// both). The warning names the physical line (line ends LF, CRLF or lone CR, as the reader counts them) holding that byte.
 /// </summary>
 internal sealed class Utf8OrWindows1252CharSource : CsvCharSource
 {
     private readonly ByteCountingStream _stream;
     private readonly byte[] _bytes = new byte[1 << 16];
     private int _pos, _end;
-    private bool _eof, _windows1252;
+    private bool _eof, _windows1252, _endedWithCr;
     private long _newlines;
     private long _fallbackLine;
     private readonly string _utf8Name;
@@ -55,7 +55,7 @@ internal sealed class Utf8OrWindows1252CharSource : CsvCharSource
             var status = Utf8.ToUtf16(available, destination, out var consumed, out var written,
                 replaceInvalidSequences: false, isFinalBlock: _eof);
             _pos += consumed;
-            _newlines += destination[..written].Count('\n');
+            CountLineEnds(destination[..written]);
             if (status == OperationStatus.InvalidData)
             {
                 _windows1252 = true;
@@ -73,6 +73,26 @@ internal sealed class Utf8OrWindows1252CharSource : CsvCharSource
             }
             if (status == OperationStatus.NeedMoreData) Fill();
         }
+    }
+
+    /// <summary>Counts line ends as the CSV reader sees them: LF, CRLF (also split across two reads) and a lone CR.</summary>
+    private void CountLineEnds(ReadOnlySpan<char> chars)
+    {
+        if (chars.IsEmpty) return;
+        _newlines += chars.Count('\n') + chars.Count('\r') - CountCrLf(chars);
+        if (_endedWithCr && chars[0] == '\n') _newlines--;
+        _endedWithCr = chars[^1] == '\r';
+    }
+
+    private static int CountCrLf(ReadOnlySpan<char> chars)
+    {
+        var n = 0;
+        for (var i = chars.IndexOf("\r\n"); i >= 0; i = chars.IndexOf("\r\n"))
+        {
+            n++;
+            chars = chars[(i + 2)..];
+        }
+        return n;
     }
 
     private void Fill()

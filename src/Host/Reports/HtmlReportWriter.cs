@@ -15,7 +15,9 @@ public sealed class HtmlReportWriter
     public async Task WriteAsync(string path, ResolveReport report, CancellationToken ct)
     {
         var html = Render(report);
-        await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), ct);
+        // Written aside and renamed, so a killed run never leaves a truncated report.
+        await File.WriteAllTextAsync(Cli.StagedOutputFile.PartialPath(path), html, new UTF8Encoding(false), ct);
+        File.Move(Cli.StagedOutputFile.PartialPath(path), path, overwrite: true);
     }
 
     public string Render(ResolveReport r)

@@ -33,6 +33,7 @@ public sealed class ModelSelection(IRegistryStore store)
         var model = new ModelTrainer().EstimateFellegiSunter(rows, contextColumns);
         var note = $"EM on {rows.Count:N0} rows of {Path.GetFileName(inputName)}, context {string.Join(",", contextColumns)}";
         var version = await PairScorerSerializer.SaveAsync(store, model, note, ct);
-        return (model, $"{model.Kind} v{version} estimated now ({note})");
+        // The run uses the stored form, exactly what a resumed run of it loads from the registry.
+        return (PairScorerSerializer.Deserialize(model.Serialize()), $"{model.Kind} v{version} estimated now ({note})");
     }
 }

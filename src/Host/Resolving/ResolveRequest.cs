@@ -20,4 +20,6 @@ public sealed record ResolveRequest
     public ulong Seed { get; init; }
     public double? UpperThreshold { get; init; }
     public double? LowerThreshold { get; init; }
+    /// <summary>New names per committed batch (null: the engine's default); also bounds the rows resolved per chunk.</summary>
+    public int? BatchSize { get; init; }
 }

@@ -10,19 +10,23 @@ using Names.Resolver.Storage;
 
 namespace Names.Host.Resolving;
 
-/// <summary>What a finished resolve run reports.</summary>
+/// <summary>What a finished (or stopped: <see cref="RunStatistics.Stopped"/>) resolve run reports.</summary>
 public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Statistics, string Model, TimeSpan Elapsed, string RejectsPath);
 
 /// <summary>
 /// One `names resolve` run: CSV in -> registry -> CSV out (input columns + party_seq, global_id, entity_kind,
 /// resolution, match_score, canonical_name, name_key), rejects with line numbers, summary, optional HTML report.
-/// Every input row ends in the output or in the rejects file.
+/// Every input row ends in the output or in the rejects file. Crash safety: a run on an input file is resumable (see
+/// <see cref="RunCheckpoint"/>): killed at any point and run again with the same arguments, it replays the committed rows
+/// and finishes with the result of an uninterrupted run. The output, rejects and report files are written aside and put
+/// in place at the end, and the run is marked complete in the registry only after that.
 /// </summary>
 public sealed class ResolveRun(CliConsole console)
 {
     public static readonly string[] OutputColumns = ["party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key"];
 
-    public async Task<ResolveOutcome> RunAsync(ResolveRequest request, CancellationToken ct, IResolvedRowObserver? observer = null)
+    /// <param name="stop">Asks the run to stop after the current chunk, commit it and return (outcome marked stopped).</param>
+    public async Task<ResolveOutcome> RunAsync(ResolveRequest request, CancellationToken ct, IResolvedRowObserver? observer = null, CancellationToken stop = default)
     {
         CommonOptions.CheckInput(request.Input);
         var rejectsPath = request.Rejects ?? CommonOptions.DefaultRejectsPath(request.Input, request.Out.Length == 0 ? "-" : request.Out);
@@ -43,7 +47,7 @@ public sealed class ResolveRun(CliConsole console)
         }
         try
         {
-            return await RunFileAsync(request, inputPath, rejectsPath, observer, ct);
+            return await RunFileAsync(request, inputPath, rejectsPath, observer, ct, stop);
         }
         finally
         {
@@ -51,7 +55,8 @@ public sealed class ResolveRun(CliConsole console)
         }
     }
 
-    private async Task<ResolveOutcome> RunFileAsync(ResolveRequest request, string inputPath, string rejectsPath, IResolvedRowObserver? observer, CancellationToken ct)
+    private async Task<ResolveOutcome> RunFileAsync(ResolveRequest request, string inputPath, string rejectsPath, IResolvedRowObserver? observer,
+        CancellationToken ct, CancellationToken stop)
     {
         var clock = Stopwatch.StartNew();
         var file = CsvInputFile.Open(inputPath, console.OpenStdin);
@@ -61,37 +66,47 @@ public sealed class ResolveRun(CliConsole console)
         var fieldCount = header.Columns.Count;
 
         await using var store = await request.Registry.OpenAsync(mustExist: false, ct);
-        using var rejects = RejectsSink.ForPath(rejectsPath, console);
+        using var rejects = RejectsSink.ForPath(rejectsPath, console, staged: true);
         var source = new ResolveRowSource(reader, fieldCount, columns, request.DefaultKind, rejects);
         var (scorer, model) = await new ModelSelection(store).ChooseAsync(
             () => new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(inputPath, console.OpenStdin).Stream)),
             source.ToInput, fieldCount, request.ContextColumns, file.DisplayName, ct);
 
         var defaults = new ResolutionOptions();
+        var chunkSize = Math.Min(defaults.ChunkSize, request.BatchSize ?? defaults.ChunkSize);
         var options = defaults with
         {
             Seed = request.Seed,
             SourceFile = Path.GetFileName(file.DisplayName),
             UpperThreshold = request.UpperThreshold ?? defaults.UpperThreshold,
             LowerThreshold = request.LowerThreshold ?? defaults.LowerThreshold,
+            BatchSize = request.BatchSize ?? defaults.BatchSize,
+            ChunkSize = chunkSize,
+            // Standard input cannot be read again, so only a file (or spooled stdin) is resumable.
+            RunFingerprint = inputPath == "-" ? null : await RunFingerprint.ComputeAsync(inputPath, request, chunkSize, ct),
         };
         var engine = await ResolutionEngine.OpenAsync(store, options, scorer, ct: ct);
 
         // An empty Out discards the rows (eval without --out).
-        using var output = request.Out.Length == 0 ? TextWriter.Null : OutputFile.Open(request.Out, console);
-        var run = WriteAsync(engine, source, header, output, rejects, observer, ct);
+        using var output = request.Out.Length == 0 ? null : StagedOutputFile.Open(request.Out, console);
+        var run = WriteAsync(engine, source, header, output?.Writer ?? TextWriter.Null, rejects, observer, ct, stop);
         await new TerminalProgress(console).TrackAsync("resolving", () => new ProgressSnapshot(source.RowsRead, reader.Source.BytesRead, file.Length), run);
         rejects.Flush();
 
         if (reader.Source.EncodingWarning is { } warning) await console.Error.WriteLineAsync($"names resolve: warning: {warning}");
         var outcome = new ResolveOutcome(source.RowsRead, rejects.Count, engine.Statistics, model, clock.Elapsed, rejects.Path);
+        // A stopped run leaves no output files: the run that resumes it writes them whole.
+        if (engine.Statistics.Stopped) return outcome;
+        if (output is not null) await output.CommitAsync(ct);
+        rejects.Commit();
         if (request.Report is not null)
             await new HtmlReportWriter().WriteAsync(request.Report, await ReportOf(outcome, file.DisplayName, request.Registry.ToString(), store, ct), ct);
+        await engine.CompleteRunAsync(ct);
         return outcome;
     }
 
     private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, TextWriter output,
-        RejectsSink rejects, IResolvedRowObserver? observer, CancellationToken ct)
+        RejectsSink rejects, IResolvedRowObserver? observer, CancellationToken ct, CancellationToken stop)
     {
         var sb = new StringBuilder(1 << 16);
         CsvFieldWriter.AppendRow(sb, header.Columns.Concat(OutputColumns));
@@ -114,7 +129,7 @@ public sealed class ResolveRun(CliConsole console)
 
         try
         {
-            await foreach (var p in engine.ResolveAsync(source.ReadAsync(ct), ct))
+            await foreach (var p in engine.ResolveAsync(source.ReadAsync(ct), ct, stop))
             {
                 if (p.Input.Row != currentLine)
                 {

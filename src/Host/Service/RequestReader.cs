@@ -7,8 +7,14 @@ namespace Names.Host.Service;
 /// <summary>Reads and checks request input: JSON bodies within the size limit, name fields, paging parameters.</summary>
 public static class RequestReader
 {
-    /// <summary>Web defaults (camelCase); HTML-sensitive characters such as &gt; are left readable, answers are JSON, never HTML.</summary>
-    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    /// <summary>Web defaults (camelCase); HTML-sensitive characters such as &gt; are left readable, answers are JSON, never HTML.
+    /// Unknown properties are ignored (forward compatibility); a property given twice is refused (400), since
+    /// parsers disagree on which of the two counts.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        AllowDuplicateProperties = false,
+    };
 
     /// <summary>The body as <typeparamref name="T"/>; 413 above the size limit, 415 when not JSON, 400 when malformed.</summary>
     public static async Task<T> ReadJsonAsync<T>(HttpContext context, ServiceSettings settings) where T : class

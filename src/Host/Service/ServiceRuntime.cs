@@ -1,4 +1,5 @@
 using Names.Normalization;
+using Names.Resolver.Review;
 using Names.Resolver.Service;
 using Names.Resolver.Service.Sqlite;
 using Names.Resolver.Storage;
@@ -15,7 +16,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
     private ServiceRuntime(IOnlineRegistry registry, IApiKeyStore keys, OnlineResolver resolver, NameNormalizer normalizer, IAsyncDisposable store, IRegistryStore reviewStore)
     {
         ReviewStore = reviewStore;
-        Review = new OnlineReview(reviewStore, registry);
+        Review = new ReviewQueue(reviewStore, registry, resolver);
         Registry = registry;
         Keys = keys;
         Resolver = resolver;
@@ -29,7 +30,8 @@ public sealed class ServiceRuntime : IAsyncDisposable
     public RequestMetrics Metrics { get; } = new();
     /// <summary>The registry store for reviewers' operations (merge, split, cannot-link, proposal decisions).</summary>
     public IRegistryStore ReviewStore { get; }
-    public OnlineReview Review { get; }
+    /// <summary>The analysts' review queue (proposals, decisions, undo, split, entity search).</summary>
+    public ReviewQueue Review { get; }
 
     public static async Task<ServiceRuntime> OpenAsync(ServiceSettings settings, CancellationToken ct = default)
     {

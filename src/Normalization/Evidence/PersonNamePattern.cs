@@ -55,7 +55,7 @@ internal static class PersonNamePattern
         for (int i = from; i < to; i++)
         {
             if (!tokens[i].Has(TokenFlags.Cjk)) { allCjk = false; break; }
-            cjkChars += tokens[i].Match.Length;
+            cjkChars += CodePoints.Count(tokens[i].Match);
         }
         if (allCjk)
         {

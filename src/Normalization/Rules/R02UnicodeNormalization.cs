@@ -22,8 +22,20 @@ internal sealed class R02UnicodeNormalization : INameRule
         }
         if (plain) return false;
 
+        var cleaned = CleanAndCompose(s, context.Scratch);
+        bool changed = !string.Equals(cleaned, s, StringComparison.Ordinal);
+        d.Text = cleaned;
+        return changed;
+    }
+
+    /// <summary>R2 for text that enters after this rule ran (the structured family and given name columns of R17):
+    /// the same cleaning, and line breaks become spaces there.</summary>
+    public static string CleanField(string s, StringBuilder scratch) => CleanAndCompose(s, scratch).Replace('\n', ' ');
+
+    private static string CleanAndCompose(string s, StringBuilder scratch)
+    {
         // most non-ASCII names (Müller, 株式会社) need no character removed or replaced: keep the string itself
-        var cleaned = NeedsCleaning(s) ? Clean(s, context.Scratch) : s;
+        var cleaned = NeedsCleaning(s) ? Clean(s, scratch) : s;
         try
         {
             if (!IsTriviallyNfc(cleaned) && !cleaned.IsNormalized(NormalizationForm.FormC)) cleaned = cleaned.Normalize(NormalizationForm.FormC);
@@ -32,9 +44,7 @@ internal sealed class R02UnicodeNormalization : INameRule
         {
             // invalid code point sequences cannot be normalised; the cleaned string is still usable
         }
-        bool changed = !string.Equals(cleaned, s, StringComparison.Ordinal);
-        d.Text = cleaned;
-        return changed;
+        return cleaned;
     }
 
     /// <summary>Below U+0300 every character is its own NFC form and none reorders (combining marks start at U+0300).</summary>

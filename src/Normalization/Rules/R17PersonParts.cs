@@ -18,8 +18,8 @@ internal sealed class R17PersonParts : INameRule
         if (!string.IsNullOrWhiteSpace(d.Input.FamilyName) || !string.IsNullOrWhiteSpace(d.Input.GivenNames))
         {
             // structured input wins: rebuild the field as "FAMILY, GIVEN" and parse that
-            var family = (d.Input.FamilyName ?? "").Trim();
-            var given = (d.Input.GivenNames ?? "").Trim();
+            var family = R02UnicodeNormalization.CleanField(d.Input.FamilyName ?? "", context.Scratch).Trim();
+            var given = R02UnicodeNormalization.CleanField(d.Input.GivenNames ?? "", context.Scratch).Trim();
             d.Text = family.Length > 0 && given.Length > 0 ? family + ", " + given : family.Length > 0 ? family + "," : given;
             d.Retokenize(context.Scratch);
             if (family.Length == 0)
@@ -130,12 +130,15 @@ internal sealed class R17PersonParts : INameRule
         int len = t.Match.Length;
         bool kana = false;
         foreach (var c in t.Match) if (ScriptClass.IsKana(c)) kana = true;
-        int familyLength = kana || len < 2 || len > 4 ? len : len == 4 ? 2 : 1;
-        if (familyLength >= len || t.Length != len)
+        // Counted in characters (code points): an extension-plane ideograph is one character, two UTF-16 units.
+        int points = CodePoints.Count(t.Match);
+        int familyPoints = kana || points < 2 || points > 4 ? points : points == 4 ? 2 : 1;
+        if (familyPoints >= points || t.Length != len)
         {
             d.Family.Add(t);
             return;
         }
+        int familyLength = CodePoints.Utf16Length(t.Match, familyPoints);
         d.Family.Add(new NameToken { Start = t.Start, End = t.Start + familyLength, Match = t.Match[..familyLength], Flags = t.Flags, Segment = t.Segment });
         d.Given.Add(new NameToken { Start = t.Start + familyLength, End = t.End, Match = t.Match[familyLength..], Flags = t.Flags, Segment = t.Segment });
     }

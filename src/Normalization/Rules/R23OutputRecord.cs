@@ -19,7 +19,16 @@ internal sealed class R23OutputRecord : INameRule
             if (k.Length == 0) continue;
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(k);
-            foreach (var c in k) if (char.IsLetterOrDigit(c)) compact.Append(c);
+            for (var i = 0; i < k.Length; i++)
+            {
+                // A supplementary letter (extension-plane ideograph) is two UTF-16 units, kept or dropped together.
+                if (char.IsHighSurrogate(k[i]) && i + 1 < k.Length && char.IsLowSurrogate(k[i + 1]))
+                {
+                    if (System.Text.Rune.IsLetterOrDigit(new System.Text.Rune(k[i], k[i + 1]))) compact.Append(k[i]).Append(k[i + 1]);
+                    i++;
+                }
+                else if (char.IsLetterOrDigit(k[i])) compact.Append(k[i]);
+            }
         }
         d.NameKey = sb.ToString();
         d.CompactKey = compact.ToString();

@@ -115,35 +115,48 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     public LogisticRegressionModel TrainLogisticRegressionFromLabels(IEnumerable<(ResolveInput Row, string Label)> rows, IEnumerable<string>? contextColumns = null,
         double l2 = 1.0, int maxCandidatesPerName = 20, bool allFeatures = false)
     {
-        var list = rows.ToList();
-        var labelOf = new Dictionary<NameRecord, string>(ReferenceEqualityComparer.Instance);
+        var candidates = LabelledCandidatePairs(rows, maxCandidatesPerName);
+        return TrainLogisticRegression(candidates, candidates.Pairs, contextColumns, l2, allFeatures);
+    }
+
+    /// <summary>
+    /// The distinct records of labelled rows (one per kind + name key + country + label) and the candidate pairs the
+    /// blocking index proposes among them, each labelled by whether the truth labels agree.
+    /// </summary>
+    public LabelledCandidates LabelledCandidatePairs(IEnumerable<(ResolveInput Row, string Label)> rows, int maxCandidatesPerName = 20)
+    {
         var records = new List<NameRecord>();
-        var seen = new Dictionary<string, NameRecord>(StringComparer.Ordinal);
-        foreach (var (row, label) in list)
+        var labels = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (row, label) in rows)
             foreach (var p in _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames)).Take(1))
             {
                 if (p.CompactKey.Length == 0) continue;
-                var key = RegistryState.VariantKey(p.Kind, p.NameKey, p.Country) + "\u001f" + label;
-                if (seen.ContainsKey(key)) continue;
-                var r = NameRecord.FromParty(p, row.Context);
-                seen[key] = r;
-                labelOf[r] = label;
-                records.Add(r);
+                if (!seen.Add(RegistryState.VariantKey(p.Kind, p.NameKey, p.Country) + "\u001f" + label)) continue;
+                records.Add(NameRecord.FromParty(p, row.Context));
+                labels.Add(label);
             }
-        // The default feature set scores faster; all features let regularisation pick among correlated ratios.
-        var set = allFeatures ? ComparisonSet.CreateFull(contextColumns) : ComparisonSet.CreateDefault(contextColumns);
         var statistics = new TokenStatistics();
         foreach (var r in records) statistics.Add(r.Tokens);
         var generator = new Candidates.BlockingKeyGenerator();
         var index = new Candidates.InMemoryCandidateIndex();
-        var examples = new List<(int[], bool)>();
+        var pairs = new List<(int, int, bool)>();
         for (int i = 0; i < records.Count; i++)
         {
             var keys = generator.Keys(records[i]);
-            foreach (var j in index.Find(keys, maxCandidatesPerName))
-                examples.Add((set.Compare(records[i], records[j], statistics), labelOf[records[i]] == labelOf[records[j]]));
+            foreach (var j in index.Find(keys, maxCandidatesPerName)) pairs.Add((i, j, labels[i] == labels[j]));
             index.Add(i, keys);
         }
+        return new LabelledCandidates(records, statistics, pairs);
+    }
+
+    /// <summary>Logistic regression on some of the labelled candidate pairs (e.g. the first N a reviewer would decide).</summary>
+    public LogisticRegressionModel TrainLogisticRegression(LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs,
+        IEnumerable<string>? contextColumns = null, double l2 = 1.0, bool allFeatures = false)
+    {
+        // The default feature set scores faster; all features let regularisation pick among correlated ratios.
+        var set = allFeatures ? ComparisonSet.CreateFull(contextColumns) : ComparisonSet.CreateDefault(contextColumns);
+        var examples = pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
         return new LogisticRegressionTrainer(set) { L2 = l2 }.Train(examples);
     }
 

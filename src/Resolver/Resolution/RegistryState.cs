@@ -44,6 +44,8 @@ internal sealed class RegistryState
     public ICandidateIndex Index { get; }
     public BlockingKeyGenerator KeyGenerator { get; } = new();
     public long MaxVariantId { get; set; }
+    /// <summary>Highest proposal id loaded (proposals are numbered by the store).</summary>
+    public long MaxProposalId { get; private set; }
 
     public RegistryState(ICandidateIndex index) => Index = index;
 
@@ -78,22 +80,35 @@ internal sealed class RegistryState
         return handle;
     }
 
-    public static async Task<RegistryState> LoadAsync(IRegistryStore store, ICandidateIndex index, CancellationToken ct)
+    /// <summary>
+    /// What a run added to the registry, left out when the registry is read as it was before that run (a resumed run):
+    /// variants and proposals above the run's starting ids, and the entities it minted.
+    /// </summary>
+    public sealed record RunAdditions(long BaseVariantId, long BaseProposalId, IReadOnlySet<string> MintedIds);
+
+    public static async Task<RegistryState> LoadAsync(IRegistryStore store, ICandidateIndex index, CancellationToken ct, RunAdditions? without = null)
     {
         var state = new RegistryState(index);
         await foreach (var e in store.ReadEntitiesAsync(ct))
-            state.Entities[e.Id] = new EntityState(e.Id, ParseKind(e.Kind), e.CanonicalName, preExisting: true)
+            if (without is null || !without.MintedIds.Contains(e.Id))
+                state.Entities[e.Id] = new EntityState(e.Id, ParseKind(e.Kind), e.CanonicalName, preExisting: true)
             {
                 SurvivorId = e.Status == EntityStatus.Absorbed ? e.SurvivorId : null,
             };
         await foreach (var v in store.ReadVariantsAsync(ct))
         {
+            if (without is not null && v.Id > without.BaseVariantId) continue;
             var record = NameRecord.Deserialize(ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features);
             state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), state.KeyGenerator.Keys(record));
         }
         foreach (var pair in await store.GetCannotLinksAsync(ct)) state.CannotLinks.Add(Pair(pair.A, pair.B));
-        foreach (var p in await store.GetProposalsAsync(null, ct)) state.ProposedPairs.Add(Pair(p.EntityA, p.EntityB));
-        state.MaxVariantId = Math.Max(state.MaxVariantId, await store.GetMaxVariantIdAsync(ct));
+        foreach (var p in await store.GetProposalsAsync(null, ct))
+        {
+            if (without is not null && p.Id > without.BaseProposalId) continue;
+            state.ProposedPairs.Add(Pair(p.EntityA, p.EntityB));
+            state.MaxProposalId = Math.Max(state.MaxProposalId, p.Id);
+        }
+        state.MaxVariantId = without?.BaseVariantId ?? Math.Max(state.MaxVariantId, await store.GetMaxVariantIdAsync(ct));
         return state;
     }
 }

@@ -6,6 +6,7 @@ using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Scoring;
+using Names.Resolver.Review;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Resolution;
@@ -90,19 +91,66 @@ public sealed class ResolutionEngine
         NameNormalizer? normalizer = null, CancellationToken ct = default)
     {
         options ??= new ResolutionOptions();
+        if (options.ChunkSize < 1 || options.BatchSize < 1) throw new ArgumentException("chunk and batch sizes must be at least 1");
         scorer ??= await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
-        var state = await RegistryState.LoadAsync(store, new InMemoryCandidateIndex(options.BlockCap), ct);
         var storedSeed = await store.GetMetaAsync(SeedMetaKey, ct);
         var seed = storedSeed is null ? options.Seed : ulong.Parse(storedSeed, CultureInfo.InvariantCulture);
         var sequence = long.Parse(await store.GetMetaAsync(SequenceMetaKey, ct) ?? "0", CultureInfo.InvariantCulture);
-        var engine = new ResolutionEngine(store, scorer, normalizer ?? NameNormalizer.CreateDefault(), options, state, new IdMinter(seed, sequence));
+
+        RunCheckpoint? resume = null, run = null;
+        string? notResumed = null;
+        RunCheckpoint.RegistryCounters? counters = null;
+        if (options.RunFingerprint is not null)
+        {
+            counters = await RunCheckpoint.CountAsync(store, ct);
+            (resume, notResumed) = await RunCheckpoint.FindAsync(store, options.RunFingerprint, counters, ct);
+        }
+        // A resumed run reads the registry as it was before the interrupted run, then replays the committed rows.
+        var without = resume is null ? null : new RegistryState.RunAdditions(resume.BaseVariantId, resume.BaseProposalId, resume.MintedIds(seed));
+        var state = await RegistryState.LoadAsync(store, new InMemoryCandidateIndex(options.BlockCap), ct, without);
+        if (resume is not null) run = resume;
+        else if (counters is not null)
+            run = new RunCheckpoint
+            {
+                Fingerprint = options.RunFingerprint!, Input = options.SourceFile,
+                BaseVariantId = state.MaxVariantId, BaseProposalId = state.MaxProposalId, BaseSequence = sequence,
+                MaxVariantId = state.MaxVariantId, Sequence = sequence, Events = counters.Events, ModelVersion = counters.ModelVersion,
+            };
+        var engine = new ResolutionEngine(store, scorer, normalizer ?? NameNormalizer.CreateDefault(), options, state,
+            new IdMinter(seed, resume?.BaseSequence ?? sequence))
+        {
+            _run = run, _resume = resume, _notResumed = notResumed, _checkpointStored = resume is not null,
+        };
         if (storedSeed is null) engine._batch.Meta[SeedMetaKey] = seed.ToString(CultureInfo.InvariantCulture);
         return engine;
     }
 
-    public async IAsyncEnumerable<ResolvedParty> ResolveAsync(IAsyncEnumerable<ResolveInput> rows, [EnumeratorCancellation] CancellationToken ct = default)
+    /// <summary>Checkpoint of the run in progress (null when the run is not resumable: no fingerprint).</summary>
+    private RunCheckpoint? _run;
+    /// <summary>The interrupted run being resumed: its chunks are replayed without writing.</summary>
+    private RunCheckpoint? _resume;
+    private string? _notResumed;
+    /// <summary>A checkpoint of this run reached the registry, so its completion must be recorded too.</summary>
+    private bool _checkpointStored;
+
+    /// <summary>
+    /// Resolves the rows in order. With <see cref="ResolutionOptions.RunFingerprint"/> set, every committed batch records a
+    /// <see cref="RunCheckpoint"/>, and a run interrupted before <see cref="CompleteRunAsync"/> is resumed by the next run with
+    /// the same fingerprint (its committed rows are replayed and yielded again, without writing). When
+    /// <paramref name="stop"/> is signalled, the run ends after the current chunk, commits it and sets
+    /// <see cref="RunStatistics.Stopped"/>.
+    /// </summary>
+    public async IAsyncEnumerable<ResolvedParty> ResolveAsync(IAsyncEnumerable<ResolveInput> rows, [EnumeratorCancellation] CancellationToken ct = default,
+        CancellationToken stop = default)
     {
         var stats = Statistics = new RunStatistics { UpperThreshold = _options.UpperThreshold, LowerThreshold = _options.LowerThreshold };
+        if (_resume is not null)
+        {
+            stats.ResumedRows = _resume.RowsCommitted;
+            stats.ResumedLastLine = _resume.LastLine;
+            stats.ResumedBatches = _resume.Batches;
+        }
+        stats.NotResumed = _notResumed;
         var clock = Stopwatch.StartNew();
         var rowsPerEntity = new Dictionary<string, int>(StringComparer.Ordinal);
         // Pipeline: while chunk k is resolved (sequentially, decisions depend on earlier rows), chunk k+1 is normalised
@@ -110,6 +158,8 @@ public sealed class ResolutionEngine
         await using var input = rows.GetAsyncEnumerator(ct);
         var chunk = await ReadChunkAsync(input);
         var normalizing = NormalizeAsync(chunk, ct);
+        var chunks = 0;
+        long lastLine = _resume?.LastLine ?? 0;
         while (chunk.Count > 0)
         {
             var next = await ReadChunkAsync(input);
@@ -134,15 +184,54 @@ public sealed class ResolutionEngine
                 if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
                 yield return result;
             }
-            if (_batch.NewVariants.Count >= _options.BatchSize) await FlushAsync(wait: false, ct);
+            chunks++;
+            lastLine = chunk[^1].Row;
+            if (_resume is not null && chunks <= _resume.Chunks)
+            {
+                // Replayed: the interrupted run committed exactly this. Counters that differ mean the replay decided otherwise.
+                if (chunks == _resume.Chunks && (_state.MaxVariantId != _resume.MaxVariantId || _minter.NextSequence != _resume.Sequence || stats.Rows != _resume.RowsCommitted))
+                    throw new InvalidOperationException($"resuming the interrupted run of {_resume.Input}: the replay of its {stats.Rows:N0} committed rows did not " +
+                                                        "reproduce what it committed; the registry is unchanged, resolve into a fresh registry");
+                _batch = new RegistryBatch();
+            }
+            else if (stop.IsCancellationRequested && next.Count > 0)
+                await FlushAsync(wait: false, ct, Checkpoint(chunks, stats, lastLine), evenIfEmpty: true); // the stop point, for the resume
+            else if (_batch.NewVariants.Count >= _options.BatchSize)
+                await FlushAsync(wait: false, ct, Checkpoint(chunks, stats, lastLine));
+            if (stop.IsCancellationRequested && next.Count > 0)
+            {
+                await normalizing;
+                stats.Stopped = true;
+                break;
+            }
             chunk = next;
         }
-        await FlushAsync(wait: true, ct);
+        await FlushAsync(wait: true, ct, Checkpoint(chunks, stats, lastLine));
+        _resume = null; // replayed once: a further run on this engine writes everything it resolves
         foreach (var size in rowsPerEntity.Values) stats.ClusterSizes[size] = stats.ClusterSizes.GetValueOrDefault(size) + 1;
         foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
             stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
         stats.PendingReviews = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).Count;
         stats.Elapsed = clock.Elapsed;
+    }
+
+    /// <summary>The checkpoint describing the registry once the pending batch is committed (null without a fingerprint).</summary>
+    private RunCheckpoint? Checkpoint(int chunks, RunStatistics stats, long lastLine) => _run is null ? null : _run with
+    {
+        RowsCommitted = stats.Rows, LastLine = lastLine, Chunks = chunks, MaxVariantId = _state.MaxVariantId, Sequence = _minter.NextSequence,
+    };
+
+    /// <summary>
+    /// Records that the run finished and its outputs are written: the next run with the same input is a plain re-run, not a
+    /// resume. Call after the output file is in place; a kill before this call makes the next run replay and rewrite it.
+    /// </summary>
+    public async Task CompleteRunAsync(CancellationToken ct = default)
+    {
+        await FlushAsync(wait: true, ct);
+        if (_run is null || !_checkpointStored) return;
+        var batch = new RegistryBatch();
+        batch.Meta[RunCheckpoint.MetaKey] = (_run with { Complete = true }).Serialize();
+        await _store.ApplyAsync(batch, ct);
     }
 
     /// <summary>Convenience for a list of rows (tests, small batches).</summary>
@@ -460,24 +549,27 @@ public sealed class ResolutionEngine
     }
 
     /// <summary>
-    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, the other resolves to it) and
-    /// the decision is logged. Returns the survivor id.
+    /// Reviewer accepts a proposal: the two entities are merged (the older id survives, see <see cref="SurvivorRule"/>,
+    /// the other resolves to it) and the decision is recorded. Returns the survivor id.
     /// </summary>
     public async Task<string> AcceptProposalAsync(long proposalId, string actor, CancellationToken ct = default)
     {
         await FlushAsync(wait: true, ct);
-        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
-                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
+        var proposal = await _store.GetProposalAsync(proposalId, ct) ?? throw new KeyNotFoundException($"no proposal {proposalId}");
         var a = _state.Survivor(proposal.EntityA);
         var b = _state.Survivor(proposal.EntityB);
-        await _store.DecideProposalAsync(proposalId, ProposalStatus.Accepted, actor, ct);
-        if (a.Id == b.Id) return a.Id;
-        if (_state.CannotLinks.Contains(RegistryState.Pair(a.Id, b.Id))) throw new InvalidOperationException($"{a.Id} and {b.Id} carry a cannot-link decision");
-        // The entity minted first survives, so the id most often already handed out keeps working unchanged.
-        var (survivor, absorbed) = string.CompareOrdinal(a.Id, b.Id) <= 0 && !(b.PreExisting && !a.PreExisting) ? (a, b) : (b, a);
-        await _store.MergeAsync(survivor.Id, absorbed.Id, actor, $"proposal {proposalId} accepted", ct);
+        if (a.Id == b.Id)
+        {
+            await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposalId, ReviewDecisionStatus.Accepted, actor, null), ct);
+            return a.Id;
+        }
+        var facts = (await _store.GetEntityFactsAsync([a.Id, b.Id], ct)).ToDictionary(f => f.Id, StringComparer.Ordinal);
+        var (survivorId, _) = SurvivorRule.Choose(facts[a.Id], facts[b.Id]);
+        var (survivor, absorbed) = survivorId == a.Id ? (a, b) : (b, a);
+        await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposalId, ReviewDecisionStatus.Accepted, actor, null, survivor.Id, absorbed.Id), ct);
         absorbed.SurvivorId = survivor.Id;
         survivor.Variants.AddRange(absorbed.Variants);
+        foreach (var h in absorbed.Variants) _state.Variants[h].EntityId = survivor.Id;
         survivor.ContextPool.AddContext(absorbed.ContextPool, RegistryState.MaxPooledContextItems);
         absorbed.Variants.Clear();
         return survivor.Id;
@@ -487,11 +579,10 @@ public sealed class ResolutionEngine
     public async Task RejectProposalAsync(long proposalId, string actor, CancellationToken ct = default)
     {
         await FlushAsync(wait: true, ct);
-        var proposal = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).FirstOrDefault(p => p.Id == proposalId)
-                       ?? throw new KeyNotFoundException($"no pending proposal {proposalId}");
-        await _store.DecideProposalAsync(proposalId, ProposalStatus.Rejected, actor, ct);
-        await _store.AddCannotLinkAsync(proposal.EntityA, proposal.EntityB, actor, $"proposal {proposalId} rejected", ct);
-        _state.CannotLinks.Add(RegistryState.Pair(proposal.EntityA, proposal.EntityB));
+        var proposal = await _store.GetProposalAsync(proposalId, ct) ?? throw new KeyNotFoundException($"no proposal {proposalId}");
+        var (a, b) = (_state.Survivor(proposal.EntityA).Id, _state.Survivor(proposal.EntityB).Id);
+        await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposalId, ReviewDecisionStatus.Rejected, actor, null, LinkA: a, LinkB: b), ct);
+        _state.CannotLinks.Add(RegistryState.Pair(a, b));
     }
 
     /// <summary>Splits the given variants (by name key) off an entity into a newly minted one; returns the new id.</summary>
@@ -552,25 +643,33 @@ public sealed class ResolutionEngine
 
     private Task _flushing = Task.CompletedTask;
 
-    /// <summary>Commits the pending batch; batches are written one at a time, in order, off the resolving thread.</summary>
-    private async Task FlushAsync(bool wait, CancellationToken ct)
+    /// <summary>
+    /// Commits the pending batch; batches are written one at a time, in order, off the resolving thread. A non-empty batch
+    /// carries <paramref name="checkpoint"/> in the same transaction.
+    /// </summary>
+    private async Task FlushAsync(bool wait, CancellationToken ct, RunCheckpoint? checkpoint = null, bool evenIfEmpty = false)
     {
         await _flushing;
-        if (!_batch.IsEmpty)
+        if (!_batch.IsEmpty || (evenIfEmpty && checkpoint is not null))
         {
             var batch = _batch;
             _batch = new RegistryBatch();
+            if (checkpoint is not null)
+            {
+                _run = checkpoint with { Batches = checkpoint.Batches + 1, Events = checkpoint.Events + batch.Events.Count };
+                batch.Meta[RunCheckpoint.MetaKey] = _run.Serialize();
+                _checkpointStored = true;
+                Statistics.BatchesCommitted++;
+            }
             _flushing = Task.Run(() => _store.ApplyAsync(batch, ct), ct);
         }
         if (wait) await _flushing;
     }
 
-    private const int ChunkSize = 2048;
-
-    private static async Task<List<ResolveInput>> ReadChunkAsync(IAsyncEnumerator<ResolveInput> input)
+    private async Task<List<ResolveInput>> ReadChunkAsync(IAsyncEnumerator<ResolveInput> input)
     {
-        var chunk = new List<ResolveInput>(ChunkSize);
-        while (chunk.Count < ChunkSize && await input.MoveNextAsync()) chunk.Add(input.Current);
+        var chunk = new List<ResolveInput>(_options.ChunkSize);
+        while (chunk.Count < _options.ChunkSize && await input.MoveNextAsync()) chunk.Add(input.Current);
         return chunk;
     }
 

@@ -17,8 +17,18 @@ public sealed record ResolutionOptions
     public int MaxMembersPerEntity { get; init; } = 3;
     /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
     public int BlockCap { get; init; } = 300;
-    /// <summary>New variants per write transaction.</summary>
+    /// <summary>New variants per write transaction (committed at the end of the chunk that reaches it).</summary>
     public int BatchSize { get; init; } = 20000;
+    /// <summary>
+    /// Rows resolved together: commits, a requested stop and the cluster-level pass happen at chunk ends, so with context
+    /// columns the chunk size can change which entities are folded.
+    /// </summary>
+    public int ChunkSize { get; init; } = 2048;
+    /// <summary>
+    /// Identity of the input and of every setting that changes decisions. When set, each committed batch records a
+    /// <see cref="RunCheckpoint"/> and a run interrupted with the same fingerprint is resumed; null: no checkpoints.
+    /// </summary>
+    public string? RunFingerprint { get; init; }
     /// <summary>Anti-chaining: a link is refused when at least this share of the compared members clearly differ (p below the lower threshold).</summary>
     public double MaxDissentShare { get; init; } = 0.5;
     /// <summary>

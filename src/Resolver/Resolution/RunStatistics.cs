@@ -25,6 +25,16 @@ public sealed class RunStatistics
     public double LowerThreshold { get; internal set; }
     public long PendingReviews { get; internal set; }
     public TimeSpan Elapsed { get; internal set; }
+    /// <summary>Rows an interrupted run had committed and this run replayed (0 when not resumed), their last input line and batches.</summary>
+    public long ResumedRows { get; internal set; }
+    public long ResumedLastLine { get; internal set; }
+    public int ResumedBatches { get; internal set; }
+    /// <summary>Why an unfinished run found in the registry was not resumed; null when there was none.</summary>
+    public string? NotResumed { get; internal set; }
+    /// <summary>Batches this run committed with a checkpoint.</summary>
+    public int BatchesCommitted { get; internal set; }
+    /// <summary>The run was asked to stop and ended after a chunk: the rows after it are not resolved yet.</summary>
+    public bool Stopped { get; internal set; }
 
     internal void AddScore(double p) => ScoreHistogram[Math.Clamp((int)(p * 20), 0, 19)]++;
 }

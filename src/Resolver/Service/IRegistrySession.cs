@@ -24,6 +24,8 @@ public interface IRegistrySession
     Task<IReadOnlyList<RegistryEvent>> GetEventsAsync(string entityId, int offset, int limit, CancellationToken ct);
     Task<long> CountEventsAsync(string entityId, CancellationToken ct);
     Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct);
+    /// <summary>Whether a reviewer (or a split) recorded that the two entities differ.</summary>
+    Task<bool> CannotLinkExistsAsync(string entityA, string entityB, CancellationToken ct);
     Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct);
 
     /// <summary>Mints the next id of the registry's sequence (seed and sequence live in the database, so every instance shares them).</summary>

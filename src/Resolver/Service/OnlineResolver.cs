@@ -184,8 +184,22 @@ public sealed class OnlineResolver
 
     private static async Task ProposeAsync(IRegistrySession s, RegistryBatch batch, string a, string b, double score, string explanation, DateTimeOffset now, CancellationToken ct)
     {
-        if (a == b || await s.ProposalExistsAsync(a, b, ct)) return;
+        // A pair already proposed (pending or decided) or recorded as different is not put to reviewers again.
+        if (a == b || await s.ProposalExistsAsync(a, b, ct) || await s.CannotLinkExistsAsync(a, b, ct)) return;
         batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, now));
+    }
+
+    /// <summary>
+    /// Scores two stored variants as a lookup would (hard rules and name conflict rules applied over the model's
+    /// probability; the contributions still show what the model saw). For reviewers: why a pair was proposed.
+    /// </summary>
+    public PairScore ScorePair(VariantRecord a, VariantRecord b)
+    {
+        NameRecord ra = _records.Get(a), rb = _records.Get(b);
+        var levels = _scorer.Comparisons.Compare(ra, rb, _tokens);
+        var score = _scorer.Score(levels);
+        var p = Vetoed(ra, rb) ? 0 : _nameConflicts.Apply(ra, rb, levels, [], _tokens, score.Probability);
+        return p == score.Probability ? score : score with { Probability = p };
     }
 
     /// <summary>Follows absorbed ids to the active entity; null when the id was never issued.</summary>

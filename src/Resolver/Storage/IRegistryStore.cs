@@ -38,8 +38,30 @@ public interface IRegistryStore : IAsyncDisposable
     Task<IReadOnlyList<(string A, string B)>> GetCannotLinksAsync(CancellationToken ct = default);
 
     Task<IReadOnlyList<ReviewProposal>> GetProposalsAsync(string? status, CancellationToken ct = default);
-    /// <summary>Records the decision on a pending proposal (accepted proposals are merged by the caller via <see cref="MergeAsync"/>).</summary>
-    Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default);
+
+    Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default);
+    /// <summary>Aggregates of the entities with these ids (absorbed ones as stored, not followed); unknown ids are left out.</summary>
+    Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
+
+    /// <summary>
+    /// Records a reviewer's decision in one transaction under the database's write lock, with its effect (merge or
+    /// cannot-link, see <see cref="ReviewDecisionRequest"/>), the variants a merge moved (for undo) and events naming
+    /// both entities. KeyNotFoundException: no such proposal; <see cref="Review.ReviewConflictException"/>: not pending
+    /// any more (a concurrent decision won), or the merge is no longer possible.
+    /// </summary>
+    Task<Review.ReviewDecision> RecordDecisionAsync(ReviewDecisionRequest request, CancellationToken ct = default);
+    /// <summary>
+    /// Reverts the actor's latest decision not yet undone: un-merges (the moved variants go back, the absorbed id is
+    /// active again), removes the cannot-link the decision added, or forgets a skip; the proposal is pending again.
+    /// Null when the actor has nothing to undo; <see cref="Review.ReviewConflictException"/> when
+    /// <paramref name="proposalId"/> is given and that latest decision is about another proposal, or the merge to undo
+    /// was changed since (the absorbed id was absorbed elsewhere or is active again).
+    /// </summary>
+    Task<Review.ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default);
+    /// <summary>New score and explanation of a still pending proposal (after re-scoring with a new model); false when it is not pending.</summary>
+    Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default);
+    /// <summary>Proposals the actor skipped (and did not undo).</summary>
+    Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default);
 
     Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default);
     Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default);

@@ -10,4 +10,6 @@ public static class RegistryEventType
     public const string Merged = "merged";
     public const string Split = "split";
     public const string Decided = "decided";
+    /// <summary>A reviewer's decision taken back (merge reverted, cannot-link removed, skip forgotten).</summary>
+    public const string Undone = "undone";
 }

@@ -29,6 +29,16 @@ internal static class SqliteMigrations
                 actor TEXT NOT NULL, detail TEXT NOT NULL, time TEXT NOT NULL);
             CREATE INDEX ix_events_entity ON events(entity_id);
             """),
+        // Reviewers' decisions (issue 5): who decided what, the variants a merge moved and the cannot-link a
+        // rejection added, so that a decision can be undone exactly; skips are per reviewer.
+        (2, """
+            CREATE TABLE review_decisions (id INTEGER PRIMARY KEY, proposal_id INTEGER NOT NULL, status TEXT NOT NULL,
+                actor TEXT NOT NULL, time TEXT NOT NULL, comment TEXT NULL, survivor_id TEXT NULL, absorbed_id TEXT NULL,
+                moved_variants TEXT NOT NULL DEFAULT '', link_a TEXT NULL, link_b TEXT NULL, undone_by INTEGER NULL);
+            CREATE INDEX ix_review_decisions_actor ON review_decisions(actor, id);
+            CREATE INDEX ix_review_decisions_proposal ON review_decisions(proposal_id);
+            CREATE INDEX ix_events_entity_type ON events(entity_id, type);
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -1,7 +1,10 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Names.Resolver.Resolution;
+using Names.Resolver.Review;
 
 namespace Names.Resolver.Storage;
 
@@ -25,8 +28,12 @@ public sealed class SqliteRegistryStore : IRegistryStore
         await connection.OpenAsync(ct);
         try
         {
-            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
-            await MigrateAsync(connection, ct);
+            // The version is read before anything is set: a registry from a newer Names is refused without a single write.
+            await ExecAsync(connection, "PRAGMA busy_timeout=5000;", ct); // a connection setting, nothing written
+            var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
+            if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
+            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
+            await MigrateAsync(connection, version, ct);
         }
         catch
         {
@@ -36,10 +43,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
         return new SqliteRegistryStore(connection);
     }
 
-    private static async Task MigrateAsync(SqliteConnection connection, CancellationToken ct)
+    private static async Task MigrateAsync(SqliteConnection connection, int version, CancellationToken ct)
     {
-        var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
-        if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
         foreach (var (v, sql) in SqliteMigrations.All)
         {
             if (v <= version) continue;
@@ -314,36 +319,210 @@ public sealed class SqliteRegistryStore : IRegistryStore
         Locked(async () =>
         {
             var list = new List<ReviewProposal>();
-            using var cmd = Command("SELECT id, entity_a, entity_b, score, explanation, status, created, decided_by FROM proposals WHERE $a IS NULL OR status = $a ORDER BY abs(score - 0.5), id", (object?)status ?? DBNull.Value);
+            using var cmd = Command($"SELECT {ProposalColumns} FROM proposals WHERE $a IS NULL OR status = $a ORDER BY abs(score - 0.5), id", (object?)status ?? DBNull.Value);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read())
-                list.Add(new ReviewProposal(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
-                    DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7)));
+            while (r.Read()) list.Add(ReadProposal(r));
             return (IReadOnlyList<ReviewProposal>)list;
         });
 
-    public Task DecideProposalAsync(long proposalId, string status, string actor, CancellationToken ct = default) =>
+    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
+
+    private static ReviewProposal ReadProposal(SqliteDataReader r) =>
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
+            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7));
+
+    public Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default) =>
         Locked(async () =>
         {
-            if (status is not (ProposalStatus.Accepted or ProposalStatus.Rejected or ProposalStatus.Pending)) throw new ArgumentException("unknown status " + status);
-            using var tx = _connection.BeginTransaction();
-            string a, b;
-            using (var q = Prepare(tx, "SELECT entity_a, entity_b FROM proposals WHERE id = $a", 1))
-            {
-                Set(q, proposalId);
-                using var r = await q.ExecuteReaderAsync(ct);
-                if (!r.Read()) throw new KeyNotFoundException($"proposal {proposalId}");
-                (a, b) = (r.GetString(0), r.GetString(1));
-            }
-            using (var cmd = Prepare(tx, "UPDATE proposals SET status = $a, decided_by = $b, decided_at = $c WHERE id = $d", 4))
-            {
-                Set(cmd, status, actor, Time(DateTimeOffset.UtcNow), proposalId);
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Decided, a, b, actor, $"proposal {proposalId}: {status}", DateTimeOffset.UtcNow) });
-            tx.Commit();
-            return 0;
+            using var cmd = Command($"SELECT {ProposalColumns} FROM proposals WHERE id = $a", proposalId);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            return r.Read() ? ReadProposal(r) : null;
         });
+
+    public Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var json = JsonSerializer.Serialize(ids.Distinct().ToArray());
+            var spread = new Dictionary<string, (int Count, SortedSet<string> Countries, SortedSet<string> Sources)>(StringComparer.Ordinal);
+            using (var cmd = Command("SELECT entity_id, country, source_file, COUNT(*) FROM variants WHERE entity_id IN (SELECT value FROM json_each($a)) GROUP BY 1, 2, 3", json))
+            using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (r.Read())
+                {
+                    var id = r.GetString(0);
+                    if (!spread.TryGetValue(id, out var s)) s = (0, new SortedSet<string>(StringComparer.Ordinal), new SortedSet<string>(StringComparer.Ordinal));
+                    if (r.GetString(1).Length > 0) s.Countries.Add(r.GetString(1));
+                    if (r.GetString(2).Length > 0) s.Sources.Add(r.GetString(2));
+                    spread[id] = (s.Count + r.GetInt32(3), s.Countries, s.Sources);
+                }
+            var list = new List<EntityFacts>();
+            using (var cmd = Command("""
+                SELECT e.id, e.kind, e.status, e.survivor_id, e.canonical_name,
+                    (SELECT seq FROM events m WHERE m.entity_id = e.id AND m.type = 'minted' ORDER BY seq LIMIT 1),
+                    (SELECT time FROM events m WHERE m.entity_id = e.id AND m.type = 'minted' ORDER BY seq LIMIT 1)
+                FROM entities e WHERE e.id IN (SELECT value FROM json_each($a))
+                """, json))
+            using (var r = await cmd.ExecuteReaderAsync(ct))
+                while (r.Read())
+                {
+                    var id = r.GetString(0);
+                    var s = spread.GetValueOrDefault(id);
+                    list.Add(new EntityFacts(id, r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4),
+                        s.Count, s.Countries?.ToList() ?? [], s.Sources?.ToList() ?? [],
+                        r.IsDBNull(5) ? long.MaxValue : r.GetInt64(5),
+                        r.IsDBNull(6) ? DateTimeOffset.MinValue : DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture)));
+                }
+            return (IReadOnlyList<EntityFacts>)list;
+        });
+
+    public Task<ReviewDecision> RecordDecisionAsync(ReviewDecisionRequest q, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then
+            // finds the proposal decided.
+            using var tx = _connection.BeginTransaction();
+            var (a, b, status) = await ReadProposalStateAsync(tx, q.ProposalId, ct);
+            if (status != ProposalStatus.Pending) throw new ReviewConflictException($"proposal {q.ProposalId} is already {status}");
+            var now = DateTimeOffset.UtcNow;
+            var detail = $"proposal {q.ProposalId} {q.Status}" + (string.IsNullOrEmpty(q.Comment) ? "" : ": " + q.Comment);
+            var events = new List<RegistryEvent>();
+            var moved = new List<long>();
+            string? linkA = null, linkB = null, survivor = null, absorbed = null;
+            switch (q.Status)
+            {
+                case ReviewDecisionStatus.Accepted:
+                    if (q.SurvivorId is not null && q.AbsorbedId is not null)
+                    {
+                        (survivor, absorbed) = (q.SurvivorId, q.AbsorbedId);
+                        foreach (var id in new[] { survivor, absorbed })
+                            if (await TxScalarAsync(tx, "SELECT status FROM entities WHERE id = $a", ct, id) is not EntityStatus.Active)
+                                throw new ReviewConflictException($"{id} is not an active entity any more");
+                        var pair = RegistryState.Pair(survivor, absorbed);
+                        if (await TxScalarAsync(tx, "SELECT 1 FROM cannot_links WHERE entity_a = $a AND entity_b = $b", ct, pair.Item1, pair.Item2) is not null)
+                            throw new ReviewConflictException($"{survivor} and {absorbed} carry a cannot-link decision");
+                        using (var cmd = TxCommand(tx, "SELECT id FROM variants WHERE entity_id = $a ORDER BY id", absorbed))
+                        using (var r = await cmd.ExecuteReaderAsync(ct))
+                            while (r.Read()) moved.Add(r.GetInt64(0));
+                        await TxExecAsync(tx, "UPDATE variants SET entity_id = $a WHERE entity_id = $b", ct, survivor, absorbed);
+                        await TxExecAsync(tx, "UPDATE entities SET status = 'absorbed', survivor_id = $a WHERE id = $b", ct, survivor, absorbed);
+                        events.Add(new RegistryEvent(RegistryEventType.Merged, survivor, absorbed, q.Actor, detail, now));
+                    }
+                    break;
+                case ReviewDecisionStatus.Rejected:
+                    var link = RegistryState.Pair(q.LinkA ?? a, q.LinkB ?? b);
+                    if (await TxExecAsync(tx, "INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", ct, link.Item1, link.Item2, q.Actor, detail, Time(now)) == 1)
+                        (linkA, linkB) = link;
+                    detail = "cannot-link: " + detail;
+                    break;
+                case ReviewDecisionStatus.Skipped:
+                    break;
+                default:
+                    throw new ArgumentException("not a decision: " + q.Status);
+            }
+            if (q.Status != ReviewDecisionStatus.Skipped)
+                await TxExecAsync(tx, "UPDATE proposals SET status = $a, decided_by = $b, decided_at = $c WHERE id = $d", ct, q.Status, q.Actor, Time(now), q.ProposalId);
+            events.Add(new RegistryEvent(RegistryEventType.Decided, a, b, q.Actor, detail, now));
+            await TxExecAsync(tx, """
+                INSERT INTO review_decisions(proposal_id, status, actor, time, comment, survivor_id, absorbed_id, moved_variants, link_a, link_b)
+                VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j)
+                """, ct, q.ProposalId, q.Status, q.Actor, Time(now), q.Comment, survivor, absorbed, string.Join(',', moved), linkA, linkB);
+            InsertEvents(tx, events);
+            tx.Commit();
+            return new ReviewDecision(q.ProposalId, q.Status, q.Actor, now, q.Comment, q.Status == ReviewDecisionStatus.Accepted ? survivor ?? a : null);
+        });
+
+    public Task<ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            using var tx = _connection.BeginTransaction();
+            long decisionId, decided;
+            string status, moved;
+            string? survivor, absorbed, linkA, linkB;
+            using (var cmd = TxCommand(tx, """
+                SELECT id, proposal_id, status, survivor_id, absorbed_id, moved_variants, link_a, link_b FROM review_decisions
+                WHERE actor = $a AND status <> 'undone' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
+                """, actor))
+            using (var r = await cmd.ExecuteReaderAsync(ct))
+            {
+                if (!r.Read()) return (ReviewDecision?)null;
+                (decisionId, decided, status, moved) = (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(5));
+                (survivor, absorbed, linkA, linkB) = (Nullable(r, 3), Nullable(r, 4), Nullable(r, 6), Nullable(r, 7));
+            }
+            if (proposalId is not null && proposalId != decided)
+                throw new ReviewConflictException($"your last decision is about proposal {decided}, not {proposalId}: undo goes back one decision at a time");
+            var (a, b, _) = await ReadProposalStateAsync(tx, decided, ct);
+            var now = DateTimeOffset.UtcNow;
+            var events = new List<RegistryEvent>();
+            if (survivor is not null && absorbed is not null)
+            {
+                if (await TxScalarAsync(tx, "SELECT survivor_id FROM entities WHERE id = $a AND status = 'absorbed'", ct, absorbed) as string != survivor)
+                    throw new ReviewConflictException($"{absorbed} is no longer absorbed into {survivor}; the merge cannot be undone");
+                var ids = ParseIds(moved);
+                foreach (var id in ids) await TxExecAsync(tx, "UPDATE variants SET entity_id = $a WHERE id = $b", ct, absorbed, id);
+                await TxExecAsync(tx, "UPDATE entities SET status = 'active', survivor_id = NULL WHERE id = $a", ct, absorbed);
+                events.Add(new RegistryEvent(RegistryEventType.Undone, survivor, absorbed, actor, $"proposal {decided}: merge undone, {ids.Count} variants back to {absorbed}", now));
+            }
+            if (linkA is not null && linkB is not null)
+                await TxExecAsync(tx, "DELETE FROM cannot_links WHERE entity_a = $a AND entity_b = $b", ct, linkA, linkB);
+            if (status != ReviewDecisionStatus.Skipped)
+                await TxExecAsync(tx, "UPDATE proposals SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE id = $a", ct, decided);
+            events.Add(new RegistryEvent(RegistryEventType.Undone, a, b, actor, $"proposal {decided}: {status} undone" + (string.IsNullOrEmpty(comment) ? "" : ": " + comment), now));
+            var undoId = Convert.ToInt64(await TxScalarAsync(tx, "INSERT INTO review_decisions(proposal_id, status, actor, time, comment) VALUES ($a,$b,$c,$d,$e) RETURNING id", ct,
+                decided, ReviewDecisionStatus.Undone, actor, Time(now), comment), CultureInfo.InvariantCulture);
+            await TxExecAsync(tx, "UPDATE review_decisions SET undone_by = $a WHERE id = $b", ct, undoId, decisionId);
+            InsertEvents(tx, events);
+            tx.Commit();
+            return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
+        });
+
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default) =>
+        await Locked(async () =>
+        {
+            using var cmd = Command("UPDATE proposals SET score = $a, explanation = $b WHERE id = $c AND status = 'pending'", score, explanation, proposalId);
+            return await cmd.ExecuteNonQueryAsync(ct);
+        }) == 1;
+
+    public Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var set = new HashSet<long>();
+            using var cmd = Command("SELECT proposal_id FROM review_decisions WHERE actor = $a AND status = 'skipped' AND undone_by IS NULL", actor);
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) set.Add(r.GetInt64(0));
+            return (IReadOnlySet<long>)set;
+        });
+
+    private async Task<(string A, string B, string Status)> ReadProposalStateAsync(SqliteTransaction tx, long proposalId, CancellationToken ct)
+    {
+        using var cmd = TxCommand(tx, "SELECT entity_a, entity_b, status FROM proposals WHERE id = $a", proposalId);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        if (!r.Read()) throw new KeyNotFoundException($"no proposal {proposalId}");
+        return (r.GetString(0), r.GetString(1), r.GetString(2));
+    }
+
+    private static List<long> ParseIds(string text) =>
+        text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToList();
+
+    private static string? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private SqliteCommand TxCommand(SqliteTransaction tx, string sql, params object?[] values)
+    {
+        var cmd = Command(sql, values);
+        cmd.Transaction = tx;
+        return cmd;
+    }
+
+    private async Task<int> TxExecAsync(SqliteTransaction tx, string sql, CancellationToken ct, params object?[] values)
+    {
+        using var cmd = TxCommand(tx, sql, values);
+        return await cmd.ExecuteNonQueryAsync(ct);
+    }
+
+    private async Task<object?> TxScalarAsync(SqliteTransaction tx, string sql, CancellationToken ct, params object?[] values)
+    {
+        using var cmd = TxCommand(tx, sql, values);
+        var result = await cmd.ExecuteScalarAsync(ct);
+        return result is DBNull ? null : result;
+    }
 
     public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
         Locked(async () =>

@@ -36,7 +36,7 @@ public sealed class LoadGenerator(HttpClient client)
                         await response.Content.LoadIntoBufferAsync(ct);
                         if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
                     }
-                    catch (HttpRequestException) { Interlocked.Increment(ref failures); }
+                    catch (Exception e) when (IsFailedRequest(e, ct)) { Interlocked.Increment(ref failures); }
                     latencies[i] = (clock.Elapsed - scheduled).TotalMilliseconds;
                 }, ct));
             }
@@ -64,12 +64,16 @@ public sealed class LoadGenerator(HttpClient client)
                     await response.Content.LoadIntoBufferAsync(ct);
                     if (!response.IsSuccessStatusCode) Interlocked.Increment(ref failures);
                 }
-                catch (HttpRequestException) { Interlocked.Increment(ref failures); }
+                catch (Exception e) when (IsFailedRequest(e, ct)) { Interlocked.Increment(ref failures); }
                 mine.Add((clock.Elapsed - start).TotalMilliseconds);
             }
         }, ct)));
         return Summarise(perWorker.SelectMany(l => l).ToArray(), failures, clock.Elapsed);
     }
+
+    /// <summary>A refused connection or a request that timed out counts as a failure; cancelling the run does not.</summary>
+    private static bool IsFailedRequest(Exception e, CancellationToken ct) =>
+        e is HttpRequestException || (e is TaskCanceledException && !ct.IsCancellationRequested);
 
     private static Result Summarise(double[] latencies, long failures, TimeSpan elapsed)
     {

@@ -56,10 +56,10 @@ public static class LookupBenchCommand
         return command;
     }
 
-    private sealed record InputRow(string Name, string Country, string Kind);
+    internal sealed record InputRow(string Name, string Country, string Kind);
 
     /// <summary>Reads name, country and kind of a `names synth` file (RFC 4180 quoting, one record per line).</summary>
-    private static List<InputRow> ReadInput(string path)
+    internal static List<InputRow> ReadInput(string path)
     {
         using var reader = new StreamReader(path);
         var header = Fields(reader.ReadLine() ?? "");
@@ -97,7 +97,7 @@ public static class LookupBenchCommand
         return fields;
     }
 
-    private static async Task BuildRegistryAsync(ServiceSettings settings, IEnumerable<InputRow> rows, TextWriter output, CancellationToken ct)
+    internal static async Task BuildRegistryAsync(ServiceSettings settings, IEnumerable<InputRow> rows, TextWriter output, CancellationToken ct)
     {
         IRegistryStore store = settings.PgConnection is { } cs ? await PostgresRegistryStore.OpenAsync(cs, ct) : await SqliteRegistryStore.OpenAsync(settings.DbPath, ct);
         await using (store)
@@ -127,20 +127,12 @@ public static class LookupBenchCommand
     private static async Task RunLoadAsync(ServiceSettings settings, string key, List<InputRow> records, int built, int rate, TimeSpan duration, int workers,
         TextWriter output, CancellationToken ct)
     {
-        var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet") info.ArgumentList.Add(typeof(LookupBenchCommand).Assembly.Location);
-        info.ArgumentList.Add("serve");
-        if (settings.PgConnection is { } cs) { info.ArgumentList.Add("--pg"); info.ArgumentList.Add(cs); }
-        else { info.ArgumentList.Add("--db"); info.ArgumentList.Add(settings.DbPath); }
-        foreach (var a in new[] { "--urls", "http://127.0.0.1:0", "--log-level", "Warning", "--rate-limit", "10000000" }) info.ArgumentList.Add(a);
-        using var serve = Process.Start(info) ?? throw new InvalidOperationException("cannot start names serve");
+        var startClock = Stopwatch.StartNew();
+        var started = await StartServeAsync(settings, ct);
+        using var serve = started.Serve;
+        var address = started.Address;
         try
         {
-            var startClock = Stopwatch.StartNew();
-            string? address = null;
-            while (address is null && await serve.StandardOutput.ReadLineAsync(ct) is { } line)
-                if (line.StartsWith("names serve: listening on ", StringComparison.Ordinal)) address = line["names serve: listening on ".Length..].Trim();
-            if (address is null) throw new InvalidOperationException("names serve exited: " + await serve.StandardError.ReadToEndAsync(ct));
             _ = serve.StandardError.ReadToEndAsync(ct);
             var inv = CultureInfo.InvariantCulture;
             await output.WriteLineAsync(string.Create(inv, $"service: {settings.PgConnection switch { null => "sqlite", _ => "postgresql" }}, ready in {startClock.Elapsed.TotalSeconds:F1} s, pid {serve.Id}"));
@@ -188,6 +180,27 @@ public static class LookupBenchCommand
             if (!serve.HasExited) serve.Kill(entireProcessTree: true);
             await serve.WaitForExitAsync(CancellationToken.None);
         }
+    }
+
+    /// <summary>Starts `names serve` on the registry as a separate process on a free loopback port, rate limit off;
+    /// returns once it listens. The caller reads its stderr and kills it.</summary>
+    internal static async Task<(Process Serve, string Address)> StartServeAsync(ServiceSettings settings, CancellationToken ct)
+    {
+        var info = new ProcessStartInfo(Environment.ProcessPath ?? "dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        if (Path.GetFileNameWithoutExtension(info.FileName) == "dotnet") info.ArgumentList.Add(typeof(LookupBenchCommand).Assembly.Location);
+        info.ArgumentList.Add("serve");
+        if (settings.PgConnection is { } cs) { info.ArgumentList.Add("--pg"); info.ArgumentList.Add(cs); }
+        else { info.ArgumentList.Add("--db"); info.ArgumentList.Add(settings.DbPath); }
+        foreach (var a in new[] { "--urls", "http://127.0.0.1:0", "--log-level", "Warning", "--rate-limit", "10000000" }) info.ArgumentList.Add(a);
+        var serve = Process.Start(info) ?? throw new InvalidOperationException("cannot start names serve");
+        string? address = null;
+        while (address is null && await serve.StandardOutput.ReadLineAsync(ct) is { } line)
+            if (line.StartsWith("names serve: listening on ", StringComparison.Ordinal)) address = line["names serve: listening on ".Length..].Trim();
+        if (address is not null) return (serve, address);
+        var error = await serve.StandardError.ReadToEndAsync(ct);
+        if (!serve.HasExited) serve.Kill(entireProcessTree: true);
+        serve.Dispose();
+        throw new InvalidOperationException("names serve exited: " + error);
     }
 
     private static string ProcStatus(int pid, string field)

@@ -111,6 +111,12 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease, Oversiz
     public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
         await lease.Command("SELECT 1 FROM proposals WHERE (entity_a = $a AND entity_b = $b) OR (entity_a = $b AND entity_b = $a) LIMIT 1", entityA, entityB).ExecuteScalarAsync(ct) is not null;
 
+    public async Task<bool> CannotLinkExistsAsync(string entityA, string entityB, CancellationToken ct)
+    {
+        var (a, b) = RegistryState.Pair(entityA, entityB); // stored in ordinal order (primary key)
+        return await lease.Command("SELECT 1 FROM cannot_links WHERE entity_a = $a AND entity_b = $b", a, b).ExecuteScalarAsync(ct) is not null;
+    }
+
     public async Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct)
     {
         var cmd = lease.Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");

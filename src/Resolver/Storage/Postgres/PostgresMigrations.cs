@@ -45,6 +45,15 @@ internal static class PostgresMigrations
             CREATE TABLE idempotent_answers (scope text NOT NULL, key text NOT NULL, request_hash text NOT NULL, status integer NOT NULL,
                 body text NOT NULL, created timestamptz NOT NULL, PRIMARY KEY (scope, key));
             """),
+        // Reviewers' decisions (issue 5), as in the SQLite schema version 2.
+        (2, """
+            CREATE TABLE review_decisions (id bigserial PRIMARY KEY, proposal_id bigint NOT NULL, status text NOT NULL,
+                actor text NOT NULL, time timestamptz NOT NULL, comment text NULL, survivor_id text NULL, absorbed_id text NULL,
+                moved_variants bigint[] NOT NULL DEFAULT '{}', link_a text NULL, link_b text NULL, undone_by bigint NULL);
+            CREATE INDEX ix_review_decisions_actor ON review_decisions(actor, id);
+            CREATE INDEX ix_review_decisions_proposal ON review_decisions(proposal_id);
+            CREATE INDEX ix_events_entity_type ON events(entity_id, type);
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -69,6 +69,12 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
     public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
         await ScalarAsync(c, tx, "SELECT 1 FROM proposals WHERE (entity_a = $1 AND entity_b = $2) OR (entity_a = $2 AND entity_b = $1) LIMIT 1", ct, entityA, entityB) is not null;
 
+    public async Task<bool> CannotLinkExistsAsync(string entityA, string entityB, CancellationToken ct)
+    {
+        var (a, b) = RegistryState.Pair(entityA, entityB); // stored in ordinal order (primary key)
+        return await ScalarAsync(c, tx, "SELECT 1 FROM cannot_links WHERE entity_a = $1 AND entity_b = $2", ct, a, b) is not null;
+    }
+
     public Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct) => PostgresRegistryStore.LatestModelAsync(c, tx, null, ct);
 
     public async Task<string> MintIdAsync(char prefix, CancellationToken ct)

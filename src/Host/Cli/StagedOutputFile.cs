@@ -1,0 +1,51 @@
+using System.Text;
+
+namespace Names.Host.Cli;
+
+/// <summary>
+/// A command's output file written as <c>FILE.partial</c> and renamed to FILE only once complete, so a run that is killed
+/// or stopped never leaves a truncated FILE that looks finished. <c>-</c> writes to standard output directly.
+/// </summary>
+public sealed class StagedOutputFile : IDisposable
+{
+    private readonly string? _path;
+    private bool _committed;
+
+    private StagedOutputFile(string? path, TextWriter writer)
+    {
+        _path = path;
+        Writer = writer;
+    }
+
+    public TextWriter Writer { get; }
+
+    public static string PartialPath(string path) => path + ".partial";
+
+    public static StagedOutputFile Open(string path, CliConsole console) => path == "-"
+        ? new StagedOutputFile(null, OutputFile.Open(path, console))
+        : new StagedOutputFile(path, OutputFile.Open(PartialPath(path), console));
+
+    /// <summary>Flushes and puts the file in place (replacing an older one).</summary>
+    public async Task CommitAsync(CancellationToken ct)
+    {
+        await Writer.FlushAsync(ct);
+        if (_path is null) return;
+        await Writer.DisposeAsync();
+        try
+        {
+            File.Move(PartialPath(_path), _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CliIoException($"cannot write output '{_path}': {e.Message}", e);
+        }
+        _committed = true;
+    }
+
+    /// <summary>An uncommitted file is removed: the next run writes it again from the first row.</summary>
+    public void Dispose()
+    {
+        Writer.Dispose();
+        if (_path is not null && !_committed) File.Delete(PartialPath(_path));
+    }
+}

@@ -1,0 +1,86 @@
+using Names.Host.Cleaning;
+using Names.Host.Cli;
+using Names.Host.Csv;
+using Names.Resolver.Evaluation;
+using Names.Resolver.Resolution;
+using Names.Resolver.Scoring;
+using Names.Resolver.Storage;
+
+namespace Names.Host.Resolving;
+
+/// <summary>One point of the learning curve: the supervised scorer trained on the first <see cref="Decisions"/> decisions.</summary>
+public sealed record LearningCurvePoint(int Decisions, int Matches, ClusterMetrics? Metrics);
+
+/// <summary>
+/// How many reviewer decisions the supervised scorer needs to beat the unsupervised one (<c>names eval
+/// --learning-curve</c>). Decisions are simulated from the truth column: the candidate pairs the blocking index
+/// proposes are put in review-queue order (score under the unsupervised model nearest the middle of the review band
+/// first) and the first N are labelled as a reviewer knowing the truth would decide them. A logistic regression is
+/// trained on those N, stored as the model of a fresh registry, and the input resolved and scored by the same path
+/// as <c>names eval</c>.
+/// </summary>
+public sealed class LearningCurve(CliConsole console)
+{
+    public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
+        IReadOnlyList<int> sizes, CancellationToken ct)
+    {
+        var (unsupervised, scorer) = await ResolveAsync(request, truthColumn, null, ct);
+        var trainer = new ModelTrainer();
+        var candidates = trainer.LabelledCandidatePairs(ReadLabelledRows(request, truthColumn));
+        var defaults = new ResolutionOptions();
+        var boundary = ((request.LowerThreshold ?? defaults.LowerThreshold) + (request.UpperThreshold ?? defaults.UpperThreshold)) / 2;
+        var queue = candidates.Pairs
+            .Select((p, i) => (Pair: p, Index: i, Distance: Math.Abs(scorer.Probability(scorer.Comparisons.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens)) - boundary)))
+            .OrderBy(x => x.Distance).ThenBy(x => x.Index).Select(x => x.Pair).ToList();
+        var points = new List<LearningCurvePoint>();
+        foreach (var n in sizes.Where(n => n > 0).Distinct().Order())
+        {
+            var decided = queue.Take(n).ToList();
+            var matches = decided.Count(p => p.IsMatch);
+            if (matches == 0 || matches == decided.Count) points.Add(new LearningCurvePoint(decided.Count, matches, null)); // one class: nothing to fit
+            else
+            {
+                var model = trainer.TrainLogisticRegression(candidates, decided, request.ContextColumns);
+                points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
+            }
+            if (decided.Count < n) break; // every candidate pair decided
+        }
+        return (unsupervised, points);
+    }
+
+    /// <summary>Resolves the input on a fresh temporary registry (holding <paramref name="model"/> when given) and measures it; returns the model the run used.</summary>
+    private async Task<(ClusterMetrics Metrics, IPairScorer Scorer)> ResolveAsync(ResolveRequest request, int truthColumn, IPairScorer? model, CancellationToken ct)
+    {
+        var temp = Path.Combine(Path.GetTempPath(), $"names-curve-{Guid.NewGuid():N}.db");
+        try
+        {
+            if (model is not null)
+                await using (var store = await SqliteRegistryStore.OpenAsync(temp, ct))
+                    await PairScorerSerializer.SaveAsync(store, model, "learning curve", ct);
+            var collector = new EvaluationCollector(truthColumn, collectRecords: false);
+            await new ResolveRun(console).RunAsync(request with { Out = "", Rejects = "-", Registry = new RegistryLocation(temp, null) }, ct, collector);
+            IPairScorer used;
+            await using (var store = await SqliteRegistryStore.OpenAsync(temp, ct))
+                used = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+            return (ClusterMetrics.Compute(collector.Predicted, collector.Truth), used);
+        }
+        finally
+        {
+            foreach (var f in new[] { temp, temp + "-wal", temp + "-shm" }) File.Delete(f);
+        }
+    }
+
+    /// <summary>The input rows as the resolver reads them, with their truth label (rows without one are left out).</summary>
+    private List<(ResolveInput Row, string Label)> ReadLabelledRows(ResolveRequest request, int truthColumn)
+    {
+        using var reader = new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(request.Input, console.OpenStdin).Stream));
+        var header = new CsvHeader(reader.ReadHeader() ?? throw new CliIoException($"input '{request.Input}' is empty"));
+        using var rejects = new RejectsSink("-", () => TextWriter.Null);
+        var source = new ResolveRowSource(reader, header.Columns.Count, ResolveColumns.From(header, request), request.DefaultKind, rejects);
+        var rows = new List<(ResolveInput, string)>();
+        while (reader.ReadNext(header.Columns.Count, out var record, out _) is var kind && kind != CsvReadKind.End)
+            if (kind == CsvReadKind.Record && record.Fields[truthColumn].Length > 0)
+                rows.Add((source.ToInput(record.Fields, record.Line), record.Fields[truthColumn].Split(';')[0]));
+        return rows;
+    }
+}

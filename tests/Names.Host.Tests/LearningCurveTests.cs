@@ -1,0 +1,43 @@
+using System.Text.Json;
+
+namespace Names.Host.Tests;
+
+/// <summary>`names eval --learning-curve` on the first rows of dedupe-patstat-nl (real names, KU Leuven truth).</summary>
+public class LearningCurveTests
+{
+    private static string RepoRoot()
+    {
+        var d = new DirectoryInfo(AppContext.BaseDirectory);
+        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Names.sln"))) d = d.Parent;
+        return d?.FullName ?? throw new InvalidOperationException("repository root not found");
+    }
+
+    [Fact]
+    public async Task The_curve_trains_on_the_first_decisions_and_compares_each_model_with_the_unsupervised_one()
+    {
+        using var dir = new TempDir();
+        var lines = File.ReadLines(Path.Combine(RepoRoot(), "datasets", "dedupe-patstat-nl", "patstat_reference.csv")).Take(401);
+        var input = dir.Write("patstat400.csv", string.Join("\n", lines) + "\n");
+        var json = dir.File("curve.json");
+        var r = await CliRun.RunAsync("eval", input, "--column", "person_name", "--truth-column", "leuven_id", "--learning-curve", "20,5,100000", "--json", json);
+        Assert.Equal(0, r.ExitCode);
+        var table = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("decisions", table[0]);
+        Assert.StartsWith("unsupervised", table[1]);
+        Assert.StartsWith("5 ", table[2]);
+        Assert.StartsWith("20 ", table[3]);
+        Assert.Contains("the supervised scorer", table[^1]);
+
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
+        var points = doc.RootElement.GetProperty("points").EnumerateArray().ToList();
+        Assert.Equal(3, points.Count); // 5, 20, then every candidate pair (fewer than 100,000)
+        var decisions = points.Select(p => p.GetProperty("decisions").GetInt32()).ToList();
+        Assert.Equal([5, 20], decisions.Take(2));
+        Assert.InRange(decisions[2], 21, 99_999);
+        Assert.All(points, p => Assert.InRange(p.GetProperty("matches").GetInt32(), 0, p.GetProperty("decisions").GetInt32()));
+        var fitted = points.Where(p => p.GetProperty("metrics").ValueKind == JsonValueKind.Object).ToList();
+        Assert.NotEmpty(fitted);
+        Assert.All(fitted, p => Assert.InRange(p.GetProperty("metrics").GetProperty("bCubedF1").GetDouble(), 0.3, 1.0));
+        Assert.Equal(2, (await CliRun.RunAsync("eval", input, "--column", "person_name", "--truth-column", "leuven_id", "--learning-curve", "ten")).ExitCode);
+    }
+}
