@@ -29,6 +29,34 @@ public class CsvRecordReaderTests
     }
 
     [Fact]
+    public void Fields_left_in_the_buffer_read_and_rewrite_like_materialised_records()
+    {
+        const string csv = "id,name,note\n1,\"Smith, John\",plain\n2,\"say \"\"hi\"\"\",\"\"\n3,x,\"multi\nline\"\n";
+        using var strings = new CsvRecordReader(CsvCharSource.Open(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+        using var spans = new CsvRecordReader(CsvCharSource.Open(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+        strings.ReadHeader();
+        spans.ReadHeader();
+        int rows = 0;
+        while (strings.ReadNext(3, out var record, out _) == CsvReadKind.Record)
+        {
+            Assert.Equal(CsvReadKind.Record, spans.ReadNextFields(3, out var line, out _));
+            Assert.Equal(record.Line, line);
+            var expected = new StringBuilder();
+            var actual = new StringBuilder();
+            for (int i = 0; i < 3; i++)
+            {
+                Assert.Equal(record.Fields[i], spans.FieldText(i));
+                CsvFieldWriter.AppendField(expected, record.Fields[i], i == 0);
+                spans.AppendField(actual, i, i == 0);
+            }
+            Assert.Equal(expected.ToString(), actual.ToString());
+            rows++;
+        }
+        Assert.Equal(3, rows);
+        Assert.Equal(CsvReadKind.End, spans.ReadNextFields(3, out _, out _));
+    }
+
+    [Fact]
     public void Field_longer_than_the_limit_is_rejected_and_reading_goes_on()
     {
         var longField = new string('x', 500);

@@ -41,9 +41,9 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         CsvFieldWriter.AppendRow(headerLine, header.Columns.Concat(CleanOutputColumns.Party));
         await output.WriteAsync(headerLine, ct);
 
-        var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, rejects, ordered.Writer, work.Writer, ct), ct);
+        var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, columns, rejects, ordered.Writer, work.Writer, ct), ct);
         var workerTasks = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => NormalizeBatches(normalizer, work.Reader, columns, rejects, ct), ct)).ToArray();
+            .Select(_ => Task.Run(() => NormalizeBatches(normalizer, work.Reader, rejects, ct), ct)).ToArray();
         var totals = new CleanStatistics();
         try
         {
@@ -72,19 +72,20 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     /// churn gen2 collections.</summary>
     private CleanBatch RentBatch() => _pool.TryDequeue(out var batch) ? batch : new CleanBatch(_settings.BatchSize);
 
-    private async Task ReadBatches(CsvRecordReader reader, int fieldCount, RejectsSink rejects,
+    private async Task ReadBatches(CsvRecordReader reader, int fieldCount, CleanColumns columns, RejectsSink rejects,
         ChannelWriter<CleanBatch> ordered, ChannelWriter<CleanBatch> work, CancellationToken ct)
     {
         try
         {
+            var repeated = new RepeatedFieldValues();
             var batch = RentBatch();
             while (true)
             {
-                var kind = reader.ReadNext(fieldCount, out var record, out var reject);
+                var kind = reader.ReadNextFields(fieldCount, out var line, out var reject);
                 if (kind == CsvReadKind.End) break;
                 Interlocked.Increment(ref _rowsRead);
                 if (kind == CsvReadKind.Reject) { rejects.Add(reject); continue; }
-                batch.Records.Add(record);
+                batch.Add(reader, line, columns, repeated);
                 if (batch.Records.Count < _settings.BatchSize) continue;
                 await ordered.WriteAsync(batch, ct);
                 await work.WriteAsync(batch, ct);
@@ -109,13 +110,13 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         }
     }
 
-    private async Task NormalizeBatches(NameNormalizer normalizer, ChannelReader<CleanBatch> work, CleanColumns columns, RejectsSink rejects, CancellationToken ct)
+    private async Task NormalizeBatches(NameNormalizer normalizer, ChannelReader<CleanBatch> work, RejectsSink rejects, CancellationToken ct)
     {
         await foreach (var batch in work.ReadAllAsync(ct))
         {
             try
             {
-                foreach (var record in batch.Records) NormalizeRecord(normalizer, record, columns, batch, rejects);
+                foreach (var record in batch.Records) NormalizeRecord(normalizer, record, batch, rejects);
                 batch.Done.TrySetResult();
             }
             catch (Exception e)
@@ -126,23 +127,17 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         }
     }
 
-    private static void NormalizeRecord(NameNormalizer normalizer, CsvRecord record, CleanColumns columns, CleanBatch batch, RejectsSink rejects)
+    private static void NormalizeRecord(NameNormalizer normalizer, CleanRecord record, CleanBatch batch, RejectsSink rejects)
     {
-        var f = record.Fields;
-        var name = f[columns.Name];
-        var country = columns.Country is int c ? f[c] : null;
-        var kind = columns.Kind is int k ? f[k] : null;
         IReadOnlyList<Party> parties;
         try
         {
-            parties = normalizer.Normalize(new NameInput(name, country, kind));
+            parties = normalizer.Normalize(new NameInput(record.Name, record.Country, record.Kind));
         }
         catch (Exception e)
         {
             // The normaliser promises never to throw; if it does, the row is not lost: it is a reject.
-            var raw = new StringBuilder();
-            CsvFieldWriter.AppendRow(raw, f);
-            rejects.Add(new CsvReject(record.Line, $"normaliser error: {e.GetType().Name}: {e.Message}", raw.ToString().TrimEnd('\n')));
+            rejects.Add(new CsvReject(record.Line, $"normaliser error: {e.GetType().Name}: {e.Message}", batch.Input.ToString(record.InputStart, record.InputLength)));
             return;
         }
         batch.Statistics.AddRow();
@@ -151,14 +146,15 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         if (parties.Count == 0)
         {
             batch.Statistics.AddParty(EntityKind.Unknown, "", hasProblem: true);
-            AppendInput(output, f);
+            output.Append(batch.Input, record.InputStart, record.InputLength);
             output.Append(NoPartyColumns);
             return;
         }
-        foreach (var p in parties)
+        for (int i = 0; i < parties.Count; i++)
         {
+            var p = parties[i];
             batch.Statistics.AddParty(p.Kind, p.LegalForm, p.Problem.Length > 0);
-            AppendInput(output, f);
+            output.Append(batch.Input, record.InputStart, record.InputLength);
             AppendParty(output, p);
         }
     }
@@ -166,7 +162,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     /// <summary>The party columns (",seq,display,...,rules\n").</summary>
     private static void AppendParty(StringBuilder sb, Party p)
     {
-        sb.Append(',').Append(p.PartySeq.ToString(CultureInfo.InvariantCulture));
+        sb.Append(CultureInfo.InvariantCulture, $",{p.PartySeq}");
         CsvFieldWriter.AppendField(sb, p.DisplayName, false);
         CsvFieldWriter.AppendField(sb, p.Kind.ToText(), false);
         CsvFieldWriter.AppendField(sb, p.EntitySubtype, false);
@@ -183,11 +179,6 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     }
 
     private const string NoPartyColumns = ",0,,unknown,,,,,,,,,,\n";
-
-    private static void AppendInput(StringBuilder sb, string[] fields)
-    {
-        for (var i = 0; i < fields.Length; i++) CsvFieldWriter.AppendField(sb, fields[i], i == 0);
-    }
 }
 
 /// <summary>Batch size, workers and how many batches may be in flight (the memory bound).</summary>
@@ -204,18 +195,36 @@ public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rej
     public double RowsPerSecond => Rows / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
 
+/// <summary>A row of a batch: the fields the normaliser takes, and where the row's input columns (as CSV text) are in
+/// <see cref="CleanBatch.Input"/>.</summary>
+internal readonly record struct CleanRecord(long Line, string Name, string? Country, string? Kind, int InputStart, int InputLength);
+
 internal sealed class CleanBatch(int capacity)
 {
-    public List<CsvRecord> Records { get; } = new(capacity);
+    public List<CleanRecord> Records { get; } = new(capacity);
+    /// <summary>The input columns of every row, as written back in front of each of its party rows: formatted once
+    /// per row, and no string per field (most fields are only copied through).</summary>
+    public StringBuilder Input { get; } = new(capacity * 128);
     // room for a typical batch (~170 chars per output row) so the builder stays one chunk: Clear() on a builder
     // that grew extra chunks allocates a fresh large array each time
     public StringBuilder Output { get; } = new(capacity * 256);
     public CleanStatistics Statistics { get; private set; } = new();
     public TaskCompletionSource Done { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    public void Add(CsvRecordReader reader, long line, CleanColumns columns, RepeatedFieldValues repeated)
+    {
+        int start = Input.Length;
+        for (int i = 0; i < reader.FieldCount; i++) reader.AppendField(Input, i, i == 0);
+        Records.Add(new CleanRecord(line, reader.FieldText(columns.Name),
+            columns.Country is int c ? repeated.Get(reader, c) : null,
+            columns.Kind is int k ? repeated.Get(reader, k) : null,
+            start, Input.Length - start));
+    }
+
     public void Reset()
     {
         Records.Clear();
+        Input.Clear();
         Output.Clear();
         Statistics = new CleanStatistics();
         Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

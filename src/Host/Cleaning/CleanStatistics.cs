@@ -26,7 +26,7 @@ public sealed class CleanStatistics
         }
         if (hasProblem) WithProblem++;
         if (legalForm.Length > 0)
-            LegalForms[legalForm] = LegalForms.GetValueOrDefault(legalForm) + 1;
+            System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(LegalForms, legalForm, out _)++;
     }
 
     public void Merge(CleanStatistics other)

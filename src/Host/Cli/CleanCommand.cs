@@ -53,7 +53,7 @@ public static class CleanCommand
 
         using var output = OutputFile.Open(request.Out, console);
         using var rejects = RejectsSink.ForPath(rejectsPath, console);
-        var pipeline = new CleanPipeline(normalizer ?? NameNormalizer.CreateDefault(), settings);
+        var pipeline = new CleanPipeline(normalizer ?? await NameNormalizer.CreateDefaultAsync(ct), settings);
         CleanResult result;
         try
         {

@@ -44,6 +44,22 @@ public sealed class CsvRecordReader : IDisposable
     public CsvReadKind ReadNext(int expectedFields, out CsvRecord record, out CsvReject reject)
     {
         record = default;
+        var kind = ReadNextFields(expectedFields, out var line, out reject);
+        if (kind != CsvReadKind.Record) return kind;
+        var fields = new string[FieldCount];
+        for (var i = 0; i < fields.Length; i++) fields[i] = FieldText(i);
+        record = new CsvRecord(line, fields);
+        return kind;
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadNext"/>, but the record's fields stay in the reader's buffer: read them with
+    /// <see cref="FieldCount"/>, <see cref="FieldText"/> and <see cref="AppendField"/> before the next read. For callers
+    /// that need only some fields as strings (one string per field per row is most of a bulk run's garbage).
+    /// </summary>
+    public CsvReadKind ReadNextFields(int expectedFields, out long line, out CsvReject reject)
+    {
+        line = 0;
         reject = default;
         while (true)
         {
@@ -75,18 +91,36 @@ public sealed class CsvRecordReader : IDisposable
                 return CsvReadKind.Reject;
             }
 
-            var fields = new string[_spans.Count];
-            for (var i = 0; i < fields.Length; i++)
-            {
-                var (s, len, quoted) = _spans[i];
-                var span = _buf.AsSpan(s, len);
-                fields[i] = quoted && span.Contains('"') ? span.ToString().Replace("\"\"", "\"") : span.ToString();
-            }
-            record = new CsvRecord(_line, fields);
+            // the field spans stay valid until the next read: only Fill moves the buffer
+            line = _line;
             _line += text.Count('\n');
             _start = recordEnd;
             return CsvReadKind.Record;
         }
+    }
+
+    /// <summary>Fields of the record last read by <see cref="ReadNextFields"/>.</summary>
+    public int FieldCount => _spans.Count;
+
+    /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/>, unquoted.</summary>
+    public string FieldText(int index) =>
+        TryGetPlainField(index, out var plain) ? plain.ToString() : _buf.AsSpan(_spans[index].Start, _spans[index].Length).ToString().Replace("\"\"", "\"");
+
+    /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/> as it is in the
+    /// buffer, when that is its value (no doubled quote to undo); valid until the next read.</summary>
+    public bool TryGetPlainField(int index, out ReadOnlySpan<char> value)
+    {
+        var (s, len, quoted) = _spans[index];
+        value = _buf.AsSpan(s, len);
+        return !quoted || !value.Contains('"');
+    }
+
+    /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/> as
+    /// <see cref="CsvFieldWriter.AppendField"/> writes its value, without a string for it.</summary>
+    public void AppendField(System.Text.StringBuilder sb, int index, bool first)
+    {
+        if (TryGetPlainField(index, out var plain)) CsvFieldWriter.AppendField(sb, plain, first);
+        else CsvFieldWriter.AppendField(sb, FieldText(index), first);
     }
 
     private enum ParseOutcome { Done, NeedMore, End }

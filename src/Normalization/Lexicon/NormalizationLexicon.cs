@@ -18,7 +18,8 @@ internal sealed class NormalizationLexicon
     public required FrozenDictionary<string, string> SpellingVariants { get; init; }
     public required PhraseSet<bool> NonDistinctiveWords { get; init; }
     public required PhraseSet<string> SubtypeKeywords { get; init; }
-    /// <summary>Subtype keywords in scripts without spaces (大学, 研究所 ...), matched inside tokens.</summary>
+    /// <summary>Subtype keywords in scripts without spaces (大学, 研究所 ...), matched inside tokens; highest
+    /// <see cref="Evidence.SubtypeEvidence.Rank"/> first.</summary>
     public required (string Keyword, string Subtype)[] ScriptSubtypeKeywords { get; init; }
     public required PhraseSet<string> FragmentMarkers { get; init; }
     public required PhraseSet<bool> GovernanceWrappers { get; init; }
@@ -50,7 +51,8 @@ internal sealed class NormalizationLexicon
             SpellingVariants = Map("lists/spelling-variants.tsv"),
             NonDistinctiveWords = Set("lists/non-distinctive-words.txt"),
             SubtypeKeywords = PhraseSet<string>.FromLines(subtype.Where(f => !IsScriptWithoutSpaces(f[0])).Select(f => (f[0].Trim(), f[1].Trim()))),
-            ScriptSubtypeKeywords = subtype.Where(f => IsScriptWithoutSpaces(f[0])).Select(f => (f[0].Trim(), f[1].Trim())).ToArray(),
+            ScriptSubtypeKeywords = subtype.Where(f => IsScriptWithoutSpaces(f[0])).Select(f => (f[0].Trim(), f[1].Trim()))
+                .OrderByDescending(k => Evidence.SubtypeEvidence.Rank(k.Item2)).ToArray(),
             FragmentMarkers = PhraseSet<string>.FromLines(EmbeddedDataFile.ReadTsv("lists/fragment-markers.tsv").Where(f => f.Length >= 2).Select(f => (f[0].Trim(), f[1].Trim()))),
             GovernanceWrappers = Set("lists/governance-wrappers.txt"),
             DepartmentWords = Set("lists/department-words.txt"),

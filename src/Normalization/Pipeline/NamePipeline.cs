@@ -58,7 +58,7 @@ internal sealed class NamePipeline
             }
             foreach (var rule in _keyRules) Fire(rule, d, context);
             Fire(_output, d, context);
-            result[i] = R23OutputRecord.ToParty(d);
+            result[i] = R23OutputRecord.ToParty(d, workspace.FiredRuleLists);
         }
         return result;
     }

@@ -19,6 +19,7 @@ internal sealed class PipelineWorkspace : IDisposable
     }
 
     public RuleContext Context { get; }
+    public FiredRuleLists FiredRuleLists { get; } = new();
     public List<PartyDraft> Parties { get; } = new();
     public Func<PartyDraft> NextDraft { get; }
 

@@ -5,9 +5,11 @@ internal static class GermanTranscription
 {
     public static bool Contains(string key)
     {
-        for (int i = 0; i + 1 < key.Length; i++)
+        if (key.Length < 2) return false;
+        // vectorised search for E, then a look at the letter before it
+        for (int i = key.IndexOf('E', 1); i > 0; i = key.IndexOf('E', i + 1))
         {
-            if (key[i + 1] == 'E' && key[i] is 'A' or 'O' or 'U') return true;
+            if (key[i - 1] is 'A' or 'O' or 'U') return true;
         }
         return false;
     }

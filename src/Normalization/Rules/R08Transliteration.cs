@@ -102,11 +102,7 @@ internal sealed class R08Transliteration : INameRule
         return false;
     }
 
-    private static bool IsAscii(string s)
-    {
-        foreach (var c in s) if (c >= 0x80) return false;
-        return true;
-    }
+    private static bool IsAscii(string s) => System.Text.Ascii.IsValid(s);
 
     private static bool IsCjk(string s)
     {

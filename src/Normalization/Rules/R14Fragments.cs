@@ -99,7 +99,8 @@ internal sealed class R14Fragments : INameRule
                     continue;
                 }
             }
-            previousComplete = segEnd - segStart >= 2 && (lexicon.LegalForms.MatchEnd(span, segStart + 1, segEnd, d.Country) != null
+            // only the next segment asks whether this one was a complete company name
+            previousComplete = segEnd < d.Tokens.Count && segEnd - segStart >= 2 && (lexicon.LegalForms.MatchEnd(span, segStart + 1, segEnd, d.Country) != null
                                                           || lexicon.LegalForms.MatchStart(span, segStart, segEnd - 1, d.Country) != null);
             segStart = segEnd;
         }

@@ -17,13 +17,10 @@ internal sealed class R16EntityKind : INameRule
         var tokens = d.TokenSpan;
         int n = tokens.Length;
         var subtype = SubtypeEvidence.Find(tokens, 0, n, lexicon);
-        // forms are only needed when no keyword decided already (keeps the common case cheap)
-        bool hasForm = subtype.Length == 0 && n >= 2 && (lexicon.LegalForms.MatchEnd(tokens, 1, n, d.Country) != null
-                                  || lexicon.LegalForms.MatchStart(tokens, 0, n - 1, d.Country) != null
-                                  || lexicon.LegalForms.MatchMiddle(tokens, 0, n, d.Country) != null
-                                  || HasCjkForm(d, context));
-
+        // legal forms are looked for only when the answer depends on them (no keyword found, and the kind column does
+        // not decide for a person): the common cases stay cheap
         var hinted = EntityKindText.Parse(d.Input.KindHint);
+        bool? hasForm = null;
         if (hinted is { } h && h != EntityKind.Unknown)
         {
             d.Kind = h;
@@ -32,7 +29,7 @@ internal sealed class R16EntityKind : INameRule
         {
             d.Kind = EntityKind.Person;
         }
-        else if (hasForm || subtype.Length > 0)
+        else if (subtype.Length > 0 || (hasForm = FormFound(d, context)) == true)
         {
             d.Kind = EntityKind.LegalEntity;
         }
@@ -47,9 +44,20 @@ internal sealed class R16EntityKind : INameRule
 
         if (d.Kind == EntityKind.LegalEntity)
         {
-            d.Subtype = subtype.Length > 0 ? subtype : hasForm ? "company" : "";
+            d.Subtype = subtype.Length > 0 ? subtype : (hasForm ?? FormFound(d, context)) ? "company" : "";
         }
         return d.Kind != EntityKind.Unknown;
+    }
+
+    private static bool FormFound(PartyDraft d, RuleContext context)
+    {
+        var forms = context.Lexicon.LegalForms;
+        var tokens = d.TokenSpan;
+        int n = tokens.Length;
+        return n >= 2 && (forms.MatchEnd(tokens, 1, n, d.Country) != null
+                          || forms.MatchStart(tokens, 0, n - 1, d.Country) != null
+                          || forms.MatchMiddle(tokens, 0, n, d.Country) != null
+                          || HasCjkForm(d, context));
     }
 
     private static bool HasCjkForm(PartyDraft d, RuleContext context)

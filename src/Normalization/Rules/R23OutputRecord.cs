@@ -37,7 +37,7 @@ internal sealed class R23OutputRecord : INameRule
         return true;
     }
 
-    public static Party ToParty(PartyDraft d) => new()
+    public static Party ToParty(PartyDraft d, FiredRuleLists ruleLists) => new()
     {
         RawName = d.Raw,
         SourceRef = d.Input.SourceRef ?? "",
@@ -63,7 +63,7 @@ internal sealed class R23OutputRecord : INameRule
         Address = d.Address,
         RomanizedName = d.Romanized,
         Country = d.Country,
-        Rules = d.Fired.ToArray(),
+        Rules = ruleLists.Get(d.Fired),
         Problem = d.Problem,
     };
 
