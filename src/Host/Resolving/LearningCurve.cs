@@ -21,6 +21,9 @@ public sealed record LearningCurvePoint(int Decisions, int Matches, ClusterMetri
 /// </summary>
 public sealed class LearningCurve(CliConsole console)
 {
+    /// <summary>Penalty pulling the corrections towards the unsupervised model (see <see cref="CorrectedModelTrainer.L2"/>).</summary>
+    public double L2 { get; init; } = double.Parse(Environment.GetEnvironmentVariable("NAMES_CURVE_L2") ?? "1", System.Globalization.CultureInfo.InvariantCulture);
+
     public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
         IReadOnlyList<int> sizes, CancellationToken ct)
     {
@@ -37,12 +40,8 @@ public sealed class LearningCurve(CliConsole console)
         {
             var decided = queue.Take(n).ToList();
             var matches = decided.Count(p => p.IsMatch);
-            if (matches == 0 || matches == decided.Count) points.Add(new LearningCurvePoint(decided.Count, matches, null)); // one class: nothing to fit
-            else
-            {
-                var model = trainer.TrainLogisticRegression(candidates, decided, request.ContextColumns);
-                points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
-            }
+            var model = trainer.TrainCorrection(scorer, candidates, decided, L2);
+            points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
             if (decided.Count < n) break; // every candidate pair decided
         }
         return (unsupervised, points);

@@ -160,6 +160,29 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         return new LogisticRegressionTrainer(set) { L2 = l2 }.Train(examples);
     }
 
+    /// <summary>
+    /// Corrections to an unsupervised model from some of the labelled candidate pairs (e.g. the first N a reviewer would
+    /// decide), the pairs compared under the base model's own features.
+    /// </summary>
+    public CorrectedModel TrainCorrection(IPairScorer baseModel, LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, double l2 = 1.0)
+    {
+        var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
+        var set = trainer.Base.Comparisons;
+        var examples = pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
+        return trainer.Train(examples);
+    }
+
+    /// <summary>Corrections to an unsupervised model from labelled name pairs (reviewers' decisions).</summary>
+    public CorrectedModel TrainCorrection(IPairScorer baseModel, IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, double l2 = 1.0)
+    {
+        var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
+        var set = trainer.Base.Comparisons;
+        var statistics = new TokenStatistics();
+        var records = pairs.Select(p => (A: First(p.A), B: First(p.B), p.IsMatch)).Where(p => p.A is not null && p.B is not null).ToList();
+        foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
+        return trainer.Train(records.Select(p => (set.Compare(p.A!, p.B!, statistics), p.IsMatch)).ToList());
+    }
+
     private NameRecord? First(ResolveInput input)
     {
         var party = _normalizer.Normalize(new NameInput(input.Name, input.Country, input.Kind, input.FamilyName, input.GivenNames)).FirstOrDefault();
