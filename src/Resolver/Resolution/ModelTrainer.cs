@@ -164,7 +164,7 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     /// Corrections to an unsupervised model from some of the labelled candidate pairs (e.g. the first N a reviewer would
     /// decide), the pairs compared under the base model's own features.
     /// </summary>
-    public CorrectedModel TrainCorrection(IPairScorer baseModel, LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, double l2 = 1.0)
+    public CorrectedModel TrainCorrection(IPairScorer baseModel, LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, double l2 = CorrectedModelTrainer.DefaultL2)
     {
         var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
         var set = trainer.Base.Comparisons;
@@ -173,7 +173,7 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     }
 
     /// <summary>Corrections to an unsupervised model from labelled name pairs (reviewers' decisions).</summary>
-    public CorrectedModel TrainCorrection(IPairScorer baseModel, IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, double l2 = 1.0)
+    public CorrectedModel TrainCorrection(IPairScorer baseModel, IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, double l2 = CorrectedModelTrainer.DefaultL2)
     {
         var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
         var set = trainer.Base.Comparisons;

@@ -11,8 +11,10 @@ public sealed class CorrectedModelTrainer(IPairScorer baseModel)
 {
     /// <summary>The unsupervised model corrected (the base of a given corrected model).</summary>
     public IPairScorer Base { get; } = baseModel is CorrectedModel c ? c.Base : baseModel;
-    /// <summary>L2 penalty on the corrections: how many decisions' worth of evidence a correction has to overcome.</summary>
-    public double L2 { get; init; } = 1.0;
+    /// <summary>Default <see cref="L2"/>, chosen on the dedupe-patstat-nl learning curve (README "Review (issue 5)").</summary>
+    public const double DefaultL2 = 10.0;
+    /// <summary>L2 penalty on the corrections: roughly how many decisions' worth of evidence a correction has to overcome.</summary>
+    public double L2 { get; init; } = DefaultL2;
     public int MaxIterations { get; init; } = 50;
 
     /// <summary>Examples are levels under <see cref="Base"/>'s comparisons with the decision (true = same entity).</summary>
