@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Names.Host.Tests;
 
-/// <summary>`names eval --learning-curve` on the first rows of dedupe-patstat-nl (real names, KU Leuven truth).</summary>
+/// <summary>`names eval --learning-curve` on the first 800 rows of dedupe-patstat-nl (real names, KU Leuven truth).</summary>
 public class LearningCurveTests
 {
     private static string RepoRoot()
@@ -16,8 +16,8 @@ public class LearningCurveTests
     public async Task The_curve_trains_on_the_first_decisions_and_compares_each_model_with_the_unsupervised_one()
     {
         using var dir = new TempDir();
-        var lines = File.ReadLines(Path.Combine(RepoRoot(), "datasets", "dedupe-patstat-nl", "patstat_reference.csv")).Take(401);
-        var input = dir.Write("patstat400.csv", string.Join("\n", lines) + "\n");
+        var lines = File.ReadLines(Path.Combine(RepoRoot(), "datasets", "dedupe-patstat-nl", "patstat_reference.csv")).Take(801);
+        var input = dir.Write("patstat800.csv", string.Join("\n", lines) + "\n");
         var json = dir.File("curve.json");
         var r = await CliRun.RunAsync("eval", input, "--column", "person_name", "--truth-column", "leuven_id", "--learning-curve", "20,5,100000", "--json", json);
         Assert.Equal(0, r.ExitCode);
@@ -43,8 +43,8 @@ public class LearningCurveTests
     public async Task With_corrections_held_at_zero_every_point_scores_as_the_unsupervised_model()
     {
         using var dir = new TempDir();
-        var lines = File.ReadLines(Path.Combine(RepoRoot(), "datasets", "dedupe-patstat-nl", "patstat_reference.csv")).Take(401);
-        var input = dir.Write("patstat400.csv", string.Join("\n", lines) + "\n");
+        var lines = File.ReadLines(Path.Combine(RepoRoot(), "datasets", "dedupe-patstat-nl", "patstat_reference.csv")).Take(801);
+        var input = dir.Write("patstat800.csv", string.Join("\n", lines) + "\n");
         var json = dir.File("curve.json");
         var r = await CliRun.RunAsync("eval", input, "--column", "person_name", "--truth-column", "leuven_id", "--learning-curve", "5,100000", "--l2", "1e9", "--json", json);
         Assert.Equal(0, r.ExitCode);
