@@ -67,8 +67,9 @@ public static class TrainCommand
                 {
                     // Starting from the unsupervised model, one kind of decision is evidence too (it shifts the calibration).
                     var unsupervised = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
-                    model = trainer.TrainCorrection(unsupervised, pairs, parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2);
-                    source = $"{decisions:N0} reviewers' decisions, correcting the unsupervised {((CorrectedModel)model).Base.Kind} model";
+                    var corrected = trainer.TrainCorrection(unsupervised, pairs, parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2);
+                    model = corrected;
+                    source = $"{decisions:N0} reviewers' decisions, correcting the unsupervised {corrected.Base.Kind} model";
                 }
                 else
                 {
