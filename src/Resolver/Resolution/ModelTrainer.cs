@@ -150,7 +150,7 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         return new LabelledCandidates(records, statistics, pairs);
     }
 
-    /// <summary>Logistic regression on some of the labelled candidate pairs (e.g. the first N a reviewer would decide).</summary>
+    /// <summary>Logistic regression from scratch on labelled candidate pairs.</summary>
     public LogisticRegressionModel TrainLogisticRegression(LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs,
         IEnumerable<string>? contextColumns = null, double l2 = 1.0, bool allFeatures = false)
     {
