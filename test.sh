@@ -8,9 +8,11 @@ cd "$root"
 results="$root/.build/test-results"
 rm -rf "$results"; mkdir -p "$results"
 
-# System libraries the tests need (ICU for transliteration is on every machine that runs .NET, checked anyway).
+# System libraries the tests need (ICU for transliteration is on every machine that runs .NET, checked anyway), and
+# Debian's chromium for the review page's browser tests (Playwright drives it; its own browser download is never used).
 need_apt=()
 ldconfig -p 2>/dev/null | grep -q 'libicui18n.so' || need_apt+=(libicu72)
+[ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]} with apt" >&2
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need_apt[@]}") >&2 || echo "test.sh: apt install failed" >&2

@@ -8,7 +8,8 @@ namespace Names.Host.Tests;
 /// Every file of tests/corpus/broken-csv (expectations in its expected.csv) and a few generated 10 MB lines run
 /// through `names clean` and `names resolve`: the exit code and message expected for the file's problem, or rejects
 /// naming the lines expected; never a stack trace, never a hang; output rows and rejected lines cover every input
-/// line exactly once (each readable record carries its physical line number in its first column).
+/// line exactly once (each readable record carries its physical line number in its first column); after `resolve` the
+/// registry verifies clean.
 /// </summary>
 public class BrokenCsvCorpusTests
 {
@@ -62,6 +63,26 @@ public class BrokenCsvCorpusTests
         Assert.True(reject.Length < 11_000, "the rejected raw text is cut");
     }
 
+    /// <summary>The in-process runs share the test host; a few of the worst files also go through the real executable,
+    /// whose output must be the same bytes.</summary>
+    [Theory]
+    [InlineData("mixed-line-endings.csv")]
+    [InlineData("invalid-utf8.csv")]
+    [InlineData("hostile-names.csv")]
+    public async Task Real_process_gives_the_same_output_as_the_in_process_run(string file)
+    {
+        using var dir = new TempDir();
+        var input = Path.Combine(CorpusDir, file);
+        var inProcess = await CliRun.RunAsync("clean", input, "--out", dir.File("a.csv"), "--rejects", dir.File("a.rejects.csv"));
+        var real = await NamesProcess.RunAsync(RunTimeout, "clean", input, "--out", dir.File("b.csv"), "--rejects", dir.File("b.rejects.csv"));
+        Assert.True(real.ExitCode == 0, real.Stderr);
+        Assert.DoesNotMatch(new Regex(@"^\s+at \S+", RegexOptions.Multiline), real.Stderr);
+        Assert.Equal(inProcess.ExitCode, real.ExitCode);
+        Assert.Equal(File.ReadAllBytes(dir.File("a.csv")), File.ReadAllBytes(dir.File("b.csv")));
+        Assert.Equal(File.Exists(dir.File("a.rejects.csv")), File.Exists(dir.File("b.rejects.csv")));
+        if (File.Exists(dir.File("a.rejects.csv"))) Assert.Equal(File.ReadAllBytes(dir.File("a.rejects.csv")), File.ReadAllBytes(dir.File("b.rejects.csv")));
+    }
+
     private static async Task RunAndCheckAsync(TempDir dir, string command, string input, int exit, string message, IReadOnlyList<long> rejectedLines)
     {
         var output = dir.File("out.csv");
@@ -88,6 +109,11 @@ public class BrokenCsvCorpusTests
         var physical = PhysicalLines(File.ReadAllBytes(input));
         Assert.Equal(Enumerable.Range(2, Math.Max(0, physical - 1)).Select(l => (long)l), covered);
         Assert.Matches($@"rows\s+{outputLines.Count + rejectLines.Count} = ", run.Stderr);
+        if (command == "resolve")
+        {
+            var verify = await CliRun.RunAsync("verify", "--db", dir.File("registry.db"));
+            Assert.True(verify.ExitCode == 0, $"names verify after resolving {Path.GetFileName(input)}: {verify.Stdout}{verify.Stderr}");
+        }
     }
 
     /// <summary>Distinct input records of an output file: the line in their first column and the physical lines they span.</summary>

@@ -49,7 +49,8 @@ public static class ResolveCommand
                                    $"were committed in {s.ResumedBatches} batches by an interrupted run and replayed without writing");
         if (s.NotResumed is not null) summary.Add("note", s.NotResumed);
         if (s.Stopped)
-            summary.Add("stopped", $"{N(s.Rows)} rows resolved and committed; no output written yet. Run the same command again to resume from row {N(s.Rows + 1)}");
+            summary.Add("stopped", $"{N(Math.Max(s.Rows, s.ResumedRows))} rows resolved and committed; no output written yet. " +
+                                   $"Run the same command again to resume from row {N(Math.Max(s.Rows, s.ResumedRows) + 1)}");
         summary
             .Add("input", request.Input)
             .Add("registry", request.Registry.ToString())

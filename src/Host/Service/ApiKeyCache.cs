@@ -12,9 +12,11 @@ public sealed class ApiKeyCache(IApiKeyStore store, TimeProvider time)
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(30);
     private readonly ConcurrentDictionary<string, (ApiKeyRecord Record, DateTimeOffset Expires)> _hits = new(StringComparer.Ordinal);
 
-    public async Task<ApiKeyRecord?> FindAsync(string key, CancellationToken ct)
+    public Task<ApiKeyRecord?> FindAsync(string key, CancellationToken ct) => FindByHashAsync(ApiKeySecret.Hash(key), ct);
+
+    /// <summary>The active key with this hash (the review page's session keeps the hash, never the key).</summary>
+    public async Task<ApiKeyRecord?> FindByHashAsync(string hash, CancellationToken ct)
     {
-        var hash = ApiKeySecret.Hash(key);
         var now = time.GetUtcNow();
         if (_hits.TryGetValue(hash, out var hit) && hit.Expires > now) return hit.Record;
         var record = await store.FindKeyAsync(hash, ct);

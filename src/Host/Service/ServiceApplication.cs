@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Diagnostics;
+using Names.Host.Review;
 using Names.Host.Service.Endpoints;
 
 namespace Names.Host.Service;
@@ -6,7 +7,7 @@ namespace Names.Host.Service;
 /// <summary>
 /// Builds the hosted HTTP service (ASP.NET Core minimal API) over an open <see cref="ServiceRuntime"/>: JSON logs,
 /// problem details for every error, API-key authentication with role policies, per-key rate limiting, metrics,
-/// OpenAPI at /openapi/v1.json and the /api/v1 endpoints.
+/// OpenAPI at /openapi/v1.json, the /api/v1 endpoints and the analysts' page /review.
 /// </summary>
 public static class ServiceApplication
 {
@@ -24,7 +25,8 @@ public static class ServiceApplication
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", settings.LogLevel > LogLevel.Warning ? settings.LogLevel : LogLevel.Warning);
-        // Data protection is pulled in by authentication but protects nothing here (keys are bearer tokens): no warnings about its key ring.
+        // Data protection encrypts the review page's session and CSRF cookies; its key ring is the default one (the
+        // user profile, or memory): no warnings about the ring being unencrypted at rest.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // Logs go to stderr: stdout carries what the command prints (the first admin key, the listening address).
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -47,8 +49,14 @@ public static class ServiceApplication
             c.ProblemDetails.Extensions["traceId"] = c.HttpContext.TraceIdentifier;
         });
         services.AddAuthentication(ApiKeyAuthentication.SchemeName)
-            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null);
-        services.AddAuthorization(RolePolicies.Add);
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthentication>(ApiKeyAuthentication.SchemeName, null)
+            .AddReviewSession();
+        services.AddAuthorization(o =>
+        {
+            RolePolicies.Add(o);
+            ReviewSession.AddPolicy(o);
+        });
+        services.AddAntiforgery(ReviewForms.Configure);
         services.AddRateLimiter(o => KeyRateLimiting.Configure(o, settings));
         services.AddOpenApi();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = RequestReader.Json.Encoder);
@@ -59,6 +67,7 @@ public static class ServiceApplication
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.UseRouting();
+        ReviewPages.UseSecurityHeaders(app);
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
@@ -74,6 +83,7 @@ public static class ServiceApplication
         KeyEndpoints.Map(api);
         ReviewEndpoints.Map(api);
         MetricsEndpoints.Map(api);
+        ReviewPages.Map(app);
         return app;
     }
 
