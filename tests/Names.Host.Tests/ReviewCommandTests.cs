@@ -119,4 +119,23 @@ public class ReviewCommandTests
         Assert.Equal((ProposalStatus.Rejected, "model:v1"), (decided.Status, decided.DecidedBy));
         Assert.Single(await store.GetCannotLinksAsync());
     }
+
+    [Fact]
+    public async Task Train_on_decisions_alone_corrects_the_unsupervised_model_and_later_runs_use_it()
+    {
+        using var dir = new TempDir();
+        var (db, input) = await ResolvedAsync(dir);
+        var proposal = await OnlyProposalAsync(db);
+        Assert.Equal(2, (await CliRun.RunAsync("train", "--db", db)).ExitCode); // no decision yet: nothing to learn from
+        Assert.Equal(0, (await CliRun.RunAsync("review", "reject", proposal.Id.ToString(), "--db", db, "--reviewer", "ann")).ExitCode);
+        var train = await CliRun.RunAsync("train", "--db", db);
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("corrected v1", train.Stderr);
+        Assert.Contains("1 reviewers' decisions, correcting the unsupervised fellegi_sunter model", train.Stderr);
+        await using (var store = await SqliteRegistryStore.OpenAsync(db))
+            Assert.Equal("corrected", (await store.GetLatestModelAsync(null))!.Kind);
+        var again = await CliRun.RunAsync("resolve", input, "--country-column", "country", "--id-column", "id", "--db", db, "--out", dir.File("again.csv"));
+        Assert.Equal(0, again.ExitCode);
+        Assert.Contains("corrected v1 from the registry", again.Stderr);
+    }
 }

@@ -5,6 +5,7 @@ using Names.Host.Csv;
 using Names.Host.Resolving;
 using Names.Resolver.Evaluation;
 using Names.Resolver.Resolution;
+using Names.Resolver.Scoring;
 
 namespace Names.Host.Cli;
 
@@ -29,6 +30,7 @@ public static class EvalCommand
             Description = "instead: how many reviewer decisions (simulated from the truth, in review-queue order) the supervised scorer needs " +
                           "to beat the unsupervised one; the decision counts to try, e.g. 10,20,50,100,200,500",
         };
+        var l2 = new Option<double?>("--l2") { Description = $"with --learning-curve: L2 pulling the corrections towards the unsupervised model (default {CorrectedModelTrainer.DefaultL2})" };
         var command = new Command("eval", "Resolve a labelled CSV and measure the result against its truth column: pairwise and B-cubed " +
                                           "precision/recall/F1, cluster counts, pairs completeness, reduction ratio, wall time.");
         options.AddTo(command);
@@ -36,6 +38,7 @@ public static class EvalCommand
         command.Options.Add(json);
         command.Options.Add(output);
         command.Options.Add(curve);
+        command.Options.Add(l2);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
         {
             var location = options.Registry.Bind(parse);
@@ -48,7 +51,7 @@ public static class EvalCommand
                 if (parse.GetValue(curve) is { } sizesText)
                 {
                     var sizes = ParseSizes(sizesText);
-                    var (unsupervised, points) = await new LearningCurve(console).RunAsync(request with { Out = "" }, truthColumn, sizes, ct);
+                    var (unsupervised, points) = await new LearningCurve(console) { L2 = parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2 }.RunAsync(request with { Out = "" }, truthColumn, sizes, ct);
                     PrintCurve(unsupervised, points, console.Out);
                     if (parse.GetValue(json) is { } curveJson)
                         await File.WriteAllTextAsync(curveJson, JsonSerializer.Serialize(new { unsupervised, points }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), ct);
@@ -108,13 +111,11 @@ public static class EvalCommand
     private static void PrintCurve(ClusterMetrics unsupervised, IReadOnlyList<LearningCurvePoint> points, TextWriter w)
     {
         var inv = CultureInfo.InvariantCulture;
-        string Row(string decisions, string matches, ClusterMetrics? m) => m is null
-            ? $"{decisions,-14} {matches,-8} (one class only: nothing to fit)"
-            : string.Create(inv, $"{decisions,-14} {matches,-8} {m.PairPrecision,7:0.0000} {m.PairRecall,7:0.0000} {m.PairF1,7:0.0000}   {m.BCubedPrecision,7:0.0000} {m.BCubedRecall,7:0.0000} {m.BCubedF1,7:0.0000}   {m.BCubedF1 - unsupervised.BCubedF1,+8:+0.0000;-0.0000}");
+        string Row(string decisions, string matches, ClusterMetrics m) => string.Create(inv, $"{decisions,-14} {matches,-8} {m.PairPrecision,7:0.0000} {m.PairRecall,7:0.0000} {m.PairF1,7:0.0000}   {m.BCubedPrecision,7:0.0000} {m.BCubedRecall,7:0.0000} {m.BCubedF1,7:0.0000}   {m.BCubedF1 - unsupervised.BCubedF1,+8:+0.0000;-0.0000}");
         w.WriteLine($"{"decisions",-14} {"matches",-8} {"pair P",7} {"pair R",7} {"pair F1",7}   {"B3 P",7} {"B3 R",7} {"B3 F1",7}   {"vs unsup.",8}");
         w.WriteLine(Row("unsupervised", "-", unsupervised));
         foreach (var p in points) w.WriteLine(Row(p.Decisions.ToString(inv), p.Matches.ToString(inv), p.Metrics));
-        var first = points.FirstOrDefault(p => p.Metrics is { } m && m.BCubedF1 > unsupervised.BCubedF1);
+        var first = points.FirstOrDefault(p => p.Metrics.BCubedF1 > unsupervised.BCubedF1);
         w.WriteLine(first is null
             ? $"the supervised scorer did not beat the unsupervised one (B-cubed F1) within {points.LastOrDefault()?.Decisions ?? 0} decisions"
             : $"the supervised scorer beats the unsupervised one (B-cubed F1) from {first.Decisions} decisions on");

@@ -11,15 +11,20 @@ using Names.Resolver.Storage;
 namespace Names.Host.Cli;
 
 /// <summary>
-/// <c>names train</c>: fits the supervised scorer (regularised logistic regression) and stores it in the registry as a
-/// new model version, which later runs use. Evidence: the reviewers' decisions recorded in the registry, plus an
-/// optional labels file: pairs (columns name1, name2, is_match, optional schema/kind) or rows with a truth column
-/// (--truth-column; training pairs are then the candidate pairs the index proposes). Afterwards the pending proposals
+/// <c>names train</c>: fits the supervised scorer and stores it in the registry as a new model version, which later runs
+/// use. From the reviewers' decisions alone it fits corrections to the registry's unsupervised model
+/// (<see cref="CorrectedModel"/>): decisions are few and sampled near the review band, too few and too biased to fit a
+/// model from scratch. With a labels file (pairs: columns name1, name2, is_match, optional schema/kind; or rows with a
+/// truth column, --truth-column, training pairs then being the candidate pairs the index proposes) it fits a
+/// regularised logistic regression from scratch, the decisions added to the pairs. Afterwards the pending proposals
 /// are re-scored with the new model; those now clearly a match (at or above the upper threshold) are merged, those
 /// clearly not (below the lower one) cannot-linked, recorded with actor <c>model:vN</c>.
 /// </summary>
 public static class TrainCommand
 {
+    /// <summary>L2 of a logistic regression fitted from scratch on labelled data.</summary>
+    public const double ScratchL2 = 1.0;
+
     public static Command Create(CliConsole console)
     {
         var registry = new RegistryOptions();
@@ -27,7 +32,10 @@ public static class TrainCommand
         var truth = new Option<string?>("--truth-column") { Description = "with --labels: the file holds rows and this column their true entity" };
         var column = CommonOptions.NameColumn();
         var context = new Option<string?>("--context-columns") { Description = "with --truth-column: context columns to train on" };
-        var l2 = new Option<double>("--l2") { Description = "L2 regularisation strength", DefaultValueFactory = _ => 1.0 };
+        var l2 = new Option<double?>("--l2")
+        {
+            Description = $"L2 regularisation strength (default {ScratchL2} from labels; {CorrectedModelTrainer.DefaultL2} on decisions alone, where it pulls the corrections towards the unsupervised model)",
+        };
         var command = new Command("train", "Fit the supervised scorer on reviewers' decisions and labelled data; store it in the registry as a new model version.")
         {
             labels, truth, column, context, l2,
@@ -41,25 +49,37 @@ public static class TrainCommand
             var decisions = pairs.Count;
             var trainer = new ModelTrainer();
             var contextColumns = (parse.GetValue(context) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            LogisticRegressionModel model;
+            IPairScorer model;
             string source;
             if (parse.GetValue(labels) is { } labelsPath && parse.GetValue(truth) is { } truthColumn)
             {
                 var rows = ReadLabelledRows(console, labelsPath, parse.GetValue(column)!, truthColumn, contextColumns);
-                model = trainer.TrainLogisticRegressionFromLabels(rows, contextColumns, parse.GetValue(l2));
+                model = trainer.TrainLogisticRegressionFromLabels(rows, contextColumns, parse.GetValue(l2) ?? ScratchL2);
                 source = $"{rows.Count:N0} labelled rows of {Path.GetFileName(labelsPath)}";
                 if (decisions > 0) source += " (reviewers' decisions are used when training from pairs only)";
             }
             else
             {
-                if (parse.GetValue(labels) is { } pairsPath) pairs.AddRange(ReadLabelledPairs(console, pairsPath));
+                var pairsPath = parse.GetValue(labels);
+                if (pairsPath is not null) pairs.AddRange(ReadLabelledPairs(console, pairsPath));
                 if (pairs.Count == 0) throw new CliUsageException("nothing to learn from: the registry has no review decisions and no --labels file was given");
-                if (pairs.All(p => p.IsMatch) || pairs.All(p => !p.IsMatch))
-                    throw new CliUsageException($"all {pairs.Count} labelled pairs say the same ({(pairs[0].IsMatch ? "match" : "no match")}): both kinds are needed");
-                model = trainer.TrainLogisticRegression(pairs, null, parse.GetValue(l2));
-                source = $"{pairs.Count:N0} labelled pairs ({decisions:N0} reviewers' decisions)";
+                if (pairsPath is null)
+                {
+                    // Starting from the unsupervised model, one kind of decision is evidence too (it shifts the calibration).
+                    var unsupervised = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+                    var corrected = trainer.TrainCorrection(unsupervised, pairs, parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2);
+                    model = corrected;
+                    source = $"{decisions:N0} reviewers' decisions, correcting the unsupervised {corrected.Base.Kind} model";
+                }
+                else
+                {
+                    if (pairs.All(p => p.IsMatch) || pairs.All(p => !p.IsMatch))
+                        throw new CliUsageException($"all {pairs.Count} labelled pairs say the same ({(pairs[0].IsMatch ? "match" : "no match")}): both kinds are needed");
+                    model = trainer.TrainLogisticRegression(pairs, null, parse.GetValue(l2) ?? ScratchL2);
+                    source = $"{pairs.Count:N0} labelled pairs ({decisions:N0} reviewers' decisions)";
+                }
             }
-            var version = await PairScorerSerializer.SaveAsync(store, model, $"logistic regression on {source}", ct);
+            var version = await PairScorerSerializer.SaveAsync(store, model, $"{model.Kind} on {source}", ct);
             var versionText = version.ToString(CultureInfo.InvariantCulture);
             // The service runtime's resolver scores with the latest stored model: the one just saved.
             RescoreOutcome rescored;

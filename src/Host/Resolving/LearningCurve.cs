@@ -9,18 +9,22 @@ using Names.Resolver.Storage;
 namespace Names.Host.Resolving;
 
 /// <summary>One point of the learning curve: the supervised scorer trained on the first <see cref="Decisions"/> decisions.</summary>
-public sealed record LearningCurvePoint(int Decisions, int Matches, ClusterMetrics? Metrics);
+public sealed record LearningCurvePoint(int Decisions, int Matches, ClusterMetrics Metrics);
 
 /// <summary>
 /// How many reviewer decisions the supervised scorer needs to beat the unsupervised one (<c>names eval
 /// --learning-curve</c>). Decisions are simulated from the truth column: the candidate pairs the blocking index
 /// proposes are put in review-queue order (score under the unsupervised model nearest the middle of the review band
-/// first) and the first N are labelled as a reviewer knowing the truth would decide them. A logistic regression is
-/// trained on those N, stored as the model of a fresh registry, and the input resolved and scored by the same path
-/// as <c>names eval</c>.
+/// first; only pairs inside the review band, as reviewers see only proposals) and the first N are labelled as a
+/// reviewer knowing the truth would decide them. Corrections to the unsupervised model (<see cref="CorrectedModel"/>,
+/// what <c>names train</c> fits on decisions) are trained on those N, stored as the model of a fresh registry, and the
+/// input resolved and scored by the same path as <c>names eval</c>.
 /// </summary>
 public sealed class LearningCurve(CliConsole console)
 {
+    /// <summary>Penalty pulling the corrections towards the unsupervised model (see <see cref="CorrectedModelTrainer.L2"/>).</summary>
+    public double L2 { get; init; } = CorrectedModelTrainer.DefaultL2;
+
     public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
         IReadOnlyList<int> sizes, CancellationToken ct)
     {
@@ -28,22 +32,23 @@ public sealed class LearningCurve(CliConsole console)
         var trainer = new ModelTrainer();
         var candidates = trainer.LabelledCandidatePairs(ReadLabelledRows(request, truthColumn));
         var defaults = new ResolutionOptions();
-        var boundary = ((request.LowerThreshold ?? defaults.LowerThreshold) + (request.UpperThreshold ?? defaults.UpperThreshold)) / 2;
+        double lower = request.LowerThreshold ?? defaults.LowerThreshold, upper = request.UpperThreshold ?? defaults.UpperThreshold;
+        var boundary = (lower + upper) / 2;
+        // Reviewers only see proposals: pairs the unsupervised model leaves in the review band. Labelling pairs outside
+        // it would be truth the registry never gets.
         var queue = candidates.Pairs
-            .Select((p, i) => (Pair: p, Index: i, Distance: Math.Abs(scorer.Probability(scorer.Comparisons.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens)) - boundary)))
-            .OrderBy(x => x.Distance).ThenBy(x => x.Index).Select(x => x.Pair).ToList();
+            .Select((p, i) => (Pair: p, Index: i, Probability: scorer.Probability(scorer.Comparisons.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens))))
+            .Where(x => x.Probability >= lower && x.Probability < upper)
+            .OrderBy(x => Math.Abs(x.Probability - boundary)).ThenBy(x => x.Index).Select(x => x.Pair).ToList();
         var points = new List<LearningCurvePoint>();
         foreach (var n in sizes.Where(n => n > 0).Distinct().Order())
         {
             var decided = queue.Take(n).ToList();
+            if (decided.Count == 0) break; // the unsupervised model leaves no pair to review
             var matches = decided.Count(p => p.IsMatch);
-            if (matches == 0 || matches == decided.Count) points.Add(new LearningCurvePoint(decided.Count, matches, null)); // one class: nothing to fit
-            else
-            {
-                var model = trainer.TrainLogisticRegression(candidates, decided, request.ContextColumns);
-                points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
-            }
-            if (decided.Count < n) break; // every candidate pair decided
+            var model = trainer.TrainCorrection(scorer, candidates, decided, L2);
+            points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
+            if (decided.Count < n) break; // every pair in the review band decided
         }
         return (unsupervised, points);
     }

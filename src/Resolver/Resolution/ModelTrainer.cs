@@ -150,7 +150,7 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         return new LabelledCandidates(records, statistics, pairs);
     }
 
-    /// <summary>Logistic regression on some of the labelled candidate pairs (e.g. the first N a reviewer would decide).</summary>
+    /// <summary>Logistic regression from scratch on labelled candidate pairs.</summary>
     public LogisticRegressionModel TrainLogisticRegression(LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs,
         IEnumerable<string>? contextColumns = null, double l2 = 1.0, bool allFeatures = false)
     {
@@ -158,6 +158,29 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         var set = allFeatures ? ComparisonSet.CreateFull(contextColumns) : ComparisonSet.CreateDefault(contextColumns);
         var examples = pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
         return new LogisticRegressionTrainer(set) { L2 = l2 }.Train(examples);
+    }
+
+    /// <summary>
+    /// Corrections to an unsupervised model from some of the labelled candidate pairs (e.g. the first N a reviewer would
+    /// decide), the pairs compared under the base model's own features.
+    /// </summary>
+    public CorrectedModel TrainCorrection(IPairScorer baseModel, LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, double l2 = CorrectedModelTrainer.DefaultL2)
+    {
+        var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
+        var set = trainer.Base.Comparisons;
+        var examples = pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
+        return trainer.Train(examples);
+    }
+
+    /// <summary>Corrections to an unsupervised model from labelled name pairs (reviewers' decisions).</summary>
+    public CorrectedModel TrainCorrection(IPairScorer baseModel, IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, double l2 = CorrectedModelTrainer.DefaultL2)
+    {
+        var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
+        var set = trainer.Base.Comparisons;
+        var statistics = new TokenStatistics();
+        var records = pairs.Select(p => (A: First(p.A), B: First(p.B), p.IsMatch)).Where(p => p.A is not null && p.B is not null).ToList();
+        foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
+        return trainer.Train(records.Select(p => (set.Compare(p.A!, p.B!, statistics), p.IsMatch)).ToList());
     }
 
     private NameRecord? First(ResolveInput input)

@@ -14,35 +14,11 @@ public sealed class LogisticRegressionTrainer(ComparisonSet comparisons)
     public LogisticRegressionModel Train(IReadOnlyList<(int[] Levels, bool IsMatch)> examples)
     {
         if (examples.Count == 0) throw new ArgumentException("no training examples");
-        var offsets = new int[Comparisons.Features.Count];
-        int width = 1;
-        for (int f = 0; f < offsets.Length; f++) { offsets[f] = width; width += Comparisons.Features[f].Levels.Count; }
-
-        var x = Matrix<double>.Build.Dense(examples.Count, width);
-        var y = Vector<double>.Build.Dense(examples.Count);
-        for (int i = 0; i < examples.Count; i++)
-        {
-            x[i, 0] = 1;
-            var levels = examples[i].Levels;
-            for (int f = 0; f < levels.Length; f++)
-                if (levels[f] >= 0) x[i, offsets[f] + levels[f]] = 1;
-            y[i] = examples[i].IsMatch ? 1 : 0;
-        }
-
-        var penalty = Matrix<double>.Build.DiagonalIdentity(width) * L2;
-        penalty[0, 0] = 0;
-        var w = Vector<double>.Build.Dense(width);
-        for (int iteration = 0; iteration < MaxIterations; iteration++)
-        {
-            var p = (x * w).Map(z => 1 / (1 + Math.Exp(-z)));
-            var gradient = x.TransposeThisAndMultiply(p - y) + penalty * w;
-            var s = p.Map(pi => Math.Max(pi * (1 - pi), 1e-9));
-            var hessian = x.TransposeThisAndMultiply(x.MapIndexed((i, _, v) => v * s[i])) + penalty;
-            var step = hessian.Solve(gradient);
-            w -= step;
-            if (step.AbsoluteMaximum() < 1e-8) break;
-        }
-
+        var (x, offsets) = PenalisedLogisticFit.Indicators(examples.Select(e => e.Levels).ToList(), Comparisons.Features.Select(f => f.Levels.Count).ToList());
+        var y = Vector<double>.Build.Dense(examples.Count, i => examples[i].IsMatch ? 1 : 0);
+        var penalty = Vector<double>.Build.Dense(x.ColumnCount, L2);
+        penalty[0] = 0;
+        var w = PenalisedLogisticFit.Fit(x, y, Vector<double>.Build.Dense(examples.Count), penalty, MaxIterations);
         var coefficients = Comparisons.Features.Select((f, fi) => Enumerable.Range(0, f.Levels.Count).Select(l => w[offsets[fi] + l]).ToArray()).ToArray();
         return new LogisticRegressionModel(Comparisons, w[0], coefficients);
     }

@@ -14,6 +14,7 @@ public static class PairScorerSerializer
         {
             FellegiSunterModel.KindName => FellegiSunterModel.Deserialize(json),
             LogisticRegressionModel.KindName => LogisticRegressionModel.Deserialize(json),
+            CorrectedModel.KindName => CorrectedModel.Deserialize(json),
             _ => throw new FormatException($"unknown model kind '{kind}'"),
         };
     }
