@@ -573,7 +573,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
         }
     }
 
-    private static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l"];
+    private static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l", "$m"];
 
     private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
     {
