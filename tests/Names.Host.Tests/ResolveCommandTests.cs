@@ -91,6 +91,23 @@ public class ResolveCommandTests
     }
 
     [Fact]
+    public async Task Export_of_variants_carries_each_raw_input_field_verbatim()
+    {
+        using var dir = new TempDir();
+        const string injection = "  '; DROP TABLE variants;-- Quillfeather \"Optics\" GmbH ";
+        const string several = "ALPHA ZYMOTECH GMBH; <script>alert(1)</script> BETA QUORVEX AG";
+        var input = dir.Write("in.csv", "name\n\"" + injection.Replace("\"", "\"\"") + "\"\n" + several + "\n");
+        var db = dir.File("r.db");
+        Assert.Equal(0, (await CliRun.RunAsync("resolve", input, "--db", db, "--out", dir.File("out.csv"))).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("export", "--db", db, "--what", "variants", "--out", dir.File("v.csv"))).ExitCode);
+
+        var variants = ReadCsv(dir.File("v.csv"));
+        Assert.Equal([injection, several, several], variants.Select(v => v["raw_name"]));
+        Assert.DoesNotContain(variants, v => v["display_name"] == injection);
+        Assert.Equal(0, (await CliRun.RunAsync("verify", "--db", db)).ExitCode);
+    }
+
+    [Fact]
     public async Task Eval_measures_against_the_truth_column_without_showing_it_to_the_resolver()
     {
         using var dir = new TempDir();

@@ -51,6 +51,24 @@ public abstract partial class RegistryStoreContract
     }
 
     [Fact]
+    public async Task The_raw_input_name_is_stored_and_read_back_byte_for_byte()
+    {
+        // Hostile and odd text: quotes, SQL, markup, a NUL-free control char, combining marks, an astral character, padding.
+        const string raw = "  Robert'); DROP TABLE variants;-- <script>\"x\"</script>\tCafe\u0301 \U0001F600 ; Acme GmbH ";
+        await using var store = await CreateEmptyStoreAsync();
+        var batch = Batch(new IdMinter(1), out var a, out _);
+        batch.NewVariants[0] = batch.NewVariants[0] with { RawName = raw };
+        await store.ApplyAsync(batch);
+
+        Assert.Equal(raw, (await store.GetVariantsOfEntityAsync(a))[0].RawName);
+        Assert.Equal(raw, (await store.GetVariantsAsync([1L]))[0].RawName);
+        var all = new List<VariantRecord>();
+        await foreach (var v in store.ReadVariantsAsync()) all.Add(v);
+        Assert.Equal([raw, "", ""], all.OrderBy(v => v.Id).Select(v => v.RawName));
+        Assert.Equal(3, all.Count); // the tables took the text as data
+    }
+
+    [Fact]
     public async Task Blocking_key_lookup_counts_shared_keys_and_skips_oversized_blocks()
     {
         await using var store = await CreateEmptyStoreAsync();

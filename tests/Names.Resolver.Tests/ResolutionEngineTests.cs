@@ -56,6 +56,24 @@ public sealed class ResolutionEngineTests : IDisposable
     }
 
     [Fact]
+    public async Task Each_variant_keeps_its_raw_input_field_verbatim_and_split_parties_keep_the_whole_field()
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
+        const string injection = "'; DROP TABLE entities;--  Quillfeather Instruments GmbH";
+        const string several = "  ALPHA ZYMOTECH GMBH; BETA QUORVEX AG ";
+        var r = await Run(store, [Org(injection, 1), Org(several, 2)]);
+        Assert.Equal(3, r.Count); // R15: the second field holds two parties
+
+        var variants = new List<VariantRecord>();
+        await foreach (var v in store.ReadVariantsAsync()) variants.Add(v);
+        Assert.Equal(3, variants.Count);
+        Assert.Equal(injection, variants.Single(v => v.SourceRow == 1).RawName);
+        Assert.NotEqual(injection, variants.Single(v => v.SourceRow == 1).DisplayName); // cleaned, the raw text is kept beside it
+        Assert.All(variants.Where(v => v.SourceRow == 2), v => Assert.Equal(several, v.RawName));
+        Assert.Equal(2, variants.Where(v => v.SourceRow == 2).Select(v => v.EntityId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task Lookup_finds_the_entity_of_a_variant_without_writing()
     {
         await using var store = await SqliteRegistryStore.OpenAsync(NewPath());

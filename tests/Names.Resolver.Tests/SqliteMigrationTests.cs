@@ -76,6 +76,7 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal("LQC5N98MP2FE1280", (await store.ResolveAsync("LS7EGHHRGVBFAJ33"))!.Id); // absorbed id still resolves
         Assert.Equal([("L5EX969AD7W6R939", "LV1BGB0FVYNCX417")], await store.GetCannotLinksAsync());
         Assert.Equal(13, await store.CountEventsAsync());
+        await foreach (var v in store.ReadVariantsAsync()) Assert.Equal("", v.RawName); // written before raw names were kept: unknown
 
         // The migrated registry keeps working: the same names come back with their ids, nothing is minted.
         var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { Seed = 99 });

@@ -11,7 +11,8 @@ namespace Names.Service.Tests;
 /// Hostile requests against every endpoint that reads a body or a query: oversize bodies (with and without a
 /// Content-Length) answer 413, malformed JSON 400 with problem details, unknown fields and query parameters are
 /// ignored (the answer is the one the request without them gets), duplicate JSON properties are refused, and names
-/// that look like SQL or script are stored and answered verbatim while the registry stays intact.
+/// that look like SQL or script are stored verbatim (the variant's rawName) and answered byte for byte while the
+/// registry stays intact.
 /// </summary>
 public sealed class HostileRequestTests(SqliteServiceFixture fixture) : IClassFixture<SqliteServiceFixture>
 {
@@ -119,12 +120,13 @@ public sealed class HostileRequestTests(SqliteServiceFixture fixture) : IClassFi
     }
 
     /// <summary>Injection strings alone (cleaning trims their leading and trailing punctuation, as it does for any
-    /// name: what is stored is the cleaned display name) and inside names (kept verbatim by cleaning).</summary>
+    /// name: the display name is cleaned, the raw name is kept as sent) and inside names (kept verbatim by cleaning).</summary>
     public static TheoryData<string, bool> InjectionNames() => new()
     {
         { "'; DROP TABLE entities;--", false },
         { "<script>alert(1)</script>", false },
         { "\" OR 1=1 --", false },
+        { "Robert'); DROP TABLE Students;--", false },
         { "%' UNION SELECT id, canonical_name FROM entities --", false },
         { "Robert'); DROP TABLE entities;-- Holdings Ltd", true },
         { "Acme <script>alert(1)</script> Industries", false }, // R3 drops markup tags
@@ -149,14 +151,18 @@ public sealed class HostileRequestTests(SqliteServiceFixture fixture) : IClassFi
         var display = normalized.GetProperty("parties")[0].GetProperty("displayName").GetString()!;
         if (keptByCleaning) Assert.Equal(name, display);
 
+        var before = await new RegistryVerifier(Service.Runtime.ReviewStore).VerifyAsync();
         var answer = await (await filer.ResolveAsync(new { name, country = "GB" })).ReadJsonAsync();
         var id = answer.GetProperty("id").GetString()!;
         Assert.Equal(display, answer.GetProperty("parties")[0].GetProperty("displayName").GetString());
         var response = await reader.GetAsync("/api/v1/entities/" + id);
         Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
         var entity = await response.ReadJsonAsync();
-        var variants = entity.GetProperty("variants").GetProperty("items").EnumerateArray().Select(v => v.GetProperty("displayName").GetString()).ToList();
-        Assert.True(variants.Contains(display), $"'{display}' not stored verbatim: variants {string.Join(" | ", variants)}");
+        var items = entity.GetProperty("variants").GetProperty("items").EnumerateArray().ToList();
+        var variant = items.SingleOrDefault(v => v.GetProperty("displayName").GetString() == display);
+        Assert.True(variant.ValueKind == JsonValueKind.Object, $"'{display}' not stored: variants {string.Join(" | ", items.Select(v => v.GetProperty("displayName").GetString()))}");
+        // The raw input comes back byte for byte (ordinal comparison of the decoded UTF-16, so of the UTF-8 sent).
+        Assert.Equal(name, variant.GetProperty("rawName").GetString());
         // Resolving it again finds the same entity: what was stored is the name, not something it did.
         Assert.Equal(id, (await (await filer.ResolveAsync(new { name, country = "GB" })).ReadJsonAsync()).GetProperty("id").GetString());
 
@@ -167,6 +173,25 @@ public sealed class HostileRequestTests(SqliteServiceFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await Service.CreateClient().GetAsync("/api/v1/health")).StatusCode);
         var verification = await new RegistryVerifier(Service.Runtime.ReviewStore).VerifyAsync();
         Assert.True(verification.Ok, string.Join("; ", verification.Problems));
+        Assert.True(verification.Entities >= before.Entities && verification.Variants >= before.Variants, "rows were lost"); // no table dropped or emptied
+    }
+
+    [PostgresFact]
+    public async Task Injection_strings_come_back_as_raw_names_from_postgres_too()
+    {
+        await using var service = await ServiceFactory.CreatePostgresAsync();
+        var filer = service.ClientFor(ApiRole.Filer);
+        var reader = service.ClientFor(ApiRole.Reader);
+        string[] names = ["'; DROP TABLE entities;--", "<script>alert(1)</script>", "\" OR 1=1 --", "Robert'); DROP TABLE Students;--"];
+        foreach (var name in names)
+        {
+            var id = (await (await filer.ResolveAsync(new { name, country = "GB" })).ReadJsonAsync()).GetProperty("id").GetString()!;
+            var entity = await (await reader.GetAsync("/api/v1/entities/" + id)).ReadJsonAsync();
+            Assert.Contains(name, entity.GetProperty("variants").GetProperty("items").EnumerateArray().Select(v => v.GetProperty("rawName").GetString()));
+        }
+        var verification = await new RegistryVerifier(service.Runtime.ReviewStore).VerifyAsync();
+        Assert.True(verification.Ok, string.Join("; ", verification.Problems));
+        Assert.Equal(names.Length, verification.Variants);
     }
 
     /// <summary>A body whose length is not known in advance (sent chunked): the limit must hold without Content-Length.</summary>

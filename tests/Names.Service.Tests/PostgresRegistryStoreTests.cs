@@ -21,7 +21,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(2, await again.GetSchemaVersionAsync());
+        Assert.Equal(3, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
     }
 }

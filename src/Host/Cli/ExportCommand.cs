@@ -45,11 +45,11 @@ public static class ExportCommand
                     await foreach (var (absorbed, survivor) in exporter.RedirectsAsync(ct)) { sink.Row(absorbed, survivor); rows++; }
                     break;
                 default:
-                    sink.Header("variant_id", "global_id", "kind", "display_name", "name_key", "compact_key", "country", "source_file", "source_row", "source_record_id");
+                    sink.Header("variant_id", "global_id", "kind", "display_name", "name_key", "compact_key", "country", "source_file", "source_row", "source_record_id", "raw_name");
                     await foreach (var v in exporter.VariantsAsync(ct))
                     {
                         sink.Row(v.Id.ToString(CultureInfo.InvariantCulture), v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.Country,
-                            v.SourceFile, v.SourceRow.ToString(CultureInfo.InvariantCulture), v.SourceRecordId);
+                            v.SourceFile, v.SourceRow.ToString(CultureInfo.InvariantCulture), v.SourceRecordId, v.RawName);
                         rows++;
                     }
                     break;

@@ -332,7 +332,7 @@ public sealed class ResolutionEngine
 
         var id = ++_state.MaxVariantId;
         var stored = new VariantRecord(id, target.Id, party.Kind.ToText(), party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
-            party.Country, record.SerializeExtras(), _options.SourceFile, row.Row, row.SourceRecordId);
+            party.Country, record.SerializeExtras(), _options.SourceFile, row.Row, row.SourceRecordId, row.Name ?? "");
         _batch.NewVariants.Add(stored);
         // Character q-gram keys stay in memory (recomputed on load): persisting ~20 per name would dominate write time;
         // stored lookups use the other keys and the FTS5 trigram table.

@@ -128,14 +128,14 @@ public sealed class OnlineResolver
                     Problem: party.Problem.Length > 0 ? party.Problem : "empty name"));
                 continue;
             }
-            var (resolution, written) = await _registry.WriteLockedAsync(NameLockKey.For(party), s => DecideAsync(s, party, actor, source, ct), ct);
+            var (resolution, written) = await _registry.WriteLockedAsync(NameLockKey.For(party), s => DecideAsync(s, party, input.Name ?? "", actor, source, ct), ct);
             if (written is not null) _model.Apply(written); // committed: this instance's next lookup sees it at once
             result.Add(resolution);
         }
         return result;
     }
 
-    private async Task<(PartyResolution Resolution, RegistryBatch? Written)> DecideAsync(IRegistrySession s, Party party, string actor, string source, CancellationToken ct)
+    private async Task<(PartyResolution Resolution, RegistryBatch? Written)> DecideAsync(IRegistrySession s, Party party, string rawName, string actor, string source, CancellationToken ct)
     {
         var kind = party.Kind.ToText();
         // Re-checked under the lock: a concurrent request for the same name may have just written it.
@@ -190,7 +190,7 @@ public sealed class OnlineResolver
 
         var variantId = await s.NextVariantIdAsync(ct);
         batch.NewVariants.Add(new VariantRecord(variantId, targetId, kind, party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
-            party.Country, record.SerializeExtras(), source, 0, ""));
+            party.Country, record.SerializeExtras(), source, 0, "", rawName));
         // As in the bulk run, character q-gram keys are not stored (they would dominate the key table).
         foreach (var k in _keys.Keys(record, qGrams: false)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
         batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, targetId, null, actor,

@@ -39,6 +39,10 @@ internal static class SqliteMigrations
             CREATE INDEX ix_review_decisions_proposal ON review_decisions(proposal_id);
             CREATE INDEX ix_events_entity_type ON events(entity_id, type);
             """),
+        // The raw input name of each variant, verbatim (issue 6); '' = unknown (written before this version).
+        (3, """
+            ALTER TABLE variants ADD COLUMN raw_name TEXT NOT NULL DEFAULT '';
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -80,11 +80,11 @@ public sealed class SqliteRegistryStore : IRegistryStore
             }
             if (batch.NewVariants.Count > 0)
             {
-                using var cmd = Prepare(tx, "INSERT INTO variants VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l)", 12);
+                using var cmd = Prepare(tx, "INSERT INTO variants VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l,$m)", 13);
                 using var fts = Prepare(tx, "INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", 2);
                 foreach (var v in batch.NewVariants)
                 {
-                    Set(cmd, v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId);
+                    Set(cmd, v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName);
                     cmd.ExecuteNonQuery();
                     Set(fts, v.Id, v.DisplayName);
                     fts.ExecuteNonQuery();
@@ -573,7 +573,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
         }
     }
 
-    private static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l"];
+    private static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l", "$m"];
 
     private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
     {
@@ -605,7 +605,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
 
     private static VariantRecord ReadVariant(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11), r.GetString(12));
 
     private async Task<T> Locked<T>(Func<Task<T>> work)
     {

@@ -6,7 +6,8 @@ namespace Names.Host.Service.Contracts;
 /// </summary>
 public sealed record EntityView(string Id, string RequestedId, bool Absorbed, string Kind, string CanonicalName, string Status, Page<VariantView> Variants);
 
-public sealed record VariantView(long Id, string DisplayName, string NameKey, string Kind, string Country, string Source);
+/// <summary>One variant; <see cref="RawName"/> is the input name exactly as received (empty when the registry predates it).</summary>
+public sealed record VariantView(long Id, string DisplayName, string NameKey, string Kind, string Country, string Source, string RawName);
 
 public sealed record HistoryView(string Id, string RequestedId, bool Absorbed, Page<EventView> Events);
 

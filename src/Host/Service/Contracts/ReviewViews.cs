@@ -26,7 +26,7 @@ public sealed record EntitySummaryView(string Id, string Kind, string Status, st
     IReadOnlyList<string> Countries, int RecordCount, IReadOnlyList<string> Sources, IReadOnlyList<string> ExampleRecords, DateTimeOffset Created)
 {
     public static EntitySummaryView From(EntitySummary e) => new(e.Id, e.Kind, e.Status, e.SurvivorId, e.CanonicalName,
-        e.Variants.Select(v => new VariantView(v.Id, v.DisplayName, v.NameKey, v.Kind, v.Country, v.SourceFile)).ToList(),
+        e.Variants.Select(v => new VariantView(v.Id, v.DisplayName, v.NameKey, v.Kind, v.Country, v.SourceFile, v.RawName)).ToList(),
         e.Countries, e.RecordCount, e.Sources, e.ExampleRecords, e.Created);
 }
 

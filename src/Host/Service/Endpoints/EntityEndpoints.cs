@@ -22,7 +22,7 @@ public static class EntityEndpoints
                 var variants = await s.GetVariantsOfEntityAsync(entity.Id, o, l, ct);
                 var total = await s.CountVariantsOfEntityAsync(entity.Id, ct);
                 return Results.Ok(new EntityView(entity.Id, id, absorbed, entity.Kind, entity.CanonicalName, entity.Status,
-                    new Page<VariantView>(variants.Select(v => new VariantView(v.Id, v.DisplayName, v.NameKey, v.Kind, v.Country, v.SourceFile)).ToList(), o, l, total)));
+                    new Page<VariantView>(variants.Select(v => new VariantView(v.Id, v.DisplayName, v.NameKey, v.Kind, v.Country, v.SourceFile, v.RawName)).ToList(), o, l, total)));
             }, ct);
         })
         .RequireAuthorization(RolePolicies.For(ApiRole.Reader))

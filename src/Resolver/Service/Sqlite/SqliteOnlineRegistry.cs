@@ -220,7 +220,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         return ValueTask.CompletedTask;
     }
 
-    internal static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l"];
+    internal static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l", "$m"];
 
     internal static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params object?[] values)
     {

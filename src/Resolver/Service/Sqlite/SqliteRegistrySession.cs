@@ -10,7 +10,7 @@ namespace Names.Resolver.Service.Sqlite;
 /// <summary>One leased connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
 internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegistrySession
 {
-    private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
+    private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id, raw_name";
 
     public async Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct)
     {
@@ -153,8 +153,8 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
             await ExecAsync("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", ct, e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId);
         foreach (var v in batch.NewVariants)
         {
-            await ExecAsync($"INSERT INTO variants({VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l)", ct,
-                v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId);
+            await ExecAsync($"INSERT INTO variants({VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l,$m)", ct,
+                v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName);
             await ExecAsync("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", ct, v.Id, v.DisplayName);
         }
         foreach (var k in batch.NewBlockingKeys)
@@ -186,5 +186,5 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
 
     private static VariantRecord ReadVariant(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11), r.GetString(12));
 }

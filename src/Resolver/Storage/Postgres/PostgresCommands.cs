@@ -30,11 +30,11 @@ internal static class PostgresCommands
 
     public static DateTimeOffset ReadTime(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
 
-    public const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id";
+    public const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id, raw_name";
 
     public static VariantRecord ReadVariant(NpgsqlDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11));
+            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11), r.GetString(12));
 
     public static EntityRecord ReadEntity(NpgsqlDataReader r) =>
         new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
@@ -67,6 +67,7 @@ internal static class PostgresCommands
                     await w.WriteAsync(v.Id, ct); await w.WriteAsync(v.EntityId, ct); await w.WriteAsync(v.Kind, ct); await w.WriteAsync(v.DisplayName, ct);
                     await w.WriteAsync(v.NameKey, ct); await w.WriteAsync(v.CompactKey, ct); await w.WriteAsync(v.AltKey, ct); await w.WriteAsync(v.Country, ct);
                     await w.WriteAsync(v.Features, ct); await w.WriteAsync(v.SourceFile, ct); await w.WriteAsync(v.SourceRow, ct); await w.WriteAsync(v.SourceRecordId, ct);
+                    await w.WriteAsync(v.RawName, ct);
                 }
                 await w.CompleteAsync(ct);
             }

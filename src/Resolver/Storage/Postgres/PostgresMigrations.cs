@@ -54,6 +54,10 @@ internal static class PostgresMigrations
             CREATE INDEX ix_review_decisions_proposal ON review_decisions(proposal_id);
             CREATE INDEX ix_events_entity_type ON events(entity_id, type);
             """),
+        // The raw input name of each variant, as in the SQLite schema version 3.
+        (3, """
+            ALTER TABLE variants ADD COLUMN raw_name text NOT NULL DEFAULT '';
+            """),
     };
 
     public static int Latest => All[^1].Version;
