@@ -101,6 +101,19 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task The_chart_says_when_the_current_model_scores_the_pair_otherwise_than_the_proposing_run()
+    {
+        // Stored at 0.7 (as a run with another model could have left it); the current model finds these firms unlike.
+        var a = await ResolveAsync("Brackenridge Turbine Castings Ltd", "GB");
+        var b = await ResolveAsync("Oyelaran Seed Cooperative", "NG");
+        var proposal = await ProposeAsync(a, b, "p=0.700: an older model");
+        var session = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/review/proposals/{proposal}")).StatusCode);
+        Assert.Contains("When proposed: p=0.700: an older model", session.Html);
+        Assert.Matches(@"current model: p = 0\.[0-4]\d\d now, 0\.700 when proposed", session.Html);
+    }
+
+    [Fact]
     public async Task A_post_without_its_CSRF_token_is_400_and_changes_nothing()
     {
         var anonymous = PageSession.Create(Service);

@@ -64,7 +64,8 @@ public static class ProposalPage
             </div>
             <section aria-labelledby="why">
               <h2 id="why">Why it was proposed</h2>
-              <p class="muted">{p.Explanation}</p>
+              <p class="muted">When proposed: {p.Explanation}</p>
+              {Rescored(d)}
               {ContributionChart.Render(d.Contributions)}
             </section>
             <section aria-labelledby="nearest">
@@ -131,4 +132,17 @@ public static class ProposalPage
     }
 
     public static string DecisionUrl(long id, string action) => $"{ReviewPages.Root}/proposals/{id}/{action}";
+
+    /// <summary>
+    /// The chart re-scores the closest pair of variants with the current model; say so, and say when that differs from
+    /// the score the proposing run gave (another model, or word frequencies that changed as the registry grew).
+    /// </summary>
+    private static Html Rescored(ProposalDetail d)
+    {
+        if (d.CurrentProbability is not { } now) return Html.Empty;
+        var then = d.Proposal.Score;
+        return Math.Abs(now - then) < 0.005
+            ? Html.Of($"<p class=\"muted\">The chart re-scores the closest pair of variants with the current model: p = {now:0.000}.</p>")
+            : Html.Of($"<p class=\"muted\">The chart re-scores the closest pair of variants with the current model: p = {now:0.000} now, {then:0.000} when proposed (the model or the word frequencies it weighs have changed since).</p>");
+    }
 }

@@ -140,7 +140,7 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
         var country = a.Countries.Count > 0 ? a.Countries[0] : null;
         foreach (var party in await resolver.LookupAsync(new NameInput(a.CanonicalName, country, a.Kind), NearestOthersShown + 2, ct))
             nearest.AddRange(party.Candidates.Where(c => c.EntityId != a.Id && c.EntityId != b.Id && nearest.All(n => n.EntityId != c.EntityId)));
-        return new ProposalDetail(proposal, a, b, best?.Contributions ?? [], nearest.Take(NearestOthersShown).ToList());
+        return new ProposalDetail(proposal, a, b, best?.Contributions ?? [], nearest.Take(NearestOthersShown).ToList(), best?.Probability);
     }
 
     /// <summary>The pair of variants the current model finds most alike: it explains the proposal best. Null when a side has no variant.</summary>
