@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using Names.Resolver.Comparison;
+using Names.Resolver.Resolution;
 using Names.Resolver.Service.ReadModel;
+using Names.Resolver.Storage;
 
 namespace Names.Resolver.Service;
 
@@ -16,16 +18,22 @@ internal sealed class ComparisonRecordCache(int capacity = 200_000)
     // ConcurrentDictionary.Count takes every bucket lock: an approximate count of our own is enough for the bound.
     private int _count;
 
-    public NameRecord Get(MemberRow v)
+    public NameRecord Get(MemberRow v) =>
+        _records.TryGetValue(v.VariantId, out var cached) ? cached : Add(v.VariantId, StoredVariant.ToRecord(v.Packed));
+
+    /// <summary>A variant read from the store (reviewers' pairs), parsed from its own fields.</summary>
+    public NameRecord Get(VariantRecord v) =>
+        _records.TryGetValue(v.Id, out var cached) ? cached
+            : Add(v.Id, NameRecord.Deserialize(RegistryState.ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features));
+
+    private NameRecord Add(long variantId, NameRecord record)
     {
-        if (_records.TryGetValue(v.VariantId, out var cached)) return cached;
-        var record = StoredVariant.ToRecord(v.Packed);
         if (Volatile.Read(ref _count) >= capacity)
         {
             _records.Clear();
             Volatile.Write(ref _count, 0);
         }
-        if (_records.TryAdd(v.VariantId, record)) Interlocked.Increment(ref _count);
+        if (_records.TryAdd(variantId, record)) Interlocked.Increment(ref _count);
         return record;
     }
 }

@@ -212,7 +212,7 @@ public sealed class OnlineResolver
     /// </summary>
     public PairScore ScorePair(VariantRecord a, VariantRecord b)
     {
-        NameRecord ra = _records.Get(new MemberRow(a.Id, StoredVariant.Pack(a))), rb = _records.Get(new MemberRow(b.Id, StoredVariant.Pack(b)));
+        NameRecord ra = _records.Get(a), rb = _records.Get(b);
         var levels = _scorer.Comparisons.Compare(ra, rb, _tokens);
         var score = _scorer.Score(levels);
         var p = Vetoed(ra, rb) ? 0 : _nameConflicts.Apply(ra, rb, levels, [], _tokens, score.Probability);

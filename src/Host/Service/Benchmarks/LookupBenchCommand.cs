@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Names.Host.Csv;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
@@ -83,43 +84,22 @@ public static class LookupBenchCommand
         return command;
     }
 
-    /// <summary>Reads name, country and kind of a `names synth` file (RFC 4180 quoting, one record per line).</summary>
+    /// <summary>Reads name, country and kind of a `names synth` file (the CLI's CSV reader; malformed lines skipped).</summary>
     internal static List<BenchName> ReadInput(string path)
     {
-        using var reader = new StreamReader(path);
-        var header = Fields(reader.ReadLine() ?? "");
-        int name = header.IndexOf("name"), country = header.IndexOf("country"), kind = header.IndexOf("kind");
+        using var stream = File.OpenRead(path);
+        using var reader = new CsvRecordReader(CsvCharSource.Open(stream));
+        var header = reader.ReadHeader() ?? [];
+        int name = Array.IndexOf(header, "name"), country = Array.IndexOf(header, "country"), kind = Array.IndexOf(header, "kind");
         if (name < 0) throw new InvalidOperationException($"{path} has no 'name' column");
         var list = new List<BenchName>();
-        while (reader.ReadLine() is { } line)
+        while (reader.ReadNextFields(-1, out _, out _) is var read && read != CsvReadKind.End)
         {
-            var f = Fields(line);
-            string At(int i) => i >= 0 && i < f.Count ? f[i] : "";
+            if (read != CsvReadKind.Record) continue;
+            string At(int i) => i >= 0 && i < reader.FieldCount ? reader.FieldText(i) : "";
             list.Add(new BenchName(At(name), At(country), At(kind)));
         }
         return list;
-    }
-
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var current = new StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else current.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
-        }
-        fields.Add(current.ToString());
-        return fields;
     }
 
     /// <summary>Builds the registry with <paramref name="build"/> (which says what it wrote) unless it already has variants.</summary>

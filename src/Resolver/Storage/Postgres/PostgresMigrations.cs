@@ -62,6 +62,22 @@ internal static class PostgresMigrations
 
     public static int Latest => All[^1].Version;
 
+    /// <summary>A data source for the connection string with the schema migrated (disposed again when migrating fails).</summary>
+    public static async Task<NpgsqlDataSource> OpenAsync(string connectionString, CancellationToken ct)
+    {
+        var dataSource = NpgsqlDataSource.Create(connectionString);
+        try
+        {
+            await ApplyAsync(dataSource, ct);
+            return dataSource;
+        }
+        catch
+        {
+            await dataSource.DisposeAsync();
+            throw;
+        }
+    }
+
     public static async Task ApplyAsync(NpgsqlDataSource dataSource, CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);

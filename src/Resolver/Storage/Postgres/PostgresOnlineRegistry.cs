@@ -24,17 +24,7 @@ public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore
 
     public static async Task<PostgresOnlineRegistry> OpenAsync(string connectionString, CancellationToken ct = default)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
-        try
-        {
-            await PostgresMigrations.ApplyAsync(dataSource, ct);
-        }
-        catch
-        {
-            await dataSource.DisposeAsync();
-            throw;
-        }
-        return new PostgresOnlineRegistry(dataSource);
+        return new PostgresOnlineRegistry(await PostgresMigrations.OpenAsync(connectionString, ct));
     }
 
     public async Task<T> ReadAsync<T>(Func<IRegistrySession, Task<T>> work, CancellationToken ct = default)

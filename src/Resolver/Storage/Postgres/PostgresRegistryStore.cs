@@ -20,17 +20,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     /// <summary>Connects with an Npgsql connection string ("Host=...;Database=...;Username=...") and migrates the schema.</summary>
     public static async Task<PostgresRegistryStore> OpenAsync(string connectionString, CancellationToken ct = default)
     {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
-        try
-        {
-            await PostgresMigrations.ApplyAsync(dataSource, ct);
-        }
-        catch
-        {
-            await dataSource.DisposeAsync();
-            throw;
-        }
-        return new PostgresRegistryStore(dataSource);
+        return new PostgresRegistryStore(await PostgresMigrations.OpenAsync(connectionString, ct));
     }
 
     public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default)
