@@ -1,0 +1,102 @@
+namespace Names.Resolver.Comparison;
+
+/// <summary>
+/// The best one-to-one pairing of the words of two names, independent of their order: each word is paired with the
+/// word of the other name it agrees with best (<see cref="PartAgreement"/>), best pairs first. Words left over on both
+/// sides are conflicts (a part of one name replaced by another word); words left over on one side only are extra parts
+/// (a middle name, a patronymic). A word glued from two words of the other name (FRIDRICHBUCHENBERG, VLADIMIRPUTIN)
+/// pairs with both of them.
+/// </summary>
+public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra, PartAgreement Weakest, int Equal)
+{
+    /// <summary>Words per name considered (longer names: the rest count as extra).</summary>
+    public const int MaxWords = 8;
+
+    /// <summary>Aligns two word lists; <paramref name="syllabic"/> = Han, Kana or Hangul words, where one sign is one syllable, so only equal words agree.</summary>
+    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false)
+    {
+        int n = Math.Min(a.Count, MaxWords), m = Math.Min(b.Count, MaxWords);
+        int overflow = Math.Max(a.Count - n, b.Count - m);
+        Span<int> score = stackalloc int[MaxWords * MaxWords];
+        Span<byte> grade = stackalloc byte[MaxWords * MaxWords];
+        for (int i = 0; i < n; i++)
+            for (int j = 0; j < m; j++)
+            {
+                var g = syllabic ? (a[i] == b[j] ? PartAgreement.Equal : PartAgreement.Different) : Agreement(a[i], b[j]);
+                grade[i * MaxWords + j] = (byte)g;
+                // Ties between equal grades go to the closer spelling.
+                score[i * MaxWords + j] = (int)g * 1000 + (int)(JaroWinkler.Similarity(a[i], b[j]) * 999);
+            }
+        Span<bool> usedA = stackalloc bool[MaxWords];
+        Span<bool> usedB = stackalloc bool[MaxWords];
+        int paired = 0, equal = 0, glued = 0;
+        var weakest = PartAgreement.Equal;
+        if (!syllabic) glued = PairGlued(a, n, b, m, usedA, usedB, ref weakest) + PairGlued(b, m, a, n, usedB, usedA, ref weakest);
+        while (true)
+        {
+            int best = -1, bi = -1, bj = -1;
+            for (int i = 0; i < n; i++)
+            {
+                if (usedA[i]) continue;
+                for (int j = 0; j < m; j++)
+                    if (!usedB[j] && grade[i * MaxWords + j] > 0 && score[i * MaxWords + j] > best) { best = score[i * MaxWords + j]; bi = i; bj = j; }
+            }
+            if (bi < 0) break;
+            usedA[bi] = usedB[bj] = true;
+            var g = (PartAgreement)grade[bi * MaxWords + bj];
+            paired++;
+            if (g == PartAgreement.Equal) equal++;
+            if (g < weakest) weakest = g;
+        }
+        int leftA = 0, leftB = 0;
+        for (int i = 0; i < n; i++) if (!usedA[i]) leftA++;
+        for (int j = 0; j < m; j++) if (!usedB[j]) leftB++;
+        int conflicts = Math.Min(leftA, leftB);
+        return new PartAlignment(paired + glued, conflicts, Math.Max(leftA, leftB) - conflicts + overflow, paired + glued == 0 ? PartAgreement.Different : weakest, equal);
+    }
+
+    /// <summary>How two words agree: equal, one edit, same sound, nickname, initial, prefix, similar, or different.</summary>
+    public static PartAgreement Agreement(string x, string y)
+    {
+        if (x == y) return PartAgreement.Equal;
+        if (x.Length == 0 || y.Length == 0) return PartAgreement.Different;
+        if (x.Length == 1 || y.Length == 1) return x[0] == y[0] ? PartAgreement.Initial : PartAgreement.Different;
+        int shorter = Math.Min(x.Length, y.Length);
+        int distance = EditDistance.Distance(x, y, 2);
+        if (distance == 1 && shorter >= 3) return PartAgreement.Typo;
+        var px = PhoneticKey.Encode(x);
+        if (px.Length >= 2 && px == PhoneticKey.Encode(y)) return PartAgreement.Phonetic;
+        if (GivenNameVariants.Default.AreVariants(x, y)) return PartAgreement.Nickname;
+        if (shorter >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))) return PartAgreement.Prefix;
+        if ((distance <= 2 && shorter >= 5) || (shorter >= 4 && JaroWinkler.Similarity(x, y) >= 0.9)) return PartAgreement.Similar;
+        return PartAgreement.Different;
+    }
+
+    /// <summary>
+    /// Pairs a word of <paramref name="glued"/> that spells two words of <paramref name="spaced"/> run together (in
+    /// either order, at most one edit apart); returns how many words of the glued side were paired.
+    /// </summary>
+    private static int PairGlued(IReadOnlyList<string> glued, int n, IReadOnlyList<string> spaced, int m, Span<bool> usedGlued, Span<bool> usedSpaced, ref PartAgreement weakest)
+    {
+        if (m < 2) return 0;
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var word = glued[i];
+            if (usedGlued[i] || word.Length < 6) continue;
+            for (int j = 0; j < m && !usedGlued[i]; j++)
+                for (int k = 0; k < m && !usedGlued[i]; k++)
+                {
+                    if (j == k || usedSpaced[j] || usedSpaced[k] || spaced[j].Length + spaced[k].Length < word.Length - 1
+                        || spaced[j].Length + spaced[k].Length > word.Length + 1 || spaced[j].Length < 2 || spaced[k].Length < 2) continue;
+                    int d = EditDistance.Distance(word, spaced[j] + spaced[k], 1);
+                    if (d > 1) continue;
+                    usedGlued[i] = usedSpaced[j] = usedSpaced[k] = true;
+                    var g = d == 0 ? PartAgreement.Equal : PartAgreement.Typo;
+                    if (g < weakest) weakest = g;
+                    count++;
+                }
+        }
+        return count;
+    }
+}
