@@ -12,8 +12,12 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     /// <summary>Words per name considered (longer names: the rest count as extra).</summary>
     public const int MaxWords = 8;
 
-    /// <summary>Aligns two word lists; <paramref name="syllabic"/> = Han, Kana or Hangul words, where one sign is one syllable, so only equal words agree.</summary>
-    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false)
+    /// <summary>
+    /// Aligns two word lists. <paramref name="syllabic"/>: Han, Kana or Hangul words, where one sign is one syllable, so
+    /// only equal words agree. <paramref name="acrossScripts"/>: one name romanised from another script, the other
+    /// written in Latin: equal consonant skeletons (<see cref="PhoneticKey.Skeleton"/>) count as sound-alikes.
+    /// </summary>
+    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false, bool acrossScripts = false)
     {
         int n = Math.Min(a.Count, MaxWords), m = Math.Min(b.Count, MaxWords);
         int overflow = Math.Max(a.Count - n, b.Count - m);
@@ -22,7 +26,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         for (int i = 0; i < n; i++)
             for (int j = 0; j < m; j++)
             {
-                var g = syllabic ? (a[i] == b[j] ? PartAgreement.Equal : PartAgreement.Different) : Agreement(a[i], b[j]);
+                var g = syllabic ? (a[i] == b[j] ? PartAgreement.Equal : PartAgreement.Different) : Agreement(a[i], b[j], acrossScripts);
                 grade[i * MaxWords + j] = (byte)g;
                 // Ties between equal grades go to the closer spelling.
                 score[i * MaxWords + j] = (int)g * 1000 + (int)(JaroWinkler.Similarity(a[i], b[j]) * 999);
@@ -56,7 +60,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     }
 
     /// <summary>How two words agree: equal, one edit, same sound, nickname, initial, prefix, similar, or different.</summary>
-    public static PartAgreement Agreement(string x, string y)
+    public static PartAgreement Agreement(string x, string y, bool acrossScripts = false)
     {
         if (x == y) return PartAgreement.Equal;
         if (x.Length == 0 || y.Length == 0) return PartAgreement.Different;
@@ -66,6 +70,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         if (distance == 1 && shorter >= 3) return PartAgreement.Typo;
         var px = PhoneticKey.Encode(x);
         if (px.Length >= 2 && px == PhoneticKey.Encode(y)) return PartAgreement.Phonetic;
+        if (acrossScripts && PhoneticKey.Skeleton(x) is { Length: >= 2 } sx && sx == PhoneticKey.Skeleton(y)) return PartAgreement.Phonetic;
         if (GivenNameVariants.Default.AreVariants(x, y)) return PartAgreement.Nickname;
         if (shorter >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))) return PartAgreement.Prefix;
         if ((distance <= 2 && shorter >= 5) || (shorter >= 4 && JaroWinkler.Similarity(x, y) >= 0.9)) return PartAgreement.Similar;

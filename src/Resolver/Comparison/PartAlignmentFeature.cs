@@ -43,7 +43,7 @@ public sealed class PartAlignmentFeature : IComparisonFeature
             var ta = persons ? PersonNameParts.Words(a) : a.Tokens;
             var tb = persons ? PersonNameParts.Words(b) : b.Tokens;
             if (ta.Length == 0 || tb.Length == 0) return IComparisonFeature.NotComparable;
-            alignment = PartAlignment.Align(ta, tb);
+            alignment = PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0);
         }
         return Level(alignment);
     }

@@ -107,5 +107,22 @@ public static class PhoneticKey
         return code.ToString();
     }
 
+    /// <summary>
+    /// The consonants of <see cref="Encode"/> alone, with W, Y and H (vowel carriers in romanised Arabic, Persian and
+    /// Hebrew, which write few vowels) left out and P = B, TH = T: for comparing a name romanised from such a script
+    /// with its Latin spelling (BYRYZ / PEREZ, FRNANDW / FERNANDO).
+    /// </summary>
+    public static string Skeleton(string word)
+    {
+        var code = Encode(word);
+        var skeleton = new StringBuilder(code.Length);
+        foreach (var c in code)
+        {
+            if (c is 'A' or 'W' or 'Y' or 'H') continue;
+            skeleton.Append(c switch { 'P' => 'B', '0' => 'T', _ => c });
+        }
+        return skeleton.ToString();
+    }
+
     private static bool IsVowel(char c) => c is 'A' or 'E' or 'I' or 'O' or 'U';
 }
