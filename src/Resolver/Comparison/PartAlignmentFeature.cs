@@ -40,8 +40,8 @@ public sealed class PartAlignmentFeature : IComparisonFeature
         if (persons && SyllabicWords(a) is { } wa && SyllabicWords(b) is { } wb) alignment = PartAlignment.Align(wa, wb, syllabic: true);
         else
         {
-            var ta = persons ? PersonNameParts.Words(a) : a.Tokens;
-            var tb = persons ? PersonNameParts.Words(b) : b.Tokens;
+            var ta = persons ? PersonNameParts.Words(a) : a.TokensWithNumbersRead;
+            var tb = persons ? PersonNameParts.Words(b) : b.TokensWithNumbersRead;
             if (ta.Length == 0 || tb.Length == 0) return IComparisonFeature.NotComparable;
             alignment = PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0);
         }
