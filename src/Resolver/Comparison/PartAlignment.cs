@@ -52,6 +52,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
             if (g == PartAgreement.Equal) equal++;
             if (g < weakest) weakest = g;
         }
+        if (!syllabic) paired += PairInitials(a, n, b, m, usedA, usedB, ref weakest) + PairInitials(b, m, a, n, usedB, usedA, ref weakest);
         int leftA = 0, leftB = 0;
         for (int i = 0; i < n; i++) if (!usedA[i]) leftA++;
         for (int j = 0; j < m; j++) if (!usedB[j]) leftB++;
@@ -75,6 +76,32 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         if (shorter >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))) return PartAgreement.Prefix;
         if ((distance <= 2 && shorter >= 5) || (shorter >= 4 && JaroWinkler.Similarity(x, y) >= 0.9)) return PartAgreement.Similar;
         return PartAgreement.Different;
+    }
+
+    /// <summary>
+    /// Pairs a left-over word of 2-5 letters with left-over consecutive words of the other name whose initials it spells
+    /// (JC / JEAN CLAUDE, PLA / PEOPLES LIBERATION ARMY, US / UNITED STATES); returns how many words were paired.
+    /// </summary>
+    private static int PairInitials(IReadOnlyList<string> letters, int n, IReadOnlyList<string> words, int m, Span<bool> usedLetters, Span<bool> usedWords, ref PartAgreement weakest)
+    {
+        int count = 0;
+        for (int i = 0; i < n; i++)
+        {
+            var t = letters[i];
+            if (usedLetters[i] || t.Length < 2 || t.Length > 5 || t.Length > m || !t.All(char.IsAsciiLetter)) continue;
+            for (int start = 0; start + t.Length <= m; start++)
+            {
+                bool spells = true;
+                for (int k = 0; k < t.Length && spells; k++) spells = !usedWords[start + k] && words[start + k].Length > 1 && words[start + k][0] == t[k];
+                if (!spells) continue;
+                usedLetters[i] = true;
+                for (int k = 0; k < t.Length; k++) usedWords[start + k] = true;
+                if (PartAgreement.Initial < weakest) weakest = PartAgreement.Initial;
+                count += t.Length;
+                break;
+            }
+        }
+        return count;
     }
 
     /// <summary>
