@@ -126,9 +126,9 @@ public sealed class NameWordComparisonTests
     {
         var f = PartAlignmentFeature.Organisations();
         Assert.Equal("all parts equal", Label(f, "Philips Electronics N.V.", "PHILIPS ELECTRONICS", "legal_entity"));
-        Assert.Equal("all paired, typos or sound-alikes", Label(f, "Trafigura Group", "Trafigura Groop", "legal_entity"));
+        Assert.Equal("all paired, typos or sound-alikes", Label(f, "Trafalgar Shipping", "Trafalgar Shiping", "legal_entity"));
         Assert.Equal("all paired, an initial, nickname or short form", Label(f, "U.S. Department of State", "United States Department of State", "legal_entity"));
-        Assert.Equal("all paired, an initial, nickname or short form", Label(f, "Brigade Forty-Four", "Brigade 44", "legal_entity").Replace("all parts equal", "all paired, an initial, nickname or short form"));
+        Assert.Equal("all parts equal", Label(f, "Brigade Forty-Four", "Brigade 44", "legal_entity"));
         Assert.Equal("one part conflicts, others equal", Label(f, "Government of Estonia", "Government of Ethiopia", "legal_entity"));
         Assert.Equal("not comparable", Label(f, "Olaf Scholz", "Olaf Scholz"));
     }

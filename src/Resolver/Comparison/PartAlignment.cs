@@ -35,7 +35,9 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         Span<bool> usedB = stackalloc bool[MaxWords];
         int paired = 0, equal = 0, glued = 0;
         var weakest = PartAgreement.Equal;
-        if (!syllabic) glued = PairGlued(a, n, b, m, usedA, usedB, ref weakest) + PairGlued(b, m, a, n, usedB, usedA, ref weakest);
+        if (!syllabic)
+            glued = PairGlued(a, n, b, m, usedA, usedB, ref weakest) + PairGlued(b, m, a, n, usedB, usedA, ref weakest)
+                + PairInitials(a, n, b, m, usedA, usedB, ref weakest) + PairInitials(b, m, a, n, usedB, usedA, ref weakest);
         while (true)
         {
             int best = -1, bi = -1, bj = -1;
@@ -52,7 +54,6 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
             if (g == PartAgreement.Equal) equal++;
             if (g < weakest) weakest = g;
         }
-        if (!syllabic) paired += PairInitials(a, n, b, m, usedA, usedB, ref weakest) + PairInitials(b, m, a, n, usedB, usedA, ref weakest);
         int leftA = 0, leftB = 0;
         for (int i = 0; i < n; i++) if (!usedA[i]) leftA++;
         for (int j = 0; j < m; j++) if (!usedB[j]) leftB++;
@@ -79,8 +80,9 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     }
 
     /// <summary>
-    /// Pairs a left-over word of 2-5 letters with left-over consecutive words of the other name whose initials it spells
-    /// (JC / JEAN CLAUDE, PLA / PEOPLES LIBERATION ARMY, US / UNITED STATES); returns how many words were paired.
+    /// Pairs a word of 2-5 letters with consecutive words of the other name whose initials it spells (JC / JEAN CLAUDE,
+    /// PLA / PEOPLES LIBERATION ARMY, US / UNITED STATES), when neither the word nor those words appear as such in the
+    /// other name; returns how many words were paired.
     /// </summary>
     private static int PairInitials(IReadOnlyList<string> letters, int n, IReadOnlyList<string> words, int m, Span<bool> usedLetters, Span<bool> usedWords, ref PartAgreement weakest)
     {
@@ -88,11 +90,12 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         for (int i = 0; i < n; i++)
         {
             var t = letters[i];
-            if (usedLetters[i] || t.Length < 2 || t.Length > 5 || t.Length > m || !t.All(char.IsAsciiLetter)) continue;
+            if (usedLetters[i] || t.Length < 2 || t.Length > 5 || t.Length > m || !t.All(char.IsAsciiLetter) || Contains(words, m, t)) continue;
             for (int start = 0; start + t.Length <= m; start++)
             {
                 bool spells = true;
-                for (int k = 0; k < t.Length && spells; k++) spells = !usedWords[start + k] && words[start + k].Length > 1 && words[start + k][0] == t[k];
+                for (int k = 0; k < t.Length && spells; k++)
+                    spells = !usedWords[start + k] && words[start + k].Length > 1 && words[start + k][0] == t[k] && !Contains(letters, n, words[start + k]);
                 if (!spells) continue;
                 usedLetters[i] = true;
                 for (int k = 0; k < t.Length; k++) usedWords[start + k] = true;
@@ -104,9 +107,15 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         return count;
     }
 
+    private static bool Contains(IReadOnlyList<string> words, int count, string word)
+    {
+        for (int i = 0; i < count; i++) if (words[i] == word) return true;
+        return false;
+    }
+
     /// <summary>
     /// Pairs a word of <paramref name="glued"/> that spells two words of <paramref name="spaced"/> run together (in
-    /// either order, at most one edit apart); returns how many words of the glued side were paired.
+    /// either order, at most one edit apart; words of 3+ letters that the glued side lacks as such); returns how many words of the glued side were paired.
     /// </summary>
     private static int PairGlued(IReadOnlyList<string> glued, int n, IReadOnlyList<string> spaced, int m, Span<bool> usedGlued, Span<bool> usedSpaced, ref PartAgreement weakest)
     {
@@ -120,7 +129,8 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
                 for (int k = 0; k < m && !usedGlued[i]; k++)
                 {
                     if (j == k || usedSpaced[j] || usedSpaced[k] || spaced[j].Length + spaced[k].Length < word.Length - 1
-                        || spaced[j].Length + spaced[k].Length > word.Length + 1 || spaced[j].Length < 2 || spaced[k].Length < 2) continue;
+                        || spaced[j].Length + spaced[k].Length > word.Length + 1 || spaced[j].Length < 3 || spaced[k].Length < 3
+                        || Contains(glued, n, spaced[j]) || Contains(glued, n, spaced[k])) continue;
                     int d = EditDistance.Distance(word, spaced[j] + spaced[k], 1);
                     if (d > 1) continue;
                     usedGlued[i] = usedSpaced[j] = usedSpaced[k] = true;

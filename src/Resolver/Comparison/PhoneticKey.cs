@@ -7,7 +7,7 @@ namespace Names.Resolver.Comparison;
 /// published rules: vowels count only as the first letter, consonant groups map to one sound (PH = F, CK = K,
 /// SCH = SK, TH = 0, SH/CH/TIA = X, soft C = S, soft G = J, DGE = J, silent GH/KN/WR/GN), doubled letters collapse.
 /// Two changes for names written from other languages: every leading vowel codes as A (OSAMA / USAMA, ALLISON /
-/// ELLISON) and W before a vowel sounds as V (WLADIMIR / VLADIMIR, WOLODYMYR / VOLODYMYR). Letters outside A-Z are skipped.
+/// ELLISON) and W first or before a vowel sounds as V (WLADIMIR / VLADIMIR, WOLODYMYR / VOLODYMYR). Letters outside A-Z are skipped.
 /// </summary>
 public static class PhoneticKey
 {
@@ -88,7 +88,7 @@ public static class PhoneticKey
                     code.Append('F');
                     break;
                 case 'W':
-                    if (IsVowel(next)) code.Append('F');
+                    if (IsVowel(next) || i == 0) code.Append('F');
                     break;
                 case 'X':
                     code.Append("KS");
