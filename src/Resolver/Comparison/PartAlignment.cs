@@ -7,7 +7,8 @@ namespace Names.Resolver.Comparison;
 /// (a middle name, a patronymic). A word glued from two words of the other name (FRIDRICHBUCHENBERG, VLADIMIRPUTIN)
 /// pairs with both of them.
 /// </summary>
-public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra, PartAgreement Weakest, int Equal)
+/// <param name="Reordered">Two words paired one to one stand in the opposite order in the other name (HANS FRIEDRICH / FRIEDRICH HANS).</param>
+public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra, PartAgreement Weakest, int Equal, bool Reordered = false)
 {
     /// <summary>Words per name considered (longer names: the rest count as extra).</summary>
     public const int MaxWords = 8;
@@ -33,6 +34,8 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
             }
         Span<bool> usedA = stackalloc bool[MaxWords];
         Span<bool> usedB = stackalloc bool[MaxWords];
+        Span<int> partner = stackalloc int[MaxWords];
+        partner.Fill(-1);
         int paired = 0, equal = 0, glued = 0;
         var weakest = PartAgreement.Equal;
         if (!syllabic)
@@ -49,6 +52,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
             }
             if (bi < 0) break;
             usedA[bi] = usedB[bj] = true;
+            partner[bi] = bj;
             var g = (PartAgreement)grade[bi * MaxWords + bj];
             paired++;
             if (g == PartAgreement.Equal) equal++;
@@ -58,7 +62,10 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         for (int i = 0; i < n; i++) if (!usedA[i]) leftA++;
         for (int j = 0; j < m; j++) if (!usedB[j]) leftB++;
         int conflicts = Math.Min(leftA, leftB);
-        return new PartAlignment(paired + glued, conflicts, Math.Max(leftA, leftB) - conflicts + overflow, paired + glued == 0 ? PartAgreement.Different : weakest, equal);
+        bool reordered = false;
+        for (int i = 0, last = -1; i < n && !reordered; i++)
+            if (partner[i] >= 0) { reordered = partner[i] < last; last = partner[i]; }
+        return new PartAlignment(paired + glued, conflicts, Math.Max(leftA, leftB) - conflicts + overflow, paired + glued == 0 ? PartAgreement.Different : weakest, equal, reordered);
     }
 
     /// <summary>How two words agree: equal, one edit, same sound, nickname, initial, prefix, similar, or different.</summary>
@@ -70,8 +77,9 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         int shorter = Math.Min(x.Length, y.Length);
         int distance = EditDistance.Distance(x, y, 2);
         if (distance == 1 && shorter >= 3) return PartAgreement.Typo;
+        // A sound code keeps few letters of a short name (KLAVE / GULIEV, GINTA / JANETT share theirs): the spellings must be close too.
         var px = PhoneticKey.Encode(x);
-        if (px.Length >= 2 && px == PhoneticKey.Encode(y)) return PartAgreement.Phonetic;
+        if (px.Length >= 2 && px == PhoneticKey.Encode(y) && JaroWinkler.Similarity(x, y) >= 0.8) return PartAgreement.Phonetic;
         if (acrossScripts && PhoneticKey.Skeleton(x) is { Length: >= 2 } sx && sx == PhoneticKey.Skeleton(y)) return PartAgreement.Phonetic;
         if (GivenNameVariants.Default.AreVariants(x, y)) return PartAgreement.Nickname;
         if (shorter >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))) return PartAgreement.Prefix;

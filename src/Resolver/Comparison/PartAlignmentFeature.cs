@@ -32,20 +32,19 @@ public sealed class PartAlignmentFeature : IComparisonFeature
         "all paired, a part only similar", "all paired, an initial, nickname or short form", "all paired, typos or sound-alikes", "all parts equal",
     ];
 
-    public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics)
+    public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics) =>
+        Align(a, b, _persons) is { } alignment ? Level(alignment) : IComparisonFeature.NotComparable;
+
+    /// <summary>The word alignment of two persons (<paramref name="persons"/>) or two organisations, null when not comparable.</summary>
+    public static PartAlignment? Align(NameRecord a, NameRecord b, bool persons)
     {
-        bool persons = a.Kind == EntityKind.Person && b.Kind == EntityKind.Person;
-        if (persons != _persons || (!persons && (a.Kind == EntityKind.Person || b.Kind == EntityKind.Person))) return IComparisonFeature.NotComparable;
-        PartAlignment alignment;
-        if (persons && SyllabicWords(a) is { } wa && SyllabicWords(b) is { } wb) alignment = PartAlignment.Align(wa, wb, syllabic: true);
-        else
-        {
-            var ta = persons ? PersonNameParts.Words(a) : a.TokensWithNumbersRead;
-            var tb = persons ? PersonNameParts.Words(b) : b.TokensWithNumbersRead;
-            if (ta.Length == 0 || tb.Length == 0) return IComparisonFeature.NotComparable;
-            alignment = PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0);
-        }
-        return Level(alignment);
+        bool bothPersons = a.Kind == EntityKind.Person && b.Kind == EntityKind.Person;
+        if (bothPersons != persons || (!persons && (a.Kind == EntityKind.Person || b.Kind == EntityKind.Person))) return null;
+        if (persons && SyllabicWords(a) is { } wa && SyllabicWords(b) is { } wb) return PartAlignment.Align(wa, wb, syllabic: true);
+        var ta = persons ? PersonNameParts.Words(a) : a.TokensWithNumbersRead;
+        var tb = persons ? PersonNameParts.Words(b) : b.TokensWithNumbersRead;
+        if (ta.Length == 0 || tb.Length == 0) return null;
+        return PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0);
     }
 
     public static int Level(PartAlignment p)
