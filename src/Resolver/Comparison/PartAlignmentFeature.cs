@@ -4,8 +4,8 @@ namespace Names.Resolver.Comparison;
 
 /// <summary>
 /// The words of two names paired one to one whatever their order (<see cref="PartAlignment"/>), summed up as one
-/// ladder: all equal; all paired with typos or sound-alikes at worst; with an initial, nickname or short form at
-/// worst; with a part only similar; extra parts in one name (the rest equal / close / similar); one part conflicting
+/// ladder: all equal; all paired with typos or sound-alikes at worst; with an initial or nickname at worst; with a
+/// word that starts the other (LIND / LINDEMANN); with a part only similar; extra parts in one name (the rest equal / close / similar); one part conflicting
 /// (the rest equal / not); two or more conflicting. One instance for persons (name-key words without title words;
 /// Han, Kana and Hangul names compare their own signs, where one different sign is a different syllable), one for
 /// organisations (name-key words: legal form already removed by the normaliser).
@@ -29,7 +29,7 @@ public sealed class PartAlignmentFeature : IComparisonFeature
     [
         "two or more parts conflict", "one part conflicts, others close or extra", "one part conflicts, others equal",
         "extra parts, a part only similar", "extra parts, the rest close", "extra parts, the rest equal",
-        "all paired, a part only similar", "all paired, an initial, nickname or short form", "all paired, typos or sound-alikes", "all parts equal",
+        "all paired, a part only similar", "all paired, a word is the start of the other", "all paired, an initial or nickname", "all paired, typos or sound-alikes", "all parts equal",
     ];
 
     public int Compare(NameRecord a, NameRecord b, TokenStatistics statistics) =>
@@ -54,9 +54,10 @@ public sealed class PartAlignmentFeature : IComparisonFeature
         if (p.Extra > 0) return p.Weakest == PartAgreement.Equal ? 5 : p.Weakest >= PartAgreement.Prefix ? 4 : 3;
         return p.Weakest switch
         {
-            PartAgreement.Equal => 9,
-            >= PartAgreement.Phonetic => 8,
-            >= PartAgreement.Prefix => 7,
+            PartAgreement.Equal => 10,
+            >= PartAgreement.Phonetic => 9,
+            >= PartAgreement.Initial => 8,
+            PartAgreement.Prefix => 7,
             _ => 6,
         };
     }
