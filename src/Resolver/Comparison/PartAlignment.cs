@@ -18,7 +18,9 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     /// only equal words agree. <paramref name="acrossScripts"/>: one name romanised from another script, the other
     /// written in Latin: equal consonant skeletons (<see cref="PhoneticKey.Skeleton"/>) count as sound-alikes.
     /// </summary>
-    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false, bool acrossScripts = false)
+    /// <paramref name="minFuzzyLength"/>: words shorter than this agree only when equal, as initials or as nicknames
+    /// (organisations: NABC / ABC, SNOW / SNOE are other names, not typos).
+    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false, bool acrossScripts = false, int minFuzzyLength = 2)
     {
         int n = Math.Min(a.Count, MaxWords), m = Math.Min(b.Count, MaxWords);
         int overflow = Math.Max(a.Count - n, b.Count - m);
@@ -27,7 +29,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         for (int i = 0; i < n; i++)
             for (int j = 0; j < m; j++)
             {
-                var g = syllabic ? (a[i] == b[j] ? PartAgreement.Equal : PartAgreement.Different) : Agreement(a[i], b[j], acrossScripts);
+                var g = syllabic ? (a[i] == b[j] ? PartAgreement.Equal : PartAgreement.Different) : Agreement(a[i], b[j], acrossScripts, minFuzzyLength);
                 grade[i * MaxWords + j] = (byte)g;
                 // Ties between equal grades go to the closer spelling.
                 score[i * MaxWords + j] = (int)g * 1000 + (int)(JaroWinkler.Similarity(a[i], b[j]) * 999);
@@ -69,19 +71,20 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     }
 
     /// <summary>How two words agree: equal, one edit, same sound, nickname, initial, prefix, similar, or different.</summary>
-    public static PartAgreement Agreement(string x, string y, bool acrossScripts = false)
+    public static PartAgreement Agreement(string x, string y, bool acrossScripts = false, int minFuzzyLength = 2)
     {
         if (x == y) return PartAgreement.Equal;
         if (x.Length == 0 || y.Length == 0) return PartAgreement.Different;
         if (x.Length == 1 || y.Length == 1) return x[0] == y[0] ? PartAgreement.Initial : PartAgreement.Different;
+        if (GivenNameVariants.Default.AreVariants(x, y)) return PartAgreement.Nickname;
         int shorter = Math.Min(x.Length, y.Length);
+        if (shorter < minFuzzyLength) return PartAgreement.Different;
         int distance = EditDistance.Distance(x, y, 2);
         if (distance == 1 && shorter >= 3) return PartAgreement.Typo;
         // A sound code keeps few letters of a short name (KLAVE / GULIEV, GINTA / JANETT share theirs): the spellings must be close too.
         var px = PhoneticKey.Encode(x);
         if (px.Length >= 2 && px == PhoneticKey.Encode(y) && JaroWinkler.Similarity(x, y) >= 0.8) return PartAgreement.Phonetic;
         if (acrossScripts && PhoneticKey.Skeleton(x) is { Length: >= 2 } sx && sx == PhoneticKey.Skeleton(y)) return PartAgreement.Phonetic;
-        if (GivenNameVariants.Default.AreVariants(x, y)) return PartAgreement.Nickname;
         if (shorter >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))) return PartAgreement.Prefix;
         if ((distance <= 2 && shorter >= 5) || (shorter >= 4 && JaroWinkler.Similarity(x, y) >= 0.9)) return PartAgreement.Similar;
         return PartAgreement.Different;

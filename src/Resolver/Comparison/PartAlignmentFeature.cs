@@ -44,8 +44,11 @@ public sealed class PartAlignmentFeature : IComparisonFeature
         var ta = persons ? PersonNameParts.Words(a) : a.TokensWithNumbersRead;
         var tb = persons ? PersonNameParts.Words(b) : b.TokensWithNumbersRead;
         if (ta.Length == 0 || tb.Length == 0) return null;
-        return PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0);
+        return PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0, minFuzzyLength: persons ? 2 : OrganisationMinFuzzyLength);
     }
+
+    /// <summary>Organisation words shorter than this are often acronyms: one letter more or less names another body.</summary>
+    public const int OrganisationMinFuzzyLength = 5;
 
     public static int Level(PartAlignment p)
     {
