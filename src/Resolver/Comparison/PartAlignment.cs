@@ -16,7 +16,8 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     /// <summary>
     /// Aligns two word lists. <paramref name="syllabic"/>: Han, Kana or Hangul words, where one sign is one syllable, so
     /// only equal words agree. <paramref name="acrossScripts"/>: one name romanised from another script, the other
-    /// written in Latin: equal consonant skeletons (<see cref="PhoneticKey.Skeleton"/>) count as sound-alikes.
+    /// written in Latin: equal consonant skeletons (<see cref="PhoneticKey.Skeleton"/>) count as sound-alikes when one of
+    /// the words has few vowels (romanised Arabic, Persian, Hebrew).
     /// </summary>
     /// <paramref name="minFuzzyLength"/>: words shorter than this agree only when equal, as initials or as nicknames
     /// (organisations: NABC / ABC, SNOW / SNOE are other names, not typos).
@@ -84,7 +85,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         // A sound code keeps few letters of a short name (KLAVE / GULIEV, GINTA / JANETT share theirs): the spellings must be close too.
         var px = PhoneticKey.Encode(x);
         if (px.Length >= 2 && px == PhoneticKey.Encode(y) && JaroWinkler.Similarity(x, y) >= 0.8) return PartAgreement.Phonetic;
-        if (acrossScripts && PhoneticKey.Skeleton(x) is { Length: >= 2 } sx && sx == PhoneticKey.Skeleton(y)) return PartAgreement.Phonetic;
+        if (acrossScripts && (FewVowels(x) || FewVowels(y)) && PhoneticKey.Skeleton(x) is { Length: >= 2 } sx && sx == PhoneticKey.Skeleton(y)) return PartAgreement.Phonetic;
         if (shorter >= 3 && (x.StartsWith(y, StringComparison.Ordinal) || y.StartsWith(x, StringComparison.Ordinal))) return PartAgreement.Prefix;
         if ((distance <= 2 && shorter >= 5) || (shorter >= 4 && JaroWinkler.Similarity(x, y) >= 0.9)) return PartAgreement.Similar;
         return PartAgreement.Different;
@@ -116,6 +117,14 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
             }
         }
         return count;
+    }
+
+    /// <summary>At most a third of the letters are vowels: a word romanised from a script that writes few vowels (BYRYZ, FRNANDW).</summary>
+    private static bool FewVowels(string word)
+    {
+        int vowels = 0;
+        foreach (var c in word) if (c is 'A' or 'E' or 'I' or 'O' or 'U') vowels++;
+        return vowels * 3 <= word.Length;
     }
 
     private static bool Contains(IReadOnlyList<string> words, int count, string word)
