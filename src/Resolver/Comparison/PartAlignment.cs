@@ -21,7 +21,10 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     /// </summary>
     /// <paramref name="minFuzzyLength"/>: words shorter than this agree only when equal, as initials or as nicknames
     /// (organisations: NABC / ABC, SNOW / SNOE are other names, not typos).
-    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false, bool acrossScripts = false, int minFuzzyLength = 2)
+    /// <paramref name="acronymNames"/>: a name of one short word may be the initials of the other (PLA / PEOPLES
+    /// LIBERATION ARMY); false for persons, where initials alone (N.N.) fit too many names.
+    public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false, bool acrossScripts = false, int minFuzzyLength = 2,
+        bool acronymNames = true)
     {
         int n = Math.Min(a.Count, MaxWords), m = Math.Min(b.Count, MaxWords);
         int overflow = Math.Max(a.Count - n, b.Count - m);
@@ -43,7 +46,8 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         var weakest = PartAgreement.Equal;
         if (!syllabic)
             glued = PairGlued(a, n, b, m, usedA, usedB, ref weakest) + PairGlued(b, m, a, n, usedB, usedA, ref weakest)
-                + PairInitials(a, n, b, m, usedA, usedB, ref weakest) + PairInitials(b, m, a, n, usedB, usedA, ref weakest);
+                + (acronymNames || n > 1 ? PairInitials(a, n, b, m, usedA, usedB, ref weakest) : 0)
+                + (acronymNames || m > 1 ? PairInitials(b, m, a, n, usedB, usedA, ref weakest) : 0);
         while (true)
         {
             int best = -1, bi = -1, bj = -1;

@@ -44,7 +44,7 @@ public sealed class PartAlignmentFeature : IComparisonFeature
         var ta = persons ? PersonNameParts.Words(a) : a.TokensWithNumbersRead;
         var tb = persons ? PersonNameParts.Words(b) : b.TokensWithNumbersRead;
         if (ta.Length == 0 || tb.Length == 0) return null;
-        return PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0, minFuzzyLength: persons ? 2 : OrganisationMinFuzzyLength);
+        return PartAlignment.Align(ta, tb, acrossScripts: a.RomanizedName.Length > 0 != b.RomanizedName.Length > 0, minFuzzyLength: persons ? 2 : OrganisationMinFuzzyLength, acronymNames: !persons);
     }
 
     /// <summary>Organisation words shorter than this are often acronyms: one letter more or less names another body.</summary>
