@@ -97,7 +97,8 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
 
     /// <summary>
     /// Pairs a word of 2-5 letters with consecutive words of the other name whose initials it spells (JC / JEAN CLAUDE,
-    /// PLA / PEOPLES LIBERATION ARMY, US / UNITED STATES), when neither the word nor those words appear as such in the
+    /// PLA / PEOPLES LIBERATION ARMY, US / UNITED STATES, SRL / SOCIETATEA CU RASPUNDERE LIMITATA: linking words of up to
+    /// three letters may be passed over), when neither the word nor those words appear as such in the
     /// other name; returns how many words were paired.
     /// </summary>
     private static int PairInitials(IReadOnlyList<string> letters, int n, IReadOnlyList<string> words, int m, Span<bool> usedLetters, Span<bool> usedWords, ref PartAgreement weakest)
@@ -107,17 +108,21 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         {
             var t = letters[i];
             if (usedLetters[i] || t.Length < 2 || t.Length > 5 || t.Length > m || !t.All(char.IsAsciiLetter) || Contains(words, m, t)) continue;
-            for (int start = 0; start + t.Length <= m; start++)
+            for (int start = 0; start + t.Length <= m && !usedLetters[i]; start++)
             {
-                bool spells = true;
-                for (int k = 0; k < t.Length && spells; k++)
-                    spells = !usedWords[start + k] && words[start + k].Length > 1 && words[start + k][0] == t[k] && !Contains(letters, n, words[start + k]);
-                if (!spells) continue;
+                // Walk the words from start, each spelling the next letter; short linking words (OF, AND, CU) may be passed over.
+                int k = 0, j = start;
+                while (k < t.Length && j < m && !usedWords[j] && !Contains(letters, n, words[j]))
+                {
+                    if (words[j].Length > 1 && words[j][0] == t[k]) k++;
+                    else if (j == start || words[j].Length > 3) break;
+                    j++;
+                }
+                if (k < t.Length) continue;
                 usedLetters[i] = true;
-                for (int k = 0; k < t.Length; k++) usedWords[start + k] = true;
+                for (int w = start; w < j; w++) usedWords[w] = true;
                 if (PartAgreement.Initial < weakest) weakest = PartAgreement.Initial;
-                count += t.Length;
-                break;
+                count += j - start;
             }
         }
         return count;
