@@ -115,10 +115,34 @@ public sealed class NameWordComparisonTests
         Assert.Equal("one part conflicts, others equal", Label(f, "Daniel Tusk", "Donald Tusk"));
         Assert.Equal("one part conflicts, others equal", Label(f, "习近朋", "习近平"));
         Assert.Equal("one part conflicts, others equal", Label(f, "김종은", "김정은"));
-        Assert.Equal("two or more parts conflict", Label(f, "Angela Merkel", "Olaf Scholz"));
+        Assert.Equal("nothing paired or two or more parts conflict", Label(f, "Angela Merkel", "Olaf Scholz"));
         // Arabic script against its Latin spelling: the consonants agree.
         Assert.Equal("all paired, typos or sound-alikes", Label(f, "فرناندو بيريز", "Fernando Pérez"));
         Assert.Equal("not comparable", Label(f, "Siemens AG", "Siemens", "legal_entity"));
+        // Consonants alone agree only for a romanisation that writes few vowels: VITA KLAVE is not ФУАД ГУЛІЄВ (FUAD GULIEV).
+        Assert.Equal("nothing paired or two or more parts conflict", Label(f, "Vita Klave", "Фуад Гулієв"));
+        // Initials alone fit too many persons.
+        Assert.Equal("nothing paired or two or more parts conflict", Label(f, "N.N.", "Nursultan Nazarbayev"));
+        Assert.Equal("all paired, an initial or nickname", Label(f, "J.-C. Juncker", "Jean-Claude Juncker"));
+    }
+
+    [Fact]
+    public void Word_order_of_persons()
+    {
+        var f = new PersonWordOrderFeature();
+        Assert.Equal("shared words in another order", Label(f, "Friedrich Hans", "Hans Friedrich"));
+        Assert.Equal("shared words in the same order", Label(f, "Putin, Vladimir", "Vladimir Putin"));
+        Assert.Equal("not comparable", Label(f, "Madonna", "Madonna Ciccone"));
+        Assert.Equal("not comparable", Label(f, "Shell Oil", "Oil Shell", "legal_entity"));
+    }
+
+    [Fact]
+    public void Entity_kind_level()
+    {
+        var f = new EntityKindFeature();
+        Assert.Equal("both persons", Label(f, "Olaf Scholz", "Olaf Scholz"));
+        Assert.Equal("both organisations", Label(f, "Siemens AG", "Siemens", "legal_entity"));
+        Assert.Equal(IComparisonFeature.NotComparable, f.Compare(Clean("Olaf Scholz", "person"), Clean("Siemens AG", "legal_entity"), NoStatistics));
     }
 
     [Fact]
@@ -130,6 +154,9 @@ public sealed class NameWordComparisonTests
         Assert.Equal("all paired, an initial or nickname", Label(f, "U.S. Department of State", "United States Department of State", "legal_entity"));
         Assert.Equal("all parts equal", Label(f, "Brigade Forty-Four", "Brigade 44", "legal_entity"));
         Assert.Equal("one part conflicts, others equal", Label(f, "Government of Estonia", "Government of Ethiopia", "legal_entity"));
+        Assert.Equal("all paired, an initial or nickname", Label(f, "SRL PRO TRAFFIC", "Societatea cu Răspundere Limitată PRO TRAFFIC", "legal_entity"));
+        // Short organisation words are often acronyms: one letter more names another body.
+        Assert.Equal("nothing paired or two or more parts conflict", Label(f, "N.A.B.C. Company", "A.B.C. Company", "legal_entity"));
         Assert.Equal("not comparable", Label(f, "Olaf Scholz", "Olaf Scholz"));
     }
 

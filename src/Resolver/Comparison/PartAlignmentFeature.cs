@@ -27,7 +27,7 @@ public sealed class PartAlignmentFeature : IComparisonFeature
 
     public IReadOnlyList<string> Levels { get; } =
     [
-        "two or more parts conflict", "one part conflicts, others close or extra", "one part conflicts, others equal",
+        "nothing paired or two or more parts conflict", "one part conflicts, others close or extra", "one part conflicts, others equal",
         "extra parts, a part only similar", "extra parts, the rest close", "extra parts, the rest equal",
         "all paired, a part only similar", "all paired, a word is the start of the other", "all paired, an initial or nickname", "all paired, typos or sound-alikes", "all parts equal",
     ];
