@@ -168,6 +168,9 @@ public sealed class NameWordComparisonTests
         Assert.Equal(["1"], Clean("1st International Bank", "legal_entity").Numbers);
         Assert.Equal(["1"], Clean("First International Bank", "legal_entity").Numbers);
         Assert.Equal(["120"], Clean("One Hundred Twenty Holdings", "legal_entity").Numbers);
+        // A number word that cannot continue the number before it starts another.
+        Assert.Equal(["11", "7"], Clean("Seven Eleven Inc", "legal_entity").Numbers);
+        Assert.Equal(["11", "7"], Clean("7-Eleven Inc", "legal_entity").Numbers);
         Assert.Equal(["3"], Clean("KKR Asian Fund III", "legal_entity").Numbers);
         Assert.Equal(["3M"], Clean("3M Company", "legal_entity").Numbers);
         // A person's XI or V is a name or an initial, not a numeral.
@@ -176,6 +179,8 @@ public sealed class NameWordComparisonTests
         var numbers = new NumbersFeature();
         Assert.Equal(2, Level(numbers, "Brigade Forty-Four", "Brigade 44", "legal_entity"));
         Assert.Equal(0, Level(numbers, "KKR Asian Fund III", "KKR Asian Fund IV", "legal_entity"));
+        // Numbers that differ veto a merge in the engine (ResolutionOptions.VetoLevels): FUND ONE and FUND TWO are two funds.
+        Assert.Equal(0, Level(numbers, "Zeta Fund One", "Zeta Fund Two", "legal_entity"));
     }
 
     [Fact]

@@ -30,25 +30,32 @@ public sealed class NumberReading
     {
         List<string>? result = null;
         int total = 0, current = 0;
-        bool inRun = false, afterTens = false;
+        bool inRun = false, afterTens = false, afterMultiplier = false;
         for (int i = 0; i < tokens.Length; i++)
         {
             var t = tokens[i];
             if (_words.TryGetValue(t, out var v))
             {
                 result ??= [.. tokens[..i]];
+                // A word that cannot continue the number starts another one: SEVEN ELEVEN is 7 and 11 (as 7 ELEVEN), TWENTY ONE is 21.
+                if (inRun && v < 100 && !(afterTens && v < 10) && !(afterMultiplier && current % 100 == 0))
+                {
+                    result.Add((total + current).ToString(CultureInfo.InvariantCulture));
+                    total = current = 0;
+                }
                 if (v == 100) current = Math.Max(current, 1) * 100;
                 else if (v == 1000) { total += Math.Max(current, 1) * 1000; current = 0; }
                 else current += v;
                 inRun = true;
                 afterTens = v is >= 20 and < 100;
+                afterMultiplier = v >= 100;
                 continue;
             }
             // FORTY 4: a digit completing a tens word.
             if (afterTens && t.Length == 1 && char.IsAsciiDigit(t[0])) { current += t[0] - '0'; afterTens = false; continue; }
             if (inRun) result!.Add((total + current).ToString(CultureInfo.InvariantCulture));
             total = current = 0;
-            inRun = afterTens = false;
+            inRun = afterTens = afterMultiplier = false;
             var read = Ordinal(t) ?? (kind != EntityKind.Person && Roman(t) is > 0 and var r ? r.ToString(CultureInfo.InvariantCulture) : null);
             if (read is not null) result ??= [.. tokens[..i]];
             result?.Add(read ?? t);
