@@ -25,9 +25,12 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
     }
 
     /// <summary>Every case with its cleaned keys, probability and per-feature contributions, in input order.</summary>
-    public IReadOnlyList<PairCaseScore> Scores(IReadOnlyList<PairCase> cases, IPairScorer scorer)
+    public IReadOnlyList<PairCaseScore> Scores(IReadOnlyList<PairCase> cases, IPairScorer scorer) => Scores(cases, scorer, null);
+
+    private IReadOnlyList<PairCaseScore> Scores(IReadOnlyList<PairCase> cases, IPairScorer scorer, TokenStatistics? allNames)
     {
         var (records, statistics) = Compared(cases);
+        statistics = allNames ?? statistics;
         return cases.Select((c, i) => records[i] is var (a, b) && a is not null && b is not null
                 ? new PairCaseScore(c, a.NameKey, b.NameKey, scorer.Score(scorer.Comparisons.Compare(a, b, statistics)))
                 : new PairCaseScore(c, records[i].A?.NameKey ?? "", records[i].B?.NameKey ?? "", null))
@@ -47,13 +50,15 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
         for (var i = 0; i < order.Length; i++) fold[order[i]] = i % folds;
         var scores = new PairCaseScore[cases.Count];
         var trainer = new ModelTrainer(_normalizer);
+        // Token weights from every name of the benchmark (no labels), for training and test folds alike.
+        var allNames = Compared(cases).Statistics;
         for (var f = 0; f < folds; f++)
         {
             var train = Enumerable.Range(0, cases.Count).Where(i => fold[i] != f)
                 .Select(i => (Input(cases[i].Name1, cases[i].Schema), Input(cases[i].Name2, cases[i].Schema), cases[i].IsMatch));
-            var model = trainer.TrainLogisticRegression(train, l2: l2);
+            var model = trainer.TrainLogisticRegression(train, l2: l2, statistics: allNames);
             var test = Enumerable.Range(0, cases.Count).Where(i => fold[i] == f).ToArray();
-            var scored = Scores(test.Select(i => cases[i]).ToList(), model);
+            var scored = Scores(test.Select(i => cases[i]).ToList(), model, allNames);
             for (var j = 0; j < test.Length; j++) scores[test[j]] = scored[j];
         }
         return scores;
