@@ -5,24 +5,27 @@ namespace Names.Resolver.Comparison;
 /// word of the other name it agrees with best (<see cref="PartAgreement"/>), best pairs first. Words left over on both
 /// sides are conflicts (a part of one name replaced by another word); words left over on one side only are extra parts
 /// (a middle name, a patronymic). A word glued from two words of the other name (FRIDRICHBUCHENBERG, VLADIMIRPUTIN)
-/// pairs with both of them.
+/// pairs with both of them, and so do initials with the words they start (JC / JEAN CLAUDE).
 /// </summary>
+/// <param name="Paired">Pairs formed (a glued word or initials with their words count as one pair).</param>
+/// <param name="Conflicts">Words left over on both sides, paired off against each other.</param>
+/// <param name="Extra">Words left over on one side only (and words beyond <see cref="MaxWords"/>).</param>
+/// <param name="Weakest">The weakest agreement among the pairs (<see cref="PartAgreement.Different"/> when none).</param>
 /// <param name="Reordered">Two words paired one to one stand in the opposite order in the other name (HANS FRIEDRICH / FRIEDRICH HANS).</param>
-public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra, PartAgreement Weakest, int Equal, bool Reordered = false)
+public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra, PartAgreement Weakest, bool Reordered = false)
 {
     /// <summary>Words per name considered (longer names: the rest count as extra).</summary>
     public const int MaxWords = 8;
 
-    /// <summary>
-    /// Aligns two word lists. <paramref name="syllabic"/>: Han, Kana or Hangul words, where one sign is one syllable, so
-    /// only equal words agree. <paramref name="acrossScripts"/>: one name romanised from another script, the other
-    /// written in Latin: equal consonant skeletons (<see cref="PhoneticKey.Skeleton"/>) count as sound-alikes when one of
-    /// the words has few vowels (romanised Arabic, Persian, Hebrew).
-    /// </summary>
-    /// <paramref name="minFuzzyLength"/>: words shorter than this agree only when equal, as initials or as nicknames
-    /// (organisations: NABC / ABC, SNOW / SNOE are other names, not typos).
-    /// <paramref name="acronymNames"/>: a name of one short word may be the initials of the other (PLA / PEOPLES
-    /// LIBERATION ARMY); false for persons, where initials alone (N.N.) fit too many names.
+    /// <summary>Aligns two word lists (upper-case name-key words).</summary>
+    /// <param name="syllabic">Han, Kana or Hangul words, where one sign is one syllable: only equal words agree.</param>
+    /// <param name="acrossScripts">One name romanised from another script, the other written in Latin: equal consonant
+    /// skeletons (<see cref="PhoneticKey.Skeleton"/>) count as sound-alikes when one of the words has few vowels
+    /// (romanised Arabic, Persian, Hebrew).</param>
+    /// <param name="minFuzzyLength">Words shorter than this agree only when equal, as initials or as nicknames
+    /// (organisations: NABC / ABC, SNOW / SNOE are other names, not typos).</param>
+    /// <param name="acronymNames">A name of one short word may be the initials of the other (PLA / PEOPLES LIBERATION
+    /// ARMY); false for persons, where initials alone (N.N.) fit too many names.</param>
     public static PartAlignment Align(IReadOnlyList<string> a, IReadOnlyList<string> b, bool syllabic = false, bool acrossScripts = false, int minFuzzyLength = 2,
         bool acronymNames = true)
     {
@@ -42,7 +45,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         Span<bool> usedB = stackalloc bool[MaxWords];
         Span<int> partner = stackalloc int[MaxWords];
         partner.Fill(-1);
-        int paired = 0, equal = 0, glued = 0;
+        int paired = 0, glued = 0;
         var weakest = PartAgreement.Equal;
         if (!syllabic)
             glued = PairGlued(a, n, b, m, usedA, usedB, ref weakest) + PairGlued(b, m, a, n, usedB, usedA, ref weakest)
@@ -62,7 +65,6 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
             partner[bi] = bj;
             var g = (PartAgreement)grade[bi * MaxWords + bj];
             paired++;
-            if (g == PartAgreement.Equal) equal++;
             if (g < weakest) weakest = g;
         }
         int leftA = 0, leftB = 0;
@@ -72,7 +74,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
         bool reordered = false;
         for (int i = 0, last = -1; i < n && !reordered; i++)
             if (partner[i] >= 0) { reordered = partner[i] < last; last = partner[i]; }
-        return new PartAlignment(paired + glued, conflicts, Math.Max(leftA, leftB) - conflicts + overflow, paired + glued == 0 ? PartAgreement.Different : weakest, equal, reordered);
+        return new PartAlignment(paired + glued, conflicts, Math.Max(leftA, leftB) - conflicts + overflow, paired + glued == 0 ? PartAgreement.Different : weakest, reordered);
     }
 
     /// <summary>How two words agree: equal, one edit, same sound, nickname, initial, prefix, similar, or different.</summary>
@@ -99,7 +101,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
     /// Pairs a word of 2-5 letters with consecutive words of the other name whose initials it spells (JC / JEAN CLAUDE,
     /// PLA / PEOPLES LIBERATION ARMY, US / UNITED STATES, SRL / SOCIETATEA CU RASPUNDERE LIMITATA: linking words of up to
     /// three letters may be passed over), when neither the word nor those words appear as such in the
-    /// other name; returns how many words were paired.
+    /// other name; returns how many pairs were formed.
     /// </summary>
     private static int PairInitials(IReadOnlyList<string> letters, int n, IReadOnlyList<string> words, int m, Span<bool> usedLetters, Span<bool> usedWords, ref PartAgreement weakest)
     {
@@ -122,7 +124,7 @@ public readonly record struct PartAlignment(int Paired, int Conflicts, int Extra
                 usedLetters[i] = true;
                 for (int w = start; w < j; w++) usedWords[w] = true;
                 if (PartAgreement.Initial < weakest) weakest = PartAgreement.Initial;
-                count += j - start;
+                count++;
             }
         }
         return count;
