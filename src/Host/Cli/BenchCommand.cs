@@ -19,8 +19,8 @@ public static class BenchCommand
         bench.Subcommands.Add(Clean(console));
         bench.Subcommands.Add(Resolve(console));
         bench.Subcommands.Add(Micro(console));
-        bench.Subcommands.Add(Names.Host.Service.Benchmarks.LookupBenchCommand.Create());
-        bench.Subcommands.Add(Names.Host.Service.Benchmarks.SoakBenchCommand.Create());
+        bench.Subcommands.Add(Names.Host.Service.Benchmarks.LookupBenchCommand.Create(console));
+        bench.Subcommands.Add(Names.Host.Service.Benchmarks.SoakBenchCommand.Create(console));
         return bench;
     }
 
