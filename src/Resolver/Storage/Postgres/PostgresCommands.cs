@@ -25,6 +25,10 @@ internal static class PostgresCommands
         return result is DBNull ? null : result;
     }
 
+    public static Task InsertEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryEvent e, CancellationToken ct) =>
+        ExecAsync(c, tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($1,$2,$3,$4,$5,$6)", ct,
+            e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Utc(e.Time));
+
     /// <summary>timestamptz takes UTC only.</summary>
     public static DateTime Utc(DateTimeOffset t) => t.UtcDateTime;
 
