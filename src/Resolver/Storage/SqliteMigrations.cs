@@ -43,6 +43,12 @@ internal static class SqliteMigrations
         (3, """
             ALTER TABLE variants ADD COLUMN raw_name TEXT NOT NULL DEFAULT '';
             """),
+        // The review queue ordered and paged in SQL (PendingProposalSql): pending proposals by score, and the absorbed
+        // entities whose survivors the queue follows.
+        (4, """
+            CREATE INDEX ix_proposals_pending_score ON proposals(score) WHERE status = 'pending';
+            CREATE INDEX ix_entities_absorbed ON entities(id, survivor_id) WHERE status = 'absorbed';
+            """),
     };
 
     public static int Latest => All[^1].Version;

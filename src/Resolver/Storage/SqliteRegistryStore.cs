@@ -327,6 +327,28 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
 
+    public Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var list = new List<ReviewProposal>();
+            if (limit <= 0) return (IReadOnlyList<ReviewProposal>)list;
+            object? cutoff = null;
+            if (limit < int.MaxValue)
+                using (var cut = NamedCommand(PendingProposalSql.Cutoff(query, (long)offset + limit)))
+                    cutoff = await cut.ExecuteScalarAsync(ct) is { } d and not DBNull ? d : null;
+            using var cmd = NamedCommand(PendingProposalSql.Page(query, cutoff, offset, limit));
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) list.Add(ReadProposal(r));
+            return (IReadOnlyList<ReviewProposal>)list;
+        });
+
+    public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
+        await Locked(async () =>
+        {
+            using var cmd = NamedCommand(PendingProposalSql.Count(query));
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        });
+
     private static ReviewProposal ReadProposal(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
             DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7));
@@ -499,6 +521,14 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
         for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i] ?? DBNull.Value);
+        return cmd;
+    }
+
+    private SqliteCommand NamedCommand((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = query.Sql;
+        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
         return cmd;
     }
 

@@ -58,6 +58,11 @@ internal static class PostgresMigrations
         (3, """
             ALTER TABLE variants ADD COLUMN raw_name text NOT NULL DEFAULT '';
             """),
+        // The review queue ordered and paged in SQL, as in the SQLite schema version 4.
+        (4, """
+            CREATE INDEX ix_proposals_pending_score ON proposals(score) WHERE status = 'pending';
+            CREATE INDEX ix_entities_absorbed ON entities(id, survivor_id) WHERE status = 'absorbed';
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -235,6 +235,35 @@ public sealed class PostgresRegistryStore : IRegistryStore
 
     private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
 
+    public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
+    {
+        var list = new List<ReviewProposal>();
+        if (limit <= 0) return list;
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        object? cutoff = null;
+        if (limit < int.MaxValue)
+            await using (var cut = NamedCommand(c, PendingProposalSql.Cutoff(query, (long)offset + limit)))
+                cutoff = await cut.ExecuteScalarAsync(ct) is { } d and not DBNull ? d : null;
+        await using var cmd = NamedCommand(c, PendingProposalSql.Page(query, cutoff, offset, limit));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(ReadProposal(r));
+        return list;
+    }
+
+    public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = NamedCommand(c, PendingProposalSql.Count(query));
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    private static NpgsqlCommand NamedCommand(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
+    {
+        var cmd = new NpgsqlCommand(query.Sql, c);
+        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue(name, value);
+        return cmd;
+    }
+
     private static ReviewProposal ReadProposal(NpgsqlDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7));
 
