@@ -8,7 +8,7 @@ namespace Names.Resolver.Storage;
 /// entities' variant counts (absorbed ids followed to their survivors) descending, then proposal id.
 /// A page costs what its rows cost, whatever the queue size:
 /// <list type="number">
-/// <item><see cref="Cutoff"/> walks the pending proposals' score index (<c>ix_proposals_pending_score</c>) outwards
+/// <item><see cref="Cutoff"/> walks the pending proposals' score index (<c>ix_proposals_status_score</c>) outwards
 /// from the boundary, up and down, and finds the distance of the (offset + limit)-th proposal;</item>
 /// <item><see cref="Page"/> reads only the proposals within that distance (the score range around the boundary, ties
 /// included), counts their entities' variants and sorts those.</item>
