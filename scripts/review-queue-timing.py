@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """Times the review queue of a running `names serve`: GET /api/v1/review (first page of 20) and the analysts' page
 GET /review (signed in with the key, so it renders the reviewer's next proposal). Standard library only.
-Usage: scripts/review-queue-timing.py URL REVIEWER_KEY [RUNS]   -> median and max wall time of each, in ms."""
+Usage: scripts/review-queue-timing.py URL REVIEWER_KEY [RUNS] [FILTER such as minScore=0.75&kind=person]
+-> median and max wall time of each, in ms."""
 import http.cookiejar, re, statistics, sys, time, urllib.parse, urllib.request
 
 url, key = sys.argv[1].rstrip("/"), sys.argv[2]
 runs = int(sys.argv[3]) if len(sys.argv) > 3 else 10
+query = sys.argv[4] if len(sys.argv) > 4 else ""
 jar = http.cookiejar.CookieJar()
 browser = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
 
@@ -22,9 +24,9 @@ def timed(fetch):
         times.append((time.perf_counter() - start) * 1000)
     return times, body
 
-api = lambda: urllib.request.urlopen(urllib.request.Request(url + "/api/v1/review?limit=20", headers={"Authorization": "Bearer " + key})).read()
-page = lambda: browser.open(url + "/review").read()
-for name, fetch in (("GET /api/v1/review?limit=20", api), ("GET /review", page)):
+api = lambda: urllib.request.urlopen(urllib.request.Request(url + "/api/v1/review?limit=20&" + query, headers={"Authorization": "Bearer " + key})).read()
+page = lambda: browser.open(url + "/review?" + query).read()
+for name, fetch in ((f"GET /api/v1/review?limit=20&{query}", api), (f"GET /review?{query}", page)):
     times, body = timed(fetch)
     total = re.search(rb'"total":\s*(\d+)', body)
     print(f"{name}: median {statistics.median(times):.1f} ms, max {max(times):.1f} ms over {runs} runs"
