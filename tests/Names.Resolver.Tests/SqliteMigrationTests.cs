@@ -83,6 +83,7 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(["ix_entities_absorbed", "ix_proposals_status_score"], Indexes(path).Where(i => i is "ix_proposals_status" or "ix_proposals_status_score" or "ix_entities_absorbed").Order());
         var pending = await store.GetPendingProposalsAsync(new PendingProposalQuery(0.7, Country: "NL"), 0, 10); // NL: the survivor's
         Assert.Equal([2L], pending.Select(p => p.Id));
+        Assert.Null(pending[0].Contributions); // written before contributions were kept: unknown
 
         // The migrated registry keeps working: the same names come back with their ids, nothing is minted.
         var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { Seed = 99 });

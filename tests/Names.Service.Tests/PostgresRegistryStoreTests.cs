@@ -27,9 +27,9 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
     }
 
     /// <summary>
-    /// A schema-3 database (put back from a fresh one: version 4 only adds indexes) with a pending proposal naming an
-    /// absorbed entity is migrated on open: the queue's indexes are there, the old status index is gone, the queue
-    /// follows the redirect.
+    /// A schema-3 database (put back from a fresh one: version 4 adds indexes and the proposals' contributions) with a
+    /// pending proposal naming an absorbed entity is migrated on open: the queue's indexes are there, the old status
+    /// index is gone, the queue follows the redirect, the old proposal's contributions read as unknown.
     /// </summary>
     [PostgresFact]
     public async Task A_version_3_database_gets_the_queue_indexes_on_open_and_its_pending_proposals_are_served()
@@ -37,7 +37,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
         var cs = await TestPostgres.CreateSchemaAsync();
         await (await PostgresRegistryStore.OpenAsync(cs)).DisposeAsync();
         await ExecAsync(cs, """
-            DROP INDEX ix_proposals_status_score; DROP INDEX ix_entities_absorbed;
+            DROP INDEX ix_proposals_status_score; DROP INDEX ix_entities_absorbed; ALTER TABLE proposals DROP COLUMN contributions;
             CREATE INDEX ix_proposals_status ON proposals(status);
             UPDATE schema_version SET version = 3;
             INSERT INTO entities VALUES ('LQC5N98MP2FE1280', 'legal_entity', 'PHILIPS', 'active', NULL),
@@ -55,7 +55,8 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
         Assert.Contains("ix_entities_absorbed", indexes);
         Assert.DoesNotContain("ix_proposals_status", indexes);
         var netherlands = new PendingProposalQuery(0.7, Country: "NL");
-        Assert.Equal("LS7EGHHRGVBFAJ33", (await store.GetPendingProposalsAsync(netherlands, 0, 10)).Single().EntityA);
+        var pending = (await store.GetPendingProposalsAsync(netherlands, 0, 10)).Single();
+        Assert.Equal(("LS7EGHHRGVBFAJ33", null), (pending.EntityA, pending.Contributions)); // contributions unknown: written before
         Assert.Equal(1, await store.CountPendingProposalsAsync(netherlands));
     }
 

@@ -180,7 +180,7 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
             {
                 if (best.Probability >= resolver.Options.UpperThreshold) { await AcceptAsync(p.Id, actor, comment, ct); accepted++; }
                 else if (best.Probability < resolver.Options.LowerThreshold) { await RejectAsync(p.Id, actor, comment, ct); rejected++; }
-                else await store.RescoreProposalAsync(p.Id, Math.Round(best.Probability, 4), best.Explain(), ct);
+                else await store.RescoreProposalAsync(p.Id, Math.Round(best.Probability, 4), best.Explain(), best.Contributions, ct);
             }
             catch (ReviewConflictException)
             {

@@ -68,8 +68,8 @@ public interface IRegistryStore : IAsyncDisposable
     /// was changed since (the absorbed id was absorbed elsewhere or is active again).
     /// </summary>
     Task<Review.ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default);
-    /// <summary>New score and explanation of a still pending proposal (after re-scoring with a new model); false when it is not pending.</summary>
-    Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default);
+    /// <summary>New score, explanation and contributions of a still pending proposal (after re-scoring with a new model); false when it is not pending.</summary>
+    Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<Scoring.FeatureContribution>? contributions = null, CancellationToken ct = default);
     /// <summary>Proposals the actor skipped (and did not undo).</summary>
     Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default);
 

@@ -39,7 +39,7 @@ internal static class PendingProposalSql
         JOIN entities eb ON eb.id = COALESCE(sb.target, p.entity_b)
         """;
 
-    public const string ProposalColumns = "p.id, p.entity_a, p.entity_b, p.score, p.explanation, p.status, p.created, p.decided_by";
+    public const string ProposalColumns = "p.id, p.entity_a, p.entity_b, p.score, p.explanation, p.status, p.created, p.decided_by, p.contributions";
 
     /// <summary>
     /// One value: the distance of the <paramref name="rank"/>-th (1-based) proposal in queue order, or no row when fewer

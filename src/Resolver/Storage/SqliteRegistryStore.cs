@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
+using Names.Resolver.Scoring;
 
 namespace Names.Resolver.Storage;
 
@@ -102,10 +103,10 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             if (batch.Events.Count > 0) InsertEvents(tx, batch.Events);
             if (batch.NewProposals.Count > 0)
             {
-                using var cmd = Prepare(tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($a,$b,$c,$d,$e,$f)", 6);
+                using var cmd = Prepare(tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", 7);
                 foreach (var p in batch.NewProposals)
                 {
-                    Set(cmd, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created));
+                    Set(cmd, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
                     cmd.ExecuteNonQuery();
                 }
             }
@@ -325,7 +326,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             return (IReadOnlyList<ReviewProposal>)list;
         });
 
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
+    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
 
     public Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default) =>
         Locked(async () =>
@@ -351,7 +352,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     private static ReviewProposal ReadProposal(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
-            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7));
+            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7), ContributionsJson.Read(r.GetString(8)));
 
     public Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default) =>
         Locked(async () =>
@@ -416,10 +417,11 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             return undone;
         });
 
-    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default) =>
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<FeatureContribution>? contributions = null, CancellationToken ct = default) =>
         await Locked(async () =>
         {
-            using var cmd = Command("UPDATE proposals SET score = $a, explanation = $b WHERE id = $c AND status = 'pending'", score, explanation, proposalId);
+            using var cmd = Command("UPDATE proposals SET score = $a, explanation = $b, contributions = $c WHERE id = $d AND status = 'pending'",
+                score, explanation, ContributionsJson.Write(contributions), proposalId);
             return await cmd.ExecuteNonQueryAsync(ct);
         }) == 1;
 

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
+using Names.Resolver.Scoring;
 using Npgsql;
 using static Names.Resolver.Storage.Postgres.PostgresCommands;
 
@@ -233,7 +234,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return list;
     }
 
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
+    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
 
     public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
     {
@@ -265,7 +266,8 @@ public sealed class PostgresRegistryStore : IRegistryStore
     }
 
     private static ReviewProposal ReadProposal(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7));
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7),
+            ContributionsJson.Read(r.GetString(8)));
 
     public async Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default)
     {
@@ -315,10 +317,11 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return undone;
     }
 
-    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default)
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<FeatureContribution>? contributions = null, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return await ExecAsync(c, null, "UPDATE proposals SET score = $1, explanation = $2 WHERE id = $3 AND status = 'pending'", ct, score, explanation, proposalId) == 1;
+        return await ExecAsync(c, null, "UPDATE proposals SET score = $1, explanation = $2, contributions = $3 WHERE id = $4 AND status = 'pending'", ct,
+            score, explanation, ContributionsJson.Write(contributions), proposalId) == 1;
     }
 
     public async Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default)
