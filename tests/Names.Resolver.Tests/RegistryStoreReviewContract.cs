@@ -89,11 +89,13 @@ public abstract partial class RegistryStoreContract
         await using var store = await CreateEmptyStoreAsync();
         var (_, _, proposal) = await ProposedPairAsync(store);
         await store.RecordDecisionAsync(new ReviewDecisionRequest(proposal, ReviewDecisionStatus.Skipped, "ann", null));
-        Assert.Equal([proposal], await store.GetSkippedProposalsAsync("ann"));
-        Assert.Empty(await store.GetSkippedProposalsAsync("bob"));
+        async Task<IEnumerable<long>> NextFor(string reviewer) =>
+            (await store.GetPendingProposalsAsync(new PendingProposalQuery(0.7, NotSkippedBy: reviewer), 0, 10)).Select(p => p.Id);
+        Assert.Empty(await NextFor("ann"));
+        Assert.Equal([proposal], await NextFor("bob"));
         Assert.Equal(ProposalStatus.Pending, (await store.GetProposalAsync(proposal))!.Status);
         await store.UndoLastDecisionAsync("ann");
-        Assert.Empty(await store.GetSkippedProposalsAsync("ann"));
+        Assert.Equal([proposal], await NextFor("ann"));
     }
 
     [Fact]

@@ -70,8 +70,6 @@ public interface IRegistryStore : IAsyncDisposable
     Task<Review.ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default);
     /// <summary>New score, explanation and contributions of a still pending proposal (after re-scoring with a new model); false when it is not pending.</summary>
     Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<Scoring.FeatureContribution>? contributions = null, CancellationToken ct = default);
-    /// <summary>Proposals the actor skipped (and did not undo).</summary>
-    Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default);
 
     Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default);
     Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default);

@@ -333,6 +333,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         {
             var list = new List<ReviewProposal>();
             if (limit <= 0) return (IReadOnlyList<ReviewProposal>)list;
+            offset = Math.Max(0, offset);
             object? cutoff = null;
             if (limit < int.MaxValue)
                 using (var cut = NamedCommand(PendingProposalSql.Cutoff(query, (long)offset + limit)))
@@ -424,16 +425,6 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
                 score, explanation, ContributionsJson.Write(contributions), proposalId);
             return await cmd.ExecuteNonQueryAsync(ct);
         }) == 1;
-
-    public Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            var set = new HashSet<long>();
-            using var cmd = Command("SELECT proposal_id FROM review_decisions WHERE actor = $a AND status = 'skipped' AND undone_by IS NULL", actor);
-            using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) set.Add(r.GetInt64(0));
-            return (IReadOnlySet<long>)set;
-        });
 
     private static string? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

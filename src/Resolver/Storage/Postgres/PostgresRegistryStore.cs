@@ -240,6 +240,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         var list = new List<ReviewProposal>();
         if (limit <= 0) return list;
+        offset = Math.Max(0, offset);
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         object? cutoff = null;
         if (limit < int.MaxValue)
@@ -322,16 +323,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         return await ExecAsync(c, null, "UPDATE proposals SET score = $1, explanation = $2, contributions = $3 WHERE id = $4 AND status = 'pending'", ct,
             score, explanation, ContributionsJson.Write(contributions), proposalId) == 1;
-    }
-
-    public async Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default)
-    {
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = Create(c, null, "SELECT proposal_id FROM review_decisions WHERE actor = $1 AND status = 'skipped' AND undone_by IS NULL", actor);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var set = new HashSet<long>();
-        while (await r.ReadAsync(ct)) set.Add(r.GetInt64(0));
-        return set;
     }
 
     public async Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default)
