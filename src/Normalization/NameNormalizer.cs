@@ -16,7 +16,7 @@ public sealed class NameNormalizer : IDisposable
     private readonly NamePipeline _pipeline = new();
     private readonly Lazy<(IcuLibrary? Library, string Error)> _icu;
     private readonly ThreadLocal<PipelineWorkspace> _workspaces;
-    // compiled once (~100 ms) and shared: per-thread copies would cost that on every worker thread
+    // read once (~20 ms) and shared: per-thread copies would cost that on every worker thread
     private readonly Lazy<HanCharacterRules?> _hanCharacters;
     private readonly RomanizationCache _romanized = new(Romanizer.DefaultCacheGenerationSize);
 
@@ -43,8 +43,8 @@ public sealed class NameNormalizer : IDisposable
     }
 
     /// <summary>
-    /// <see cref="CreateDefault"/> for bulk runs: also loads ICU and compiles the Han rules (otherwise done by the
-    /// first non-Latin name, ~0.25 s while the other workers wait), in parallel with loading the word lists.
+    /// <see cref="CreateDefault"/> for bulk runs: also loads ICU and reads the Han rules (otherwise done by the first
+    /// non-Latin name while the other workers wait), in parallel with loading the word lists.
     /// </summary>
     public static async Task<NameNormalizer> CreateDefaultAsync(CancellationToken cancellationToken = default)
     {

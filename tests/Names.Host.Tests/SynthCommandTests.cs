@@ -89,7 +89,22 @@ public class BenchCommandTests
     {
         var run = await CliRun.RunAsync("bench", "clean", "--rows", "2000");
         Assert.Equal(0, run.ExitCode);
-        foreach (var label in new[] { "2,000 generated rows", "names/s", "peak memory", "cores", "party rows" })
+        foreach (var label in new[] { "2,000 generated rows", "names/s", "peak memory", "cores", "party rows", "MB allocated", "collections gen0", "workstation GC" })
             Assert.Contains(label, run.Stdout);
+    }
+
+    [Theory]
+    [InlineData("lookup")]
+    [InlineData("soak")]
+    public async Task Service_benches_without_input_or_with_a_missing_file_say_so_without_a_stack_trace(string bench)
+    {
+        var missing = await CliRun.RunAsync("bench", bench, "--input", "/no/such/synth.csv");
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("'/no/such/synth.csv' does not exist", missing.Stderr);
+        Assert.DoesNotContain("   at ", missing.Stderr);
+        if (bench != "lookup") return;
+        var none = await CliRun.RunAsync("bench", bench);
+        Assert.Equal(2, none.ExitCode);
+        Assert.Contains("give --entities N or --input SYNTH.csv", none.Stderr);
     }
 }

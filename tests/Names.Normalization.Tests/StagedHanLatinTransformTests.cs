@@ -110,4 +110,37 @@ public class StagedHanLatinTransformTests
         Assert.Equal(new[] { (int)'重' }, context.ToArray());
         Assert.DoesNotContain("Spacedhan", rules);
     }
+
+    [Fact]
+    public void The_character_table_read_from_the_rules_maps_every_character_as_icu_compiling_them_does()
+    {
+        var icu = IcuLibrary.TryLoad(out var error);
+        Assert.True(icu != null, error);
+        string source;
+        using (var hanLatin = IcuTransliterator.TryOpen(icu!, "Han-Latin")!) source = hanLatin.Rules();
+        Assert.True(HanCharacterRules.TrySplitRules(source, out var characterRules, out _));
+        var table = HanCharacterRules.TryReadCharacterTable(characterRules);
+        Assert.NotNull(table); // this ICU's rules are plain: start-up does not compile them
+        Assert.True(table!.Count > 20_000, $"{table.Count} characters");
+        using var compiled = IcuTransliterator.TryOpen(icu!, "Han-Latin-Characters", characterRules)!;
+        using var characters = HanCharacterRules.TryCreate(icu!)!;
+        // every character the rules name, every BMP ideograph (named or not), a stride of the supplementary ones
+        var codePoints = table.Keys.Concat(Enumerable.Range(0x3400, 0x9FFF - 0x3400 + 1))
+            .Concat(Enumerable.Range(0x20000, 0x2A6DF - 0x20000 + 1).Where(c => c % 7 == 0))
+            .Concat(Enumerable.Range(0x20, 0x5F)).Distinct();
+        foreach (var cp in codePoints)
+        {
+            var text = char.ConvertFromUtf32(cp);
+            Assert.Equal(compiled.Transliterate(text), characters.Map(cp));
+        }
+    }
+
+    [Theory]
+    [InlineData("[康慷] > kāng;\n[a-z] > x;")] // an ASCII range
+    [InlineData("[康-] > kāng;")] // a dash ending the set
+    [InlineData("[康\\u6177] > kāng;")] // an escape
+    [InlineData("[康] > k'ang;")] // quoting in the output
+    [InlineData("$x = [康];")] // a variable
+    public void Rules_that_are_not_plain_character_sets_are_left_to_icu(string rules) =>
+        Assert.Null(HanCharacterRules.TryReadCharacterTable(rules));
 }

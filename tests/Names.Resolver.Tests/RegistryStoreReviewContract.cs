@@ -1,5 +1,6 @@
 using Names.Resolver.Identifiers;
 using Names.Resolver.Review;
+using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Tests;
@@ -88,11 +89,13 @@ public abstract partial class RegistryStoreContract
         await using var store = await CreateEmptyStoreAsync();
         var (_, _, proposal) = await ProposedPairAsync(store);
         await store.RecordDecisionAsync(new ReviewDecisionRequest(proposal, ReviewDecisionStatus.Skipped, "ann", null));
-        Assert.Equal([proposal], await store.GetSkippedProposalsAsync("ann"));
-        Assert.Empty(await store.GetSkippedProposalsAsync("bob"));
+        async Task<IEnumerable<long>> NextFor(string reviewer) =>
+            (await store.GetPendingProposalsAsync(new PendingProposalQuery(0.7, NotSkippedBy: reviewer), 0, 10)).Select(p => p.Id);
+        Assert.Empty(await NextFor("ann"));
+        Assert.Equal([proposal], await NextFor("bob"));
         Assert.Equal(ProposalStatus.Pending, (await store.GetProposalAsync(proposal))!.Status);
         await store.UndoLastDecisionAsync("ann");
-        Assert.Empty(await store.GetSkippedProposalsAsync("ann"));
+        Assert.Equal([proposal], await NextFor("ann"));
     }
 
     [Fact]
@@ -105,6 +108,28 @@ public abstract partial class RegistryStoreContract
         await store.RecordDecisionAsync(new ReviewDecisionRequest(proposal, ReviewDecisionStatus.Rejected, "ann", null, LinkA: a, LinkB: b));
         Assert.False(await store.RescoreProposalAsync(proposal, 0.99, "late"));
         Assert.Equal(0.61, (await store.GetProposalAsync(proposal))!.Score);
+    }
+
+    [Fact]
+    public async Task A_proposal_keeps_the_contributions_of_its_score_and_a_rescore_replaces_them()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync(Batch(new IdMinter(1), out var a, out var b));
+        FeatureContribution[] proposed = [new("name_similarity", 3, "jaro-winkler >= 0.92", 4.25), new("country", 1, "different", -1.5), new("legal_form", -1, "missing", 0)];
+        var batch = new RegistryBatch();
+        batch.NewProposals.Add(new ReviewProposal(0, a, b, 0.66, "p=0.660", ProposalStatus.Pending, T0, Contributions: proposed));
+        batch.NewProposals.Add(new ReviewProposal(0, b, a, 0.72, "p=0.720 (kept nothing)", ProposalStatus.Pending, T0));
+        await store.ApplyAsync(batch);
+        var stored = (await store.GetProposalsAsync(null)).OrderBy(p => p.Id).ToList();
+        Assert.Equal(proposed, stored[0].Contributions);
+        Assert.Null(stored[1].Contributions);
+        Assert.Equal(proposed, (await store.GetProposalAsync(stored[0].Id))!.Contributions);
+        var page = await store.GetPendingProposalsAsync(new PendingProposalQuery(0.7), 0, 10);
+        Assert.Equal(proposed, page.Single(p => p.Id == stored[0].Id).Contributions);
+
+        FeatureContribution[] rescored = [new("name_similarity", 2, "jaro-winkler >= 0.88", 2.0)];
+        Assert.True(await store.RescoreProposalAsync(stored[0].Id, 0.61, "p=0.610 (new model)", rescored));
+        Assert.Equal(rescored, (await store.GetProposalAsync(stored[0].Id))!.Contributions);
     }
 
     [Fact]

@@ -173,7 +173,11 @@ public sealed class ResolutionEngineTests : IDisposable
         Assert.Equal(r[0].GlobalId, r[1].GlobalId);
         Assert.NotEqual(r[0].GlobalId, r[2].GlobalId);
         Assert.Equal(ResolutionKind.Review, r[2].Resolution); // the B~C evidence is kept for a reviewer
-        Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+        // The run's own explanation is kept with the proposal, feature by feature (the table scorer has one feature).
+        var contribution = Assert.Single(proposal.Contributions!);
+        Assert.Equal("table", contribution.Feature);
+        Assert.Contains($"table table ({contribution.Weight:+0.0;-0.0})", proposal.Explanation);
     }
 
     [Fact]

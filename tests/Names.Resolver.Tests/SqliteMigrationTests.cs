@@ -66,7 +66,10 @@ public sealed class SqliteMigrationTests : IDisposable
     {
         var path = Path.Combine(_dir, "v1.db");
         var (version, schema) = SqliteMigrations.All[0];
-        Exec(path, schema + "\n" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry-v1.sql")) + $"\nPRAGMA user_version = {version};");
+        Exec(path, schema + "\n" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry-v1.sql"))
+            // A proposal still pending, naming the absorbed id: the queue (schema 4) must follow it to its survivor.
+            + "\nINSERT INTO proposals VALUES (2,'LS7EGHHRGVBFAJ33','L5EX969AD7W6R939',0.66,'','pending','2026-11-20T10:00:00.0000000Z',NULL,NULL);"
+            + $"\nPRAGMA user_version = {version};");
 
         await using var store = await SqliteRegistryStore.OpenAsync(path);
         Assert.Equal(SqliteMigrations.Latest, await store.GetSchemaVersionAsync());
@@ -77,6 +80,10 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal([("L5EX969AD7W6R939", "LV1BGB0FVYNCX417")], await store.GetCannotLinksAsync());
         Assert.Equal(13, await store.CountEventsAsync());
         await foreach (var v in store.ReadVariantsAsync()) Assert.Equal("", v.RawName); // written before raw names were kept: unknown
+        Assert.Equal(["ix_entities_absorbed", "ix_proposals_status_score"], Indexes(path).Where(i => i is "ix_proposals_status" or "ix_proposals_status_score" or "ix_entities_absorbed").Order());
+        var pending = await store.GetPendingProposalsAsync(new PendingProposalQuery(0.7, Country: "NL"), 0, 10); // NL: the survivor's
+        Assert.Equal([2L], pending.Select(p => p.Id));
+        Assert.Null(pending[0].Contributions); // written before contributions were kept: unknown
 
         // The migrated registry keeps working: the same names come back with their ids, nothing is minted.
         var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { Seed = 99 });
@@ -86,6 +93,18 @@ public sealed class SqliteMigrationTests : IDisposable
         ]);
         Assert.Equal(["L5EX969AD7W6R939", "LQC5N98MP2FE1280"], again.Select(p => p.GlobalId));
         Assert.Equal(0, engine.Statistics.NewEntities);
+    }
+
+    private static List<string> Indexes(string path)
+    {
+        using var raw = new SqliteConnection($"Data Source={path};Pooling=False");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = "SELECT name FROM sqlite_master WHERE type = 'index'";
+        using var r = cmd.ExecuteReader();
+        var list = new List<string>();
+        while (r.Read()) list.Add(r.GetString(0));
+        return list;
     }
 
     private static void Exec(string path, string sql)

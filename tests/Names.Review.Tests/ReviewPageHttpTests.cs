@@ -1,4 +1,5 @@
 using System.Net;
+using Names.Resolver.Scoring;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
 using Names.Service.Tests;
@@ -111,6 +112,22 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
         Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/review/proposals/{proposal}")).StatusCode);
         Assert.Contains("When proposed: p=0.700: an older model", session.Html);
         Assert.Matches(@"current model: p = 0\.[0-4]\d\d now, 0\.700 when proposed", session.Html);
+    }
+
+    [Fact]
+    public async Task The_page_draws_the_proposing_runs_contributions_and_the_current_models_when_they_differ()
+    {
+        var a = await ResolveAsync("Thistlewood Marine Pumps Ltd", "GB");
+        var b = await ResolveAsync("Kestrelmoor Bakery Cooperative", "NL");
+        // As a run with another model would have stored it: a feature the current model does not even have.
+        var proposal = await Service.ProposeAsync(a, b, "p=0.700: legacy_token_overlap all shared (+5.2)",
+            [new FeatureContribution("legacy_token_overlap", 3, "all shared", 5.2), new FeatureContribution("country", 0, "different", -0.8)]);
+        var session = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/review/proposals/{proposal}")).StatusCode);
+        Assert.Contains("As the proposing run scored it (p = 0.700)", session.Html);
+        Assert.Matches(@"<th scope=""row"">legacy token overlap</th>\s*<td>all shared</td>[\s\S]*?<td class=""num"">(\+|&#x2B;)5\.20</td>", session.Html);
+        Assert.Matches(@"With the current model \(p = 0\.[0-4]\d\d\)", session.Html);
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(session.Html, "<table class=\"contributions\">"));
     }
 
     [Fact]

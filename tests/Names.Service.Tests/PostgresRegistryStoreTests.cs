@@ -1,3 +1,4 @@
+using Npgsql;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 using Names.Resolver.Tests;
@@ -21,7 +22,60 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(3, await again.GetSchemaVersionAsync());
+        Assert.Equal(4, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
+    }
+
+    /// <summary>
+    /// A schema-3 database (put back from a fresh one: version 4 adds indexes and the proposals' contributions) with a
+    /// pending proposal naming an absorbed entity is migrated on open: the queue's indexes are there, the old status
+    /// index is gone, the queue follows the redirect, the old proposal's contributions read as unknown.
+    /// </summary>
+    [PostgresFact]
+    public async Task A_version_3_database_gets_the_queue_indexes_on_open_and_its_pending_proposals_are_served()
+    {
+        var cs = await TestPostgres.CreateSchemaAsync();
+        await (await PostgresRegistryStore.OpenAsync(cs)).DisposeAsync();
+        await ExecAsync(cs, """
+            DROP INDEX ix_proposals_status_score; DROP INDEX ix_entities_absorbed; ALTER TABLE proposals DROP COLUMN contributions;
+            CREATE INDEX ix_proposals_status ON proposals(status);
+            UPDATE schema_version SET version = 3;
+            INSERT INTO entities VALUES ('LQC5N98MP2FE1280', 'legal_entity', 'PHILIPS', 'active', NULL),
+                ('LS7EGHHRGVBFAJ33', 'legal_entity', 'PHILIPS GLOEILAMPENFABRIEKEN', 'absorbed', 'LQC5N98MP2FE1280'),
+                ('L5EX969AD7W6R939', 'legal_entity', 'SIEMENS', 'active', NULL);
+            INSERT INTO variants VALUES (1, 'LQC5N98MP2FE1280', 'legal_entity', 'PHILIPS', 'PHILIPS', 'PHILIPS', '', 'NL', '', 'in.csv', 2, '', ''),
+                (2, 'L5EX969AD7W6R939', 'legal_entity', 'SIEMENS', 'SIEMENS', 'SIEMENS', '', 'DE', '', 'in.csv', 3, '', '');
+            INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created)
+                VALUES ('LS7EGHHRGVBFAJ33', 'L5EX969AD7W6R939', 0.7, '', 'pending', now());
+            """);
+        await using var store = await PostgresRegistryStore.OpenAsync(cs);
+        Assert.Equal(4, await store.GetSchemaVersionAsync());
+        var indexes = await IndexesAsync(cs);
+        Assert.Contains("ix_proposals_status_score", indexes);
+        Assert.Contains("ix_entities_absorbed", indexes);
+        Assert.DoesNotContain("ix_proposals_status", indexes);
+        var netherlands = new PendingProposalQuery(0.7, Country: "NL");
+        var pending = (await store.GetPendingProposalsAsync(netherlands, 0, 10)).Single();
+        Assert.Equal(("LS7EGHHRGVBFAJ33", null), (pending.EntityA, pending.Contributions)); // contributions unknown: written before
+        Assert.Equal(1, await store.CountPendingProposalsAsync(netherlands));
+    }
+
+    private static async Task ExecAsync(string cs, string sql)
+    {
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand(sql, c);
+        await cmd.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<List<string>> IndexesAsync(string cs)
+    {
+        await using var c = new NpgsqlConnection(cs);
+        await c.OpenAsync();
+        await using var cmd = new NpgsqlCommand("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema()", c);
+        await using var r = await cmd.ExecuteReaderAsync();
+        var list = new List<string>();
+        while (await r.ReadAsync()) list.Add(r.GetString(0));
+        return list;
     }
 }

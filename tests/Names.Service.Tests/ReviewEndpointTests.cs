@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
@@ -109,6 +110,28 @@ public sealed class ReviewEndpointTests(SqliteServiceFixture fixture) : IClassFi
         Assert.Empty(await Ids("country=AT&kind=person"));
         Assert.Equal([middle, low], await Ids("country=AT&kind=legal_entity&source=api"));
         await (await reviewer.GetAsync("/api/v1/review?minScore=0.9&maxScore=0.1")).AssertProblemAsync(400, "invalid_request");
+    }
+
+    [Fact]
+    public async Task A_proposal_made_by_the_service_keeps_the_contributions_it_was_proposed_with()
+    {
+        var filer = Service.ClientFor(ApiRole.Filer);
+        var first = await ResolveAsync("Silverbirch Harbour Acoustics Ltd", "GB");
+        var answer = await (await filer.ResolveAsync(new { name = "Silverbirch Harbour Acoustics International Ltd", country = "GB" })).ReadJsonAsync();
+        Assert.Equal("review", answer.GetProperty("resolution").GetString()); // one name is the other plus a word: capped for review
+        var second = answer.GetProperty("id").GetString();
+        var reviewer = Service.ClientFor(ApiRole.Reviewer);
+        var listed = (await (await reviewer.GetAsync("/api/v1/review?limit=200")).ReadJsonAsync()).GetProperty("items").EnumerateArray()
+            .Single(p => p.GetProperty("entityA").GetString() == first && p.GetProperty("entityB").GetString() == second);
+        var explanation = listed.GetProperty("explanation").GetString()!;
+        var contributions = listed.GetProperty("contributions").EnumerateArray().ToList();
+        Assert.NotEmpty(contributions);
+        // Each feature the run's one-line explanation names is there with the same weight (that line rounds to 0.1).
+        foreach (var c in contributions)
+            Assert.Contains(string.Create(CultureInfo.InvariantCulture,
+                $"{c.GetProperty("feature").GetString()} {c.GetProperty("label").GetString()} ({c.GetProperty("weight").GetDouble():+0.0;-0.0})"), explanation);
+        var detail = await (await reviewer.GetAsync($"/api/v1/review/{listed.GetProperty("id").GetInt64()}")).ReadJsonAsync();
+        Assert.Equal(contributions.Count, detail.GetProperty("proposal").GetProperty("contributions").GetArrayLength());
     }
 
     [Fact]

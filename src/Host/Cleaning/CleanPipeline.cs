@@ -41,9 +41,10 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         CsvFieldWriter.AppendRow(headerLine, header.Columns.Concat(CleanOutputColumns.Party));
         await output.WriteAsync(headerLine, ct);
 
+        var repeated = _settings.RepeatedNames > 0 ? new RepeatedNameCache(_settings.RepeatedNames) : null;
         var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, columns, rejects, ordered.Writer, work.Writer, ct), ct);
         var workerTasks = Enumerable.Range(0, workers)
-            .Select(_ => Task.Run(() => NormalizeBatches(normalizer, work.Reader, rejects, ct), ct)).ToArray();
+            .Select(_ => Task.Run(() => NormalizeBatches(normalizer, repeated, work.Reader, rejects, ct), ct)).ToArray();
         var totals = new CleanStatistics();
         try
         {
@@ -110,13 +111,15 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         }
     }
 
-    private async Task NormalizeBatches(NameNormalizer normalizer, ChannelReader<CleanBatch> work, RejectsSink rejects, CancellationToken ct)
+    private async Task NormalizeBatches(NameNormalizer normalizer, RepeatedNameCache? repeated, ChannelReader<CleanBatch> work,
+        RejectsSink rejects, CancellationToken ct)
     {
+        var formatted = new FormattedParties();
         await foreach (var batch in work.ReadAllAsync(ct))
         {
             try
             {
-                foreach (var record in batch.Records) NormalizeRecord(normalizer, record, batch, rejects);
+                foreach (var record in batch.Records) NormalizeRecord(normalizer, repeated, formatted, record, batch, rejects);
                 batch.Done.TrySetResult();
             }
             catch (Exception e)
@@ -127,8 +130,14 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         }
     }
 
-    private static void NormalizeRecord(NameNormalizer normalizer, CleanRecord record, CleanBatch batch, RejectsSink rejects)
+    private static void NormalizeRecord(NameNormalizer normalizer, RepeatedNameCache? repeated, FormattedParties formatted,
+        CleanRecord record, CleanBatch batch, RejectsSink rejects)
     {
+        if (repeated is not null && repeated.TryWrite(record, batch))
+        {
+            batch.Statistics.AddRow();
+            return;
+        }
         IReadOnlyList<Party> parties;
         try
         {
@@ -141,21 +150,41 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             return;
         }
         batch.Statistics.AddRow();
-        // written straight into the batch output: no per-party strings (they were ~40% of the pipeline's allocations)
-        var output = batch.Output;
-        if (parties.Count == 0)
+        formatted.Format(parties);
+        // each party row = the row's input columns + the party's columns
+        int start = 0;
+        foreach (var party in formatted.Parties)
         {
-            batch.Statistics.AddParty(EntityKind.Unknown, "", hasProblem: true);
-            output.Append(batch.Input, record.InputStart, record.InputLength);
-            output.Append(NoPartyColumns);
-            return;
+            batch.Statistics.AddParty(party.Kind, party.LegalForm, party.HasProblem);
+            batch.Output.Append(batch.Input, record.InputStart, record.InputLength);
+            batch.Output.Append(formatted.Columns, start, party.End - start);
+            start = party.End;
         }
-        for (int i = 0; i < parties.Count; i++)
+        repeated?.Add(record, formatted.Columns, formatted.Parties);
+    }
+
+    /// <summary>A worker's scratch space: the party columns of the record at hand, back to back.</summary>
+    private sealed class FormattedParties
+    {
+        private readonly List<CachedParty> _parties = new(4);
+        public StringBuilder Columns { get; } = new(1024);
+        public ReadOnlySpan<CachedParty> Parties => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_parties);
+
+        public void Format(IReadOnlyList<Party> parties)
         {
-            var p = parties[i];
-            batch.Statistics.AddParty(p.Kind, p.LegalForm, p.Problem.Length > 0);
-            output.Append(batch.Input, record.InputStart, record.InputLength);
-            AppendParty(output, p);
+            Columns.Clear();
+            _parties.Clear();
+            if (parties.Count == 0)
+            {
+                Columns.Append(NoPartyColumns);
+                _parties.Add(new CachedParty(EntityKind.Unknown, "", true, Columns.Length));
+                return;
+            }
+            foreach (var p in parties)
+            {
+                AppendParty(Columns, p);
+                _parties.Add(new CachedParty(p.Kind, p.LegalForm, p.Problem.Length > 0, Columns.Length));
+            }
         }
     }
 
@@ -187,6 +216,9 @@ public sealed record CleanPipelineSettings
     public int BatchSize { get; init; } = 2048;
     public int Workers { get; init; } = Environment.ProcessorCount;
     public int BatchesInFlight { get; init; } = Math.Max(4, 2 * Environment.ProcessorCount + 2);
+    /// <summary>Distinct recent inputs per generation of the <see cref="RepeatedNameCache"/> (two generations; 0: no
+    /// cache).</summary>
+    public int RepeatedNames { get; init; } = 65_536;
 }
 
 /// <summary>A run's outcome: rows read (= processed + rejected), statistics, elapsed time.</summary>

@@ -15,7 +15,7 @@ public static class ContributionChart
     public static Html Render(IReadOnlyList<FeatureContribution> contributions)
     {
         if (contributions.Count == 0)
-            return Html.Of($"<p class=\"muted\">The current model gives no per-feature explanation for this pair.</p>");
+            return Html.Of($"<p class=\"muted\">The model gives no per-feature explanation for this pair.</p>");
         var scale = Math.Max(contributions.Max(c => Math.Abs(c.Weight)), 1e-9);
         var rows = contributions.OrderByDescending(c => c.Weight).Select(c =>
         {

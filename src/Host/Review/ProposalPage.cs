@@ -65,8 +65,7 @@ public static class ProposalPage
             <section aria-labelledby="why">
               <h2 id="why">Why it was proposed</h2>
               <p class="muted">When proposed: {p.Explanation}</p>
-              {Rescored(d)}
-              {ContributionChart.Render(d.Contributions)}
+              {Charts(d)}
             </section>
             <section aria-labelledby="nearest">
               <h2 id="nearest">Nearest other candidates</h2>
@@ -132,6 +131,28 @@ public static class ProposalPage
     }
 
     public static string DecisionUrl(long id, string action) => $"{ReviewPages.Root}/proposals/{id}/{action}";
+
+    /// <summary>
+    /// The proposing run's contributions when the proposal kept them; then the current model's, when it scores the pair
+    /// otherwise (or when nothing was kept: proposals stored before schema version 4).
+    /// </summary>
+    private static Html Charts(ProposalDetail d)
+    {
+        var p = d.Proposal;
+        if (p.Contributions is null) return Html.Of($"{Rescored(d)}{ContributionChart.Render(d.Contributions)}");
+        var proposed = Html.Of($"""
+            <h3>As the proposing run scored it (p = {p.Score:0.000})</h3>
+            {ContributionChart.Render(p.Contributions)}
+            """);
+        if (d.CurrentProbability is not { } now || Math.Abs(now - p.Score) < 0.005)
+            return Html.Of($"{proposed}<p class=\"muted\">The current model scores the closest pair of variants the same{(d.CurrentProbability is { } same ? Html.Of($": p = {same:0.000}") : Html.Empty)}.</p>");
+        return Html.Of($"""
+            {proposed}
+            <h3>With the current model (p = {now:0.000})</h3>
+            {Rescored(d)}
+            {ContributionChart.Render(d.Contributions)}
+            """);
+    }
 
     /// <summary>
     /// The chart re-scores the closest pair of variants with the current model; say so, and say when that differs from

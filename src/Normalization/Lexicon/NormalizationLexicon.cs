@@ -36,12 +36,13 @@ internal sealed class NormalizationLexicon
             .Where(f => f.Length >= 2).GroupBy(f => f[0].Trim(), StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.Ordinal);
 
+        // the legal-form table is about half of the load: built on another core meanwhile (start-up of every command)
+        var legalForms = Task.Run(LegalFormTable.Load);
         var subtype = EmbeddedDataFile.ReadTsv("lists/subtype-keywords.tsv").Where(f => f.Length >= 2).ToList();
         bool IsScriptWithoutSpaces(string s) => s.Any(c => Text.ScriptClass.IsCjk(c));
 
         return new NormalizationLexicon
         {
-            LegalForms = LegalFormTable.Load(),
             Titles = Set("lists/titles.txt"),
             Suffixes = Set("lists/suffixes.txt"),
             Particles = EmbeddedDataFile.ReadLines("lists/particles.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
@@ -61,6 +62,7 @@ internal sealed class NormalizationLexicon
             EscapeMarks = EmbeddedDataFile.ReadTsv("lists/escape-marks.tsv").Where(f => f.Length >= 2)
                 .GroupBy(f => f[0].Trim().ToUpperInvariant()).ToFrozenDictionary(g => g.Key, g => (char)Convert.ToInt32(g.First()[1].Trim(), 16)),
             Connectors = EmbeddedDataFile.ReadLines("lists/connectors.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            LegalForms = legalForms.GetAwaiter().GetResult(), // last: the lists above are built while it loads
         };
     }
 }

@@ -1,28 +1,34 @@
 using System.Collections.Concurrent;
+using System.Collections.Frozen;
 
 namespace Names.Normalization.Transliteration;
 
 /// <summary>
 /// The one-character rules of ICU's Han-Latin ("[康慷...] > kāng;"), everything after its "::Han-Spacedhan();" pass,
-/// compiled once per process (compiling them takes ~100 ms) and shared by all threads. Each character asks ICU once;
-/// the answers are kept in a concurrent table. Characters that some rule treats with context
-/// ("{重}' '?庆 > chóng;") are listed in <see cref="IsContextCharacter"/>: text holding one goes through
-/// <see cref="MapWhole"/>.
+/// shared by all threads. The rules as this ICU gives them (<c>utrans_toRules</c>) are read into a table code point →
+/// syllable (~20 ms); ICU compiling the same rules took ~170 ms of every process's start-up. When a rule is not a plain
+/// "[literal characters] > letters;" (another ICU version), each character asks the compiled ICU rules once instead and
+/// the answers are kept in a concurrent table. Characters that some rule treats with context ("{重}' '?庆 > chóng;")
+/// are listed in <see cref="IsContextCharacter"/>: text holding one goes through <see cref="MapWhole"/>, which compiles
+/// the ICU rules on first use.
 /// </summary>
 internal sealed class HanCharacterRules : IDisposable
 {
     // at most the CJK ideographs ICU knows (~100k); the bound only guards against absurd input
     private const int TableLimit = 200_000;
 
-    private readonly IcuTransliterator _rules;
+    private readonly Lazy<IcuTransliterator?> _rules;
     private readonly HashSet<int> _contextCharacters;
+    /// <summary>Every character a rule names, from the rules' text; null when they are not all plain (then <see cref="_table"/>).</summary>
+    private readonly FrozenDictionary<int, string>? _parsed;
     private readonly ConcurrentDictionary<int, string> _table = new();
     private readonly Lock _icuLock = new(); // ICU transliterators are not thread-safe
 
-    private HanCharacterRules(IcuTransliterator rules, HashSet<int> contextCharacters)
+    private HanCharacterRules(Lazy<IcuTransliterator?> rules, HashSet<int> contextCharacters, FrozenDictionary<int, string>? parsed)
     {
         _rules = rules;
         _contextCharacters = contextCharacters;
+        _parsed = parsed;
     }
 
     /// <summary>Null when this ICU's Han-Latin rules do not have the expected shape (see <see cref="TrySplitRules"/>).</summary>
@@ -31,15 +37,64 @@ internal sealed class HanCharacterRules : IDisposable
         string? source;
         using (var hanLatin = IcuTransliterator.TryOpen(icu, "Han-Latin")) source = hanLatin?.Rules();
         if (source == null || !TrySplitRules(source, out var characterRules, out var contextCharacters)) return null;
-        var rules = IcuTransliterator.TryOpen(icu, "Han-Latin-Characters", characterRules);
-        if (rules == null) return null;
+        var rules = new Lazy<IcuTransliterator?>(() => IcuTransliterator.TryOpen(icu, "Han-Latin-Characters", characterRules));
+        var parsed = TryReadCharacterTable(characterRules);
+        if (parsed != null) return new HanCharacterRules(rules, contextCharacters, parsed);
+        if (rules.Value == null) return null;
         const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-        if (rules.Transliterate(ascii) != ascii) // Map's ASCII shortcut relies on it
+        if (rules.Value.Transliterate(ascii) != ascii) // Map's ASCII shortcut relies on it
         {
-            rules.Dispose();
+            rules.Value.Dispose();
             return null;
         }
-        return new HanCharacterRules(rules, contextCharacters);
+        return new HanCharacterRules(rules, contextCharacters, null);
+    }
+
+    /// <summary>
+    /// Code point → output of rules that are all "[c1c2c3...] > output;" with only non-ASCII characters and ranges of
+    /// them inside the brackets (no escapes, variables or nested sets: ICU's set syntax needs ASCII for those) and only letters
+    /// in the output; the first rule naming a character wins, as in ICU. Context rules ("{c}...") are skipped: their
+    /// characters go through <see cref="MapWhole"/>. Null when any rule has another shape.
+    /// </summary>
+    internal static FrozenDictionary<int, string>? TryReadCharacterTable(string characterRules)
+    {
+        var table = new Dictionary<int, string>();
+        foreach (var range in characterRules.AsSpan().Split('\n'))
+        {
+            var line = characterRules.AsSpan()[range];
+            if (line.Length == 0 || line[0] == '{') continue;
+            int close = line.IndexOf(']');
+            if (line[0] != '[' || close < 2 || !line[close..].StartsWith("] > ") || line[^1] != ';') return null;
+            var output = line[(close + 4)..^1];
+            if (output.Length == 0) return null;
+            foreach (var c in output) if (!char.IsLetter(c)) return null;
+            var text = output.ToString();
+            if (!TryAddSet(table, line[1..close], text)) return null;
+        }
+        return table.Count == 0 ? null : table.ToFrozenDictionary();
+    }
+
+    /// <summary>Non-ASCII characters and ranges of them ("辧-辩", by code point as in ICU's sets); false on anything else.</summary>
+    private static bool TryAddSet(Dictionary<int, string> table, ReadOnlySpan<char> set, string output)
+    {
+        int previous = -1;
+        bool range = false;
+        foreach (var rune in set.EnumerateRunes())
+        {
+            if (rune.Value == '-' && previous >= 0 && !range) { range = true; continue; }
+            if (rune.IsAscii) return false;
+            if (range)
+            {
+                if (rune.Value < previous) return false;
+                for (int c = previous + 1; c <= rune.Value; c++) table.TryAdd(c, output);
+                range = false;
+                previous = -1; // "a-b-c" is not a set ICU writes
+                continue;
+            }
+            table.TryAdd(rune.Value, output);
+            previous = rune.Value;
+        }
+        return !range;
     }
 
     /// <summary>
@@ -75,17 +130,28 @@ internal sealed class HanCharacterRules : IDisposable
     /// <summary>The rules applied to one code point (its own text when no rule matches). ASCII never matches.</summary>
     public string Map(int codePoint)
     {
+        if (_parsed != null) return _parsed.TryGetValue(codePoint, out var syllable) ? syllable : char.ConvertFromUtf32(codePoint);
         if (_table.TryGetValue(codePoint, out var mapped)) return mapped;
         mapped = MapWhole(char.ConvertFromUtf32(codePoint));
         if (_table.Count < TableLimit) _table.TryAdd(codePoint, mapped);
         return mapped;
     }
 
-    /// <summary>The rules applied to a whole text through ICU (slow: ~20 µs per character).</summary>
+    /// <summary>The rules applied to a whole text through ICU (slow: ~20 µs per character; the first call compiles
+    /// them). Should ICU refuse rules it has just given us, each character is mapped alone (context rules not applied).</summary>
     public string MapWhole(string text)
     {
-        lock (_icuLock) return _rules.Transliterate(text);
+        lock (_icuLock)
+        {
+            if (_rules.Value is { } rules) return rules.Transliterate(text);
+        }
+        var sb = new System.Text.StringBuilder(text.Length * 3);
+        foreach (var rune in text.EnumerateRunes()) sb.Append(_parsed != null && _parsed.TryGetValue(rune.Value, out var syllable) ? syllable : rune.ToString());
+        return sb.ToString();
     }
 
-    public void Dispose() => _rules.Dispose();
+    public void Dispose()
+    {
+        if (_rules.IsValueCreated) _rules.Value?.Dispose();
+    }
 }

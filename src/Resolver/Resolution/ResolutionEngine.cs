@@ -305,7 +305,7 @@ public sealed class ResolutionEngine
                     _foldedInChunk[absorbed.Id] = (target, other.BestProbability, "joined in chunk by " + party.NameKey + ": " + other.BestScore.Explain());
                     continue;
                 }
-                Propose(target.Id, other.EntityId, other.BestProbability, "variant " + party.NameKey + " matches both; " + other.BestScore.Explain(), stats);
+                Propose(target.Id, other.EntityId, other.BestProbability, "variant " + party.NameKey + " matches both; " + other.BestScore.Explain(), other.BestScore.Contributions, stats);
             }
         }
         else
@@ -320,7 +320,7 @@ public sealed class ResolutionEngine
             {
                 resolution = ResolutionKind.Review;
                 explanation = candidate.BestScore.Explain();
-                Propose(candidate.EntityId, target.Id, candidate.BestProbability, explanation, stats);
+                Propose(candidate.EntityId, target.Id, candidate.BestProbability, explanation, candidate.BestScore.Contributions, stats);
             }
             else
             {
@@ -656,11 +656,11 @@ public sealed class ResolutionEngine
         return entity;
     }
 
-    private void Propose(string a, string b, double score, string explanation, RunStatistics stats)
+    private void Propose(string a, string b, double score, string explanation, IReadOnlyList<FeatureContribution> contributions, RunStatistics stats)
     {
         var pair = RegistryState.Pair(a, b);
         if (a == b || _state.CannotLinks.Contains(pair) || !_state.ProposedPairs.Add(pair)) return;
-        _batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, DateTimeOffset.UtcNow));
+        _batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, DateTimeOffset.UtcNow, Contributions: contributions));
         stats.ProposalsCreated++;
     }
 

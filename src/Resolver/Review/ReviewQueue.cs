@@ -26,17 +26,21 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
     /// <summary>The score a proposal is least certain at: the middle of the resolver's review band.</summary>
     public double DecisionBoundary => (resolver.Options.LowerThreshold + resolver.Options.UpperThreshold) / 2;
 
+    /// <summary>Pending proposals passing the filter, rows [offset, offset + limit) in queue order, and how many pass it in all.</summary>
     public async Task<(IReadOnlyList<ReviewProposal> Items, int Total)> PendingAsync(ProposalFilter filter, int offset, int limit, CancellationToken ct = default)
     {
-        var ordered = await OrderedPendingAsync(filter, ct);
-        return (ordered.Skip(offset).Take(limit).ToList(), ordered.Count);
+        var query = PendingProposalQuery.From(filter, DecisionBoundary);
+        return (await store.GetPendingProposalsAsync(query, offset, limit, ct), await store.CountPendingProposalsAsync(query, ct));
     }
+
+    /// <summary>How many pending proposals pass the filter (skipped ones included: they are pending for everyone).</summary>
+    public Task<int> CountPendingAsync(ProposalFilter filter, CancellationToken ct = default) =>
+        store.CountPendingProposalsAsync(PendingProposalQuery.From(filter, DecisionBoundary), ct);
 
     /// <summary>The first pending proposal (in queue order) the reviewer has not skipped; null when none is left.</summary>
     public async Task<ProposalDetail?> NextAsync(ProposalFilter filter, string reviewer, CancellationToken ct = default)
     {
-        var skipped = await store.GetSkippedProposalsAsync(reviewer, ct);
-        var next = (await OrderedPendingAsync(filter, ct)).FirstOrDefault(p => !skipped.Contains(p.Id));
+        var next = (await store.GetPendingProposalsAsync(PendingProposalQuery.From(filter, DecisionBoundary, reviewer), 0, 1, ct)).FirstOrDefault();
         return next is null ? null : await DetailAsync(next, ct);
     }
 
@@ -176,7 +180,7 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
             {
                 if (best.Probability >= resolver.Options.UpperThreshold) { await AcceptAsync(p.Id, actor, comment, ct); accepted++; }
                 else if (best.Probability < resolver.Options.LowerThreshold) { await RejectAsync(p.Id, actor, comment, ct); rejected++; }
-                else await store.RescoreProposalAsync(p.Id, Math.Round(best.Probability, 4), best.Explain(), ct);
+                else await store.RescoreProposalAsync(p.Id, Math.Round(best.Probability, 4), best.Explain(), best.Contributions, ct);
             }
             catch (ReviewConflictException)
             {
@@ -197,51 +201,4 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
         var facts = (await store.GetEntityFactsAsync([a.Id, b.Id], ct)).ToDictionary(f => f.Id, StringComparer.Ordinal);
         return (facts[a.Id], facts[b.Id]);
     }
-
-    /// <summary>
-    /// All pending proposals passing the filter, in queue order. Reads the aggregates of every entity named by a pending
-    /// proposal in one query per store call (absorbed ones followed to their survivors).
-    /// </summary>
-    private async Task<List<ReviewProposal>> OrderedPendingAsync(ProposalFilter filter, CancellationToken ct)
-    {
-        var pending = await store.GetProposalsAsync(ProposalStatus.Pending, ct);
-        var named = pending.SelectMany(p => new[] { p.EntityA, p.EntityB }).Distinct(StringComparer.Ordinal).ToList();
-        var facts = (await store.GetEntityFactsAsync(named, ct)).ToDictionary(f => f.Id, StringComparer.Ordinal);
-        var survivors = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var f in facts.Values.Where(f => f.Status == EntityStatus.Absorbed).ToList())
-            if (await store.ResolveAsync(f.Id, ct) is { } s) survivors[f.Id] = s.Id;
-        var missing = survivors.Values.Where(id => !facts.ContainsKey(id)).Distinct().ToList();
-        if (missing.Count > 0)
-            foreach (var f in await store.GetEntityFactsAsync(missing, ct)) facts[f.Id] = f;
-        EntityFacts? Current(string id) => facts.GetValueOrDefault(survivors.GetValueOrDefault(id, id));
-
-        var boundary = DecisionBoundary;
-        var rows = new List<(ReviewProposal P, double Distance, int Size)>(pending.Count);
-        foreach (var p in pending)
-        {
-            if (Current(p.EntityA) is not { } a || Current(p.EntityB) is not { } b) continue;
-            if (!Passes(filter, p, a, b)) continue;
-            rows.Add((p, Math.Round(Math.Abs(p.Score - boundary), 6), a.VariantCount + b.VariantCount));
-        }
-        return rows.OrderBy(r => r.Distance).ThenByDescending(r => r.Size).ThenBy(r => r.P.Id).Select(r => r.P).ToList();
-    }
-
-    private static bool Passes(ProposalFilter filter, ReviewProposal p, EntityFacts a, EntityFacts b)
-    {
-        if (filter.MinScore is { } min && p.Score < min) return false;
-        if (filter.MaxScore is { } max && p.Score > max) return false;
-        if (!string.IsNullOrWhiteSpace(filter.Kind) && !KindMatches(filter.Kind, a.Kind) && !KindMatches(filter.Kind, b.Kind)) return false;
-        if (!string.IsNullOrWhiteSpace(filter.Country)
-            && !a.Countries.Concat(b.Countries).Contains(filter.Country.Trim(), StringComparer.OrdinalIgnoreCase)) return false;
-        if (!string.IsNullOrWhiteSpace(filter.Source) && !a.Sources.Concat(b.Sources).Any(s => SourceMatches(filter.Source.Trim(), s))) return false;
-        return true;
-    }
-
-    /// <summary>"legal_entity", "organisation", "company" all name the same kind (as in a kind column).</summary>
-    private static bool KindMatches(string wanted, string kind) =>
-        string.Equals(EntityKindText.Parse(wanted)?.ToText() ?? wanted.Trim(), kind, StringComparison.OrdinalIgnoreCase);
-
-    private static bool SourceMatches(string wanted, string source) =>
-        string.Equals(wanted, source, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(wanted, Path.GetFileName(source), StringComparison.OrdinalIgnoreCase);
 }

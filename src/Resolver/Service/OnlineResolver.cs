@@ -163,7 +163,7 @@ public sealed class OnlineResolver
             score = best.Probability;
             explanation = best.Score.Explain();
             foreach (var other in matches.Where(m => m.Allowed && m.EntityId != targetId && m.Probability >= _options.UpperThreshold))
-                await ProposeAsync(s, batch, targetId, other.EntityId, other.Probability, "variant " + party.NameKey + " matches both; " + other.Score.Explain(), now, ct);
+                await ProposeAsync(s, batch, targetId, other.EntityId, other.Probability, "variant " + party.NameKey + " matches both; " + other.Score.Explain(), other.Score.Contributions, now, ct);
         }
         else
         {
@@ -178,7 +178,7 @@ public sealed class OnlineResolver
                 resolution = ResolutionKind.Review;
                 explanation = candidate.Score.Explain();
                 proposedWith = candidate.EntityId;
-                await ProposeAsync(s, batch, candidate.EntityId, targetId, candidate.Probability, explanation, now, ct);
+                await ProposeAsync(s, batch, candidate.EntityId, targetId, candidate.Probability, explanation, candidate.Score.Contributions, now, ct);
             }
             else
             {
@@ -199,11 +199,12 @@ public sealed class OnlineResolver
         return (new PartyResolution(party, targetId, targetKind, canonical, resolution, Math.Round(score, 4), explanation, proposedWith), batch);
     }
 
-    private static async Task ProposeAsync(IRegistrySession s, RegistryBatch batch, string a, string b, double score, string explanation, DateTimeOffset now, CancellationToken ct)
+    private static async Task ProposeAsync(IRegistrySession s, RegistryBatch batch, string a, string b, double score, string explanation,
+        IReadOnlyList<FeatureContribution> contributions, DateTimeOffset now, CancellationToken ct)
     {
         // A pair already proposed (pending or decided) or recorded as different is not put to reviewers again.
         if (a == b || await s.ProposalExistsAsync(a, b, ct) || await s.CannotLinkExistsAsync(a, b, ct)) return;
-        batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, now));
+        batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, now, Contributions: contributions));
     }
 
     /// <summary>

@@ -39,6 +39,16 @@ public interface IRegistryStore : IAsyncDisposable
 
     Task<IReadOnlyList<ReviewProposal>> GetProposalsAsync(string? status, CancellationToken ct = default);
 
+    /// <summary>
+    /// Pending proposals passing the query's filter, in queue order (score nearest the boundary first, then the two
+    /// entities' variant counts descending, then id; entities followed to their survivors), rows
+    /// [<paramref name="offset"/>, offset + <paramref name="limit"/>). Ordered and paged by the database: the cost
+    /// follows the page, not the queue.
+    /// </summary>
+    Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default);
+    /// <summary>How many pending proposals pass the query's filter.</summary>
+    Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default);
+
     Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default);
     /// <summary>Aggregates of the entities with these ids (absorbed ones as stored, not followed); unknown ids are left out.</summary>
     Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);
@@ -58,10 +68,8 @@ public interface IRegistryStore : IAsyncDisposable
     /// was changed since (the absorbed id was absorbed elsewhere or is active again).
     /// </summary>
     Task<Review.ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default);
-    /// <summary>New score and explanation of a still pending proposal (after re-scoring with a new model); false when it is not pending.</summary>
-    Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default);
-    /// <summary>Proposals the actor skipped (and did not undo).</summary>
-    Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default);
+    /// <summary>New score, explanation and contributions of a still pending proposal (after re-scoring with a new model); false when it is not pending.</summary>
+    Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<Scoring.FeatureContribution>? contributions = null, CancellationToken ct = default);
 
     Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default);
     Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default);

@@ -43,6 +43,17 @@ internal static class SqliteMigrations
         (3, """
             ALTER TABLE variants ADD COLUMN raw_name TEXT NOT NULL DEFAULT '';
             """),
+        // The review queue ordered and paged in SQL (PendingProposalSql): pending proposals by score, and the absorbed
+        // entities whose survivors the queue follows. Proposals keep the contributions of the score they were made with.
+        (4, """
+            -- (status, score) serves the status lookups ix_proposals_status served, and the queue's walk outwards from the
+            -- boundary by score (a planner offered both took the status one and sorted every pending proposal).
+            DROP INDEX ix_proposals_status;
+            CREATE INDEX ix_proposals_status_score ON proposals(status, score);
+            CREATE INDEX ix_entities_absorbed ON entities(id, survivor_id) WHERE status = 'absorbed';
+            -- The per-feature contributions behind a proposal's score (ContributionsJson; '' = unknown, written before).
+            ALTER TABLE proposals ADD COLUMN contributions TEXT NOT NULL DEFAULT '';
+            """),
     };
 
     public static int Latest => All[^1].Version;

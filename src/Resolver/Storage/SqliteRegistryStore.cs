@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
+using Names.Resolver.Scoring;
 
 namespace Names.Resolver.Storage;
 
@@ -12,7 +13,7 @@ namespace Names.Resolver.Storage;
 /// SQLite registry (WAL, one connection per store instance, migrations applied on open). Bulk writes go through
 /// <see cref="ApplyAsync"/> with prepared statements inside one transaction.
 /// </summary>
-public sealed class SqliteRegistryStore : IRegistryStore
+public sealed partial class SqliteRegistryStore : IRegistryStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -102,10 +103,10 @@ public sealed class SqliteRegistryStore : IRegistryStore
             if (batch.Events.Count > 0) InsertEvents(tx, batch.Events);
             if (batch.NewProposals.Count > 0)
             {
-                using var cmd = Prepare(tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($a,$b,$c,$d,$e,$f)", 6);
+                using var cmd = Prepare(tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", 7);
                 foreach (var p in batch.NewProposals)
                 {
-                    Set(cmd, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created));
+                    Set(cmd, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
                     cmd.ExecuteNonQuery();
                 }
             }
@@ -325,11 +326,34 @@ public sealed class SqliteRegistryStore : IRegistryStore
             return (IReadOnlyList<ReviewProposal>)list;
         });
 
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
+    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
+
+    public Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default) =>
+        Locked(async () =>
+        {
+            var list = new List<ReviewProposal>();
+            if (limit <= 0) return (IReadOnlyList<ReviewProposal>)list;
+            offset = Math.Max(0, offset);
+            object? cutoff = null;
+            if (limit < int.MaxValue)
+                using (var cut = NamedCommand(PendingProposalSql.Cutoff(query, (long)offset + limit)))
+                    cutoff = await cut.ExecuteScalarAsync(ct) is { } d and not DBNull ? d : null;
+            using var cmd = NamedCommand(PendingProposalSql.Page(query, cutoff, offset, limit));
+            using var r = await cmd.ExecuteReaderAsync(ct);
+            while (r.Read()) list.Add(ReadProposal(r));
+            return (IReadOnlyList<ReviewProposal>)list;
+        });
+
+    public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
+        await Locked(async () =>
+        {
+            using var cmd = NamedCommand(PendingProposalSql.Count(query));
+            return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
+        });
 
     private static ReviewProposal ReadProposal(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
-            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7));
+            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7), ContributionsJson.Read(r.GetString(8)));
 
     public Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default) =>
         Locked(async () =>
@@ -380,127 +404,27 @@ public sealed class SqliteRegistryStore : IRegistryStore
             // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then
             // finds the proposal decided.
             using var tx = _connection.BeginTransaction();
-            var (a, b, status) = await ReadProposalStateAsync(tx, q.ProposalId, ct);
-            if (status != ProposalStatus.Pending) throw new ReviewConflictException($"proposal {q.ProposalId} is already {status}");
-            var now = DateTimeOffset.UtcNow;
-            var detail = $"proposal {q.ProposalId} {q.Status}" + (string.IsNullOrEmpty(q.Comment) ? "" : ": " + q.Comment);
-            var events = new List<RegistryEvent>();
-            var moved = new List<long>();
-            string? linkA = null, linkB = null, survivor = null, absorbed = null;
-            switch (q.Status)
-            {
-                case ReviewDecisionStatus.Accepted:
-                    if (q.SurvivorId is not null && q.AbsorbedId is not null)
-                    {
-                        (survivor, absorbed) = (q.SurvivorId, q.AbsorbedId);
-                        foreach (var id in new[] { survivor, absorbed })
-                            if (await TxScalarAsync(tx, "SELECT status FROM entities WHERE id = $a", ct, id) is not EntityStatus.Active)
-                                throw new ReviewConflictException($"{id} is not an active entity any more");
-                        var pair = RegistryState.Pair(survivor, absorbed);
-                        if (await TxScalarAsync(tx, "SELECT 1 FROM cannot_links WHERE entity_a = $a AND entity_b = $b", ct, pair.Item1, pair.Item2) is not null)
-                            throw new ReviewConflictException($"{survivor} and {absorbed} carry a cannot-link decision");
-                        using (var cmd = TxCommand(tx, "SELECT id FROM variants WHERE entity_id = $a ORDER BY id", absorbed))
-                        using (var r = await cmd.ExecuteReaderAsync(ct))
-                            while (r.Read()) moved.Add(r.GetInt64(0));
-                        await TxExecAsync(tx, "UPDATE variants SET entity_id = $a WHERE entity_id = $b", ct, survivor, absorbed);
-                        await TxExecAsync(tx, "UPDATE entities SET status = 'absorbed', survivor_id = $a WHERE id = $b", ct, survivor, absorbed);
-                        events.Add(new RegistryEvent(RegistryEventType.Merged, survivor, absorbed, q.Actor, detail, now));
-                    }
-                    break;
-                case ReviewDecisionStatus.Rejected:
-                    var link = RegistryState.Pair(q.LinkA ?? a, q.LinkB ?? b);
-                    if (await TxExecAsync(tx, "INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", ct, link.Item1, link.Item2, q.Actor, detail, Time(now)) == 1)
-                        (linkA, linkB) = link;
-                    detail = "cannot-link: " + detail;
-                    break;
-                case ReviewDecisionStatus.Skipped:
-                    break;
-                default:
-                    throw new ArgumentException("not a decision: " + q.Status);
-            }
-            if (q.Status != ReviewDecisionStatus.Skipped)
-                await TxExecAsync(tx, "UPDATE proposals SET status = $a, decided_by = $b, decided_at = $c WHERE id = $d", ct, q.Status, q.Actor, Time(now), q.ProposalId);
-            events.Add(new RegistryEvent(RegistryEventType.Decided, a, b, q.Actor, detail, now));
-            await TxExecAsync(tx, """
-                INSERT INTO review_decisions(proposal_id, status, actor, time, comment, survivor_id, absorbed_id, moved_variants, link_a, link_b)
-                VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j)
-                """, ct, q.ProposalId, q.Status, q.Actor, Time(now), q.Comment, survivor, absorbed, string.Join(',', moved), linkA, linkB);
-            InsertEvents(tx, events);
+            var decision = await ReviewDecisionPlan.DecideAsync(new ReviewDecisionSql(this, tx), q, ct);
             tx.Commit();
-            return new ReviewDecision(q.ProposalId, q.Status, q.Actor, now, q.Comment, q.Status == ReviewDecisionStatus.Accepted ? survivor ?? a : null);
+            return decision;
         });
 
     public Task<ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default) =>
         Locked(async () =>
         {
             using var tx = _connection.BeginTransaction();
-            long decisionId, decided;
-            string status, moved;
-            string? survivor, absorbed, linkA, linkB;
-            using (var cmd = TxCommand(tx, """
-                SELECT id, proposal_id, status, survivor_id, absorbed_id, moved_variants, link_a, link_b FROM review_decisions
-                WHERE actor = $a AND status <> 'undone' AND undone_by IS NULL ORDER BY id DESC LIMIT 1
-                """, actor))
-            using (var r = await cmd.ExecuteReaderAsync(ct))
-            {
-                if (!r.Read()) return (ReviewDecision?)null;
-                (decisionId, decided, status, moved) = (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetString(5));
-                (survivor, absorbed, linkA, linkB) = (Nullable(r, 3), Nullable(r, 4), Nullable(r, 6), Nullable(r, 7));
-            }
-            if (proposalId is not null && proposalId != decided)
-                throw new ReviewConflictException($"your last decision is about proposal {decided}, not {proposalId}: undo goes back one decision at a time");
-            var (a, b, _) = await ReadProposalStateAsync(tx, decided, ct);
-            var now = DateTimeOffset.UtcNow;
-            var events = new List<RegistryEvent>();
-            if (survivor is not null && absorbed is not null)
-            {
-                if (await TxScalarAsync(tx, "SELECT survivor_id FROM entities WHERE id = $a AND status = 'absorbed'", ct, absorbed) as string != survivor)
-                    throw new ReviewConflictException($"{absorbed} is no longer absorbed into {survivor}; the merge cannot be undone");
-                var ids = ParseIds(moved);
-                foreach (var id in ids) await TxExecAsync(tx, "UPDATE variants SET entity_id = $a WHERE id = $b", ct, absorbed, id);
-                await TxExecAsync(tx, "UPDATE entities SET status = 'active', survivor_id = NULL WHERE id = $a", ct, absorbed);
-                events.Add(new RegistryEvent(RegistryEventType.Undone, survivor, absorbed, actor, $"proposal {decided}: merge undone, {ids.Count} variants back to {absorbed}", now));
-            }
-            if (linkA is not null && linkB is not null)
-                await TxExecAsync(tx, "DELETE FROM cannot_links WHERE entity_a = $a AND entity_b = $b", ct, linkA, linkB);
-            if (status != ReviewDecisionStatus.Skipped)
-                await TxExecAsync(tx, "UPDATE proposals SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE id = $a", ct, decided);
-            events.Add(new RegistryEvent(RegistryEventType.Undone, a, b, actor, $"proposal {decided}: {status} undone" + (string.IsNullOrEmpty(comment) ? "" : ": " + comment), now));
-            var undoId = Convert.ToInt64(await TxScalarAsync(tx, "INSERT INTO review_decisions(proposal_id, status, actor, time, comment) VALUES ($a,$b,$c,$d,$e) RETURNING id", ct,
-                decided, ReviewDecisionStatus.Undone, actor, Time(now), comment), CultureInfo.InvariantCulture);
-            await TxExecAsync(tx, "UPDATE review_decisions SET undone_by = $a WHERE id = $b", ct, undoId, decisionId);
-            InsertEvents(tx, events);
-            tx.Commit();
-            return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
+            var undone = await ReviewDecisionPlan.UndoLastAsync(new ReviewDecisionSql(this, tx), actor, proposalId, comment, ct);
+            if (undone is not null) tx.Commit();
+            return undone;
         });
 
-    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default) =>
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<FeatureContribution>? contributions = null, CancellationToken ct = default) =>
         await Locked(async () =>
         {
-            using var cmd = Command("UPDATE proposals SET score = $a, explanation = $b WHERE id = $c AND status = 'pending'", score, explanation, proposalId);
+            using var cmd = Command("UPDATE proposals SET score = $a, explanation = $b, contributions = $c WHERE id = $d AND status = 'pending'",
+                score, explanation, ContributionsJson.Write(contributions), proposalId);
             return await cmd.ExecuteNonQueryAsync(ct);
         }) == 1;
-
-    public Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            var set = new HashSet<long>();
-            using var cmd = Command("SELECT proposal_id FROM review_decisions WHERE actor = $a AND status = 'skipped' AND undone_by IS NULL", actor);
-            using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) set.Add(r.GetInt64(0));
-            return (IReadOnlySet<long>)set;
-        });
-
-    private async Task<(string A, string B, string Status)> ReadProposalStateAsync(SqliteTransaction tx, long proposalId, CancellationToken ct)
-    {
-        using var cmd = TxCommand(tx, "SELECT entity_a, entity_b, status FROM proposals WHERE id = $a", proposalId);
-        using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!r.Read()) throw new KeyNotFoundException($"no proposal {proposalId}");
-        return (r.GetString(0), r.GetString(1), r.GetString(2));
-    }
-
-    private static List<long> ParseIds(string text) =>
-        text.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToList();
 
     private static string? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
@@ -590,6 +514,14 @@ public sealed class SqliteRegistryStore : IRegistryStore
         var cmd = _connection.CreateCommand();
         cmd.CommandText = sql;
         for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i] ?? DBNull.Value);
+        return cmd;
+    }
+
+    private SqliteCommand NamedCommand((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
+    {
+        var cmd = _connection.CreateCommand();
+        cmd.CommandText = query.Sql;
+        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
         return cmd;
     }
 

@@ -1,3 +1,4 @@
+using Names.Host.Cli;
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
@@ -21,7 +22,7 @@ namespace Names.Host.Service.Benchmarks;
 /// </summary>
 public static class LookupBenchCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var input = new Option<string?>("--input") { Description = "CSV from `names synth` (columns name, country, kind); instead of --entities" };
         var entities = new Option<long>("--entities") { Description = "build the registry from this many synthetic entities (one or two spellings each)" };
@@ -37,7 +38,7 @@ public static class LookupBenchCommand
         {
             input, entities, rows, db, pg, rate, resolveRate, seconds, warmup, workers,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "bench lookup", async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var temp = Directory.CreateTempSubdirectory("names-bench-lookup-");
@@ -61,7 +62,7 @@ public static class LookupBenchCommand
                 }
                 else
                 {
-                    var path = parse.GetValue(input) ?? throw new InvalidOperationException("give --entities N or --input SYNTH.csv");
+                    var path = parse.GetValue(input) ?? throw new CliUsageException("give --entities N or --input SYNTH.csv");
                     var records = ReadInput(path);
                     var built = (int)Math.Min(parse.GetValue(rows), records.Count);
                     await BuildRegistryAsync(settings, store => ResolveIntoAsync(store, records.Take(built), ct), output, ct);
@@ -80,18 +81,19 @@ public static class LookupBenchCommand
             {
                 temp.Delete(recursive: true);
             }
-        });
+        }));
         return command;
     }
 
     /// <summary>Reads name, country and kind of a `names synth` file (the CLI's CSV reader; malformed lines skipped).</summary>
     internal static List<BenchName> ReadInput(string path)
     {
+        if (!File.Exists(path)) throw new CliIoException($"input '{path}' does not exist");
         using var stream = File.OpenRead(path);
         using var reader = new CsvRecordReader(CsvCharSource.Open(stream));
         var header = reader.ReadHeader() ?? [];
         int name = Array.IndexOf(header, "name"), country = Array.IndexOf(header, "country"), kind = Array.IndexOf(header, "kind");
-        if (name < 0) throw new InvalidOperationException($"{path} has no 'name' column");
+        if (name < 0) throw new CliUsageException($"{path} has no 'name' column");
         var list = new List<BenchName>();
         while (reader.ReadNextFields(-1, out _, out _) is var read && read != CsvReadKind.End)
         {

@@ -24,7 +24,7 @@ public static class SoakBenchCommand
 
     public sealed record Sample(TimeSpan At, long Requests, long Failures, double P50Ms, double P99Ms, double MaxMs, long ResidentBytes, double ServiceCores);
 
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var input = new Option<string>("--input") { Description = "CSV from `names synth` (columns name, country, kind)", Required = true };
         var rows = new Option<long>("--rows") { Description = "input rows resolved into the registry before the load", DefaultValueFactory = _ => 200_000 };
@@ -39,7 +39,7 @@ public static class SoakBenchCommand
         {
             input, rows, db, pg, minutes, rate, resolveShare, sampleSeconds, report,
         };
-        command.SetAction(async (parse, ct) =>
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "bench soak", async () =>
         {
             var output = parse.InvocationConfiguration.Output;
             var share = parse.GetValue(resolveShare);
@@ -54,7 +54,7 @@ public static class SoakBenchCommand
                 var settings = new ServiceSettings { DbPath = parse.GetValue(db) ?? Path.Combine(temp.FullName, "registry.db"), PgConnection = parse.GetValue(pg) };
                 var records = LookupBenchCommand.ReadInput(parse.GetValue(input)!);
                 var built = (int)Math.Min(parse.GetValue(rows), records.Count);
-                if (built < 1) throw new InvalidOperationException("the input has no rows to build the registry from");
+                if (built < 1) throw new CliUsageException("the input has no rows to build the registry from");
                 await LookupBenchCommand.BuildRegistryAsync(settings, store => LookupBenchCommand.ResolveIntoAsync(store, records.Take(built), ct), output, ct);
                 string key;
                 var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
@@ -71,7 +71,7 @@ public static class SoakBenchCommand
             {
                 temp.Delete(recursive: true);
             }
-        });
+        }));
         return command;
     }
 

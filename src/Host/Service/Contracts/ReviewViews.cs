@@ -1,12 +1,23 @@
 using Names.Resolver.Review;
+using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
 
 namespace Names.Host.Service.Contracts;
 
-/// <summary>A proposal: two entities the resolver thinks may be one, with the score and its explanation.</summary>
-public sealed record ProposalView(long Id, string EntityA, string EntityB, double Score, string Explanation, string Status, DateTimeOffset Created)
+/// <summary>
+/// A proposal: two entities the resolver thinks may be one, with the score and its explanation. Contributions: the
+/// per-feature contributions of that score, as the proposing run (or the last re-scoring) computed them; null for
+/// proposals stored before they were kept.
+/// </summary>
+public sealed record ProposalView(long Id, string EntityA, string EntityB, double Score, string Explanation, string Status, DateTimeOffset Created,
+    IReadOnlyList<FeatureView>? Contributions = null)
 {
-    public static ProposalView From(ReviewProposal p) => new(p.Id, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, p.Created);
+    public static ProposalView From(ReviewProposal p) => new(p.Id, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, p.Created,
+        p.Contributions is null ? null : Features(p.Contributions));
+
+    /// <summary>The compared features (level -1: not comparable, left out), weights rounded for JSON.</summary>
+    public static List<FeatureView> Features(IEnumerable<FeatureContribution> contributions) =>
+        contributions.Where(c => c.Level >= 0).Select(c => new FeatureView(c.Feature, c.Level, c.LevelLabel, Math.Round(c.Weight, 4))).ToList();
 }
 
 /// <summary>
@@ -39,7 +50,7 @@ public sealed record ProposalDetailView(ProposalView Proposal, EntitySummaryView
     IReadOnlyList<NearestEntityView> NearestOthers)
 {
     public static ProposalDetailView From(ProposalDetail d) => new(ProposalView.From(d.Proposal), EntitySummaryView.From(d.A), EntitySummaryView.From(d.B),
-        d.Contributions.Where(c => c.Level >= 0).Select(c => new FeatureView(c.Feature, c.Level, c.LevelLabel, Math.Round(c.Weight, 4))).ToList(),
+        ProposalView.Features(d.Contributions),
         d.NearestOthers.Select(c => new NearestEntityView(c.EntityId, c.CanonicalName, c.Kind, Math.Round(c.Probability, 4), c.MatchedVariant)).ToList());
 }
 

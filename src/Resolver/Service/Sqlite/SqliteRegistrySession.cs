@@ -163,8 +163,8 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
             await ExecAsync("INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", ct,
                 e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Time(e.Time));
         foreach (var p in batch.NewProposals)
-            await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($a,$b,$c,$d,$e,$f)", ct,
-                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created));
+            await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", ct,
+                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
         foreach (var (key, value) in batch.Meta) await SetMetaAsync(key, value, ct);
     }
 

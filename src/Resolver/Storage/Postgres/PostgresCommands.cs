@@ -25,6 +25,10 @@ internal static class PostgresCommands
         return result is DBNull ? null : result;
     }
 
+    public static Task InsertEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryEvent e, CancellationToken ct) =>
+        ExecAsync(c, tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($1,$2,$3,$4,$5,$6)", ct,
+            e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Utc(e.Time));
+
     /// <summary>timestamptz takes UTC only.</summary>
     public static DateTime Utc(DateTimeOffset t) => t.UtcDateTime;
 
@@ -97,8 +101,8 @@ internal static class PostgresCommands
             await w.CompleteAsync(ct);
         }
         foreach (var p in batch.NewProposals)
-            await ExecAsync(c, tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created) VALUES ($1,$2,$3,$4,$5,$6)", ct,
-                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created));
+            await ExecAsync(c, tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($1,$2,$3,$4,$5,$6,$7)", ct,
+                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created), ContributionsJson.Write(p.Contributions));
         foreach (var (key, value) in batch.Meta)
             await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($1,$2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, key, value);
     }

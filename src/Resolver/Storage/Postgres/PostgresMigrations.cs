@@ -58,6 +58,15 @@ internal static class PostgresMigrations
         (3, """
             ALTER TABLE variants ADD COLUMN raw_name text NOT NULL DEFAULT '';
             """),
+        // The review queue ordered and paged in SQL, and the proposals' contributions, as in the SQLite schema version 4.
+        (4, """
+            -- (status, score) serves the status lookups ix_proposals_status served, and the queue's walk outwards from the
+            -- boundary by score (a planner offered both took the status one and sorted every pending proposal).
+            DROP INDEX ix_proposals_status;
+            CREATE INDEX ix_proposals_status_score ON proposals(status, score);
+            CREATE INDEX ix_entities_absorbed ON entities(id, survivor_id) WHERE status = 'absorbed';
+            ALTER TABLE proposals ADD COLUMN contributions text NOT NULL DEFAULT '';
+            """),
     };
 
     public static int Latest => All[^1].Version;

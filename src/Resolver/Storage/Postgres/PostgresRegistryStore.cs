@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
+using Names.Resolver.Scoring;
 using Npgsql;
 using static Names.Resolver.Storage.Postgres.PostgresCommands;
 
@@ -233,10 +234,41 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return list;
     }
 
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by";
+    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
+
+    public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
+    {
+        var list = new List<ReviewProposal>();
+        if (limit <= 0) return list;
+        offset = Math.Max(0, offset);
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        object? cutoff = null;
+        if (limit < int.MaxValue)
+            await using (var cut = NamedCommand(c, PendingProposalSql.Cutoff(query, (long)offset + limit)))
+                cutoff = await cut.ExecuteScalarAsync(ct) is { } d and not DBNull ? d : null;
+        await using var cmd = NamedCommand(c, PendingProposalSql.Page(query, cutoff, offset, limit));
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        while (await r.ReadAsync(ct)) list.Add(ReadProposal(r));
+        return list;
+    }
+
+    public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = NamedCommand(c, PendingProposalSql.Count(query));
+        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+    }
+
+    private static NpgsqlCommand NamedCommand(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
+    {
+        var cmd = new NpgsqlCommand(query.Sql, c);
+        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue(name, value);
+        return cmd;
+    }
 
     private static ReviewProposal ReadProposal(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7));
+        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7),
+            ContributionsJson.Read(r.GetString(8)));
 
     public async Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default)
     {
@@ -272,130 +304,26 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        // The proposal row lock serialises deciders: the loser waits, then reads the winner's status.
-        var (a, b, status) = await ReadProposalStateAsync(c, tx, q.ProposalId, ct);
-        if (status != ProposalStatus.Pending) throw new ReviewConflictException($"proposal {q.ProposalId} is already {status}");
-        var now = DateTimeOffset.UtcNow;
-        var detail = $"proposal {q.ProposalId} {q.Status}" + (string.IsNullOrEmpty(q.Comment) ? "" : ": " + q.Comment);
-        var events = new List<RegistryEvent>();
-        var moved = new List<long>();
-        string? linkA = null, linkB = null, survivor = null, absorbed = null;
-        switch (q.Status)
-        {
-            case ReviewDecisionStatus.Accepted:
-                if (q.SurvivorId is not null && q.AbsorbedId is not null)
-                {
-                    (survivor, absorbed) = (q.SurvivorId, q.AbsorbedId);
-                    await using (var l = Create(c, tx, "SELECT id, status FROM entities WHERE id = ANY($1) ORDER BY id FOR UPDATE", (object)new[] { survivor, absorbed }))
-                    await using (var r = await l.ExecuteReaderAsync(ct))
-                    {
-                        int active = 0;
-                        while (await r.ReadAsync(ct)) if (r.GetString(1) == EntityStatus.Active) active++;
-                        if (active != 2) throw new ReviewConflictException($"{survivor} or {absorbed} is not an active entity any more");
-                    }
-                    var pair = RegistryState.Pair(survivor, absorbed);
-                    if (await ScalarAsync(c, tx, "SELECT 1 FROM cannot_links WHERE entity_a = $1 AND entity_b = $2", ct, pair.Item1, pair.Item2) is not null)
-                        throw new ReviewConflictException($"{survivor} and {absorbed} carry a cannot-link decision");
-                    await using (var m = Create(c, tx, "UPDATE variants SET entity_id = $1 WHERE entity_id = $2 RETURNING id", survivor, absorbed))
-                    await using (var r = await m.ExecuteReaderAsync(ct))
-                        while (await r.ReadAsync(ct)) moved.Add(r.GetInt64(0));
-                    moved.Sort();
-                    await ExecAsync(c, tx, "UPDATE entities SET status = 'absorbed', survivor_id = $1 WHERE id = $2", ct, survivor, absorbed);
-                    events.Add(new RegistryEvent(RegistryEventType.Merged, survivor, absorbed, q.Actor, detail, now));
-                }
-                break;
-            case ReviewDecisionStatus.Rejected:
-                var link = RegistryState.Pair(q.LinkA ?? a, q.LinkB ?? b);
-                if (await ExecAsync(c, tx, "INSERT INTO cannot_links VALUES ($1,$2,$3,$4,$5) ON CONFLICT DO NOTHING", ct, link.Item1, link.Item2, q.Actor, detail, Utc(now)) == 1)
-                    (linkA, linkB) = link;
-                detail = "cannot-link: " + detail;
-                break;
-            case ReviewDecisionStatus.Skipped:
-                break;
-            default:
-                throw new ArgumentException("not a decision: " + q.Status);
-        }
-        if (q.Status != ReviewDecisionStatus.Skipped)
-            await ExecAsync(c, tx, "UPDATE proposals SET status = $1, decided_by = $2, decided_at = $3 WHERE id = $4", ct, q.Status, q.Actor, Utc(now), q.ProposalId);
-        events.Add(new RegistryEvent(RegistryEventType.Decided, a, b, q.Actor, detail, now));
-        await ExecAsync(c, tx, """
-            INSERT INTO review_decisions(proposal_id, status, actor, time, comment, survivor_id, absorbed_id, moved_variants, link_a, link_b)
-            VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10)
-            """, ct, q.ProposalId, q.Status, q.Actor, Utc(now), q.Comment, survivor, absorbed, moved.ToArray(), linkA, linkB);
-        foreach (var e in events) await InsertEventAsync(c, tx, e, ct);
+        var decision = await ReviewDecisionPlan.DecideAsync(new PostgresReviewDecisionSql(c, tx), q, ct);
         await tx.CommitAsync(ct);
-        return new ReviewDecision(q.ProposalId, q.Status, q.Actor, now, q.Comment, q.Status == ReviewDecisionStatus.Accepted ? survivor ?? a : null);
+        return decision;
     }
 
     public async Task<ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
-        long decisionId, decided;
-        string status;
-        long[] moved;
-        string? survivor, absorbed, linkA, linkB;
-        await using (var cmd = Create(c, tx, """
-            SELECT id, proposal_id, status, survivor_id, absorbed_id, moved_variants, link_a, link_b FROM review_decisions
-            WHERE actor = $1 AND status <> 'undone' AND undone_by IS NULL ORDER BY id DESC LIMIT 1 FOR UPDATE
-            """, actor))
-        await using (var r = await cmd.ExecuteReaderAsync(ct))
-        {
-            if (!await r.ReadAsync(ct)) return null;
-            (decisionId, decided, status, moved) = (r.GetInt64(0), r.GetInt64(1), r.GetString(2), r.GetFieldValue<long[]>(5));
-            (survivor, absorbed, linkA, linkB) = (Nullable(r, 3), Nullable(r, 4), Nullable(r, 6), Nullable(r, 7));
-        }
-        if (proposalId is not null && proposalId != decided)
-            throw new ReviewConflictException($"your last decision is about proposal {decided}, not {proposalId}: undo goes back one decision at a time");
-        var (a, b, _) = await ReadProposalStateAsync(c, tx, decided, ct);
-        var now = DateTimeOffset.UtcNow;
-        var events = new List<RegistryEvent>();
-        if (survivor is not null && absorbed is not null)
-        {
-            if (await ScalarAsync(c, tx, "SELECT survivor_id FROM entities WHERE id = $1 AND status = 'absorbed' FOR UPDATE", ct, absorbed) as string != survivor)
-                throw new ReviewConflictException($"{absorbed} is no longer absorbed into {survivor}; the merge cannot be undone");
-            await ExecAsync(c, tx, "UPDATE variants SET entity_id = $1 WHERE id = ANY($2)", ct, absorbed, moved);
-            await ExecAsync(c, tx, "UPDATE entities SET status = 'active', survivor_id = NULL WHERE id = $1", ct, absorbed);
-            events.Add(new RegistryEvent(RegistryEventType.Undone, survivor, absorbed, actor, $"proposal {decided}: merge undone, {moved.Length} variants back to {absorbed}", now));
-        }
-        if (linkA is not null && linkB is not null)
-            await ExecAsync(c, tx, "DELETE FROM cannot_links WHERE entity_a = $1 AND entity_b = $2", ct, linkA, linkB);
-        if (status != ReviewDecisionStatus.Skipped)
-            await ExecAsync(c, tx, "UPDATE proposals SET status = 'pending', decided_by = NULL, decided_at = NULL WHERE id = $1", ct, decided);
-        events.Add(new RegistryEvent(RegistryEventType.Undone, a, b, actor, $"proposal {decided}: {status} undone" + (string.IsNullOrEmpty(comment) ? "" : ": " + comment), now));
-        var undoId = Convert.ToInt64(await ScalarAsync(c, tx, "INSERT INTO review_decisions(proposal_id, status, actor, time, comment) VALUES ($1,$2,$3,$4,$5) RETURNING id", ct,
-            decided, ReviewDecisionStatus.Undone, actor, Utc(now), comment));
-        await ExecAsync(c, tx, "UPDATE review_decisions SET undone_by = $1 WHERE id = $2", ct, undoId, decisionId);
-        foreach (var e in events) await InsertEventAsync(c, tx, e, ct);
-        await tx.CommitAsync(ct);
-        return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
+        var undone = await ReviewDecisionPlan.UndoLastAsync(new PostgresReviewDecisionSql(c, tx), actor, proposalId, comment, ct);
+        if (undone is not null) await tx.CommitAsync(ct);
+        return undone;
     }
 
-    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, CancellationToken ct = default)
+    public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<FeatureContribution>? contributions = null, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return await ExecAsync(c, null, "UPDATE proposals SET score = $1, explanation = $2 WHERE id = $3 AND status = 'pending'", ct, score, explanation, proposalId) == 1;
+        return await ExecAsync(c, null, "UPDATE proposals SET score = $1, explanation = $2, contributions = $3 WHERE id = $4 AND status = 'pending'", ct,
+            score, explanation, ContributionsJson.Write(contributions), proposalId) == 1;
     }
-
-    public async Task<IReadOnlySet<long>> GetSkippedProposalsAsync(string actor, CancellationToken ct = default)
-    {
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = Create(c, null, "SELECT proposal_id FROM review_decisions WHERE actor = $1 AND status = 'skipped' AND undone_by IS NULL", actor);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var set = new HashSet<long>();
-        while (await r.ReadAsync(ct)) set.Add(r.GetInt64(0));
-        return set;
-    }
-
-    private static async Task<(string A, string B, string Status)> ReadProposalStateAsync(NpgsqlConnection c, NpgsqlTransaction tx, long proposalId, CancellationToken ct)
-    {
-        await using var cmd = Create(c, tx, "SELECT entity_a, entity_b, status FROM proposals WHERE id = $1 FOR UPDATE", proposalId);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        if (!await r.ReadAsync(ct)) throw new KeyNotFoundException($"no proposal {proposalId}");
-        return (r.GetString(0), r.GetString(1), r.GetString(2));
-    }
-
-    private static string? Nullable(NpgsqlDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     public async Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default)
     {
@@ -431,10 +359,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         return Convert.ToInt64(await ScalarAsync(c, null, "SELECT COUNT(*) FROM events", ct));
     }
-
-    private static Task InsertEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryEvent e, CancellationToken ct) =>
-        ExecAsync(c, tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($1,$2,$3,$4,$5,$6)", ct,
-            e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Utc(e.Time));
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
