@@ -56,7 +56,7 @@ public sealed class PairBenchmarkTests
         Assert.All(scores, s => Assert.InRange(s.Probability, 0, 1));
         Assert.All(scores.Where(s => s.Score is not null), s => Assert.Contains(s.Score!.Contributions, c => c.Feature == "person_parts" || c.Feature == "organisation_words"));
         var result = PairBenchmark.Evaluate(cases, scores.Select(s => s.Probability).ToList(), 0.5).Single();
-        // Measured 2026-11-21 (seed 1): F1 0.874 (seeds 2 and 3: 0.893, 0.883); 0.838 before the word alignment levels.
-        Assert.True(result.Overall.F1 >= 0.86, Figures(result));
+        // Measured 2026-11-21 (seed 1): F1 0.881 (seeds 2 and 3: 0.893, 0.885); 0.838 before the word alignment levels.
+        Assert.True(result.Overall.F1 >= 0.87, Figures(result));
     }
 }
