@@ -48,15 +48,21 @@ public sealed class PairBenchmarkTests
     }
 
     [Fact]
-    public async Task Namebench_cross_validated_supervised_scorer_does_not_regress()
+    public async Task Namebench_cross_validated_supervised_scorer_meets_the_issue_floor()
     {
         var cases = await PairCase.ReadAllAsync(Path.Combine(CsvFile.DatasetsRoot, "nomenklatura-namebench", "cases.csv"));
-        var scores = new PairBenchmark().CrossValidate(cases, folds: 5, seed: 1);
-        Assert.Equal(cases.Count, scores.Count);
-        Assert.All(scores, s => Assert.InRange(s.Probability, 0, 1));
-        Assert.All(scores.Where(s => s.Score is not null), s => Assert.Contains(s.Score!.Contributions, c => c.Feature == "person_parts" || c.Feature == "organisation_words"));
-        var result = PairBenchmark.Evaluate(cases, scores.Select(s => s.Probability).ToList(), 0.5).Single();
-        // Measured 2026-11-21 (seed 1): F1 0.881 (seeds 2 and 3: 0.893, 0.885); 0.838 before the word alignment levels.
-        Assert.True(result.Overall.F1 >= 0.87, Figures(result));
+        var f1 = new List<double>();
+        foreach (var seed in new[] { 1, 2, 3 }) // three fold assignments: one split's luck is not the scorer's quality
+        {
+            var scores = new PairBenchmark().CrossValidate(cases, folds: 5, seed: seed);
+            Assert.Equal(cases.Count, scores.Count);
+            Assert.All(scores, s => Assert.InRange(s.Probability, 0, 1));
+            Assert.All(scores.Where(s => s.Score is not null), s => Assert.Contains(s.Score!.Contributions, c => c.Feature == "person_parts" || c.Feature == "organisation_words"));
+            var result = PairBenchmark.Evaluate(cases, scores.Select(s => s.Probability).ToList(), 0.5).Single();
+            Assert.True(result.Overall.F1 >= 0.87, $"seed {seed}: {Figures(result)}");
+            f1.Add(result.Overall.F1);
+        }
+        // Measured 2026-11-21: F1 0.881 / 0.893 / 0.885 (seeds 1/2/3); 0.838 / 0.848 / 0.850 before the word alignment levels.
+        Assert.True(f1.Average() >= 0.88, $"mean F1 {f1.Average():F3} below the issue's 0.88");
     }
 }
