@@ -268,4 +268,31 @@ public class MoreLanguageTests
 
     [Fact]
     public void Initial_e_is_not_a_connector() => Assert.StartsWith("EI DU PONT", Shared.One("E. I. du Pont de Nemours and Company").NameKey);
+
+    [Theory]
+    [InlineData("Открытое акционерное общество Газпром", "RU", "Открытое акционерное общество", "MT3A")]
+    [InlineData("Публичное акционерное общество Газпром", "RU", "Публичное акционерное общество", "4TYO")]
+    [InlineData("Акционерное общество Газпром", "RU", "Акционерное общество", "R71T")]
+    [InlineData("Общество с ограниченной ответственностью Газпром", "RU", "Общество с ограниченной ответственностью", "17R7")]
+    [InlineData("OPEN JOINT STOCK COMPANY GAZPROM", "RU", "OPEN JOINT STOCK COMPANY", "")]
+    [InlineData("Joint-Stock Company Gazprom", null, "Joint-Stock Company", "")]
+    [InlineData("Gazprom Limited Liability Company", "US", "Limited Liability Company", "")]
+    public void R9_russian_forms_written_out_and_their_english_translations_leave_the_key(string raw, string? country, string form, string elf)
+    {
+        var p = Shared.One(raw, country);
+        Assert.Equal(EntityKind.LegalEntity, p.Kind);
+        Assert.Equal(form, p.LegalForm);
+        Assert.Equal(elf, p.ElfCode);
+        Assert.Equal("GAZPROM", p.CompactKey);
+    }
+
+    [Theory]
+    [InlineData("ბარაკ ობამა")] // Mkhedruli, as Georgian is written
+    [InlineData("ᲑᲐᲠᲐᲙ ᲝᲑᲐᲛᲐ")] // Mtavruli capitals (Unicode 11)
+    public void R5_R8_georgian_keys_are_romanised_whichever_case_is_filed(string raw)
+    {
+        var p = Shared.One(raw);
+        Assert.Equal("BARAK OBAMA", p.NameKey);
+        Assert.Equal(raw, p.DisplayName);
+    }
 }

@@ -94,10 +94,25 @@ internal static class CharFolding
         {
             return FoldResult.DiacriticFolded; // a combining mark folds away in keys
         }
+        if (c >= GeorgianMtavruliStart && c <= GeorgianMtavruliEnd)
+        {
+            // Georgian is written in one case (Mkhedruli); Unicode 11's capitals (Mtavruli) fold down to it, and
+            // Mkhedruli is not upper-cased: ICU romanises Mkhedruli only
+            sb.Append((char)(c - GeorgianMtavruliStart + GeorgianMkhedruliStart));
+            return FoldResult.CaseChanged;
+        }
+        if (c >= GeorgianMkhedruliStart && c <= GeorgianMkhedruliEnd)
+        {
+            sb.Append(c);
+            return FoldResult.None;
+        }
         var upper = char.ToUpperInvariant(c);
         sb.Append(upper);
         return upper != c ? FoldResult.CaseChanged : FoldResult.None;
     }
+
+    private const char GeorgianMkhedruliStart = '\u10D0', GeorgianMkhedruliEnd = '\u10FF';
+    private const char GeorgianMtavruliStart = '\u1C90', GeorgianMtavruliEnd = '\u1CBF';
 }
 
 [Flags]
