@@ -130,9 +130,10 @@ internal sealed class HanCharacterRules : IDisposable
     /// <summary>The rules applied to one code point (its own text when no rule matches). ASCII never matches.</summary>
     public string Map(int codePoint)
     {
-        if (_parsed != null) return _parsed.TryGetValue(codePoint, out var syllable) ? syllable : char.ConvertFromUtf32(codePoint);
+        if (_parsed != null && _parsed.TryGetValue(codePoint, out var syllable)) return syllable;
         if (_table.TryGetValue(codePoint, out var mapped)) return mapped;
-        mapped = MapWhole(char.ConvertFromUtf32(codePoint));
+        // not named by a rule (kana, full-width forms ... in Han text): itself, kept so it is not allocated per call
+        mapped = _parsed != null ? char.ConvertFromUtf32(codePoint) : MapWhole(char.ConvertFromUtf32(codePoint));
         if (_table.Count < TableLimit) _table.TryAdd(codePoint, mapped);
         return mapped;
     }
