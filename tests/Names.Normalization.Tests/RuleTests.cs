@@ -294,5 +294,6 @@ public class MoreLanguageTests
         var p = Shared.One(raw);
         Assert.Equal("BARAK OBAMA", p.NameKey);
         Assert.Equal(raw, p.DisplayName);
+        Assert.Equal("barak' obama", p.RomanizedName);
     }
 }

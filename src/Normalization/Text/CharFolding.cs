@@ -111,6 +111,20 @@ internal static class CharFolding
         return upper != c ? FoldResult.CaseChanged : FoldResult.None;
     }
 
+    /// <summary>The text with Georgian capitals (Mtavruli, Unicode 11) written as ordinary Mkhedruli letters.</summary>
+    public static string GeorgianInMkhedruli(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange(GeorgianMtavruliStart, GeorgianMtavruliEnd) < 0) return text;
+        return string.Create(text.Length, text, static (span, source) =>
+        {
+            for (int i = 0; i < source.Length; i++)
+            {
+                char c = source[i];
+                span[i] = c >= GeorgianMtavruliStart && c <= GeorgianMtavruliEnd ? (char)(c - GeorgianMtavruliStart + GeorgianMkhedruliStart) : c;
+            }
+        });
+    }
+
     private const char GeorgianMkhedruliStart = '\u10D0', GeorgianMkhedruliEnd = '\u10FF';
     private const char GeorgianMtavruliStart = '\u1C90', GeorgianMtavruliEnd = '\u1CBF';
 }

@@ -35,6 +35,7 @@ internal sealed class Romanizer : IDisposable
     public string Romanize(string text)
     {
         if (_icu == null || text.Length == 0) return "";
+        text = CharFolding.GeorgianInMkhedruli(text); // ICU romanises Georgian written in Mkhedruli only
         if (_cache.TryGet(text, out var cached)) return cached;
         var transform = TransformFor(text);
         var result = ByWord(text, transform) ?? Whole(text, transform);
