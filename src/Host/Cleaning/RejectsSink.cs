@@ -33,7 +33,10 @@ public sealed class RejectsSink : IDisposable
     /// The sink for <paramref name="path"/>; <paramref name="staged"/>: written as <c>PATH.partial</c> and put in place by
     /// <see cref="Commit"/> (a killed run leaves no truncated rejects file).
     /// </summary>
-    public static RejectsSink ForPath(string path, CliConsole console, bool staged = false) => path == "-"
+    public static RejectsSink ForPath(string path, CliConsole console, bool staged = false)
+    {
+        staged &= StagedOutputFile.IsStaged(path);
+        return path == "-"
         ? new RejectsSink("-", () => console.Error)
         : new RejectsSink(path, () =>
         {
@@ -46,6 +49,7 @@ public sealed class RejectsSink : IDisposable
                 throw new CliIoException($"cannot write rejects file '{path}': {e.Message} (choose another with --rejects)", e);
             }
         }, staged);
+    }
 
     /// <summary>Closes a staged rejects file and puts it in place; nothing to do when there was no reject.</summary>
     public void Commit()

@@ -37,7 +37,7 @@ public static class CommonOptions
         if (input != "-") seen.Add(("INPUT", System.IO.Path.GetFullPath(input)));
         foreach (var (option, path) in outputs)
         {
-            if (path is null or "-") continue;
+            if (path is null || !StagedOutputFile.IsStaged(path)) continue; // -, /dev/null ...: several outputs may share it
             var full = System.IO.Path.GetFullPath(path);
             foreach (var (other, otherFull) in seen)
                 if (string.Equals(full, otherFull, StringComparison.Ordinal))

@@ -15,6 +15,11 @@ public sealed class HtmlReportWriter
     public async Task WriteAsync(string path, ResolveReport report, CancellationToken ct)
     {
         var html = Render(report);
+        if (!Cli.StagedOutputFile.IsStaged(path))
+        {
+            await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), ct);
+            return;
+        }
         // Written aside and renamed, so a killed run never leaves a truncated report.
         await File.WriteAllTextAsync(Cli.StagedOutputFile.PartialPath(path), html, new UTF8Encoding(false), ct);
         File.Move(Cli.StagedOutputFile.PartialPath(path), path, overwrite: true);
