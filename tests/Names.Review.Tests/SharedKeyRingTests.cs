@@ -1,7 +1,9 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
+using Names.Host.Service;
 using Names.Resolver.Service;
 using Names.Service.Tests;
 
@@ -53,6 +55,35 @@ public sealed partial class SharedKeyRingTests
         await fresh.GetAsync(first, "/review/sign-in");
         Assert.Equal(HttpStatusCode.Redirect, (await fresh.PostAsync(second, "/review/sign-in", ("key", first.Keys[ApiRole.Reviewer]))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await fresh.GetAsync(first, "/review")).StatusCode);
+    }
+
+    /// <summary>
+    /// Instances starting together on an empty registry make one first key between them (KeyRingBootstrap): an instance
+    /// that finds the first key claimed by another waits for that key instead of creating its own.
+    /// </summary>
+    [Fact]
+    public async Task An_instance_that_loses_the_first_key_claim_waits_for_the_winners_key()
+    {
+        await using var first = await ServiceFactory.CreateSqliteAsync();
+        var ring = first.Runtime.KeyRing;
+        Assert.True(await ring.ClaimFirstKeyAsync()); // another instance (this test) claimed the first key
+        Assert.False(await ring.ClaimFirstKeyAsync());
+        var starting = Task.Run(() => first.Server);
+        await Task.Delay(700);
+        Assert.False(starting.IsCompleted);
+        Assert.Empty(await ring.ListKeyRingElementsAsync());
+
+        // The winner writes its key, with data protection's own key manager over the same registry.
+        var winner = new ServiceCollection();
+        winner.AddDataProtection().SetApplicationName("names");
+        winner.Configure<KeyManagementOptions>(o => o.XmlRepository = new RegistryXmlRepository(ring));
+        using (var provider = winner.BuildServiceProvider())
+            provider.GetRequiredService<IKeyManager>().CreateNewKey(DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddDays(90));
+        await starting;
+        var browser = new Browser(first);
+        await browser.GetAsync(first, "/review/sign-in");
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostAsync(first, "/review/sign-in", ("key", first.Keys[ApiRole.Reviewer]))).StatusCode);
+        Assert.Single(await ring.ListKeyRingElementsAsync()); // the instance used the winner's key, made none of its own
     }
 
     private static async Task SessionCrossesInstancesAsync(ServiceFactory first, ServiceFactory second, ServiceFactory elsewhere)

@@ -8,7 +8,7 @@ namespace Names.Service.Tests;
 
 /// <summary>
 /// The data-protection key ring in the registry (schema 5), on both stores: a registry at schema 4 gets the table on
-/// open, and what one open registry appends the next one reads, verbatim and oldest first.
+/// open, and what one open registry appends the next one reads, verbatim and oldest first; the first key is claimed once.
 /// </summary>
 public sealed class KeyRingStoreTests : IDisposable
 {
@@ -37,9 +37,11 @@ public sealed class KeyRingStoreTests : IDisposable
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);
+            Assert.True(await one.ClaimFirstKeyAsync());
         }
         await using var other = await SqliteOnlineRegistry.OpenAsync(path);
         Assert.Equal([First, Second], await other.ListKeyRingElementsAsync());
+        Assert.False(await other.ClaimFirstKeyAsync()); // one claim per registry, ever
     }
 
     [PostgresFact]
@@ -59,8 +61,10 @@ public sealed class KeyRingStoreTests : IDisposable
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);
+            Assert.True(await one.ClaimFirstKeyAsync());
         }
         await using var other = await PostgresOnlineRegistry.OpenAsync(cs);
         Assert.Equal([First, Second], await other.ListKeyRingElementsAsync());
+        Assert.False(await other.ClaimFirstKeyAsync()); // one claim per registry, ever
     }
 }

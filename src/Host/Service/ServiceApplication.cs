@@ -63,6 +63,8 @@ public static class ServiceApplication
         // instance are accepted by the others (docs/scaling.md).
         services.AddDataProtection().SetApplicationName("names");
         services.Configure<KeyManagementOptions>(o => o.XmlRepository = new RegistryXmlRepository(runtime.KeyRing));
+        // First of all hosted services (before data protection loads its ring): one first key per registry.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<KeyRingBootstrap>(sp, runtime.KeyRing)));
         services.AddAntiforgery(ReviewForms.Configure);
         services.AddRateLimiter(o => KeyRateLimiting.Configure(o, settings));
         services.AddOpenApi();

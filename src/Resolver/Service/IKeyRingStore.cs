@@ -12,4 +12,13 @@ public interface IKeyRingStore
     Task<IReadOnlyList<string>> ListKeyRingElementsAsync(CancellationToken ct = default);
     /// <summary>Appends an element (<paramref name="name"/>: the data-protection system's friendly name, e.g. <c>key-{guid}</c>).</summary>
     Task AddKeyRingElementAsync(string name, string xml, CancellationToken ct = default);
+    /// <summary>
+    /// Claims the creation of the ring's first key: true for exactly one caller per registry, ever (instances starting
+    /// together on an empty registry would otherwise each create a key, and read each other's cookies only after
+    /// their cached rings expire).
+    /// </summary>
+    Task<bool> ClaimFirstKeyAsync(CancellationToken ct = default);
+
+    /// <summary>The <c>meta</c> row <see cref="ClaimFirstKeyAsync"/> inserts (value: the time of the claim).</summary>
+    public const string FirstKeyClaimMetaKey = "service.keyring.first";
 }

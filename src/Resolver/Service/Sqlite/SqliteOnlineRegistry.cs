@@ -235,6 +235,19 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
         finally { _writeGate.Release(); }
     }
 
+    public async Task<bool> ClaimFirstKeyAsync(CancellationToken ct = default)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var c = await OpenConnectionAsync(ct);
+            using var cmd = Command(c, null, "INSERT INTO meta(key, value) VALUES ($a, $b) ON CONFLICT(key) DO NOTHING",
+                IKeyRingStore.FirstKeyClaimMetaKey, SqliteRegistrySession.Time(DateTimeOffset.UtcNow));
+            return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        }
+        finally { _writeGate.Release(); }
+    }
+
     private volatile bool _disposed;
 
     public ValueTask DisposeAsync()

@@ -136,5 +136,12 @@ public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKey
         await ExecAsync(c, null, "INSERT INTO data_protection_keys(name, xml, created) VALUES ($1, $2, $3)", ct, name, xml, Utc(DateTimeOffset.UtcNow));
     }
 
+    public async Task<bool> ClaimFirstKeyAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ExecAsync(c, null, "INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", ct,
+            IKeyRingStore.FirstKeyClaimMetaKey, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) == 1;
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }
