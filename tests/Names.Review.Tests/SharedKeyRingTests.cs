@@ -35,8 +35,8 @@ public sealed partial class SharedKeyRingTests
     }
 
     /// <summary>
-    /// An instance that created a new key after the other loaded its ring (as two instances starting together on an
-    /// empty registry each may): the other meets a cookie under a key it has not seen, reads the ring again and accepts it.
+    /// An instance that created a new key just after the other loaded its ring: the other meets a cookie under a key it
+    /// has not seen and, in its first 2 minutes (data protection's window for this), reads the ring again and accepts it.
     /// </summary>
     [Fact]
     public async Task A_key_created_by_one_instance_after_the_other_started_is_found_by_the_other()
