@@ -5,7 +5,7 @@ using Names.Resolver.Storage;
 namespace Names.Resolver.Service.Sqlite;
 
 /// <summary>
-/// <see cref="IOnlineRegistry"/> and <see cref="IApiKeyStore"/> on a SQLite registry file (WAL). Every operation takes
+/// <see cref="IOnlineRegistry"/>, <see cref="IApiKeyStore"/> and <see cref="IKeyRingStore"/> on a SQLite registry file (WAL). Every operation takes
 /// a pooled connection of its own; writes run in <c>BEGIN IMMEDIATE</c> transactions, which SQLite serialises across
 /// all processes using the file, so a decision re-checked inside one is final. An in-process gate merely queues this
 /// process's writers so they do not spin on the database's busy handler.

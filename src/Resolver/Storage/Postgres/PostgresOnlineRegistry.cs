@@ -5,7 +5,7 @@ using static Names.Resolver.Storage.Postgres.PostgresCommands;
 namespace Names.Resolver.Storage.Postgres;
 
 /// <summary>
-/// <see cref="IOnlineRegistry"/> and <see cref="IApiKeyStore"/> on PostgreSQL. A decision about one name runs in a
+/// <see cref="IOnlineRegistry"/>, <see cref="IApiKeyStore"/> and <see cref="IKeyRingStore"/> on PostgreSQL. A decision about one name runs in a
 /// READ COMMITTED transaction that first takes <c>pg_advisory_xact_lock</c> on the name's 64-bit hash: concurrent
 /// transactions for the same name, from any process, queue on it and each re-reads what the previous one committed;
 /// the unique index on variants backs this up. Ids come from the minter sequence row in <c>meta</c>, updated in the
