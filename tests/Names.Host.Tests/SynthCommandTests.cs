@@ -89,7 +89,7 @@ public class BenchCommandTests
     {
         var run = await CliRun.RunAsync("bench", "clean", "--rows", "2000");
         Assert.Equal(0, run.ExitCode);
-        foreach (var label in new[] { "2,000 generated rows", "names/s", "peak memory", "cores", "party rows" })
+        foreach (var label in new[] { "2,000 generated rows", "names/s", "peak memory", "cores", "party rows", "MB allocated", "collections gen0", "workstation GC" })
             Assert.Contains(label, run.Stdout);
     }
 

@@ -46,4 +46,23 @@ public sealed class PairBenchmarkTests
         // Measured 2026-11-21: P 0.677 R 0.833 F1 0.747 (Company 0.839, Person 0.697). The issue floor (0.88) is not met yet.
         Assert.True(result.Overall.F1 >= 0.73, Figures(result));
     }
+
+    [Fact]
+    public async Task Namebench_cross_validated_supervised_scorer_meets_the_issue_floor()
+    {
+        var cases = await PairCase.ReadAllAsync(Path.Combine(CsvFile.DatasetsRoot, "nomenklatura-namebench", "cases.csv"));
+        var f1 = new List<double>();
+        foreach (var seed in new[] { 1, 2, 3 }) // three fold assignments: one split's luck is not the scorer's quality
+        {
+            var scores = new PairBenchmark().CrossValidate(cases, folds: 5, seed: seed);
+            Assert.Equal(cases.Count, scores.Count);
+            Assert.All(scores, s => Assert.InRange(s.Probability, 0, 1));
+            Assert.All(scores.Where(s => s.Score is not null), s => Assert.Contains(s.Score!.Contributions, c => c.Feature == "person_parts" || c.Feature == "organisation_words"));
+            var result = PairBenchmark.Evaluate(cases, scores.Select(s => s.Probability).ToList(), 0.5).Single();
+            Assert.True(result.Overall.F1 >= 0.87, $"seed {seed}: {Figures(result)}");
+            f1.Add(result.Overall.F1);
+        }
+        // Measured 2026-11-21: F1 0.881 / 0.893 / 0.885 (seeds 1/2/3); 0.838 / 0.848 / 0.850 before the word alignment levels.
+        Assert.True(f1.Average() >= 0.88, $"mean F1 {f1.Average():F3} below the issue's 0.88");
+    }
 }

@@ -237,7 +237,7 @@ public sealed class ReviewOperationTests : IDisposable
     public async Task Accepting_a_proposal_merges_keeping_the_older_id_and_later_rows_resolve_to_the_survivor()
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "r.db"));
-        var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7)]);
+        var scorer = new TableScorer([("ZETA NORTH", "ZETA SOUTH", 0.7)]);
         // A seed whose first id sorts after its second: the older id must survive all the same (not the smaller one).
         var seed = Enumerable.Range(1, 100).Select(s => (ulong)s).First(s =>
         {
@@ -245,13 +245,13 @@ public sealed class ReviewOperationTests : IDisposable
             return string.CompareOrdinal(minter.Mint('L'), minter.Mint('L')) > 0;
         });
         var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions with { Seed = seed }, scorer);
-        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta North", Kind: "legal_entity"), new ResolveInput("Zeta South", Kind: "legal_entity")]);
         Assert.Equal(ResolutionKind.Review, r[1].Resolution);
         Assert.True(string.CompareOrdinal(r[0].GlobalId, r[1].GlobalId) > 0);
         var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
         var survivor = await engine.AcceptProposalAsync(proposal.Id, "analyst");
         Assert.Equal(r[0].GlobalId, survivor);
-        var again = await engine.ResolveAllAsync([new ResolveInput("Zeta Two", Kind: "legal_entity"), new ResolveInput("Zeta One", Kind: "legal_entity")]);
+        var again = await engine.ResolveAllAsync([new ResolveInput("Zeta South", Kind: "legal_entity"), new ResolveInput("Zeta North", Kind: "legal_entity")]);
         Assert.All(again, x => Assert.Equal(survivor, x.GlobalId));
         Assert.True((await new RegistryVerifier(store).VerifyAsync()).Ok);
     }
@@ -277,14 +277,14 @@ public sealed class ReviewOperationTests : IDisposable
     public async Task Rejecting_a_proposal_records_a_cannot_link_and_it_is_not_proposed_again()
     {
         await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "j.db"));
-        var scorer = new TableScorer([("ZETA ONE", "ZETA TWO", 0.7), ("ZETA ONE", "ZETA TWO X", 0.99), ("ZETA TWO", "ZETA TWO X", 0.99)]);
+        var scorer = new TableScorer([("ZETA NORTH", "ZETA SOUTH", 0.7), ("ZETA NORTH", "ZETA SOUTH X", 0.99), ("ZETA SOUTH", "ZETA SOUTH X", 0.99)]);
         var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
-        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta One", Kind: "legal_entity"), new ResolveInput("Zeta Two", Kind: "legal_entity")]);
+        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta North", Kind: "legal_entity"), new ResolveInput("Zeta South", Kind: "legal_entity")]);
         var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
         await engine.RejectProposalAsync(proposal.Id, "analyst");
         Assert.Single(await store.GetCannotLinksAsync());
         // New evidence linking the two again must not create a new proposal for the rejected pair.
-        await engine.ResolveAllAsync([new ResolveInput("Zeta Two X", Kind: "legal_entity")]);
+        await engine.ResolveAllAsync([new ResolveInput("Zeta South X", Kind: "legal_entity")]);
         Assert.Empty(await store.GetProposalsAsync(ProposalStatus.Pending));
         Assert.Equal(ProposalStatus.Rejected, Assert.Single(await store.GetProposalsAsync(null)).Status);
     }

@@ -93,11 +93,13 @@ internal sealed class RepeatedNameCache
     }
 
     /// <summary>One generation: text (name, country, kind, party columns of each entry) in one array, entries in
-    /// another, an open-addressing table of entry numbers (+1; 0 is empty) at most half full.</summary>
+    /// another, an open-addressing table at most half full whose slots hold the entry's hash (high half) and number + 1
+    /// (low half; 0 is empty), so a probe reads one array and only a matching hash reads the entry: the arrays are
+    /// megabytes, and every read of them is a cache miss.</summary>
     private sealed class Generation
     {
         private readonly Entry[] _entries;
-        private readonly int[] _buckets;
+        private readonly ulong[] _buckets;
         private readonly char[] _text;
         private readonly CachedParty[] _parties;
         private int _count, _textUsed, _partiesUsed;
@@ -105,7 +107,7 @@ internal sealed class RepeatedNameCache
         public Generation(int entries)
         {
             _entries = new Entry[entries];
-            _buckets = new int[(int)BitOperations.RoundUpToPowerOf2((uint)entries * 2)];
+            _buckets = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)entries * 2)];
             _text = new char[entries * 256];
             _parties = new CachedParty[entries * 2];
         }
@@ -129,13 +131,15 @@ internal sealed class RepeatedNameCache
             int mask = _buckets.Length - 1;
             for (int i = hash & mask; _buckets[i] != 0; i = (i + 1) & mask)
             {
-                ref readonly var e = ref _entries[_buckets[i] - 1];
-                if (e.Hash != hash) continue;
+                ulong slot = _buckets[i];
+                if ((int)(slot >> 32) != hash) continue;
+                int entry = (int)(uint)slot - 1;
+                ref readonly var e = ref _entries[entry];
                 var text = _text.AsSpan(e.TextStart);
                 if (!text[..e.NameLength].SequenceEqual(name)) continue;
                 text = text[e.NameLength..];
                 if (!Matches(ref text, e.CountryLength, country) || !Matches(ref text, e.KindLength, kind)) continue;
-                return _buckets[i] - 1;
+                return entry;
             }
             return -1;
         }
@@ -205,7 +209,7 @@ internal sealed class RepeatedNameCache
             int mask = _buckets.Length - 1;
             int i = e.Hash & mask;
             while (_buckets[i] != 0) i = (i + 1) & mask;
-            _buckets[i] = ++_count;
+            _buckets[i] = ((ulong)(uint)e.Hash << 32) | (uint)++_count;
         }
     }
 }

@@ -40,10 +40,12 @@ public static class BenchCommand
                 var output = Path.Combine(dir.FullName, "clean.csv");
                 var quiet = Quiet(console);
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var runtimeBefore = RuntimeActivity.Now();
                 var clean = Stopwatch.StartNew();
                 var code = await CleanCommand.RunAsync(quiet, new CleanCommand.CleanRequest(input, "name", "country", "kind", output, null), ct);
                 clean.Stop();
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                var runtime = RuntimeActivity.Now().Since(runtimeBefore);
                 if (code != CliExitCodes.Done) throw new CliIoException($"clean failed: {quiet.Error}");
                 var parties = CountLines(output) - 1;
                 var inv = CultureInfo.InvariantCulture;
@@ -55,6 +57,7 @@ public static class BenchCommand
                     .Add("cpu", string.Create(inv, $"{cpu.TotalSeconds:F2} s ({cpu.TotalSeconds / clean.Elapsed.TotalSeconds:F2} cores busy on average; load average before the run {LoadAverage()})"))
                     .Add("throughput", string.Create(inv, $"{n / clean.Elapsed.TotalSeconds:N0} names/s"))
                     .Add("peak memory", string.Create(inv, $"{MachineInfo.PeakMemoryBytes() / 1048576.0:F0} MB (VmHWM, whole process)"))
+                    .Add("runtime", runtime.ToString())
                     .WriteTo(console.Out);
                 return CliExitCodes.Done;
             }
@@ -91,8 +94,10 @@ public static class BenchCommand
                 };
                 var truth = new Resolving.EvaluationCollector(4, collectRecords: false); // entity_id column of names synth
                 var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+                var runtimeBefore = RuntimeActivity.Now();
                 var outcome = await new Resolving.ResolveRun(Quiet(console)).RunAsync(request, ct, truth);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+                var runtime = RuntimeActivity.Now().Since(runtimeBefore);
                 var m = Names.Resolver.Evaluation.ClusterMetrics.Compute(truth.Predicted, truth.Truth);
                 var s = outcome.Statistics;
                 var inv = CultureInfo.InvariantCulture;
@@ -104,6 +109,7 @@ public static class BenchCommand
                     .Add("time", string.Create(inv, $"{outcome.Elapsed.TotalSeconds:F1} s end to end (CSV in, registry, CSV out), {n / outcome.Elapsed.TotalSeconds:N0} rows/s"))
                     .Add("cpu", string.Create(inv, $"{cpu.TotalSeconds:F1} s ({cpu.TotalSeconds / outcome.Elapsed.TotalSeconds:F2} cores busy on average; load average before the run {LoadAverage()})"))
                     .Add("peak memory", string.Create(inv, $"{MachineInfo.PeakMemoryBytes() / 1048576.0:F0} MB (VmHWM, whole process)"))
+                    .Add("runtime", runtime.ToString())
                     .Add("accuracy", string.Create(inv, $"B-cubed P {m.BCubedPrecision:F3} R {m.BCubedRecall:F3} F1 {m.BCubedF1:F3}; pairwise P {m.PairPrecision:F3} R {m.PairRecall:F3} F1 {m.PairF1:F3}; clusters {m.PredictedClusters:N0} predicted / {m.TrueClusters:N0} true"))
                     .WriteTo(console.Out);
                 return CliExitCodes.Done;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Names.Resolver.Evaluation;
-using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 
 namespace Names.Host.Cli;
@@ -10,7 +9,7 @@ namespace Names.Host.Cli;
 /// <c>names eval-pairs CASES</c>: the pair scorer on labelled name pairs (columns schema, name1, name2, is_match, as
 /// nomenklatura's namebench): precision, recall and F1 overall and per schema. Scores with the registry's model when
 /// --db/--pg is given, else the built-in one; with --cv K, the supervised scorer is trained and tested by K-fold
-/// cross-validation instead (each pair is scored by a model that never saw it).
+/// cross-validation instead (each pair is scored by a model that never saw it). --errors lists the pairs decided wrongly.
 /// </summary>
 public static class EvalPairsCommand
 {
@@ -21,7 +20,8 @@ public static class EvalPairsCommand
         var threshold = new Option<double>("--threshold") { Description = "match when the probability reaches this", DefaultValueFactory = _ => 0.5 };
         var folds = new Option<int>("--cv") { Description = "K-fold cross-validation of the supervised scorer (0: score with the stored or built-in model)" };
         var seed = new Option<int>("--seed") { Description = "seed of the fold assignment", DefaultValueFactory = _ => 1 };
-        var command = new Command("eval-pairs", "Measure the pair scorer on labelled name pairs: precision, recall, F1 overall and per schema.") { cases, threshold, folds, seed };
+        var errors = new Option<string?>("--errors") { Description = "write the misclassified pairs to this CSV file (- for standard output): names, cleaned keys, label, probability, strongest contributions" };
+        var command = new Command("eval-pairs", "Measure the pair scorer on labelled name pairs: precision, recall, F1 overall and per schema.") { cases, threshold, folds, seed, errors };
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval-pairs", async () =>
         {
@@ -36,11 +36,11 @@ public static class EvalPairsCommand
             var k = parse.GetValue(folds);
             var t = parse.GetValue(threshold);
             var benchmark = new PairBenchmark();
-            IReadOnlyList<double> probabilities;
+            IReadOnlyList<PairCaseScore> scores;
             string model;
             if (k >= 2)
             {
-                probabilities = CrossValidate(benchmark, list, k, parse.GetValue(seed));
+                scores = benchmark.CrossValidate(list, k, parse.GetValue(seed));
                 model = $"logistic regression, {k}-fold cross-validation (trained on the other folds)";
             }
             else
@@ -57,32 +57,14 @@ public static class EvalPairsCommand
                     scorer = DefaultModel.Load();
                     model = "built-in default (Fellegi-Sunter, no labels)";
                 }
-                probabilities = benchmark.Probabilities(list, scorer);
+                scores = benchmark.Scores(list, scorer);
             }
-            Print(console.Out, path, model, PairBenchmark.Evaluate(list, probabilities, t)[0]);
+            if (parse.GetValue(errors) is { } errorsPath)
+                using (var writer = OutputFile.Open(errorsPath, console)) await PairErrorsCsv.WriteAsync(writer, scores, t, ct);
+            Print(console.Out, path, model, PairBenchmark.Evaluate(list, scores.Select(s => s.Probability).ToList(), t)[0]);
             return CliExitCodes.Done;
         }));
         return command;
-    }
-
-    private static IReadOnlyList<double> CrossValidate(PairBenchmark benchmark, IReadOnlyList<PairCase> list, int k, int seed)
-    {
-        var fold = new int[list.Count];
-        var order = Enumerable.Range(0, list.Count).ToArray();
-        new Random(seed).Shuffle(order);
-        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % k;
-        var probabilities = new double[list.Count];
-        var trainer = new ModelTrainer();
-        for (var f = 0; f < k; f++)
-        {
-            var train = Enumerable.Range(0, list.Count).Where(i => fold[i] != f)
-                .Select(i => (new ResolveInput(list[i].Name1, Kind: PairBenchmark.KindHint(list[i].Schema)), new ResolveInput(list[i].Name2, Kind: PairBenchmark.KindHint(list[i].Schema)), list[i].IsMatch));
-            var model = trainer.TrainLogisticRegression(train);
-            var test = Enumerable.Range(0, list.Count).Where(i => fold[i] == f).ToArray();
-            var p = benchmark.Probabilities(test.Select(i => list[i]).ToList(), model);
-            for (var j = 0; j < test.Length; j++) probabilities[test[j]] = p[j];
-        }
-        return probabilities;
     }
 
     private static void Print(TextWriter w, string path, string model, PairBenchmarkResult result)

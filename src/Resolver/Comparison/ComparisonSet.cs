@@ -18,6 +18,8 @@ public sealed class ComparisonSet
             new NameSimilarityFeature(), new ExactKeyFeature(), FuzzyRatioFeature.TokenSet(), FuzzyRatioFeature.TokenSort(), FuzzyRatioFeature.Partial(),
             new JaroWinklerFeature(), new RareTokenOverlapFeature(), new DistinctiveTokenFeature(), new AcronymFeature(), new LegalFormFeature(), new CountryFeature(),
             new NumbersFeature(), new PersonNameFeature(), new FamilyNameFeature(), new GivenNameFeature(), new NameConflictFeature(),
+            PartAlignmentFeature.Persons(), PartAlignmentFeature.Organisations(), new CountryMentionFeature(), new PersonWordOrderFeature(),
+            new EntityKindFeature(),
         }.Concat((contextColumns ?? []).Select(c => new ContextOverlapFeature(c))));
 
     public static ComparisonSet CreateDefault(IEnumerable<string>? contextColumns = null)
@@ -64,6 +66,11 @@ public sealed class ComparisonSet
         "family_name" => new FamilyNameFeature(),
         "given_name" => new GivenNameFeature(),
         "name_conflict" => new NameConflictFeature(),
+        "person_parts" => PartAlignmentFeature.Persons(),
+        "organisation_words" => PartAlignmentFeature.Organisations(),
+        "country_mention" => new CountryMentionFeature(),
+        "person_word_order" => new PersonWordOrderFeature(),
+        "entity_kind" => new EntityKindFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
         _ when n.StartsWith(ContextTextFeature.Prefix, StringComparison.Ordinal) => new ContextTextFeature(n[ContextTextFeature.Prefix.Length..]),
         _ when n.StartsWith(DateContextFeature.Prefix, StringComparison.Ordinal) => new DateContextFeature(n[DateContextFeature.Prefix.Length..]),

@@ -24,7 +24,7 @@ public sealed class NameRecord
         GivenNames = givenNames;
         RomanizedName = romanizedName;
         Tokens = nameKey.Length == 0 ? Array.Empty<string>() : nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        Numbers = Tokens.Where(t => t.Any(char.IsAsciiDigit)).Distinct().Order(StringComparer.Ordinal).ToArray();
+        Numbers = TokensWithNumbersRead.Where(t => t.Any(char.IsAsciiDigit)).Distinct().Order(StringComparer.Ordinal).ToArray();
         Context = context is null ? new Dictionary<string, HashSet<string>>() : context.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value));
     }
 
@@ -40,9 +40,13 @@ public sealed class NameRecord
     public string GivenNames { get; }
     public string RomanizedName { get; }
     public string[] Tokens { get; }
-    /// <summary>Tokens containing digits (e.g. 3M, 21ST, II is not one), sorted.</summary>
+    /// <summary>Numbers of the name (<see cref="NumberReading"/>: tokens with digits such as 3M or 21ST, number words, roman numerals of organisations), sorted.</summary>
     public string[] Numbers { get; }
     public Dictionary<string, HashSet<string>> Context { get; }
+
+    private string[]? _numbersRead;
+    /// <summary>Tokens with numbers read (<see cref="NumberReading.Rewrite"/>: FORTY FOUR -> 44, FIRST -> 1), computed once.</summary>
+    public string[] TokensWithNumbersRead => _numbersRead ??= NumberReading.Default.Rewrite(Kind, Tokens);
 
     private string? _sortedKey;
     /// <summary>Tokens in ordinal order joined by spaces (token-sort comparisons), computed once.</summary>

@@ -1,6 +1,6 @@
 namespace Names.Resolver.Comparison;
 
-/// <summary>Numbers in names must agree: 3M vs 3M, FUND II vs FUND III (that one is roman, see tokens), PLANT 12 vs PLANT 13.</summary>
+/// <summary>Numbers in names must agree (<see cref="NumberReading"/>): 3M vs 3M, FUND II vs FUND III, PLANT 12 vs PLANT 13, BRIGADE 44 = BRIGADE FORTY FOUR.</summary>
 public sealed class NumbersFeature : IComparisonFeature
 {
     public string Name => "numbers";

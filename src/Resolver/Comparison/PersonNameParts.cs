@@ -40,6 +40,9 @@ internal static class PersonNameParts
         return words;
     }
 
+    /// <summary>The name-key words of a person without title words and numbers (family name first when known).</summary>
+    public static string[] Words(NameRecord r) => NameTokens(r);
+
     private static string[] NameTokens(NameRecord r)
     {
         var titles = PersonTitleWords.Default;

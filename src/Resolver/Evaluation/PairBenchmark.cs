@@ -1,5 +1,6 @@
 using Names.Normalization;
 using Names.Resolver.Comparison;
+using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 
 namespace Names.Resolver.Evaluation;
@@ -19,6 +20,55 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
     /// <summary>Match probability of every case (0 when either name is unusable), in input order.</summary>
     public IReadOnlyList<double> Probabilities(IReadOnlyList<PairCase> cases, IPairScorer scorer)
     {
+        var (records, statistics) = Compared(cases);
+        return records.Select(p => p.A is null || p.B is null ? 0.0 : scorer.Probability(scorer.Comparisons.Compare(p.A, p.B, statistics))).ToList();
+    }
+
+    /// <summary>Every case with its cleaned keys, probability and per-feature contributions, in input order.</summary>
+    public IReadOnlyList<PairCaseScore> Scores(IReadOnlyList<PairCase> cases, IPairScorer scorer) => Scores(cases, scorer, null);
+
+    private IReadOnlyList<PairCaseScore> Scores(IReadOnlyList<PairCase> cases, IPairScorer scorer, TokenStatistics? allNames)
+    {
+        var (records, statistics) = Compared(cases);
+        statistics = allNames ?? statistics;
+        return cases.Select((c, i) => records[i] is var (a, b) && a is not null && b is not null
+                ? new PairCaseScore(c, a.NameKey, b.NameKey, scorer.Score(scorer.Comparisons.Compare(a, b, statistics)))
+                : new PairCaseScore(c, records[i].A?.NameKey ?? "", records[i].B?.NameKey ?? "", null))
+            .ToList();
+    }
+
+    /// <summary>
+    /// K-fold cross-validation of the supervised scorer: the cases are shuffled with the seed into K folds, and each fold
+    /// is scored by a logistic regression trained on the other folds (so no pair is scored by a model that saw it).
+    /// </summary>
+    public IReadOnlyList<PairCaseScore> CrossValidate(IReadOnlyList<PairCase> cases, int folds, int seed, double l2 = 1.0)
+    {
+        if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "at least 2 folds");
+        var fold = new int[cases.Count];
+        var order = Enumerable.Range(0, cases.Count).ToArray();
+        new Random(seed).Shuffle(order);
+        for (var i = 0; i < order.Length; i++) fold[order[i]] = i % folds;
+        var scores = new PairCaseScore[cases.Count];
+        var trainer = new ModelTrainer(_normalizer);
+        // Token weights from every name of the benchmark (no labels), for training and test folds alike.
+        var allNames = Compared(cases).Statistics;
+        for (var f = 0; f < folds; f++)
+        {
+            var train = Enumerable.Range(0, cases.Count).Where(i => fold[i] != f)
+                .Select(i => (Input(cases[i].Name1, cases[i].Schema), Input(cases[i].Name2, cases[i].Schema), cases[i].IsMatch));
+            var model = trainer.TrainLogisticRegression(train, l2: l2, statistics: allNames);
+            var test = Enumerable.Range(0, cases.Count).Where(i => fold[i] == f).ToArray();
+            var scored = Scores(test.Select(i => cases[i]).ToList(), model, allNames);
+            for (var j = 0; j < test.Length; j++) scores[test[j]] = scored[j];
+        }
+        return scores;
+    }
+
+    private static ResolveInput Input(string name, string schema) => new(name, Kind: KindHint(schema));
+
+    /// <summary>Both records of every case and token weights from all names of the cases (no labels used).</summary>
+    private (List<(NameRecord? A, NameRecord? B)> Records, TokenStatistics Statistics) Compared(IReadOnlyList<PairCase> cases)
+    {
         var records = cases.Select(c => (A: Record(c.Name1, c.Schema), B: Record(c.Name2, c.Schema))).ToList();
         var statistics = new TokenStatistics();
         foreach (var (a, b) in records)
@@ -26,7 +76,7 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
             if (a is not null) statistics.Add(a.Tokens);
             if (b is not null) statistics.Add(b.Tokens);
         }
-        return records.Select(p => p.A is null || p.B is null ? 0.0 : scorer.Probability(scorer.Comparisons.Compare(p.A, p.B, statistics))).ToList();
+        return (records, statistics);
     }
 
     /// <summary>P/R/F1 overall and per schema at each threshold (the pairs are compared once).</summary>

@@ -96,14 +96,21 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         return records.Where(r => r is not null).Select(r => r!).ToList();
     }
 
-    /// <summary>Logistic regression over all features from labelled name pairs.</summary>
-    public LogisticRegressionModel TrainLogisticRegression(IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, IEnumerable<string>? contextColumns = null, double l2 = 1.0)
+    /// <summary>
+    /// Logistic regression over all features from labelled name pairs. Token weights come from the pairs' names, or from
+    /// <paramref name="statistics"/> when given (e.g. all names of a benchmark, the way a registry's names would weigh them).
+    /// </summary>
+    public LogisticRegressionModel TrainLogisticRegression(IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, IEnumerable<string>? contextColumns = null, double l2 = 1.0,
+        TokenStatistics? statistics = null)
     {
         var set = ComparisonSet.CreateFull(contextColumns);
         var list = pairs.ToList();
-        var statistics = new TokenStatistics();
         var records = list.Select(p => (A: First(p.A), B: First(p.B), p.IsMatch)).Where(p => p.A is not null && p.B is not null).ToList();
-        foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
+        if (statistics is null)
+        {
+            statistics = new TokenStatistics();
+            foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
+        }
         var examples = records.Select(p => (set.Compare(p.A!, p.B!, statistics), p.IsMatch)).ToList();
         return new LogisticRegressionTrainer(set) { L2 = l2 }.Train(examples);
     }
