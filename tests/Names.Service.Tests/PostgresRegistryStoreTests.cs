@@ -22,12 +22,12 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(4, await again.GetSchemaVersionAsync());
+        Assert.Equal(5, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
     }
 
     /// <summary>
-    /// A schema-3 database (put back from a fresh one: version 4 adds indexes and the proposals' contributions) with a
+    /// A schema-3 database (put back from a fresh one: version 4 adds indexes and the proposals' contributions, 5 the key ring) with a
     /// pending proposal naming an absorbed entity is migrated on open: the queue's indexes are there, the old status
     /// index is gone, the queue follows the redirect, the old proposal's contributions read as unknown.
     /// </summary>
@@ -39,6 +39,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
         await ExecAsync(cs, """
             DROP INDEX ix_proposals_status_score; DROP INDEX ix_entities_absorbed; ALTER TABLE proposals DROP COLUMN contributions;
             CREATE INDEX ix_proposals_status ON proposals(status);
+            DROP TABLE data_protection_keys;
             UPDATE schema_version SET version = 3;
             INSERT INTO entities VALUES ('LQC5N98MP2FE1280', 'legal_entity', 'PHILIPS', 'active', NULL),
                 ('LS7EGHHRGVBFAJ33', 'legal_entity', 'PHILIPS GLOEILAMPENFABRIEKEN', 'absorbed', 'LQC5N98MP2FE1280'),
@@ -49,7 +50,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
                 VALUES ('LS7EGHHRGVBFAJ33', 'L5EX969AD7W6R939', 0.7, '', 'pending', now());
             """);
         await using var store = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(4, await store.GetSchemaVersionAsync());
+        Assert.Equal(5, await store.GetSchemaVersionAsync());
         var indexes = await IndexesAsync(cs);
         Assert.Contains("ix_proposals_status_score", indexes);
         Assert.Contains("ix_entities_absorbed", indexes);

@@ -43,6 +43,13 @@ public sealed class ServiceFactory : WebApplicationFactory<ServiceRuntime>
         return await CreateAsync(adjust is null ? settings : adjust(settings), null);
     }
 
+    /// <summary>
+    /// Another instance of the service on the same registry (as a second `names serve` behind one address): its own
+    /// runtime and host, the same keys. The first instance owns the registry's directory.
+    /// </summary>
+    public static async Task<ServiceFactory> SecondInstanceAsync(ServiceFactory first) =>
+        new(await ServiceRuntime.OpenAsync(first.Settings), first.Settings, null, first.Keys);
+
     private static async Task<ServiceFactory> CreateAsync(ServiceSettings settings, string? directory)
     {
         var runtime = await ServiceRuntime.OpenAsync(settings);

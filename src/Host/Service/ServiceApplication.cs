@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Diagnostics;
 using Names.Host.Review;
 using Names.Host.Service.Endpoints;
@@ -25,8 +27,9 @@ public static class ServiceApplication
         builder.Logging.AddJsonConsole(o => o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ");
         builder.Logging.SetMinimumLevel(settings.LogLevel);
         builder.Logging.AddFilter("Microsoft.AspNetCore", settings.LogLevel > LogLevel.Warning ? settings.LogLevel : LogLevel.Warning);
-        // Data protection encrypts the review page's session and CSRF cookies; its key ring is the default one (the
-        // user profile, or memory): no warnings about the ring being unencrypted at rest.
+        // Data protection encrypts the review page's session and CSRF cookies; its key ring is in the registry
+        // (RegistryXmlRepository), stored as plain XML: readable by whoever can read the registry, as documented. No
+        // warning per key about that at every start.
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // Logs go to stderr: stdout carries what the command prints (the first admin key, the listening address).
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
@@ -56,6 +59,12 @@ public static class ServiceApplication
             RolePolicies.Add(o);
             ReviewSession.AddPolicy(o);
         });
+        // One application name and one key ring for every instance on the registry: cookies and forms served by one
+        // instance are accepted by the others (docs/scaling.md).
+        services.AddDataProtection().SetApplicationName("names");
+        services.Configure<KeyManagementOptions>(o => o.XmlRepository = new RegistryXmlRepository(runtime.KeyRing));
+        // First of all hosted services (before data protection loads its ring): one first key per registry.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<KeyRingBootstrap>(sp, runtime.KeyRing)));
         services.AddAntiforgery(ReviewForms.Configure);
         services.AddRateLimiter(o => KeyRateLimiting.Configure(o, settings));
         services.AddOpenApi();

@@ -13,8 +13,10 @@ public sealed class ServiceRuntime : IAsyncDisposable
     private readonly IAsyncDisposable _store;
     private readonly NameNormalizer _normalizer;
 
-    private ServiceRuntime(IOnlineRegistry registry, IApiKeyStore keys, OnlineResolver resolver, NameNormalizer normalizer, IAsyncDisposable store, IRegistryStore reviewStore)
+    private ServiceRuntime(IOnlineRegistry registry, IApiKeyStore keys, IKeyRingStore keyRing, OnlineResolver resolver, NameNormalizer normalizer,
+        IAsyncDisposable store, IRegistryStore reviewStore)
     {
+        KeyRing = keyRing;
         ReviewStore = reviewStore;
         Review = new ReviewQueue(reviewStore, registry, resolver);
         Registry = registry;
@@ -55,6 +57,8 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     public IOnlineRegistry Registry { get; }
     public IApiKeyStore Keys { get; }
+    /// <summary>The data-protection key ring of the review page's cookies, shared through the registry by every instance.</summary>
+    public IKeyRingStore KeyRing { get; }
     public OnlineResolver Resolver { get; }
     public RequestMetrics Metrics { get; } = new();
     /// <summary>The registry store for reviewers' operations (merge, split, cannot-link, proposal decisions).</summary>
@@ -64,7 +68,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     public static async Task<ServiceRuntime> OpenAsync(ServiceSettings settings, CancellationToken ct = default)
     {
-        var (registry, keys) = await OpenStoreAsync(settings, ct);
+        var (registry, keys, keyRing) = await OpenProviderAsync(settings, ct);
         var normalizer = NameNormalizer.CreateDefault();
         try
         {
@@ -74,7 +78,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
             IRegistryStore reviewStore = string.IsNullOrWhiteSpace(settings.PgConnection)
                 ? await SqliteRegistryStore.OpenAsync(settings.DbPath, ct)
                 : await PostgresRegistryStore.OpenAsync(settings.PgConnection, ct);
-            return new ServiceRuntime(registry, keys, resolver, normalizer, registry, reviewStore);
+            return new ServiceRuntime(registry, keys, keyRing, resolver, normalizer, registry, reviewStore);
         }
         catch
         {
@@ -84,16 +88,22 @@ public sealed class ServiceRuntime : IAsyncDisposable
         }
     }
 
-    /// <summary>The registry and key store for the settings (both are one object per provider).</summary>
+    /// <summary>The registry and key store for the settings (both are one object per provider, which also holds the key ring).</summary>
     public static async Task<(IOnlineRegistry Registry, IApiKeyStore Keys)> OpenStoreAsync(ServiceSettings settings, CancellationToken ct)
+    {
+        var (registry, keys, _) = await OpenProviderAsync(settings, ct);
+        return (registry, keys);
+    }
+
+    private static async Task<(IOnlineRegistry Registry, IApiKeyStore Keys, IKeyRingStore KeyRing)> OpenProviderAsync(ServiceSettings settings, CancellationToken ct)
     {
         if (!string.IsNullOrWhiteSpace(settings.PgConnection))
         {
             var pg = await PostgresOnlineRegistry.OpenAsync(settings.PgConnection, ct);
-            return (pg, pg);
+            return (pg, pg, pg);
         }
         var sqlite = await SqliteOnlineRegistry.OpenAsync(settings.DbPath, ct);
-        return (sqlite, sqlite);
+        return (sqlite, sqlite, sqlite);
     }
 
     public async ValueTask DisposeAsync()

@@ -37,6 +37,7 @@ public sealed class ResolutionEngine
         _state = state;
         _minter = minter;
         _nameConflicts = new NameConflictRule(options);
+        _decisions = new LinkDecisionRule(options);
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
         // A person model (family/given name features, no general name feature) says nothing about organisation names:
@@ -65,6 +66,7 @@ public sealed class ResolutionEngine
     }
 
     private readonly NameConflictRule _nameConflicts;
+    private readonly LinkDecisionRule _decisions;
 
     /// <summary>Indexes of date context features in the model's comparisons.</summary>
     private readonly int[] _dateFeatures;
@@ -277,24 +279,23 @@ public sealed class ResolutionEngine
         var record = NameRecord.FromParty(party, row.Context);
         var keys = _state.KeyGenerator.Keys(record);
         var matches = MatchEntities(record, keys, stats);
-        var best = matches.Where(m => m.Allowed).MaxBy(m => m.BestProbability);
         if (matches.Count > 0) stats.AddScore(matches.Max(m => m.BestProbability));
+        var decision = _decisions.Decide(matches);
 
         RegistryState.EntityState target;
-        string resolution;
-        double score;
+        var resolution = decision.Resolution;
+        var score = decision.Score;
         string explanation;
-        if (best is not null && best.BestProbability >= _options.UpperThreshold)
+        if (resolution == ResolutionKind.Matched)
         {
+            var best = decision.Target!;
             target = _state.Entities[best.EntityId];
-            resolution = ResolutionKind.Matched;
-            score = best.BestProbability;
             explanation = best.BestScore.Explain();
             if (target.Kind == EntityKind.Unknown && party.Kind != EntityKind.Unknown) target.Kind = party.Kind;
             // Evidence that other entities are the same one: never merged silently, proposed instead. Persons with context
             // minted in this chunk (ids not handed out yet) are joined instead: their first rows missed each other (GUS
             // CLARKE / AUGUSTUS CLARK) and this row matches both.
-            foreach (var other in matches.Where(m => m.Allowed && m.EntityId != target.Id && m.BestProbability >= _options.UpperThreshold))
+            foreach (var other in decision.AlsoMatching)
             {
                 if (_options.ClusterLevelMerge && record.Kind == EntityKind.Person && record.Context.Count > 0 && _contextFeatures.Length > 0
                     && _mintedInChunk.Contains(target.Id) && _mintedInChunk.Contains(other.EntityId)
@@ -311,23 +312,13 @@ public sealed class ResolutionEngine
         else
         {
             target = Mint(party);
-            // Only a plausible pair goes to review: an entity whose compared members mostly dissent is one only when some
-            // member matches strongly (the chaining evidence a reviewer should see).
-            var candidate = matches.Where(m => (m.Allowed || m.BestProbability >= _options.UpperThreshold) && m.BestProbability >= _options.LowerThreshold && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, target.Id)))
-                .MaxBy(m => m.BestProbability);
-            score = matches.Count == 0 ? 0 : matches.Max(m => m.BestProbability);
-            if (candidate is not null)
+            if (decision.Target is { } candidate)
             {
-                resolution = ResolutionKind.Review;
                 explanation = candidate.BestScore.Explain();
                 Propose(candidate.EntityId, target.Id, candidate.BestProbability, explanation, candidate.BestScore.Contributions, stats);
             }
             else
-            {
-                resolution = ResolutionKind.New;
-                var nearest = matches.MaxBy(m => m.BestProbability);
-                explanation = nearest is null ? "no candidate" : "nearest " + nearest.EntityId + ": " + nearest.BestScore.Explain();
-            }
+                explanation = decision.Nearest is { } nearest ? "nearest " + nearest.EntityId + ": " + nearest.BestScore.Explain() : "no candidate";
         }
 
         var id = ++_state.MaxVariantId;
@@ -489,7 +480,7 @@ public sealed class ResolutionEngine
         foreach (var handle in candidates)
         {
             var entity = _state.Survivor(_state.Variants[handle].EntityId);
-            if (!KindsCompatible(record.Kind, entity.Kind)) continue; // never a person with a legal entity
+            if (!LinkDecisionRule.KindsCompatible(record.Kind, entity.Kind)) continue; // never a person with a legal entity
             if (!byEntity.TryGetValue(entity.Id, out var list))
             {
                 // A big cluster fills the ranked list with its members; cap per entity so other entities get a look.
@@ -535,13 +526,13 @@ public sealed class ResolutionEngine
         for (int i = 0; i < pairs.Count; i++)
         {
             var g = pairs[i].Group;
-            if (probabilities[i] < _options.LowerThreshold) dissent[g]++;
+            if (_decisions.ClearlyDiffers(probabilities[i])) dissent[g]++;
             if (best[g] < 0 || probabilities[i] > probabilities[best[g]]) best[g] = i;
         }
         for (int g = 0; g < groups.Count; g++)
         {
             var count = groups[g].Members.Count;
-            bool allowed = dissent[g] < (memberWise ? _options.PersonMaxDissentShare : _options.MaxDissentShare) * count;
+            bool allowed = _decisions.Agrees(dissent[g], count, memberWise);
             matches.Add(new EntityMatch(groups[g].Entity.Id, probabilities[best[g]], levels[best[g]], count, dissent[g], allowed, scorer));
         }
         return matches;
@@ -637,9 +628,6 @@ public sealed class ResolutionEngine
         _state.CannotLinks.Add(RegistryState.Pair(entity.Id, id));
         return id;
     }
-
-    private static bool KindsCompatible(EntityKind a, EntityKind b) =>
-        a == EntityKind.Unknown || b == EntityKind.Unknown || a == b;
 
     private RegistryState.EntityState Mint(Party party)
     {

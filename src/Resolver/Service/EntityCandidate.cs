@@ -1,3 +1,4 @@
+using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 
 namespace Names.Resolver.Service;
@@ -15,4 +16,4 @@ public sealed record EntityCandidate(
     PairScore Score,
     int Compared,
     int Dissenting,
-    bool Allowed);
+    bool Allowed) : IEntityScore;

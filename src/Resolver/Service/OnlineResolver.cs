@@ -14,10 +14,10 @@ namespace Names.Resolver.Service;
 /// The single-request path of the service: looks a name up (ranked candidates with explanations) or resolves it to
 /// an id. Candidates come from the in-process <see cref="RegistryReadModel"/>, kept up to date from the database's
 /// change feed, so several processes on one database see each other's writes: lookups within
-/// <see cref="ReadModelOptions.MaxStaleness"/>, resolves after catching up under the database lock. Decisions follow
-/// <see cref="ResolutionEngine"/>: a known variant is matched;
-/// a new variant is linked at or above the upper threshold when the entity's members agree, proposed for review
-/// between the thresholds (new entity + proposal), and minted below. The decision for one name is taken inside
+/// <see cref="ReadModelOptions.MaxStaleness"/>, resolves after catching up under the database lock. A known variant is
+/// matched; for a new variant the decision is <see cref="LinkDecisionRule"/>'s, the one the bulk
+/// <see cref="ResolutionEngine"/> takes: linked at or above the upper threshold when the entity's members agree,
+/// proposed for review between the thresholds (new entity + proposal), and minted below. The decision for one name is taken inside
 /// <see cref="IOnlineRegistry.WriteLockedAsync{T}"/>, re-reading the registry under the database lock, so concurrent
 /// requests for one name (any thread, process or instance) mint exactly one id: the known-variant check reads the
 /// database itself. Thread-safe.
@@ -30,6 +30,7 @@ public sealed class OnlineResolver
     private readonly ResolutionOptions _options;
     private readonly TokenStatistics _tokens;
     private readonly NameConflictRule _nameConflicts;
+    private readonly LinkDecisionRule _decisions;
     private readonly BlockingKeyGenerator _keys = new();
     private readonly ComparisonRecordCache _records = new();
     private readonly RegistryReadModel _model;
@@ -46,6 +47,7 @@ public sealed class OnlineResolver
         _options = options;
         _tokens = tokens;
         _nameConflicts = new NameConflictRule(options);
+        _decisions = new LinkDecisionRule(options);
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
     }
 
@@ -152,17 +154,17 @@ public sealed class OnlineResolver
         var matches = Match(record);
         var batch = new RegistryBatch();
         var now = DateTimeOffset.UtcNow;
-        var best = matches.Where(m => m.Allowed).MaxBy(m => m.Probability);
-        string targetId, targetKind, canonical, resolution, explanation;
+        var decision = _decisions.Decide(matches);
+        var resolution = decision.Resolution;
+        var score = decision.Score;
+        string targetId, targetKind, canonical, explanation;
         string? proposedWith = null;
-        double score;
-        if (best is not null && best.Probability >= _options.UpperThreshold)
+        if (resolution == ResolutionKind.Matched)
         {
+            var best = decision.Target!;
             (targetId, targetKind, canonical) = (best.EntityId, best.Kind, best.CanonicalName);
-            resolution = ResolutionKind.Matched;
-            score = best.Probability;
             explanation = best.Score.Explain();
-            foreach (var other in matches.Where(m => m.Allowed && m.EntityId != targetId && m.Probability >= _options.UpperThreshold))
+            foreach (var other in decision.AlsoMatching)
                 await ProposeAsync(s, batch, targetId, other.EntityId, other.Probability, "variant " + party.NameKey + " matches both; " + other.Score.Explain(), other.Score.Contributions, now, ct);
         }
         else
@@ -171,21 +173,14 @@ public sealed class OnlineResolver
             (targetKind, canonical) = (kind, party.DisplayName);
             batch.NewEntities.Add(new EntityRecord(targetId, kind, party.DisplayName));
             batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, targetId, null, actor, party.NameKey, now));
-            score = matches.Count == 0 ? 0 : matches.Max(m => m.Probability);
-            var candidate = matches.Where(m => m.Probability >= _options.LowerThreshold).MaxBy(m => m.Probability);
-            if (candidate is not null)
+            if (decision.Target is { } candidate)
             {
-                resolution = ResolutionKind.Review;
                 explanation = candidate.Score.Explain();
                 proposedWith = candidate.EntityId;
                 await ProposeAsync(s, batch, candidate.EntityId, targetId, candidate.Probability, explanation, candidate.Score.Contributions, now, ct);
             }
             else
-            {
-                resolution = ResolutionKind.New;
-                var nearest = matches.MaxBy(m => m.Probability);
-                explanation = nearest is null ? "no candidate" : "nearest " + nearest.EntityId + ": " + nearest.Score.Explain();
-            }
+                explanation = decision.Nearest is { } nearest ? "nearest " + nearest.EntityId + ": " + nearest.Score.Explain() : "no candidate";
         }
 
         var variantId = await s.NextVariantIdAsync(ct);
@@ -247,10 +242,11 @@ public sealed class OnlineResolver
                 var levels = _scorer.Comparisons.Compare(record, other, _tokens);
                 var vetoed = Vetoed(record, other);
                 var p = vetoed ? 0 : _nameConflicts.Apply(record, other, levels, [], _tokens, _scorer.Probability(levels));
-                if (p < _options.LowerThreshold) dissent++;
+                if (_decisions.ClearlyDiffers(p)) dissent++;
                 if (p > bestProbability) (bestProbability, bestIndex, bestLevels, bestVetoed) = (p, i, levels, vetoed);
             }
-            var allowed = dissent < _options.MaxDissentShare * members.Count;
+            // Online records carry no context, so never the person-with-context share (memberWise: false), as in bulk.
+            var allowed = _decisions.Agrees(dissent, members.Count, memberWise: false);
             var score = _scorer.Score(bestLevels!);
             // A hard rule or a name conflict rule overrode the model; the contributions still show why it looked alike.
             if (bestVetoed || score.Probability != bestProbability) score = score with { Probability = bestProbability };

@@ -54,6 +54,11 @@ internal static class SqliteMigrations
             -- The per-feature contributions behind a proposal's score (ContributionsJson; '' = unknown, written before).
             ALTER TABLE proposals ADD COLUMN contributions TEXT NOT NULL DEFAULT '';
             """),
+        // The service's data-protection key ring (IKeyRingStore): every `names serve` on the registry reads the review
+        // page's cookies the others wrote. Append-only XML elements; secrets, readable by anyone who can read the file.
+        (5, """
+            CREATE TABLE data_protection_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL, xml TEXT NOT NULL, created TEXT NOT NULL);
+            """),
     };
 
     public static int Latest => All[^1].Version;

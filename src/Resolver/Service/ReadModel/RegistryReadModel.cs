@@ -250,7 +250,7 @@ public sealed class RegistryReadModel
                     // A big cluster fills the ranked list with its members; cap the entities so others get a look (as the bulk engine).
                     if (byEntity.Count >= options.MaxEntities) continue;
                     var entityKind = RegistryState.ParseKind(_entityKinds[entity]);
-                    if (recordKind != EntityKind.Unknown && entityKind != EntityKind.Unknown && recordKind != entityKind) continue; // never a person with a legal entity
+                    if (!LinkDecisionRule.KindsCompatible(recordKind, entityKind)) continue; // never a person with a legal entity
                     byEntity[entity] = group = new CandidateGroup(Row(entity), new List<MemberRow>());
                     groups.Add(group);
                 }

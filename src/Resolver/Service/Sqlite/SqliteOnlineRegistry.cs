@@ -5,12 +5,12 @@ using Names.Resolver.Storage;
 namespace Names.Resolver.Service.Sqlite;
 
 /// <summary>
-/// <see cref="IOnlineRegistry"/> and <see cref="IApiKeyStore"/> on a SQLite registry file (WAL). Every operation takes
+/// <see cref="IOnlineRegistry"/>, <see cref="IApiKeyStore"/> and <see cref="IKeyRingStore"/> on a SQLite registry file (WAL). Every operation takes
 /// a pooled connection of its own; writes run in <c>BEGIN IMMEDIATE</c> transactions, which SQLite serialises across
 /// all processes using the file, so a decision re-checked inside one is final. An in-process gate merely queues this
 /// process's writers so they do not spin on the database's busy handler.
 /// </summary>
-public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
+public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRingStore
 {
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
@@ -209,6 +209,43 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore
         return await r.ReadAsync(ct)
             ? new IdempotentAnswer(scope, key, r.GetString(0), r.GetInt32(1), r.GetString(2), DateTimeOffset.Parse(r.GetString(3), CultureInfo.InvariantCulture))
             : null;
+    }
+
+    // ---- data-protection key ring ----
+
+    public async Task<IReadOnlyList<string>> ListKeyRingElementsAsync(CancellationToken ct = default)
+    {
+        await using var c = await OpenConnectionAsync(ct);
+        using var cmd = Command(c, null, "SELECT xml FROM data_protection_keys ORDER BY id");
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<string>();
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public async Task AddKeyRingElementAsync(string name, string xml, CancellationToken ct = default)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var c = await OpenConnectionAsync(ct);
+            await ExecAsync(c, null, "INSERT INTO data_protection_keys(name, xml, created) VALUES ($a, $b, $c)", ct,
+                name, xml, SqliteRegistrySession.Time(DateTimeOffset.UtcNow));
+        }
+        finally { _writeGate.Release(); }
+    }
+
+    public async Task<bool> ClaimFirstKeyAsync(CancellationToken ct = default)
+    {
+        await _writeGate.WaitAsync(ct);
+        try
+        {
+            await using var c = await OpenConnectionAsync(ct);
+            using var cmd = Command(c, null, "INSERT INTO meta(key, value) VALUES ($a, $b) ON CONFLICT(key) DO NOTHING",
+                IKeyRingStore.FirstKeyClaimMetaKey, SqliteRegistrySession.Time(DateTimeOffset.UtcNow));
+            return await cmd.ExecuteNonQueryAsync(ct) == 1;
+        }
+        finally { _writeGate.Release(); }
     }
 
     private volatile bool _disposed;

@@ -67,6 +67,10 @@ internal static class PostgresMigrations
             CREATE INDEX ix_entities_absorbed ON entities(id, survivor_id) WHERE status = 'absorbed';
             ALTER TABLE proposals ADD COLUMN contributions text NOT NULL DEFAULT '';
             """),
+        // The service's data-protection key ring, as in the SQLite schema version 5.
+        (5, """
+            CREATE TABLE data_protection_keys (id bigserial PRIMARY KEY, name text NOT NULL, xml text NOT NULL, created timestamptz NOT NULL);
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -5,13 +5,13 @@ using static Names.Resolver.Storage.Postgres.PostgresCommands;
 namespace Names.Resolver.Storage.Postgres;
 
 /// <summary>
-/// <see cref="IOnlineRegistry"/> and <see cref="IApiKeyStore"/> on PostgreSQL. A decision about one name runs in a
+/// <see cref="IOnlineRegistry"/>, <see cref="IApiKeyStore"/> and <see cref="IKeyRingStore"/> on PostgreSQL. A decision about one name runs in a
 /// READ COMMITTED transaction that first takes <c>pg_advisory_xact_lock</c> on the name's 64-bit hash: concurrent
 /// transactions for the same name, from any process, queue on it and each re-reads what the previous one committed;
 /// the unique index on variants backs this up. Ids come from the minter sequence row in <c>meta</c>, updated in the
 /// same transaction (its row lock serialises minting across instances).
 /// </summary>
-public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore
+public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRingStore
 {
     /// <summary>Advisory lock of the API-key bootstrap (first admin key).</summary>
     private const long FirstKeyLock = 0x4E414D45_53000002;
@@ -118,6 +118,29 @@ public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore
         await using var cmd = Create(c, null, "SELECT request_hash, status, body, created FROM idempotent_answers WHERE scope = $1 AND key = $2", scope, key);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         return await r.ReadAsync(ct) ? new IdempotentAnswer(scope, key, r.GetString(0), r.GetInt32(1), r.GetString(2), ReadTime(r, 3)) : null;
+    }
+
+    public async Task<IReadOnlyList<string>> ListKeyRingElementsAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var cmd = Create(c, null, "SELECT xml FROM data_protection_keys ORDER BY id");
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var list = new List<string>();
+        while (await r.ReadAsync(ct)) list.Add(r.GetString(0));
+        return list;
+    }
+
+    public async Task AddKeyRingElementAsync(string name, string xml, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await ExecAsync(c, null, "INSERT INTO data_protection_keys(name, xml, created) VALUES ($1, $2, $3)", ct, name, xml, Utc(DateTimeOffset.UtcNow));
+    }
+
+    public async Task<bool> ClaimFirstKeyAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ExecAsync(c, null, "INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", ct,
+            IKeyRingStore.FirstKeyClaimMetaKey, DateTimeOffset.UtcNow.ToString("O", System.Globalization.CultureInfo.InvariantCulture)) == 1;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
