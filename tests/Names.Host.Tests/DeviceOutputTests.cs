@@ -13,8 +13,7 @@ public class DeviceOutputTests
     public void Devices_pipes_and_standard_output_are_written_in_place_files_are_staged()
     {
         using var dir = new TempDir();
-        var link = dir.File("null-link");
-        File.CreateSymbolicLink(link, "/dev/null");
+        var link = NullLink(dir);
         Assert.False(StagedOutputFile.IsStaged("-"));
         Assert.False(StagedOutputFile.IsStaged("/dev/null"));
         Assert.False(StagedOutputFile.IsStaged("/dev/stdout"));
@@ -27,8 +26,7 @@ public class DeviceOutputTests
     public async Task Resolve_and_its_rejects_and_report_into_a_device_leave_the_device_in_place()
     {
         using var dir = new TempDir();
-        var link = dir.File("null-link");
-        File.CreateSymbolicLink(link, "/dev/null");
+        var link = NullLink(dir);
         var input = dir.Write("in.csv", "id,name\n1,Acme GmbH\n2,\"broken\n");
         var r = await CliRun.RunAsync("resolve", input, "--db", dir.File("r.db"), "--out", link, "--rejects", link, "--report", link);
         Assert.True(r.ExitCode == 0, r.Stderr);
@@ -40,11 +38,17 @@ public class DeviceOutputTests
     public async Task Clean_into_a_device_leaves_it_in_place()
     {
         using var dir = new TempDir();
-        var link = dir.File("null-link");
-        File.CreateSymbolicLink(link, "/dev/null");
+        var link = NullLink(dir);
         var input = dir.Write("in.csv", "id,name\n1,Acme GmbH\n2,\"broken\n");
         var r = await CliRun.RunAsync("clean", input, "--out", link, "--rejects", link);
         Assert.True(r.ExitCode == 0, r.Stderr);
         Assert.Equal("/dev/null", new FileInfo(link).LinkTarget);
+    }
+
+    private static string NullLink(TempDir dir)
+    {
+        var link = dir.File("null-link");
+        File.CreateSymbolicLink(link, "/dev/null");
+        return link;
     }
 }
