@@ -40,10 +40,7 @@ public sealed class ResolutionEngine
         _decisions = new LinkDecisionRule(options);
         _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
         _dateFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is DateContextFeature).Select(x => x.i).ToArray();
-        // A person model (family/given name features, no general name feature) says nothing about organisation names:
-        // parties of other kinds in the same input are scored with the built-in model instead.
-        if (scorer.Comparisons.Features.Any(f => f is FamilyNameFeature) && !scorer.Comparisons.Features.Any(f => f is NameSimilarityFeature))
-            _otherKindsScorer = DefaultModel.Load();
+        _scorers = new ScorerByKind(scorer);
         _contextFeatures = scorer.Comparisons.Features.Select((f, i) => (f, i)).Where(x => x.f is ContextOverlapFeature or DateContextFeature or ContextTextFeature).Select(x => x.i).ToArray();
     }
 
@@ -75,7 +72,7 @@ public sealed class ResolutionEngine
     private readonly int[] _contextFeatures;
 
     /// <summary>Scorer for non-person parties when <see cref="_scorer"/> is a person model; null otherwise.</summary>
-    private readonly IPairScorer? _otherKindsScorer;
+    private readonly ScorerByKind _scorers;
 
     public const string SeedMetaKey = "minter.seed";
     public const string SequenceMetaKey = "minter.sequence";
@@ -474,7 +471,7 @@ public sealed class ResolutionEngine
         var candidates = CandidateSearch.Find(_state.Index, keys, _options.MaxCandidates);
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
-        var scorer = _otherKindsScorer is not null && record.Kind != EntityKind.Person ? _otherKindsScorer : _scorer;
+        var scorer = _scorers.For(record.Kind);
         var contextFeatures = ReferenceEquals(scorer, _scorer) ? _contextFeatures : [];
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)

@@ -25,7 +25,7 @@ namespace Names.Resolver.Service;
 public sealed class OnlineResolver
 {
     private readonly IOnlineRegistry _registry;
-    private readonly IPairScorer _scorer;
+    private readonly ScorerByKind _scorers;
     private readonly NameNormalizer _normalizer;
     private readonly ResolutionOptions _options;
     private readonly TokenStatistics _tokens;
@@ -42,7 +42,7 @@ public sealed class OnlineResolver
         _registry = registry;
         _model = model;
         _freshness = freshness;
-        _scorer = scorer;
+        _scorers = new ScorerByKind(scorer);
         _normalizer = normalizer;
         _options = options;
         _tokens = tokens;
@@ -64,7 +64,7 @@ public sealed class OnlineResolver
     /// <summary>Score of an exact known variant: certain, no feature comparison behind it.</summary>
     public static readonly PairScore KnownVariantScore = new(1.0, 0, []);
 
-    public IPairScorer Scorer => _scorer;
+    public IPairScorer Scorer => _scorers.Model;
     public ResolutionOptions Options => _options;
     public NameNormalizer Normalizer => _normalizer;
     /// <summary>The in-process image of the registry that lookups read (kept fresh by <see cref="RegistryReadModel.EnsureFreshAsync"/>).</summary>
@@ -209,8 +209,9 @@ public sealed class OnlineResolver
     public PairScore ScorePair(VariantRecord a, VariantRecord b)
     {
         NameRecord ra = _records.Get(a), rb = _records.Get(b);
-        var levels = _scorer.Comparisons.Compare(ra, rb, _tokens);
-        var score = _scorer.Score(levels);
+        var scorer = _scorers.For(ra.Kind);
+        var levels = scorer.Comparisons.Compare(ra, rb, _tokens);
+        var score = scorer.Score(levels);
         var p = Vetoed(ra, rb) ? 0 : _nameConflicts.Apply(ra, rb, levels, [], _tokens, score.Probability);
         return p == score.Probability ? score : score with { Probability = p };
     }
@@ -229,6 +230,7 @@ public sealed class OnlineResolver
     {
         var groups = _model.Candidates(_keys.Keys(record, qGrams: false), record.Kind, _options);
         var candidates = new List<EntityCandidate>(groups.Count);
+        var scorer = _scorers.For(record.Kind);
         foreach (var (entity, members) in groups)
         {
             int dissent = 0, bestIndex = -1;
@@ -239,15 +241,15 @@ public sealed class OnlineResolver
             {
                 var m = members[i];
                 var other = _records.Get(m);
-                var levels = _scorer.Comparisons.Compare(record, other, _tokens);
+                var levels = scorer.Comparisons.Compare(record, other, _tokens);
                 var vetoed = Vetoed(record, other);
-                var p = vetoed ? 0 : _nameConflicts.Apply(record, other, levels, [], _tokens, _scorer.Probability(levels));
+                var p = vetoed ? 0 : _nameConflicts.Apply(record, other, levels, [], _tokens, scorer.Probability(levels));
                 if (_decisions.ClearlyDiffers(p)) dissent++;
                 if (p > bestProbability) (bestProbability, bestIndex, bestLevels, bestVetoed) = (p, i, levels, vetoed);
             }
             // Online records carry no context, so never the person-with-context share (memberWise: false), as in bulk.
             var allowed = _decisions.Agrees(dissent, members.Count, memberWise: false);
-            var score = _scorer.Score(bestLevels!);
+            var score = scorer.Score(bestLevels!);
             // A hard rule or a name conflict rule overrode the model; the contributions still show why it looked alike.
             if (bestVetoed || score.Probability != bestProbability) score = score with { Probability = bestProbability };
             candidates.Add(new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, members[bestIndex].DisplayName,
