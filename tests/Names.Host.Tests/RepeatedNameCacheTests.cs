@@ -53,10 +53,11 @@ public class RepeatedNameCacheTests
         var withColumn = new CleanRecord(2, "Acme GmbH", "", null, 0, 0);
         var without = new CleanRecord(3, "Acme GmbH", null, null, 0, 0);
         var columns = new StringBuilder(",1,ACME GMBH,legal_entity\n");
-        cache.Add(withColumn, columns, [new CachedParty(EntityKind.LegalEntity, "GMBH", false, columns.Length)]);
+        cache.TryWrite(withColumn, batch, out var hash); // a miss: gives the hash Add takes
+        cache.Add(withColumn, hash, columns, [new CachedParty(EntityKind.LegalEntity, "GMBH", false, columns.Length)]);
 
-        Assert.False(cache.TryWrite(without, batch));
-        Assert.True(cache.TryWrite(withColumn, batch));
+        Assert.False(cache.TryWrite(without, batch, out _));
+        Assert.True(cache.TryWrite(withColumn, batch, out _));
         Assert.Equal(",1,ACME GMBH,legal_entity\n", batch.Output.ToString());
         Assert.Equal(1, batch.Statistics.LegalEntities);
         Assert.Equal(1, batch.Statistics.LegalForms["GMBH"]);

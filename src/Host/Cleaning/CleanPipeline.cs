@@ -133,7 +133,8 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     private static void NormalizeRecord(NameNormalizer normalizer, RepeatedNameCache? repeated, FormattedParties formatted,
         CleanRecord record, CleanBatch batch, RejectsSink rejects)
     {
-        if (repeated is not null && repeated.TryWrite(record, batch))
+        int hash = 0;
+        if (repeated is not null && repeated.TryWrite(record, batch, out hash))
         {
             batch.Statistics.AddRow();
             return;
@@ -160,7 +161,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             batch.Output.Append(formatted.Columns, start, party.End - start);
             start = party.End;
         }
-        repeated?.Add(record, formatted.Columns, formatted.Parties);
+        repeated?.Add(record, hash, formatted.Columns, formatted.Parties);
     }
 
     /// <summary>A worker's scratch space: the party columns of the record at hand, back to back.</summary>

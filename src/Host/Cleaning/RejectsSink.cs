@@ -59,7 +59,7 @@ public sealed class RejectsSink : IDisposable
             if (_writer is null || !_staged) return;
             _writer.Dispose();
             _writer = null;
-            File.Move(StagedOutputFile.PartialPath(Path), Path, overwrite: true);
+            StagedOutputFile.PutInPlace(Path);
             _committed = true;
         }
     }

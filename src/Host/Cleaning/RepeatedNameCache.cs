@@ -33,11 +33,12 @@ internal sealed class RepeatedNameCache
 
     /// <summary>
     /// When the record's input is cached, appends its party rows (the row's input columns, then each party's columns)
-    /// to the batch output, counts them in the batch statistics and returns true.
+    /// to the batch output, counts them in the batch statistics and returns true. <paramref name="hash"/> is for
+    /// <see cref="Add"/> when it is not.
     /// </summary>
-    public bool TryWrite(CleanRecord record, CleanBatch batch)
+    public bool TryWrite(CleanRecord record, CleanBatch batch, out int hash)
     {
-        int hash = Hash(record.Name, record.Country, record.Kind);
+        hash = Hash(record.Name, record.Country, record.Kind);
         lock (_lock)
         {
             int entry = _current.Find(hash, record.Name, record.Country, record.Kind);
@@ -50,18 +51,18 @@ internal sealed class RepeatedNameCache
             if (entry < 0) return false;
             _previous.Write(entry, record, batch);
             // copied forward only when that needs no swap: a swap would clear the generation being copied from
-            if (_current.HasRoomFor(_previous.EntryLength(entry), _previous.PartyCount(entry))) _current.CopyFrom(_previous, entry, hash);
+            if (_current.HasRoomFor(_previous.EntryLength(entry), _previous.PartyCount(entry))) _current.CopyFrom(_previous, entry);
             return true;
         }
     }
 
-    /// <summary>Keeps the party columns just written for <paramref name="record"/>: <paramref name="columns"/> holds
-    /// them back to back, party <c>i</c> ending at <c>parties[i].End</c>.</summary>
-    public void Add(CleanRecord record, StringBuilder columns, ReadOnlySpan<CachedParty> parties)
+    /// <summary>Keeps the party columns just written for <paramref name="record"/> (its <paramref name="hash"/> from
+    /// <see cref="TryWrite"/>): <paramref name="columns"/> holds them back to back, party <c>i</c> ending at
+    /// <c>parties[i].End</c>.</summary>
+    public void Add(CleanRecord record, int hash, StringBuilder columns, ReadOnlySpan<CachedParty> parties)
     {
         int length = record.Name.Length + (record.Country?.Length ?? 0) + (record.Kind?.Length ?? 0) + columns.Length;
         if (length > MaxEntryLength) return;
-        int hash = Hash(record.Name, record.Country, record.Kind);
         lock (_lock)
         {
             if (_current.Find(hash, record.Name, record.Country, record.Kind) >= 0) return; // the other worker was first
@@ -184,7 +185,7 @@ internal sealed class RepeatedNameCache
             Insert(e);
         }
 
-        public void CopyFrom(Generation other, int entry, int hash)
+        public void CopyFrom(Generation other, int entry)
         {
             var e = other._entries[entry];
             other._text.AsSpan(e.TextStart, e.Length).CopyTo(_text.AsSpan(_textUsed));
@@ -193,7 +194,6 @@ internal sealed class RepeatedNameCache
             e.PartyStart = _partiesUsed;
             _textUsed += e.Length;
             _partiesUsed += e.PartyCount;
-            e.Hash = hash;
             Insert(e);
         }
 

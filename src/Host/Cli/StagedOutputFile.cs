@@ -54,15 +54,21 @@ public sealed class StagedOutputFile : IDisposable
         await Writer.FlushAsync(ct);
         if (_path is null) return;
         await Writer.DisposeAsync();
+        PutInPlace(_path);
+        _committed = true;
+    }
+
+    /// <summary>Renames the finished <c>PATH.partial</c> to <paramref name="path"/>, replacing an older file.</summary>
+    public static void PutInPlace(string path)
+    {
         try
         {
-            File.Move(PartialPath(_path), _path, overwrite: true);
+            File.Move(PartialPath(path), path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CliIoException($"cannot write output '{_path}': {e.Message}", e);
+            throw new CliIoException($"cannot write output '{path}': {e.Message}", e);
         }
-        _committed = true;
     }
 
     /// <summary>An uncommitted file is removed: the next run writes it again from the first row.</summary>

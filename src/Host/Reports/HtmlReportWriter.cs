@@ -12,17 +12,13 @@ public sealed class HtmlReportWriter
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public async Task WriteAsync(string path, ResolveReport report, CancellationToken ct)
+    /// <summary>Writes the report through <see cref="Cli.StagedOutputFile"/>: a killed run never leaves a truncated
+    /// report, and a device (<c>/dev/null</c>) is written in place.</summary>
+    public async Task WriteAsync(string path, ResolveReport report, Cli.CliConsole console, CancellationToken ct)
     {
-        var html = Render(report);
-        if (!Cli.StagedOutputFile.IsStaged(path))
-        {
-            await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), ct);
-            return;
-        }
-        // Written aside and renamed, so a killed run never leaves a truncated report.
-        await File.WriteAllTextAsync(Cli.StagedOutputFile.PartialPath(path), html, new UTF8Encoding(false), ct);
-        File.Move(Cli.StagedOutputFile.PartialPath(path), path, overwrite: true);
+        using var file = Cli.StagedOutputFile.Open(path, console);
+        await file.Writer.WriteAsync(Render(report).AsMemory(), ct);
+        await file.CommitAsync(ct);
     }
 
     public string Render(ResolveReport r)

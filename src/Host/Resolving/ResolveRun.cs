@@ -100,7 +100,7 @@ public sealed class ResolveRun(CliConsole console)
         if (output is not null) await output.CommitAsync(ct);
         rejects.Commit();
         if (request.Report is not null)
-            await new HtmlReportWriter().WriteAsync(request.Report, await ReportOf(outcome, file.DisplayName, request.Registry.ToString(), store, ct), ct);
+            await new HtmlReportWriter().WriteAsync(request.Report, await ReportOf(outcome, file.DisplayName, request.Registry.ToString(), store, ct), console, ct);
         await engine.CompleteRunAsync(ct);
         return outcome;
     }
