@@ -21,7 +21,6 @@ namespace Names.Resolver.Resolution;
 public sealed class ResolutionEngine
 {
     private readonly IRegistryStore _store;
-    private readonly IPairScorer _scorer;
     private readonly NameNormalizer _normalizer;
     private readonly ResolutionOptions _options;
     private readonly RegistryState _state;
@@ -31,7 +30,6 @@ public sealed class ResolutionEngine
     private ResolutionEngine(IRegistryStore store, IPairScorer scorer, NameNormalizer normalizer, ResolutionOptions options, RegistryState state, IdMinter minter)
     {
         _store = store;
-        _scorer = scorer;
         _normalizer = normalizer;
         _options = options;
         _state = state;
@@ -71,13 +69,13 @@ public sealed class ResolutionEngine
     /// <summary>Indexes of context features: compared with the entity's pooled context, not one member's.</summary>
     private readonly int[] _contextFeatures;
 
-    /// <summary>Scorer for non-person parties when <see cref="_scorer"/> is a person model; null otherwise.</summary>
+    /// <summary>The model, and the built-in one for non-person parties when the model is a person model.</summary>
     private readonly ScorerByKind _scorers;
 
     public const string SeedMetaKey = "minter.seed";
     public const string SequenceMetaKey = "minter.sequence";
 
-    public IPairScorer Scorer => _scorer;
+    public IPairScorer Scorer => _scorers.Model;
     public ResolutionOptions Options => _options;
     /// <summary>Statistics of the last (or current) run.</summary>
     public RunStatistics Statistics { get; private set; } = new();
@@ -472,7 +470,7 @@ public sealed class ResolutionEngine
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
         var scorer = _scorers.For(record.Kind);
-        var contextFeatures = ReferenceEquals(scorer, _scorer) ? _contextFeatures : [];
+        var contextFeatures = ReferenceEquals(scorer, _scorers.Model) ? _contextFeatures : [];
         var byEntity = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         foreach (var handle in candidates)
         {
