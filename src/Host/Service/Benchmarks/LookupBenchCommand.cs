@@ -70,9 +70,7 @@ public static class LookupBenchCommand
                     known = Enumerable.Range(0, 20000).Select(_ => records[random.Next(built)]).ToArray();
                     unseen = records.Skip(built).Take(50000).ToArray();
                 }
-                string key;
-                var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
-                await using (registry) key = (await keys.AddKeyAsync("bench", ApiRole.Filer, ct)).Key;
+                var key = await AddFilerKeyAsync(settings, "bench", ct);
                 await RunLoadAsync(settings, key, known, unseen, parse.GetValue(rate), parse.GetValue(resolveRate), TimeSpan.FromSeconds(parse.GetValue(seconds)),
                     TimeSpan.FromSeconds(parse.GetValue(warmup)), parse.GetValue(workers), output, ct);
                 return 0;
@@ -83,6 +81,13 @@ public static class LookupBenchCommand
             }
         }));
         return command;
+    }
+
+    /// <summary>A filer key for the load generator, added to the registry the bench built.</summary>
+    internal static async Task<string> AddFilerKeyAsync(ServiceSettings settings, string name, CancellationToken ct)
+    {
+        var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
+        await using (registry) return (await keys.AddKeyAsync(name, ApiRole.Filer, ct)).Key;
     }
 
     /// <summary>Reads name, country and kind of a `names synth` file (the CLI's CSV reader; malformed lines skipped).</summary>

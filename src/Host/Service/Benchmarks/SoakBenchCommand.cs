@@ -56,9 +56,7 @@ public static class SoakBenchCommand
                 var built = (int)Math.Min(parse.GetValue(rows), records.Count);
                 if (built < 1) throw new CliUsageException("the input has no rows to build the registry from");
                 await LookupBenchCommand.BuildRegistryAsync(settings, store => LookupBenchCommand.ResolveIntoAsync(store, records.Take(built), ct), output, ct);
-                string key;
-                var (registry, keys) = await ServiceRuntime.OpenStoreAsync(settings, ct);
-                await using (registry) key = (await keys.AddKeyAsync("soak", ApiRole.Filer, ct)).Key;
+                var key = await LookupBenchCommand.AddFilerKeyAsync(settings, "soak", ct);
                 var load = new SoakLoad(records, built, share);
                 var samples = await RunAsync(settings, key, load, parse.GetValue(rate), TimeSpan.FromMinutes(parse.GetValue(minutes)),
                     TimeSpan.FromSeconds(parse.GetValue(sampleSeconds)), output, ct);
