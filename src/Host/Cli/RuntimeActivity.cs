@@ -23,7 +23,10 @@ public readonly record struct RuntimeActivity(long AllocatedBytes, int Gen0, int
         var gc = GCSettings.IsServerGC ? "server GC" : "workstation GC";
         if (IsSet("System.GC.Concurrent", "DOTNET_gcConcurrent") is bool concurrent) gc += concurrent ? ", background" : ", non-concurrent";
         var pgo = IsSet("System.Runtime.TieredPGO", "DOTNET_TieredPGO") is false ? "dynamic PGO off" : "dynamic PGO on";
-        return $"{gc}; {pgo}";
+        // DOTNET_ values are hexadecimal; only 0 matters here
+        var delay = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs")?.ToString();
+        var tierUp = delay is null ? "tier-up after the default 100 ms call-counting delay" : $"call-counting delay {delay} ms";
+        return $"{gc}; {pgo}; {tierUp}";
     }
 
     /// <summary>A runtime switch as the runtime read it: the environment variable wins over the runtimeconfig.json
