@@ -8,17 +8,17 @@ namespace Names.Normalization.Pipeline;
 /// </summary>
 internal sealed class NamePipeline
 {
-    private readonly INameRule[] _fieldRules = { new R01RawString(), new R02UnicodeNormalization(), new R03EscapeCodes(), new R04WhiteSpaceAndQuotes() };
-    private readonly INameRule _fragments = new R14Fragments();
+    private readonly NameRule[] _fieldRules = { new R01RawString(), new R02UnicodeNormalization(), new R03EscapeCodes(), new R04WhiteSpaceAndQuotes() };
+    private readonly NameRule _fragments = new R14Fragments();
     private readonly IPartySplitRule _split = new R15SeveralParties();
-    private readonly INameRule _kind = new R16EntityKind();
-    private readonly INameRule[] _personRules = { new R17PersonParts(), new R18TitlesAndSuffixes(), new R19Particles() };
-    private readonly INameRule[] _organisationRules =
+    private readonly NameRule _kind = new R16EntityKind();
+    private readonly NameRule[] _personRules = { new R17PersonParts(), new R18TitlesAndSuffixes(), new R19Particles() };
+    private readonly NameRule[] _organisationRules =
     {
         new R09LegalForms(), new R10GenericAbbreviations(), new R11Ampersand(), new R12LeadingArticles(),
         new R13NonDistinctiveWords(), new R20OrganisationUnits(), new R21GovernanceWrappers(),
     };
-    private readonly INameRule[] _keyRules = { new R05Case(), new R06Punctuation(), new R07Diacritics(), new R08Transliteration(), new R22SpellingVariants() };
+    private readonly NameRule[] _keyRules = { new R05Case(), new R06Punctuation(), new R07Diacritics(), new R08Transliteration(), new R22SpellingVariants() };
     private readonly R23OutputRecord _output = new();
 
     /// <summary>All rule ids in pipeline order (for documentation and tests).</summary>
@@ -63,7 +63,7 @@ internal sealed class NamePipeline
         return result;
     }
 
-    private static void Fire(INameRule rule, PartyDraft d, RuleContext context)
+    private static void Fire(NameRule rule, PartyDraft d, RuleContext context)
     {
         if (rule.Apply(d, context)) d.Fired.Add(rule.Id);
     }

@@ -3,12 +3,12 @@ using Names.Normalization.Pipeline;
 namespace Names.Normalization.Rules;
 
 /// <summary>R1: keep the raw string verbatim; bound the work for huge inputs (the rest is derived from a prefix).</summary>
-internal sealed class R01RawString : INameRule
+internal sealed class R01RawString : NameRule
 {
     public const int MaxChars = 2000;
-    public string Id => "R1";
+    public override string Id => "R1";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var raw = d.Raw;
         if (raw.Length > MaxChars)

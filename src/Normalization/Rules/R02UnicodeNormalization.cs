@@ -8,11 +8,11 @@ namespace Names.Normalization.Rules;
 /// R2: display in NFC; control, format (zero-width, bidi) and unpaired surrogate characters removed; every kind of
 /// space becomes a plain space; line breaks are kept for R4/R15. Keys get NFKC folding in the tokenizer.
 /// </summary>
-internal sealed class R02UnicodeNormalization : INameRule
+internal sealed class R02UnicodeNormalization : NameRule
 {
-    public string Id => "R2";
+    public override string Id => "R2";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var s = d.Text;
         bool plain = true;

@@ -8,11 +8,11 @@ namespace Names.Normalization.Rules;
 /// R3: HTML/SGML entities (L&amp;apos;OREAL), stray tags (MAX&lt;BR&gt;PLANCK) and office escape codes
 /// ({UMLAUT OVER (O)}) become the characters they stand for. Mark names come from Data/lists/escape-marks.tsv.
 /// </summary>
-internal sealed class R03EscapeCodes : INameRule
+internal sealed class R03EscapeCodes : NameRule
 {
-    public string Id => "R3";
+    public override string Id => "R3";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var s = d.Text;
         bool changed = false;

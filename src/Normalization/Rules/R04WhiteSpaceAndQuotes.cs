@@ -6,11 +6,11 @@ namespace Names.Normalization.Rules;
 /// R4: trim, collapse white space, drop double quotes (around the name or a word), drop leading data-entry markers
 /// (* - # ...) and trailing separators. Line breaks become "; " so that R15 can see separate parties.
 /// </summary>
-internal sealed class R04WhiteSpaceAndQuotes : INameRule
+internal sealed class R04WhiteSpaceAndQuotes : NameRule
 {
-    public string Id => "R4";
+    public override string Id => "R4";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var s = d.Text;
         var sb = context.Scratch.Clear();

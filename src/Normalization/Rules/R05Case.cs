@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// R5: keys are upper-case after case folding (the tokenizer folds each word's key form); the display keeps the
 /// filed case. Builds the key tokens: FAMILY then GIVEN for persons, the remaining core words otherwise.
 /// </summary>
-internal sealed class R05Case : INameRule
+internal sealed class R05Case : NameRule
 {
-    public string Id => "R5";
+    public override string Id => "R5";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         d.KeyTokens.Clear();
         if (d.IsPerson && (d.Family.Count > 0 || d.Given.Count > 0))

@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// abbreviation periods and apostrophes (S.P.A. -> SPA, TRI-STAR -> TRI STAR); here runs of single letters written
 /// apart in organisation names join (D S M -> DSM) so that name_key and compact_key agree.
 /// </summary>
-internal sealed class R06Punctuation : INameRule
+internal sealed class R06Punctuation : NameRule
 {
-    public string Id => "R6";
+    public override string Id => "R6";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         bool fired = d.Stats.PunctuationRemoved;
         if (d.IsPerson) return fired;

@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// Œ->OE). German transcriptions (UE, OE, AE) are handled by alt_key, built in <see cref="GermanTranscription"/>,
 /// never by rewriting the main key (SAMUEL keeps its key).
 /// </summary>
-internal sealed class R07Diacritics : INameRule
+internal sealed class R07Diacritics : NameRule
 {
-    public string Id => "R7";
+    public override string Id => "R7";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         bool transcription = false;
         foreach (var k in d.KeyTokens)

@@ -9,11 +9,11 @@ namespace Names.Normalization.Rules;
 /// key tokens in other scripts are replaced by their romanised, folded form. Consecutive Han/Kana/Hangul tokens are
 /// romanised as one (CJK is not split on spaces), so 山田 太郎 and 山田太郎 share keys.
 /// </summary>
-internal sealed class R08Transliteration : INameRule
+internal sealed class R08Transliteration : NameRule
 {
-    public string Id => "R8";
+    public override string Id => "R8";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         bool nonLatin = false;
         foreach (var k in d.KeyTokens)

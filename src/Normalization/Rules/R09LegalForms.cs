@@ -9,11 +9,11 @@ namespace Names.Normalization.Rules;
 /// match), at the end, then at the start (KABUSHIKI KAISHA X, OOO X, AB VOLVO), then the short middle list. Never
 /// strips when nothing distinctive would remain. elf_code only when the form is unambiguous for the record's country.
 /// </summary>
-internal sealed class R09LegalForms : INameRule
+internal sealed class R09LegalForms : NameRule
 {
-    public string Id => "R9";
+    public override string Id => "R9";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var forms = context.Lexicon.LegalForms;
         SplitCjkAffixes(d, forms);

@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// R10: abbreviations of generic words map to one canonical token in keys (CORP/CORPORATION, INTL/INTERNATIONAL,
 /// UNIV/UNIVERSITY ...). List: Data/lists/generic-abbreviations.tsv.
 /// </summary>
-internal sealed class R10GenericAbbreviations : INameRule
+internal sealed class R10GenericAbbreviations : NameRule
 {
-    public string Id => "R10";
+    public override string Id => "R10";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var map = context.Lexicon.GenericAbbreviations;
         bool fired = false;

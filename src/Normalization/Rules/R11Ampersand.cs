@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// R11: '&amp;' and AND/UND/ET/Y/E between words become one token AND; '&amp;' between single letters (R&amp;D, B &amp; Q)
 /// or glued between short capitals (AT&amp;T) stays part of an acronym. Connectors at either end are dropped.
 /// </summary>
-internal sealed class R11Ampersand : INameRule
+internal sealed class R11Ampersand : NameRule
 {
-    public string Id => "R11";
+    public override string Id => "R11";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var tokens = d.Tokens;
         var connectors = context.Lexicon.Connectors;

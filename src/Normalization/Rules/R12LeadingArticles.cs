@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// R12: leading articles (THE, LE/LA/LES/L', DER/DIE/DAS, EL, IL) and a trailing ", THE" leave the key, unless the
 /// name is on the exception list (L'OREAL, EL AL ...). "THE BOEING COMPANY" and "BOEING CO, THE" share a key.
 /// </summary>
-internal sealed class R12LeadingArticles : INameRule
+internal sealed class R12LeadingArticles : NameRule
 {
-    public string Id => "R12";
+    public override string Id => "R12";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var lexicon = context.Lexicon;
         var tokens = d.Tokens;

@@ -6,11 +6,11 @@ namespace Names.Normalization.Rules;
 /// R13: non-distinctive company words (COMPANY, CORPORATION, GROUP, HOLDING(S), SOCIETE, SOCIETE DITE, INCORPORATED)
 /// leave the key at the start or the end only, and never leave it empty. BOEING COMPANY -> BOEING.
 /// </summary>
-internal sealed class R13NonDistinctiveWords : INameRule
+internal sealed class R13NonDistinctiveWords : NameRule
 {
-    public string Id => "R13";
+    public override string Id => "R13";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var words = context.Lexicon.NonDistinctiveWords;
         bool fired = false;

@@ -9,11 +9,11 @@ namespace Names.Normalization.Rules;
 /// incorporation (A CORPORATION OF ..., ", A DELAWARE CORPORATION"), representation (AS REPRESENTED BY ...) and
 /// address (comma segments after a complete company name, post codes, streets). Keys are built from what remains.
 /// </summary>
-internal sealed class R14Fragments : INameRule
+internal sealed class R14Fragments : NameRule
 {
-    public string Id => "R14";
+    public override string Id => "R14";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         bool fired = MoveMarkedFragments(d, context);
         fired |= MoveIncorporationSegments(d);

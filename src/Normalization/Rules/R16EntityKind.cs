@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// R16: person, legal_entity or unknown, and the legal-entity subtype. The kind column and structured person columns
 /// win; then legal forms and organisation keywords (many languages); then person-name patterns.
 /// </summary>
-internal sealed class R16EntityKind : INameRule
+internal sealed class R16EntityKind : NameRule
 {
-    public string Id => "R16";
+    public override string Id => "R16";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var lexicon = context.Lexicon;
         var tokens = d.TokenSpan;

@@ -9,11 +9,11 @@ namespace Names.Normalization.Rules;
 /// decides the order of all-capital names; otherwise the last word (with its particles) is the family name.
 /// Titles and suffixes stay in the parts here and are moved out by R18.
 /// </summary>
-internal sealed class R17PersonParts : INameRule
+internal sealed class R17PersonParts : NameRule
 {
-    public string Id => "R17";
+    public override string Id => "R17";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         if (!string.IsNullOrWhiteSpace(d.Input.FamilyName) || !string.IsNullOrWhiteSpace(d.Input.GivenNames))
         {

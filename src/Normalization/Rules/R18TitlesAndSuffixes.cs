@@ -8,11 +8,11 @@ namespace Names.Normalization.Rules;
 /// R18: academic, professional and courtesy titles (DR, PROF, DIPL.-ING., HERR ...) move to titles; generational
 /// suffixes (JR, SR, III) to suffix. Lists: Data/lists/titles.txt, suffixes.txt.
 /// </summary>
-internal sealed class R18TitlesAndSuffixes : INameRule
+internal sealed class R18TitlesAndSuffixes : NameRule
 {
-    public string Id => "R18";
+    public override string Id => "R18";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         bool fired = false;
         fired |= TakeTitles(d, d.Given, context);

@@ -7,11 +7,11 @@ namespace Names.Normalization.Rules;
 /// R19: particles (von, van der, de la, di, Mc, O') stay with the family name, and keys compare them without spaces
 /// or apostrophes: "van Gogh" has the key token VANGOGH. Also composes the person display "Family, Given".
 /// </summary>
-internal sealed class R19Particles : INameRule
+internal sealed class R19Particles : NameRule
 {
-    public string Id => "R19";
+    public override string Id => "R19";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         bool fired = false;
         var family = d.Family;

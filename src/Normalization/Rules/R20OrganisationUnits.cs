@@ -6,11 +6,11 @@ namespace Names.Normalization.Rules;
 /// R20: internal units (... RESEARCH DEPT, ... MUNICH BRANCH, DEPARTMENT OF PHYSICS, UNIVERSITY OF X) go to org_unit.
 /// Separately incorporated subsidiaries keep their own keys (ACME FRANCE SAS is not ACME INC): only unit words move.
 /// </summary>
-internal sealed class R20OrganisationUnits : INameRule
+internal sealed class R20OrganisationUnits : NameRule
 {
-    public string Id => "R20";
+    public override string Id => "R20";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         if (d.Subtype == "government" || d.Tokens.Count < 2) return false;
         var units = context.Lexicon.DepartmentWords;

@@ -6,11 +6,11 @@ namespace Names.Normalization.Rules;
 /// R21: governance wrappers of universities and public bodies (THE REGENTS OF, BOARD OF TRUSTEES OF, PRESIDENT AND
 /// FELLOWS OF ...) go to role_prefix; a campus after a comma goes to org_unit. UNIV expands in R10.
 /// </summary>
-internal sealed class R21GovernanceWrappers : INameRule
+internal sealed class R21GovernanceWrappers : NameRule
 {
-    public string Id => "R21";
+    public override string Id => "R21";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var lexicon = context.Lexicon;
         bool fired = false;

@@ -6,11 +6,11 @@ namespace Names.Normalization.Rules;
 /// R22: spelling and language variants of common words are harmonised in keys from a dictionary
 /// (SYSTEMS/SYSTEMEN/SYSTEMES). Distinctive words are never rewritten (ARTEC and ORTEC stay different).
 /// </summary>
-internal sealed class R22SpellingVariants : INameRule
+internal sealed class R22SpellingVariants : NameRule
 {
-    public string Id => "R22";
+    public override string Id => "R22";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var map = context.Lexicon.SpellingVariants;
         bool fired = false;

@@ -6,11 +6,11 @@ namespace Names.Normalization.Rules;
 /// R23: the output record. Builds name_key (tokens, one space), compact_key (letters and digits only) and alt_key,
 /// and freezes the draft into a <see cref="Party"/>. Same input and ruleset version give the same record.
 /// </summary>
-internal sealed class R23OutputRecord : INameRule
+internal sealed class R23OutputRecord : NameRule
 {
-    public string Id => "R23";
+    public override string Id => "R23";
 
-    public bool Apply(PartyDraft d, RuleContext context)
+    public override bool Apply(PartyDraft d, RuleContext context)
     {
         var sb = context.Scratch.Clear();
         var compact = context.Scratch2.Clear();

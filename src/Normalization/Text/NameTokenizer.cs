@@ -20,6 +20,16 @@ internal static class NameTokenizer
         while (i < text.Length)
         {
             char c = text[i];
+            if (char.IsAsciiLetterOrDigit(c))
+            {
+                // most characters of most names: the general path below gives the same result, ~3x slower
+                if (start < 0) { start = i; flags = pending; pending = TokenFlags.None; }
+                if (c >= 'a') { sb.Append((char)(c - 32)); stats.CaseChanged = true; flags |= TokenFlags.HasLower; }
+                else { sb.Append(c); flags |= c <= '9' ? TokenFlags.HasDigit : TokenFlags.HasUpper; }
+                runLetters++;
+                i++;
+                continue;
+            }
             int cp = c;
             int width = 1;
             if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
