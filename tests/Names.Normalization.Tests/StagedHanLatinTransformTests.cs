@@ -135,6 +135,39 @@ public class StagedHanLatinTransformTests
         }
     }
 
+    [Fact]
+    public void The_rule_source_read_from_icu_data_gives_the_table_the_compiled_rules_give()
+    {
+        var icu = IcuLibrary.TryLoad(out var error);
+        Assert.True(icu != null, error);
+        var source = IcuRuleSource.TryRead(icu!, "Han-Latin");
+        Assert.NotNull(source); // this ICU embeds the rules in its data: start-up reads them without compiling
+        Assert.True(HanCharacterRules.TryReadSource(source!, out var sourceRules, out var sourceContext, out var sourceTable));
+
+        string compiledText;
+        using (var hanLatin = IcuTransliterator.TryOpen(icu!, "Han-Latin")!) compiledText = hanLatin.Rules()!;
+        Assert.True(HanCharacterRules.TrySplitRules(compiledText, out var characterRules, out var context));
+        var table = HanCharacterRules.TryReadCharacterTable(characterRules)!;
+        Assert.Equal(table.Count, sourceTable.Count);
+        foreach (var (codePoint, syllable) in table) Assert.Equal(syllable, sourceTable[codePoint]);
+        Assert.Equal(context.Order(), sourceContext.Order());
+        // the source minus the spacing pass is what ICU compiles for texts with a context character
+        using var compiled = IcuTransliterator.TryOpen(icu!, "Han-Latin-Characters", sourceRules);
+        Assert.NotNull(compiled);
+        Assert.Equal("chóng qìng", compiled!.Transliterate("重 庆"));
+    }
+
+    [Theory]
+    [InlineData("[锕阿]→ā;")] // no spacing pass first
+    [InlineData("::Han-Spacedhan();[锕阿]>ā;")] // another arrow
+    [InlineData("::Han-Spacedhan();[a-z]→x;")] // ASCII in a set
+    [InlineData("::Han-Spacedhan();$x=[锕];$x→ā;")] // a variable
+    [InlineData("::Han-Spacedhan();[锕]{阿→ā;")] // context on a set
+    [InlineData("::Han-Spacedhan();[锕]→a'b;")] // quoting in the output
+    [InlineData("::Han-Spacedhan();")] // no character rules
+    public void Rule_sources_of_another_shape_are_not_read(string source) =>
+        Assert.False(HanCharacterRules.TryReadSource(source, out _, out _, out _));
+
     [Theory]
     [InlineData("[康慷] > kāng;\n[a-z] > x;")] // an ASCII range
     [InlineData("[康-] > kāng;")] // a dash ending the set

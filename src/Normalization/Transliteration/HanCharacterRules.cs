@@ -5,8 +5,9 @@ namespace Names.Normalization.Transliteration;
 
 /// <summary>
 /// The one-character rules of ICU's Han-Latin ("[康慷...] > kāng;"), everything after its "::Han-Spacedhan();" pass,
-/// shared by all threads. The rules as this ICU gives them (<c>utrans_toRules</c>) are read into a table code point →
-/// syllable (~20 ms); ICU compiling the same rules took ~170 ms of every process's start-up. When a rule is not a plain
+/// shared by all threads. The rules' source is read from ICU's data (<see cref="IcuRuleSource"/>) into a table code
+/// point → syllable (~20 ms) without ICU compiling it, which took ~170 ms of every process's start-up; where that source
+/// cannot be read, the rules the compiled transliterator gives back (<c>utrans_toRules</c>) are read instead. When a rule is not a plain
 /// "[literal characters] > letters;" (another ICU version), each character asks the compiled ICU rules once instead and
 /// the answers are kept in a concurrent table. Characters that some rule treats with context ("{重}' '?庆 > chóng;")
 /// are listed in <see cref="IsContextCharacter"/>: text holding one goes through <see cref="MapWhole"/>, which compiles
@@ -34,10 +35,16 @@ internal sealed class HanCharacterRules : IDisposable
     /// <summary>Null when this ICU's Han-Latin rules do not have the expected shape (see <see cref="TrySplitRules"/>).</summary>
     public static HanCharacterRules? TryCreate(IcuLibrary icu)
     {
+        // the rule source as ICU's data holds it: read, not compiled
+        if (IcuRuleSource.TryRead(icu, "Han-Latin") is { } ruleSource && TryReadSource(ruleSource, out var sourceRules, out var sourceContext, out var sourceTable))
+        {
+            return new HanCharacterRules(Compile(icu, sourceRules), sourceContext, sourceTable);
+        }
+        // else as the compiled transliterator gives them back (its compiling costs ~170 ms)
         string? source;
         using (var hanLatin = IcuTransliterator.TryOpen(icu, "Han-Latin")) source = hanLatin?.Rules();
         if (source == null || !TrySplitRules(source, out var characterRules, out var contextCharacters)) return null;
-        var rules = new Lazy<IcuTransliterator?>(() => IcuTransliterator.TryOpen(icu, "Han-Latin-Characters", characterRules));
+        var rules = Compile(icu, characterRules);
         var parsed = TryReadCharacterTable(characterRules);
         if (parsed != null) return new HanCharacterRules(rules, contextCharacters, parsed);
         if (rules.Value == null) return null;
@@ -48,6 +55,50 @@ internal sealed class HanCharacterRules : IDisposable
             return null;
         }
         return new HanCharacterRules(rules, contextCharacters, null);
+    }
+
+    /// <summary>The character rules compiled by ICU, on first use (texts with a context character).</summary>
+    private static Lazy<IcuTransliterator?> Compile(IcuLibrary icu, string characterRules) =>
+        new(() => IcuTransliterator.TryOpen(icu, "Han-Latin-Characters", characterRules));
+
+    /// <summary>
+    /// The rule source as ICU's data holds it ("::Han-Spacedhan();藏 } \u0020? 文 →zàng;[锕阿]→ā;..."): the same
+    /// table as <see cref="TryReadCharacterTable"/> reads from the compiled rules' text, and the characters of the context
+    /// rules ("X } context → output"). <paramref name="characterRules"/> is the source after the spacing pass, for ICU to
+    /// compile when a context character turns up. False on any other shape.
+    /// </summary>
+    internal static bool TryReadSource(string source, out string characterRules, out HashSet<int> contextCharacters,
+        out FrozenDictionary<int, string> table)
+    {
+        characterRules = "";
+        contextCharacters = new HashSet<int>();
+        table = FrozenDictionary<int, string>.Empty;
+        var rules = source.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        if (rules.Length < 2 || rules[0] != "::Han-Spacedhan()") return false;
+        var characters = new Dictionary<int, string>();
+        for (int i = 1; i < rules.Length; i++)
+        {
+            var rule = rules[i].AsSpan();
+            int arrow = rule.IndexOf('→');
+            if (arrow < 1) return false;
+            var left = rule[..arrow].Trim();
+            var output = rule[(arrow + 1)..].Trim();
+            if (output.Length == 0) return false;
+            foreach (var c in output) if (!char.IsLetter(c)) return false;
+            int context = left.IndexOf('}');
+            if (context >= 0)
+            {
+                var key = left[..context].Trim();
+                if (key.Length == 0 || key.ContainsAny('{', '[', '\\')) return false;
+                foreach (var r in key.EnumerateRunes()) contextCharacters.Add(r.Value);
+                continue;
+            }
+            if (left.Length < 3 || left[0] != '[' || left[^1] != ']' || !TryAddSet(characters, left[1..^1], output.ToString())) return false;
+        }
+        if (characters.Count == 0) return false;
+        characterRules = source[(source.IndexOf(';') + 1)..];
+        table = characters.ToFrozenDictionary();
+        return true;
     }
 
     /// <summary>

@@ -15,6 +15,12 @@ internal sealed unsafe class IcuLibrary
     public delegate* unmanaged<nint, void> Close { get; private init; }
     /// <summary>utrans_toRules; null when this ICU does not export it (the Han fast path is then off).</summary>
     public delegate* unmanaged<nint, sbyte, char*, int, int*, int> ToRules { get; private init; }
+    /// <summary>ures_open, ures_getByKey, ures_getStringByKey, ures_close (ICU's resource bundles, exported by the common
+    /// library that the i18n library loads); null when not found (<see cref="IcuRuleSource"/> is then off).</summary>
+    public delegate* unmanaged<byte*, byte*, int*, nint> ResourceOpen { get; private init; }
+    public delegate* unmanaged<nint, byte*, nint, int*, nint> ResourceByKey { get; private init; }
+    public delegate* unmanaged<nint, byte*, int*, int*, char*> ResourceStringByKey { get; private init; }
+    public delegate* unmanaged<nint, void> ResourceClose { get; private init; }
     public string Description { get; private init; } = "";
 
     private IcuLibrary() { }
@@ -42,6 +48,11 @@ internal sealed unsafe class IcuLibrary
                     NativeLibrary.TryGetExport(handle, "utrans_close" + suffix, out var close))
                 {
                     NativeLibrary.TryGetExport(handle, "utrans_toRules" + suffix, out var toRules);
+                    // looked up through the i18n library's handle: the dynamic linker also searches what it depends on
+                    bool resources = NativeLibrary.TryGetExport(handle, "ures_open" + suffix, out var resOpen) &
+                                     NativeLibrary.TryGetExport(handle, "ures_getByKey" + suffix, out var resByKey) &
+                                     NativeLibrary.TryGetExport(handle, "ures_getStringByKey" + suffix, out var resString) &
+                                     NativeLibrary.TryGetExport(handle, "ures_close" + suffix, out var resClose);
                     error = "";
                     return new IcuLibrary
                     {
@@ -49,6 +60,10 @@ internal sealed unsafe class IcuLibrary
                         TransUChars = (delegate* unmanaged<nint, char*, int*, int, int, int*, int*, void>)trans,
                         Close = (delegate* unmanaged<nint, void>)close,
                         ToRules = (delegate* unmanaged<nint, sbyte, char*, int, int*, int>)toRules,
+                        ResourceOpen = resources ? (delegate* unmanaged<byte*, byte*, int*, nint>)resOpen : null,
+                        ResourceByKey = resources ? (delegate* unmanaged<nint, byte*, nint, int*, nint>)resByKey : null,
+                        ResourceStringByKey = resources ? (delegate* unmanaged<nint, byte*, int*, int*, char*>)resString : null,
+                        ResourceClose = resources ? (delegate* unmanaged<nint, void>)resClose : null,
                         Description = name + " (utrans_openU" + suffix + ")",
                     };
                 }
