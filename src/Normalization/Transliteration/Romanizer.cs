@@ -11,7 +11,7 @@ namespace Names.Normalization.Transliteration;
 internal sealed class Romanizer : IDisposable
 {
     private readonly IcuLibrary? _icu;
-    private readonly Dictionary<string, IcuTransliterator?> _transliterators = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, TransformChain?> _transliterators = new(StringComparer.Ordinal);
     private readonly RomanizationCache _cache;
     private readonly Lazy<StagedHanLatinTransform?> _han;
     private readonly Dictionary<string, bool> _keepsAscii = new(StringComparer.Ordinal);
@@ -123,11 +123,11 @@ internal sealed class Romanizer : IDisposable
 
     private const string GenericTransform = "Any-Latin; Latin-ASCII";
 
-    private IcuTransliterator? Open(string id)
+    private TransformChain? Open(string id)
     {
         if (!_transliterators.TryGetValue(id, out var t))
         {
-            t = IcuTransliterator.TryOpen(_icu!, id) ?? IcuTransliterator.TryOpen(_icu!, GenericTransform);
+            t = TransformChain.TryOpen(_icu!, id) ?? TransformChain.TryOpen(_icu!, GenericTransform);
             _transliterators[id] = t;
         }
         return t;

@@ -23,7 +23,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
 
     private readonly IcuTransliterator _spacing;
     private readonly HanCharacterRules _characterRules;
-    private readonly IcuTransliterator _tail;
+    private readonly TransformChain _tail;
     private readonly Dictionary<string, string> _syllables = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _syllableLookup;
     private readonly StringBuilder _mapped = new(64);
@@ -34,7 +34,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
     /// <summary>True when this ICU's Han-Spacedhan has the rules <see cref="Space"/> implements for plain text.</summary>
     internal bool PlainSpacing => _plainSpacing;
 
-    private StagedHanLatinTransform(IcuTransliterator spacing, HanCharacterRules characterRules, IcuTransliterator tail)
+    private StagedHanLatinTransform(IcuTransliterator spacing, HanCharacterRules characterRules, TransformChain tail)
     {
         _spacing = spacing;
         _characterRules = characterRules;
@@ -49,7 +49,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
     {
         if (characterRules == null) return null;
         var spacing = IcuTransliterator.TryOpen(icu, "Han-Spacedhan");
-        var tail = IcuTransliterator.TryOpen(icu, TailId);
+        var tail = TransformChain.TryOpen(icu, TailId);
         if (spacing == null || tail == null || !KeepsAscii(tail))
         {
             spacing?.Dispose();
@@ -60,7 +60,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
     }
 
     /// <summary>The syllable shortcut passes ASCII through unchanged: make sure this ICU agrees.</summary>
-    private static bool KeepsAscii(IcuTransliterator t)
+    private static bool KeepsAscii(TransformChain t)
     {
         var ascii = new string(Enumerable.Range(0x20, 0x5F).Select(i => (char)i).ToArray());
         return t.Transliterate(ascii) == ascii;
