@@ -47,10 +47,20 @@ internal sealed class R02UnicodeNormalization : NameRule
         return cleaned;
     }
 
-    /// <summary>Below U+0300 every character is its own NFC form and none reorders (combining marks start at U+0300).</summary>
-    private static bool IsTriviallyNfc(string s)
+    /// <summary>
+    /// Text of characters that are their own NFC form and never compose with a neighbour: everything below U+0300
+    /// (combining marks start there), Hangul syllables (only a following trailing jamo composes with them), CJK
+    /// ideographs and kana letters (only the voicing marks U+3099/U+309A compose). Asking ICU costs ~1.5 µs for a Hangul
+    /// name. R02UnicodeNormalizationTests checks every character of these ranges.
+    /// </summary>
+    internal static bool IsTriviallyNfc(string s)
     {
-        foreach (var c in s) if (c >= 0x300) return false;
+        foreach (var c in s)
+        {
+            if (c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
+                || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA)) continue;
+            return false;
+        }
         return true;
     }
 
