@@ -84,10 +84,10 @@ internal sealed class R14Fragments : NameRule
             var span = d.TokenSpan;
             if (segStart > 0)
             {
-                bool hasForm = lexicon.LegalForms.MatchEnd(span, segStart, segEnd, d.Country) != null
-                               || (segEnd - segStart == 1 && lexicon.LegalForms.TryGet(span[segStart].Match, out var single) && single.AppliesTo(d.Country));
+                // cheapest tests first: most second segments ("TANAKA, HIROSHI") follow no complete company name
                 bool addressLike = LooksLikeAddress(span, segStart, segEnd, context);
-                bool placeAfterCompany = previousComplete && !hasForm && segEnd - segStart <= 4
+                bool placeAfterCompany = !addressLike && previousComplete && segEnd - segStart <= 4
+                                         && !HasLegalForm(span, segStart, segEnd, d.Country, lexicon)
                                          && SubtypeEvidence.Find(span, segStart, segEnd, lexicon).Length == 0
                                          && !IsArticle(span, segStart, segEnd, lexicon);
                 if (addressLike || placeAfterCompany)
@@ -120,6 +120,10 @@ internal sealed class R14Fragments : NameRule
         d.Tokens.RemoveAt(d.Tokens.Count - 1);
         return true;
     }
+
+    private static bool HasLegalForm(ReadOnlySpan<NameToken> span, int from, int to, string country, Lexicon.NormalizationLexicon lexicon) =>
+        lexicon.LegalForms.MatchEnd(span, from, to, country) != null
+        || (to - from == 1 && lexicon.LegalForms.TryGet(span[from].Match, out var single) && single.AppliesTo(country));
 
     private static bool IsArticle(ReadOnlySpan<NameToken> span, int from, int to, Lexicon.NormalizationLexicon lexicon) =>
         to - from == 1 && lexicon.Articles.Contains(span[from].Match);

@@ -16,9 +16,9 @@ internal sealed class R16EntityKind : NameRule
         var lexicon = context.Lexicon;
         var tokens = d.TokenSpan;
         int n = tokens.Length;
-        var subtype = SubtypeEvidence.Find(tokens, 0, n, lexicon);
-        // legal forms are looked for only when the answer depends on them (no keyword found, and the kind column does
-        // not decide for a person): the common cases stay cheap
+        // keywords and legal forms are looked for only when the answer depends on them (the kind column does not decide,
+        // or the party is a legal entity whose subtype they give): the common cases stay cheap
+        string? subtype = null;
         var hinted = EntityKindText.Parse(d.Input.KindHint);
         bool? hasForm = null;
         if (hinted is { } h && h != EntityKind.Unknown)
@@ -29,7 +29,7 @@ internal sealed class R16EntityKind : NameRule
         {
             d.Kind = EntityKind.Person;
         }
-        else if (subtype.Length > 0 || (hasForm = FormFound(d, context)) == true)
+        else if ((subtype = SubtypeEvidence.Find(tokens, 0, n, lexicon)).Length > 0 || (hasForm = FormFound(d, context)) == true)
         {
             d.Kind = EntityKind.LegalEntity;
         }
@@ -44,6 +44,7 @@ internal sealed class R16EntityKind : NameRule
 
         if (d.Kind == EntityKind.LegalEntity)
         {
+            subtype ??= SubtypeEvidence.Find(tokens, 0, n, lexicon);
             d.Subtype = subtype.Length > 0 ? subtype : (hasForm ?? FormFound(d, context)) ? "company" : "";
         }
         return d.Kind != EntityKind.Unknown;
