@@ -13,7 +13,16 @@ internal sealed class R04WhiteSpaceAndQuotes : NameRule
     public override bool Apply(PartyDraft d, RuleContext context)
     {
         var s = d.Text;
-        var sb = context.Scratch.Clear();
+        if (!NeedsCleaning(s)) return false;
+        var result = Clean(s, context.Scratch);
+        bool changed = !string.Equals(result, s, StringComparison.Ordinal);
+        d.Text = result;
+        return changed;
+    }
+
+    internal static string Clean(string s, System.Text.StringBuilder sb)
+    {
+        sb.Clear();
         bool space = false;
         foreach (var c in s)
         {
@@ -32,7 +41,7 @@ internal sealed class R04WhiteSpaceAndQuotes : NameRule
         }
         // leading markers left by data entry
         int a = 0;
-        while (a < sb.Length && (sb[a] is '*' or '-' or '#' or '>' or '+' or '=' or '~' or '_' or '.' or ',' or ';' or ':' or '|' or '\u2022' or '\u00B7' or '\u2013' or '\u2014' || sb[a] == ' ')) a++;
+        while (a < sb.Length && (IsLeadingMarker(sb[a]) || sb[a] == ' ')) a++;
         int b = sb.Length;
         // trailing separators and lone periods (e.g. "AKZO NOBEL N.V.      .")
         while (b > a)
@@ -42,11 +51,30 @@ internal sealed class R04WhiteSpaceAndQuotes : NameRule
             if (c == '.' && b - 2 >= a && (sb[b - 2] == ' ' || sb[b - 2] == '.')) { b--; continue; }
             break;
         }
-        var result = b > a ? sb.ToString(a, b - a) : "";
-        bool changed = !string.Equals(result, s, StringComparison.Ordinal);
-        d.Text = result;
-        return changed;
+        return b > a ? sb.ToString(a, b - a) : "";
     }
+
+    /// <summary>
+    /// False when the text is already what <see cref="Apply"/> makes of it (most names): no line break, quote, white
+    /// space but single inner spaces, leading marker or trailing separator. Checked without building a new string.
+    /// </summary>
+    internal static bool NeedsCleaning(string s)
+    {
+        if (s.Length == 0) return false;
+        if (IsLeadingMarker(s[0]) || s[0] == ' ') return true;
+        char last = s[^1];
+        if (last is ',' or ';' or ':' or '*' or '|' or '_' or '-' or '/' or ' ' || (last == '.' && s.Length >= 2 && s[^2] is ' ' or '.')) return true;
+        char previous = '\0';
+        foreach (var c in s)
+        {
+            if (c == ' ' ? previous == ' ' : c is '\n' or '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u201F' or '\u2033' || char.IsWhiteSpace(c)) return true;
+            previous = c;
+        }
+        return false;
+    }
+
+    private static bool IsLeadingMarker(char c) =>
+        c is '*' or '-' or '#' or '>' or '+' or '=' or '~' or '_' or '.' or ',' or ';' or ':' or '|' or '\u2022' or '\u00B7' or '\u2013' or '\u2014';
 
     private static void TrimEndSpace(System.Text.StringBuilder sb)
     {
