@@ -57,6 +57,25 @@ public class CsvRecordReaderTests
     }
 
     [Fact]
+    public void A_record_is_taken_whole_only_when_that_is_how_its_fields_are_written()
+    {
+        const string csv = "id,name,note\r\n1,ACME GMBH,\r\n2,\"Smith, John\",x\n3,ACME \"BEST\" INC,y\n4,\"plain\",z\n5, spaced ,\n";
+        using var reader = new CsvRecordReader(CsvCharSource.Open(new MemoryStream(Encoding.UTF8.GetBytes(csv))));
+        reader.ReadHeader();
+        var taken = new List<string>();
+        while (reader.ReadNextFields(3, out var line, out _) == CsvReadKind.Record)
+        {
+            var fields = new StringBuilder();
+            for (int i = 0; i < 3; i++) reader.AppendField(fields, i, i == 0);
+            if (!reader.TryGetPlainRecord(out var text)) continue;
+            Assert.Equal(fields.ToString(), text.ToString());
+            taken.Add(text.ToString());
+        }
+        // a quoted field, or a literal quote (written quoted), is written field by field
+        Assert.Equal(new[] { "1,ACME GMBH,", "5, spaced ," }, taken);
+    }
+
+    [Fact]
     public void Field_longer_than_the_limit_is_rejected_and_reading_goes_on()
     {
         var longField = new string('x', 500);

@@ -247,7 +247,8 @@ internal sealed class CleanBatch(int capacity)
     public void Add(CsvRecordReader reader, long line, CleanColumns columns, RepeatedFieldValues repeated)
     {
         int start = Input.Length;
-        for (int i = 0; i < reader.FieldCount; i++) reader.AppendField(Input, i, i == 0);
+        if (reader.TryGetPlainRecord(out var plain)) Input.Append(plain);
+        else for (int i = 0; i < reader.FieldCount; i++) reader.AppendField(Input, i, i == 0);
         Records.Add(new CleanRecord(line, reader.FieldText(columns.Name),
             columns.Country is int c ? repeated.Get(reader, c) : null,
             columns.Kind is int k ? repeated.Get(reader, k) : null,

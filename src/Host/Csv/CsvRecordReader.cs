@@ -115,6 +115,19 @@ public sealed class CsvRecordReader : IDisposable
         return !quoted || !value.Contains('"');
     }
 
+    /// <summary>The record last read by <see cref="ReadNextFields"/>, from its first field's start to its last field's
+    /// end, when that is exactly what <see cref="AppendField"/> would write field by field: no field quoted and no quote
+    /// anywhere (unquoted fields hold no comma or line break). Valid until the next read.</summary>
+    public bool TryGetPlainRecord(out ReadOnlySpan<char> text)
+    {
+        text = default;
+        foreach (var span in _spans) if (span.Quoted) return false;
+        var (first, _, _) = _spans[0];
+        var (last, lastLength, _) = _spans[^1];
+        text = _buf.AsSpan(first, last + lastLength - first);
+        return !text.Contains('"');
+    }
+
     /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/> as
     /// <see cref="CsvFieldWriter.AppendField"/> writes its value, without a string for it.</summary>
     public void AppendField(System.Text.StringBuilder sb, int index, bool first)
