@@ -26,4 +26,14 @@ public class WhiteSpaceShortcutTests
         }
         Assert.True(skipped > 10_000, $"{skipped} texts took the shortcut");
     }
+
+    [Fact]
+    public void Every_white_space_but_the_plain_space_needs_cleaning()
+    {
+        for (char c = '\u0001'; c < '\uFFFF'; c++)
+        {
+            if (c == ' ' || !char.IsWhiteSpace(c)) continue;
+            Assert.True(R04WhiteSpaceAndQuotes.NeedsCleaning("A" + c + "B"), $"U+{(int)c:X4}");
+        }
+    }
 }
