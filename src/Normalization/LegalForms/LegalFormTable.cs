@@ -12,12 +12,14 @@ internal sealed class LegalFormTable
 {
     private readonly PhraseSet<LegalFormEntry> _phrases;
     private readonly FrozenDictionary<string, LegalFormEntry> _byKey;
+    private readonly WordFilter _keys;
     /// <summary>Forms written in Han/Kana/Hangul, matched as a prefix or suffix of a token (no spaces in CJK).</summary>
     private readonly string[] _cjkForms;
 
     private LegalFormTable(Dictionary<string, LegalFormEntry> entries)
     {
         _byKey = entries.ToFrozenDictionary(StringComparer.Ordinal);
+        _keys = new WordFilter(entries.Keys);
         _phrases = new PhraseSet<LegalFormEntry>(entries.Values.Select(e => new Phrase<LegalFormEntry>(e.Tokens, e)));
         _cjkForms = entries.Values
             .Where(e => e.Curated && e.Tokens.Length == 1 && e.Tokens[0].Length >= 2 && ContainsCjk(e.Tokens[0]))
@@ -33,7 +35,11 @@ internal sealed class LegalFormTable
         return false;
     }
 
-    public bool TryGet(string key, out LegalFormEntry entry) => _byKey.TryGetValue(key, out entry!);
+    public bool TryGet(string key, out LegalFormEntry entry)
+    {
+        entry = null!;
+        return _keys.MayContain(key) && _byKey.TryGetValue(key, out entry!);
+    }
 
     public static LegalFormTable Load()
     {
@@ -150,7 +156,7 @@ internal sealed class LegalFormTable
         {
             if (best != null && best.Value.Length >= j) break;
             var key = ConcatMatches(tokens, end - j, end);
-            if (_byKey.TryGetValue(key, out var e) && e.Tokens.Length == 1 && e.AppliesTo(country) && (e.Positions & FormPositions.End) != 0)
+            if (TryGet(key, out var e) && e.Tokens.Length == 1 && e.AppliesTo(country) && (e.Positions & FormPositions.End) != 0)
             {
                 return new LegalFormMatch(end - j, j, e);
             }
@@ -174,7 +180,7 @@ internal sealed class LegalFormTable
         for (int j = run; j >= 2; j--)
         {
             var key = ConcatMatches(tokens, start, start + j);
-            if (_byKey.TryGetValue(key, out var e) && e.Tokens.Length == 1 && e.AppliesTo(country) && (e.Positions & FormPositions.Start) != 0)
+            if (TryGet(key, out var e) && e.Tokens.Length == 1 && e.AppliesTo(country) && (e.Positions & FormPositions.Start) != 0)
             {
                 return new LegalFormMatch(start, j, e);
             }

@@ -11,11 +11,11 @@ internal sealed class NormalizationLexicon
     public required LegalFormTable LegalForms { get; init; }
     public required PhraseSet<bool> Titles { get; init; }
     public required PhraseSet<bool> Suffixes { get; init; }
-    public required FrozenSet<string> Particles { get; init; }
-    public required FrozenSet<string> Articles { get; init; }
+    public required WordSet Particles { get; init; }
+    public required WordSet Articles { get; init; }
     public required PhraseSet<bool> ArticleExceptions { get; init; }
-    public required FrozenDictionary<string, string> GenericAbbreviations { get; init; }
-    public required FrozenDictionary<string, string> SpellingVariants { get; init; }
+    public required WordMap<string> GenericAbbreviations { get; init; }
+    public required WordMap<string> SpellingVariants { get; init; }
     public required PhraseSet<bool> NonDistinctiveWords { get; init; }
     public required PhraseSet<string> SubtypeKeywords { get; init; }
     /// <summary>Subtype keywords in scripts without spaces (大学, 研究所 ...), matched inside tokens; highest
@@ -25,16 +25,17 @@ internal sealed class NormalizationLexicon
     public required PhraseSet<bool> GovernanceWrappers { get; init; }
     public required PhraseSet<bool> DepartmentWords { get; init; }
     public required PhraseSet<bool> AddressWords { get; init; }
-    public required FrozenSet<string> GivenNames { get; init; }
+    public required WordSet GivenNames { get; init; }
     public required FrozenDictionary<string, char> EscapeMarks { get; init; }
-    public required FrozenSet<string> Connectors { get; init; }
+    public required WordSet Connectors { get; init; }
 
     public static NormalizationLexicon Load()
     {
         static PhraseSet<bool> Set(string path) => PhraseSet<bool>.FromLines(EmbeddedDataFile.ReadLines(path).Select(l => (l.Trim(), true)));
-        static FrozenDictionary<string, string> Map(string path) => EmbeddedDataFile.ReadTsv(path)
+        static WordMap<string> Map(string path) => new(EmbeddedDataFile.ReadTsv(path)
             .Where(f => f.Length >= 2).GroupBy(f => f[0].Trim(), StringComparer.Ordinal)
-            .ToFrozenDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.Ordinal);
+            .ToFrozenDictionary(g => g.Key, g => g.First()[1].Trim(), StringComparer.Ordinal));
+        static WordSet Words(string path) => new(EmbeddedDataFile.ReadLines(path).Select(s => s.Trim()));
 
         // the legal-form table is about half of the load: built on another core meanwhile (start-up of every command)
         var legalForms = Task.Run(LegalFormTable.Load);
@@ -45,8 +46,8 @@ internal sealed class NormalizationLexicon
         {
             Titles = Set("lists/titles.txt"),
             Suffixes = Set("lists/suffixes.txt"),
-            Particles = EmbeddedDataFile.ReadLines("lists/particles.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
-            Articles = EmbeddedDataFile.ReadLines("lists/articles.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            Particles = Words("lists/particles.txt"),
+            Articles = Words("lists/articles.txt"),
             ArticleExceptions = Set("lists/article-exceptions.txt"),
             GenericAbbreviations = Map("lists/generic-abbreviations.tsv"),
             SpellingVariants = Map("lists/spelling-variants.tsv"),
@@ -58,10 +59,10 @@ internal sealed class NormalizationLexicon
             GovernanceWrappers = Set("lists/governance-wrappers.txt"),
             DepartmentWords = Set("lists/department-words.txt"),
             AddressWords = Set("lists/address-words.txt"),
-            GivenNames = EmbeddedDataFile.ReadLines("lists/given-names.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            GivenNames = Words("lists/given-names.txt"),
             EscapeMarks = EmbeddedDataFile.ReadTsv("lists/escape-marks.tsv").Where(f => f.Length >= 2)
                 .GroupBy(f => f[0].Trim().ToUpperInvariant()).ToFrozenDictionary(g => g.Key, g => (char)Convert.ToInt32(g.First()[1].Trim(), 16)),
-            Connectors = EmbeddedDataFile.ReadLines("lists/connectors.txt").Select(s => s.Trim()).ToFrozenSet(StringComparer.Ordinal),
+            Connectors = Words("lists/connectors.txt"),
             LegalForms = legalForms.GetAwaiter().GetResult(), // last: the lists above are built while it loads
         };
     }

@@ -11,12 +11,16 @@ internal sealed class PhraseSet<T>
 {
     private readonly FrozenDictionary<string, Phrase<T>[]> _byFirst;
     private readonly FrozenDictionary<string, Phrase<T>[]> _byLast;
+    private readonly WordFilter _firstWords;
+    private readonly WordFilter _lastWords;
 
     public PhraseSet(IEnumerable<Phrase<T>> phrases)
     {
         var all = phrases.Where(p => p.Tokens.Length > 0).ToList();
         _byFirst = Index(all, p => p.Tokens[0]);
         _byLast = Index(all, p => p.Tokens[^1]);
+        _firstWords = new WordFilter(_byFirst.Keys);
+        _lastWords = new WordFilter(_byLast.Keys);
         Count = all.Count;
     }
 
@@ -29,9 +33,17 @@ internal sealed class PhraseSet<T>
     public static PhraseSet<T> FromLines(IEnumerable<(string Text, T Value)> entries) =>
         new(entries.Select(e => new Phrase<T>(Phrase<T>.TokensOf(e.Text), e.Value)));
 
-    public bool TryGetByFirst(string match, out Phrase<T>[] phrases) => _byFirst.TryGetValue(match, out phrases!);
+    public bool TryGetByFirst(string match, out Phrase<T>[] phrases)
+    {
+        phrases = [];
+        return _firstWords.MayContain(match) && _byFirst.TryGetValue(match, out phrases!);
+    }
 
-    public bool TryGetByLast(string match, out Phrase<T>[] phrases) => _byLast.TryGetValue(match, out phrases!);
+    public bool TryGetByLast(string match, out Phrase<T>[] phrases)
+    {
+        phrases = [];
+        return _lastWords.MayContain(match) && _byLast.TryGetValue(match, out phrases!);
+    }
 
     /// <summary>Does <paramref name="p"/> occur at tokens [start, start + length)?</summary>
     public static bool Equals(ReadOnlySpan<NameToken> tokens, int start, Phrase<T> p)
@@ -44,12 +56,12 @@ internal sealed class PhraseSet<T>
         return true;
     }
 
-    public bool ContainsWord(string match) => _byFirst.TryGetValue(match, out var list) && list[^1].Tokens.Length == 1;
+    public bool ContainsWord(string match) => TryGetByFirst(match, out var list) && list[^1].Tokens.Length == 1;
 
     /// <summary>Longest phrase starting at token <paramref name="start"/> and ending before <paramref name="limit"/>.</summary>
     public Phrase<T>? MatchAt(ReadOnlySpan<NameToken> tokens, int start, int limit, Func<Phrase<T>, bool>? accept = null)
     {
-        if (start >= limit || !_byFirst.TryGetValue(tokens[start].Match, out var candidates)) return null;
+        if (start >= limit || !TryGetByFirst(tokens[start].Match, out var candidates)) return null;
         foreach (var p in candidates)
         {
             int n = p.Tokens.Length;
@@ -64,7 +76,7 @@ internal sealed class PhraseSet<T>
     /// <summary>Longest phrase ending just before token index <paramref name="endExclusive"/> and starting at or after <paramref name="floor"/>.</summary>
     public Phrase<T>? MatchEndingAt(ReadOnlySpan<NameToken> tokens, int endExclusive, int floor, Func<Phrase<T>, bool>? accept = null)
     {
-        if (endExclusive <= floor || !_byLast.TryGetValue(tokens[endExclusive - 1].Match, out var candidates)) return null;
+        if (endExclusive <= floor || !TryGetByLast(tokens[endExclusive - 1].Match, out var candidates)) return null;
         foreach (var p in candidates)
         {
             int n = p.Tokens.Length;
@@ -90,7 +102,7 @@ internal sealed class PhraseSet<T>
 
     public bool TryGetSingle(string match, out T value)
     {
-        if (_byFirst.TryGetValue(match, out var list) && list[^1].Tokens.Length == 1)
+        if (TryGetByFirst(match, out var list) && list[^1].Tokens.Length == 1)
         {
             value = list[^1].Value;
             return true;
