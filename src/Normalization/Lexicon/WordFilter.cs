@@ -20,12 +20,14 @@ internal sealed class WordFilter
         }
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     public bool MayContain(string word)
     {
         uint i = Index(word);
         return (_bits[i >> 6] & (1UL << (int)(i & 63))) != 0;
     }
 
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
     private static uint Index(string w)
     {
         if (w.Length == 0) return 0;

@@ -11,10 +11,12 @@ namespace Names.Normalization.Transliteration;
 internal sealed class Romanizer : IDisposable
 {
     private readonly IcuLibrary? _icu;
-    private readonly Dictionary<string, TransformChain?> _transliterators = new(StringComparer.Ordinal);
+    // keyed by reference: the ids are the constant strings of TransformFor, and hashing a 40-character id on every call
+    // cost more than the look-up
+    private readonly Dictionary<string, TransformChain?> _transliterators = new(ReferenceEqualityComparer.Instance);
     private readonly RomanizationCache _cache;
     private readonly Lazy<StagedHanLatinTransform?> _han;
-    private readonly Dictionary<string, bool> _keepsAscii = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, bool> _keepsAscii = new(ReferenceEqualityComparer.Instance);
     private readonly System.Text.StringBuilder _words = new(64);
 
     public Romanizer(IcuLibrary? icu, string unavailableReason, RomanizationCache? cache = null, Lazy<HanCharacterRules?>? hanCharacters = null)
