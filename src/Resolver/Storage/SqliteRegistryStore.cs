@@ -344,6 +344,9 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             return (IReadOnlyList<ReviewProposal>)ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         });
 
+    public Task<IReadOnlyList<string>> CheckReviewQueueAsync(CancellationToken ct = default) =>
+        Locked(() => ReviewQueueCheck.RunAsync(q => RowsAsync(q, ct)));
+
     private async Task<List<object?[]>> RowsAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
     {
         using var cmd = NamedCommand(query);

@@ -240,19 +240,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, async q =>
-        {
-            await using var cmd = NamedCommand(c, q);
-            await using var r = await cmd.ExecuteReaderAsync(ct);
-            var rows = new List<object?[]>();
-            while (await r.ReadAsync(ct))
-            {
-                var row = new object?[r.FieldCount];
-                for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-                rows.Add(row);
-            }
-            return rows;
-        });
+        var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(c, q, ct));
         var byId = new Dictionary<long, ReviewProposal>(ids.Count);
         foreach (var chunk in ids.Chunk(500))
         {
@@ -261,6 +249,26 @@ public sealed class PostgresRegistryStore : IRegistryStore
             while (await r.ReadAsync(ct)) byId[r.GetInt64(0)] = ReadProposal(r);
         }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> CheckReviewQueueAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ReviewQueueCheck.RunAsync(q => RowsAsync(c, q, ct));
+    }
+
+    private static async Task<List<object?[]>> RowsAsync(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
+    {
+        await using var cmd = NamedCommand(c, query);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<object?[]>();
+        while (await r.ReadAsync(ct))
+        {
+            var row = new object?[r.FieldCount];
+            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
     }
 
     public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default)
