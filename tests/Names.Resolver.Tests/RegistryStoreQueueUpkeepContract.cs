@@ -78,7 +78,8 @@ public abstract partial class RegistryStoreContract
     /// <summary>
     /// 30 entities of 1..30 variants and 400 proposals, 300 of them tied at exactly 0.8 and 60 at 0.6 (the same distance
     /// from 0.7: one group spread over two scores), the rest spread: pages anywhere inside the group, and filtered
-    /// pages, equal the documented order computed by a full sort here.
+    /// pages (walking the queue, or starting from the filter's entities), equal the documented order computed by a
+    /// full sort here.
     /// </summary>
     [Fact]
     public async Task Deep_pages_inside_a_large_tie_group_come_in_the_same_order_as_a_full_sort()
@@ -97,6 +98,14 @@ public abstract partial class RegistryStoreContract
             for (int v = 0; v <= e; v++)
                 batch.NewVariants.Add(new VariantRecord(++variantId, entities[e], kind, $"E{e} V{v}", $"E{e} V{v}", $"E{e}V{v}", "", e % 3 == 0 ? "NL" : "DE", "",
                     "in.csv", variantId));
+        }
+        // Bystanders without proposals: so many Dutch entities that a Dutch filter walks the queue, while a German one
+        // starts from its few entities (both ways of filtering are checked below).
+        for (int e = 0; e < 420; e++)
+        {
+            var id = minter.Mint('L');
+            batch.NewEntities.Add(new EntityRecord(id, "legal_entity", $"B{e}"));
+            batch.NewVariants.Add(new VariantRecord(++variantId, id, "legal_entity", $"B{e}", $"B{e}", $"B{e}", "", "NL", "", "other.csv", variantId));
         }
         var random = new Random(11);
         for (int i = 0; i < 400; i++)
@@ -123,6 +132,15 @@ public abstract partial class RegistryStoreContract
         foreach (var offset in new[] { 0, 10, 25, 50 })
             Assert.Equal(expectedDutch.Skip(offset).Take(10), await PageAsync(store, dutchPersons, offset, 10));
         Assert.Equal(expectedDutch.Count, await store.CountPendingProposalsAsync(dutchPersons));
+        foreach (var (country, source) in new[] { ("NL", null), ("DE", null), ("NL", "in.csv") })
+        {
+            var query2 = new PendingProposalQuery(Boundary, Country: country, Source: source);
+            var expected2 = await ExpectedOrderAsync(store, (_, a, b) => (a.Countries.Contains(country) || b.Countries.Contains(country))
+                && (source is null || a.Sources.Contains(source) || b.Sources.Contains(source)));
+            Assert.Equal(expected2.Count, await store.CountPendingProposalsAsync(query2));
+            foreach (var offset in new[] { 0, 33, 170, 330 })
+                Assert.Equal(expected2.Skip(offset).Take(20), await PageAsync(store, query2, offset, 20));
+        }
         Assert.Empty(await store.CheckReviewQueueAsync());
     }
 }

@@ -4,17 +4,19 @@ using SqlQuery = (string Sql, System.Collections.Generic.IReadOnlyList<(string N
 namespace Names.Resolver.Storage;
 
 /// <summary>
-/// Assembles one page of the review queue from <see cref="PendingProposalSql"/>'s statements, for either store (the
-/// store runs each statement and hands back its rows). A page costs what lies before it in the score index (walked, never
-/// sorted) plus its own rows, however large the group of equal distance it falls in:
+/// Pages and counts the review queue with <see cref="PendingProposalSql"/>'s statements, for either store (the store
+/// runs each statement and hands back its rows). A page costs what lies before it in the score index (walked and
+/// counted, never sorted) plus its own rows, however large the group of equal distance it falls in:
 /// <list type="number">
-/// <item>the distances of its first and last rows (<see cref="PendingProposalSql.Cutoff"/>) and how many rows lie nearer
-/// the boundary than the first (<see cref="PendingProposalSql.CountNearer"/>);</item>
+/// <item>the distances of its first and last rows (<see cref="PendingProposalSql.Window"/>) and how many rows lie
+/// nearer the boundary than the first (<see cref="PendingProposalSql.CountNearer"/>);</item>
 /// <item>the distinct scores between those distances (a loose index scan), grouped by distance;</item>
 /// <item>per group, its rows merged from one (score, variants desc, id) index range per score
 /// (<see cref="PendingProposalSql.GroupPage"/>), skipping into the first group.</item>
 /// </list>
-/// A page spanning very many distinct scores (a huge limit) sorts its range instead (<see cref="PendingProposalSql.RangePage"/>).
+/// A country or source filter that few entities pass is answered from those entities instead
+/// (<see cref="PendingProposalSql.CandidatePage"/>, <see cref="PendingProposalSql.CountCandidates"/>): it costs what passes.
+/// A page spanning very many distinct scores (a huge limit) sorts its range (<see cref="PendingProposalSql.RangePage"/>).
 /// </summary>
 internal static class PendingProposalPager
 {
@@ -22,42 +24,74 @@ internal static class PendingProposalPager
     private const int ScoreMargin = 64;
     /// <summary>Most scores one group merges (one index range each); a group with more is sorted instead.</summary>
     private const int MaxMergedScores = 32;
-    /// <summary>Scores lie in [0, 1]: this far from any boundary in it reaches every score.</summary>
-    private const double Everything = 2.0;
 
     /// <summary>The ids of rows [offset, offset + limit) of the queue, in queue order.</summary>
     public static async Task<IReadOnlyList<long>> PageAsync(PendingProposalQuery q, long offset, long limit, Func<SqlQuery, Task<List<object?[]>>> rows)
     {
         if (limit <= 0) return [];
-        async Task<object?> Scalar(SqlQuery query) => (await rows(query)).FirstOrDefault()?[0];
-        var first = await Scalar(PendingProposalSql.Cutoff(q, offset + 1));
-        if (first is null) return [];
-        var last = limit >= int.MaxValue ? null : await Scalar(PendingProposalSql.Cutoff(q, offset + limit)); // null: the page runs to the end
-        var skip = offset == 0 ? 0 : offset - Convert.ToInt64(await Scalar(PendingProposalSql.CountNearer(q, first)), CultureInfo.InvariantCulture);
+        var (query, byCountry) = await PlanAsync(q, rows);
+        if (query is null) return [];
+        if (byCountry is { } by) return Ids(await rows(PendingProposalSql.CandidatePage(query, by, offset, limit)));
 
-        double b = q.Boundary, dFirst = Number(first), reach = (last is null ? Everything : Number(last)) + PendingProposalSql.RangeSlack;
+        var window = (await rows(PendingProposalSql.Window(query, offset, limit)))[0];
+        if (Convert.ToInt64(window[2], CultureInfo.InvariantCulture) == 0) return [];
+        object first = window[0]!, last = window[1]!;
+        var skip = offset == 0 ? 0 : offset - Convert.ToInt64((await rows(PendingProposalSql.CountNearer(query, first)))[0][0], CultureInfo.InvariantCulture);
+
+        double b = query.Boundary, dFirst = Number(first), dLast = Number(last), slack = PendingProposalSql.RangeSlack;
         var cap = (int)Math.Min(limit, 10_000) + ScoreMargin;
-        var below = await rows(PendingProposalSql.DistinctScores(b, b - reach, b - dFirst + PendingProposalSql.RangeSlack, cap));
-        var above = await rows(PendingProposalSql.DistinctScores(b, b + dFirst - PendingProposalSql.RangeSlack, b + reach, cap));
+        var below = await rows(PendingProposalSql.DistinctScores(b, b - dLast - slack, b - dFirst + slack, cap));
+        var above = await rows(PendingProposalSql.DistinctScores(b, b + dFirst - slack, b + dLast + slack, cap));
         var groups = below.Concat(above)
             .Select(r => (Score: Number(r[0]!), Distance: Number(r[1]!)))
-            .Where(s => s.Distance >= dFirst && (last is null || s.Distance <= Number(last)))
+            .Where(s => s.Distance >= dFirst && s.Distance <= dLast)
             .DistinctBy(s => s.Score)
             .GroupBy(s => s.Distance, s => s.Score).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         if (below.Count >= cap || above.Count >= cap || groups.Any(g => g.Count > MaxMergedScores))
-            return (await rows(PendingProposalSql.RangePage(q, first, last, skip, limit))).Select(r => Id(r[0])).ToList();
+            return Ids(await rows(PendingProposalSql.RangePage(query, first, last, skip, limit)));
 
         var ids = new List<long>();
         foreach (var scores in groups)
         {
-            ids.AddRange((await rows(PendingProposalSql.GroupPage(q, scores, skip, limit - ids.Count))).Select(r => Id(r[0])));
+            ids.AddRange(Ids(await rows(PendingProposalSql.GroupPage(query, scores, skip, limit - ids.Count))));
             skip = 0;
             if (ids.Count >= limit) break;
         }
         return ids;
     }
 
-    private static double Number(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
+    /// <summary>How many pending proposals pass the filter.</summary>
+    public static async Task<int> CountAsync(PendingProposalQuery q, Func<SqlQuery, Task<List<object?[]>>> rows)
+    {
+        var (query, byCountry) = await PlanAsync(q, rows);
+        if (query is null) return 0;
+        var count = byCountry is { } by ? PendingProposalSql.CountCandidates(query, by) : PendingProposalSql.Count(query);
+        return Convert.ToInt32((await rows(count))[0][0], CultureInfo.InvariantCulture);
+    }
 
-    private static long Id(object? value) => Convert.ToInt64(value, CultureInfo.InvariantCulture);
+    /// <summary>
+    /// The query with its source files resolved (null: the source filter matches no file, so nothing passes), and
+    /// whether to start from the entities the country (true) or source (false) filter names: when fewer than half as many
+    /// entities pass as proposals are queued (null: walk the queue).
+    /// </summary>
+    private static async Task<(PendingProposalQuery? Query, bool? ByCountry)> PlanAsync(PendingProposalQuery q, Func<SqlQuery, Task<List<object?[]>>> rows)
+    {
+        if (q.Source is not null)
+        {
+            var sources = (await rows(PendingProposalSql.MatchingSources(q))).Select(r => (string)r[0]!).ToList();
+            if (sources.Count == 0) return (null, null);
+            q = q with { SourceValues = sources };
+        }
+        if (q.Country is null && q.Source is null) return (q, null);
+        async Task<long> Scalar(SqlQuery query) => Convert.ToInt64((await rows(query))[0][0], CultureInfo.InvariantCulture);
+        var queued = await Scalar(PendingProposalSql.QueueSize());
+        long country = q.Country is null ? long.MaxValue : await Scalar(PendingProposalSql.EntitiesWith(q, byCountry: true));
+        long source = q.Source is null ? long.MaxValue : await Scalar(PendingProposalSql.EntitiesWith(q, byCountry: false));
+        var byCountry = country <= source;
+        return (q, Math.Min(country, source) * 2 < queued ? byCountry : null);
+    }
+
+    private static List<long> Ids(List<object?[]> rows) => rows.Select(r => Convert.ToInt64(r[0], CultureInfo.InvariantCulture)).ToList();
+
+    private static double Number(object value) => Convert.ToDouble(value, CultureInfo.InvariantCulture);
 }

@@ -19,31 +19,38 @@ internal static class PendingProposalSql
     public const string ProposalColumns = "p.id, p.entity_a, p.entity_b, p.score, p.explanation, p.status, p.created, p.decided_by, p.contributions";
 
     /// <summary>
-    /// One value: the distance of the <paramref name="rank"/>-th (1-based) proposal in queue order, or no row when fewer
-    /// proposals pass the filter. Walks the score index outwards from the boundary, up and down: costs the rank, not the queue.
+    /// One row (min, max, count) over the distances of rows [<paramref name="offset"/>, offset + <paramref name="limit"/>)
+    /// in queue order: the first and last distance on the page and how many rows it holds (0: none). Walks the score
+    /// index outwards from the boundary, up and down, offset + limit rows at most each way: costs the offset, never the queue.
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Cutoff(PendingProposalQuery q, long rank)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Window(PendingProposalQuery q, long offset, long limit)
     {
         var parameters = Parameters(q);
-        parameters.Add(("rank", rank));
-        parameters.Add(("skip", rank - 1));
+        parameters.Add(("rank", offset + limit));
+        parameters.Add(("skip", offset));
+        parameters.Add(("take", limit));
         var where = "WHERE 1 = 1" + Filters(q);
         return ($"""
-            SELECT d FROM (
-                SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score >= @boundary ORDER BY q.score LIMIT @rank) up
-                UNION ALL
-                SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score < @boundary ORDER BY q.score DESC LIMIT @rank) down
-            ) near ORDER BY d LIMIT 1 OFFSET @skip
+            SELECT MIN(d), MAX(d), COUNT(*) FROM (
+                SELECT d FROM (
+                    SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score >= @boundary ORDER BY q.score LIMIT @rank) up
+                    UNION ALL
+                    SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score < @boundary ORDER BY q.score DESC LIMIT @rank) down
+                ) near ORDER BY d LIMIT @take OFFSET @skip) page
             """, parameters);
     }
 
-    /// <summary>One value: how many proposals passing the filter lie nearer the boundary than <paramref name="distance"/> (an index range).</summary>
+    /// <summary>
+    /// One value: how many proposals passing the filter lie nearer the boundary than <paramref name="distance"/>: an index
+    /// range strictly inside boundary ± distance (every nearer row is; of the rows at that distance only those the
+    /// rounding pulled inside, so the range stops short of a group of equal scores at the distance).
+    /// </summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountNearer(PendingProposalQuery q, object distance)
     {
         var d = Convert.ToDouble(distance, CultureInfo.InvariantCulture);
         var parameters = Parameters(q);
-        parameters.Add(("low", q.Boundary - d - RangeSlack));
-        parameters.Add(("high", q.Boundary + d + RangeSlack));
+        parameters.Add(("low", q.Boundary - d));
+        parameters.Add(("high", q.Boundary + d));
         parameters.Add(("distance", distance));
         return ($"SELECT COUNT(*) FROM review_queue q WHERE q.score > @low AND q.score < @high AND {Distance} < @distance" + Filters(q), parameters);
     }
@@ -111,9 +118,62 @@ internal static class PendingProposalSql
         return ($"SELECT {ProposalColumns} FROM proposals p WHERE p.id IN ({string.Join(", ", parameters.Select(p => "@" + p.Name))})", parameters);
     }
 
-    /// <summary>One value: how many pending proposals pass the filter.</summary>
+    /// <summary>One value: how many pending proposals pass the filter, each queue row checked.</summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Count(PendingProposalQuery q) =>
         ("SELECT COUNT(*) FROM review_queue q WHERE 1 = 1" + Filters(q), Parameters(q));
+
+    /// <summary>One value: how many pending proposals there are (no filter).</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) QueueSize() => ("SELECT COUNT(*) FROM review_queue", []);
+
+    /// <summary>Rows (source): the stored source files the Source filter matches (a loose scan over the few distinct ones).</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) MatchingSources(PendingProposalQuery q) =>
+        ("""
+         WITH RECURSIVE s(v) AS (
+             SELECT (SELECT MIN(source) FROM entity_sources)
+             UNION ALL
+             SELECT (SELECT MIN(source) FROM entity_sources WHERE source > s.v) FROM s WHERE s.v IS NOT NULL)
+         SELECT v FROM s WHERE v = @source OR v LIKE @sourcePath ESCAPE '\'
+         """, Parameters(q).Where(p => p.Name is "source" or "sourcePath").ToList());
+
+    /// <summary>One value: how many entities have a variant from the filter's country (<paramref name="byCountry"/>) or source files.</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) EntitiesWith(PendingProposalQuery q, bool byCountry)
+    {
+        var parameters = Parameters(q);
+        return (byCountry ? "SELECT COUNT(*) FROM entity_countries WHERE country = @country"
+            : $"SELECT COUNT(*) FROM entity_sources WHERE source IN ({SourceList(q)})", parameters);
+    }
+
+    /// <summary>
+    /// The proposals naming an entity with a variant from the filter's country (<paramref name="byCountry"/>) or source
+    /// files, found from those entities (two index joins): for a filter few entities pass, this costs what passes.
+    /// </summary>
+    private static string Candidates(PendingProposalQuery q, bool byCountry)
+    {
+        var (table, test) = byCountry ? ("entity_countries", "m.country = @country") : ("entity_sources", $"m.source IN ({SourceList(q)})");
+        return $"""
+            q.proposal_id IN (
+                SELECT r.proposal_id FROM {table} m JOIN review_queue r ON r.current_a = m.entity_id WHERE {test}
+                UNION
+                SELECT r.proposal_id FROM {table} m JOIN review_queue r ON r.current_b = m.entity_id WHERE {test})
+            """;
+    }
+
+    /// <summary>One value: as <see cref="Count"/>, from the entities the country or source filter names.</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountCandidates(PendingProposalQuery q, bool byCountry) =>
+        ($"SELECT COUNT(*) FROM review_queue q WHERE {Candidates(q, byCountry)}{Filters(q)}", Parameters(q));
+
+    /// <summary>Rows (proposal id): rows [skip, skip + take) in queue order of the proposals passing the filter, from the entities it names (sorts what passes).</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CandidatePage(PendingProposalQuery q, bool byCountry, long skip, long take)
+    {
+        var parameters = Parameters(q);
+        parameters.Add(("skip", skip));
+        parameters.Add(("take", take));
+        return ($"SELECT q.proposal_id FROM review_queue q WHERE {Candidates(q, byCountry)}{Filters(q)} ORDER BY {Distance}, q.variants DESC, q.proposal_id LIMIT @take OFFSET @skip",
+            parameters);
+    }
+
+    private static string SourceList(PendingProposalQuery q) =>
+        q.SourceValues is { Count: > 0 } values ? string.Join(", ", values.Select((_, i) => $"@src{i}")) : "NULL";
 
     private static List<(string Name, object Value)> Parameters(PendingProposalQuery q)
     {
@@ -127,6 +187,7 @@ internal static class PendingProposalSql
             list.Add(("source", q.Source));
             // The file name alone matches too: the path ends with "/" + name (LIKE wildcards in the name taken literally).
             list.Add(("sourcePath", "%/" + q.Source.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_")));
+            for (int i = 0; i < (q.SourceValues?.Count ?? 0); i++) list.Add(($"src{i}", q.SourceValues![i]));
         }
         if (q.NotSkippedBy is not null) list.Add(("reviewer", q.NotSkippedBy));
         return list;
@@ -134,7 +195,8 @@ internal static class PendingProposalSql
 
     /// <summary>
     /// The filter as conditions on a queue row q: each a probe of a small per-entity table by primary key (kind: entities;
-    /// country and source: entity_countries, entity_sources), never a walk over the entities' variants.
+    /// country and source: entity_countries, entity_sources; sources as resolved in SourceValues), never a walk over the
+    /// entities' variants.
     /// </summary>
     private static string Filters(PendingProposalQuery q)
     {
@@ -146,7 +208,7 @@ internal static class PendingProposalSql
         if (q.Country is not null)
             sql += " AND EXISTS (SELECT 1 FROM entity_countries c WHERE c.entity_id IN (q.current_a, q.current_b) AND c.country = @country)";
         if (q.Source is not null)
-            sql += @" AND EXISTS (SELECT 1 FROM entity_sources s WHERE s.entity_id IN (q.current_a, q.current_b) AND (s.source = @source OR s.source LIKE @sourcePath ESCAPE '\'))";
+            sql += $" AND EXISTS (SELECT 1 FROM entity_sources s WHERE s.entity_id IN (q.current_a, q.current_b) AND s.source IN ({SourceList(q)}))";
         if (q.NotSkippedBy is not null)
             sql += " AND NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.proposal_id = q.proposal_id AND d.actor = @reviewer AND d.status = 'skipped' AND d.undone_by IS NULL)";
         return sql;

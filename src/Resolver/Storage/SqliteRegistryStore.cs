@@ -370,12 +370,8 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             return await cmd.ExecuteNonQueryAsync(ct);
         }, entityIds);
 
-    public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
-        await Locked(async () =>
-        {
-            using var cmd = NamedCommand(PendingProposalSql.Count(query));
-            return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        });
+    public Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
+        Locked(() => PendingProposalPager.CountAsync(query, q => RowsAsync(q, ct)));
 
     private static ReviewProposal ReadProposal(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),

@@ -274,8 +274,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = NamedCommand(c, PendingProposalSql.Count(query));
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+        return await PendingProposalPager.CountAsync(query, q => RowsAsync(c, q, ct));
     }
 
     private static NpgsqlCommand NamedCommand(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
