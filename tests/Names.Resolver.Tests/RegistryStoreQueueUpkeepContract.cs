@@ -76,7 +76,7 @@ public abstract partial class RegistryStoreContract
     }
 
     /// <summary>
-    /// 30 entities of 1..30 variants and 400 proposals, 300 of them tied at exactly 0.8 and 60 at 0.6 (the same distance
+    /// 30 entities of 1..30 variants and 2,400 proposals, 1,800 of them tied at exactly 0.8 and 360 at 0.6 (the same distance
     /// from 0.7: one group spread over two scores), the rest spread: pages anywhere inside the group, and filtered
     /// pages (walking the queue, or starting from the filter's entities), equal the documented order computed by a
     /// full sort here.
@@ -101,18 +101,18 @@ public abstract partial class RegistryStoreContract
         }
         // Bystanders without proposals: so many Dutch entities that a Dutch filter walks the queue, while a German one
         // starts from its few entities (both ways of filtering are checked below).
-        for (int e = 0; e < 420; e++)
+        for (int e = 0; e < 2500; e++)
         {
             var id = minter.Mint('L');
             batch.NewEntities.Add(new EntityRecord(id, "legal_entity", $"B{e}"));
             batch.NewVariants.Add(new VariantRecord(++variantId, id, "legal_entity", $"B{e}", $"B{e}", $"B{e}", "", "NL", "", "other.csv", variantId));
         }
         var random = new Random(11);
-        for (int i = 0; i < 400; i++)
+        for (int i = 0; i < 2400; i++)
         {
             var a = random.Next(entities.Length);
             var b = (a + 1 + random.Next(entities.Length - 1)) % entities.Length;
-            var score = i < 300 ? 0.8 : i < 360 ? 0.6 : Math.Round(0.5 + random.NextDouble() * 0.45, 3);
+            var score = i < 1800 ? 0.8 : i < 2160 ? 0.6 : Math.Round(0.5 + random.NextDouble() * 0.45, 3);
             batch.NewProposals.Add(new ReviewProposal(0, entities[a], entities[b], score, "", ProposalStatus.Pending, T0));
         }
         await store.ApplyAsync(batch);
@@ -120,16 +120,23 @@ public abstract partial class RegistryStoreContract
 
         var expected = await ExpectedOrderAsync(store);
         var query = new PendingProposalQuery(Boundary);
-        foreach (var offset in new[] { 0, 1, 19, 20, 57, 150, 151, 299, 333, 359, 360, 361, 380, 399 })
+        // Pages from the start, and (past the middle) from the end of the queue, the last ones included.
+        foreach (var offset in new[] { 0, 1, 19, 20, 57, 150, 999, 1000, 1001, 1199, 1200, 1201, 1500, 1799, 2100, 2159, 2160, 2161, 2380, 2390, 2399, 2400 })
             Assert.Equal(expected.Skip(offset).Take(20), await PageAsync(store, query, offset, 20));
-        Assert.Equal(expected.Skip(390).Take(7), await PageAsync(store, query, 390, 7));
-        Assert.Equal(400, await store.CountPendingProposalsAsync(query));
+        Assert.Equal(expected.Skip(1100).Take(1000), await PageAsync(store, query, 1100, 1000));
+        Assert.Equal(expected.Skip(1300), await PageAsync(store, query, 1300, int.MaxValue));
+        Assert.Equal(expected, await PageAsync(store, query, 0, int.MaxValue));
+        Assert.Equal(2400, await store.CountPendingProposalsAsync(query));
+        var band = new PendingProposalQuery(Boundary, MinScore: 0.8);
+        var expectedBand = await ExpectedOrderAsync(store, (p, _, _) => p.Score >= 0.8);
+        foreach (var offset in new[] { 0, 900, 1500, 1790, 1850 })
+            Assert.Equal(expectedBand.Skip(offset).Take(20), await PageAsync(store, band, offset, 20));
 
         var dutchPersons = PendingProposalQuery.From(new ProposalFilter(Kind: "person", Country: "nl"), Boundary);
         var expectedDutch = await ExpectedOrderAsync(store, (_, a, b) =>
             (a.Kind == "person" || b.Kind == "person") && (a.Countries.Contains("NL") || b.Countries.Contains("NL")));
         Assert.NotEmpty(expectedDutch);
-        foreach (var offset in new[] { 0, 10, 25, 50 })
+        foreach (var offset in new[] { 0, 10, 25, 50, 400 })
             Assert.Equal(expectedDutch.Skip(offset).Take(10), await PageAsync(store, dutchPersons, offset, 10));
         Assert.Equal(expectedDutch.Count, await store.CountPendingProposalsAsync(dutchPersons));
         foreach (var (country, source) in new[] { ("NL", null), ("DE", null), ("NL", "in.csv") })
@@ -138,7 +145,7 @@ public abstract partial class RegistryStoreContract
             var expected2 = await ExpectedOrderAsync(store, (_, a, b) => (a.Countries.Contains(country) || b.Countries.Contains(country))
                 && (source is null || a.Sources.Contains(source) || b.Sources.Contains(source)));
             Assert.Equal(expected2.Count, await store.CountPendingProposalsAsync(query2));
-            foreach (var offset in new[] { 0, 33, 170, 330 })
+            foreach (var offset in new[] { 0, 33, 170, 330, 1100, 1700 })
                 Assert.Equal(expected2.Skip(offset).Take(20), await PageAsync(store, query2, offset, 20));
         }
         Assert.Empty(await store.CheckReviewQueueAsync());

@@ -14,6 +14,7 @@ namespace Names.Resolver.Storage;
 /// <item>per group, its rows merged from one (score, variants desc, id) index range per score
 /// (<see cref="PendingProposalSql.GroupPage"/>), skipping into the first group.</item>
 /// </list>
+/// A page in the second half of the queue is found the same way from the end (reverse order).
 /// A country or source filter that few entities pass is answered from those entities instead
 /// (<see cref="PendingProposalSql.CandidatePage"/>, <see cref="PendingProposalSql.CountCandidates"/>): it costs what passes.
 /// A page spanning very many distinct scores (a huge limit) sorts its range (<see cref="PendingProposalSql.RangePage"/>).
@@ -24,6 +25,8 @@ internal static class PendingProposalPager
     private const int ScoreMargin = 64;
     /// <summary>Most scores one group merges (one index range each); a group with more is sorted instead.</summary>
     private const int MaxMergedScores = 32;
+    /// <summary>From this offset on, the queue is counted to see whether the page is nearer its end.</summary>
+    private const long FromEndAfter = 1000;
 
     /// <summary>The ids of rows [offset, offset + limit) of the queue, in queue order.</summary>
     public static async Task<IReadOnlyList<long>> PageAsync(PendingProposalQuery q, long offset, long limit, Func<SqlQuery, Task<List<object?[]>>> rows)
@@ -33,13 +36,25 @@ internal static class PendingProposalPager
         if (query is null) return [];
         if (byCountry is { } by) return Ids(await rows(PendingProposalSql.CandidatePage(query, by, offset, limit)));
 
-        var window = (await rows(PendingProposalSql.Window(query, offset, limit)))[0];
+        // A page nearer the end than the start is found from the end (reverse queue order, mirrored offset), so the last
+        // page too costs its rows.
+        var (fromEnd, skipWindow, take) = (false, offset, limit);
+        if (offset >= FromEndAfter)
+        {
+            var total = Convert.ToInt64((await rows(PendingProposalSql.Count(query)))[0][0], CultureInfo.InvariantCulture);
+            if (offset >= total) return [];
+            var end = Math.Min(total, offset + limit);
+            if (offset > total / 2) (fromEnd, skipWindow, take) = (true, total - end, end - offset);
+        }
+        var window = (await rows(PendingProposalSql.Window(query, skipWindow, take, fromEnd)))[0];
         if (Convert.ToInt64(window[2], CultureInfo.InvariantCulture) == 0) return [];
-        object first = window[0]!, last = window[1]!;
-        var skip = offset == 0 ? 0 : offset - Convert.ToInt64((await rows(PendingProposalSql.CountNearer(query, first)))[0][0], CultureInfo.InvariantCulture);
+        object first = window[0]!, last = window[1]!; // nearest and farthest distance on the page
+        async Task<long> Before(bool reverse) => reverse
+            ? skipWindow == 0 ? 0 : skipWindow - Convert.ToInt64((await rows(PendingProposalSql.CountFarther(query, last)))[0][0], CultureInfo.InvariantCulture)
+            : offset == 0 ? 0 : offset - Convert.ToInt64((await rows(PendingProposalSql.CountNearer(query, first)))[0][0], CultureInfo.InvariantCulture);
 
         double b = query.Boundary, dFirst = Number(first), dLast = Number(last), slack = PendingProposalSql.RangeSlack;
-        var cap = (int)Math.Min(limit, 10_000) + ScoreMargin;
+        var cap = (int)Math.Min(take, 10_000) + ScoreMargin;
         var below = await rows(PendingProposalSql.DistinctScores(b, b - dLast - slack, b - dFirst + slack, cap));
         var above = await rows(PendingProposalSql.DistinctScores(b, b + dFirst - slack, b + dLast + slack, cap));
         var groups = below.Concat(above)
@@ -48,15 +63,18 @@ internal static class PendingProposalPager
             .DistinctBy(s => s.Score)
             .GroupBy(s => s.Distance, s => s.Score).OrderBy(g => g.Key).Select(g => g.ToList()).ToList();
         if (below.Count >= cap || above.Count >= cap || groups.Any(g => g.Count > MaxMergedScores))
-            return Ids(await rows(PendingProposalSql.RangePage(query, first, last, skip, limit)));
+            return Ids(await rows(PendingProposalSql.RangePage(query, first, last, await Before(reverse: false), take)));
 
+        if (fromEnd) groups.Reverse();
+        var skip = await Before(fromEnd);
         var ids = new List<long>();
         foreach (var scores in groups)
         {
-            ids.AddRange(Ids(await rows(PendingProposalSql.GroupPage(query, scores, skip, limit - ids.Count))));
+            ids.AddRange(Ids(await rows(PendingProposalSql.GroupPage(query, scores, skip, take - ids.Count, fromEnd))));
             skip = 0;
-            if (ids.Count >= limit) break;
+            if (ids.Count >= take) break;
         }
+        if (fromEnd) ids.Reverse();
         return ids;
     }
 

@@ -20,23 +20,44 @@ internal static class PendingProposalSql
 
     /// <summary>
     /// One row (min, max, count) over the distances of rows [<paramref name="offset"/>, offset + <paramref name="limit"/>)
-    /// in queue order: the first and last distance on the page and how many rows it holds (0: none). Walks the score
-    /// index outwards from the boundary, up and down, offset + limit rows at most each way: costs the offset, never the queue.
+    /// in queue order, or with <paramref name="fromEnd"/> in reverse queue order: the distances the page spans and how
+    /// many rows it holds (0: none). Walks the score index outwards from the boundary (from the ends inwards when
+    /// <paramref name="fromEnd"/>), up and down, offset + limit rows at most each way: costs the offset, never the queue.
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Window(PendingProposalQuery q, long offset, long limit)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Window(PendingProposalQuery q, long offset, long limit, bool fromEnd)
     {
         var parameters = Parameters(q);
         parameters.Add(("rank", offset + limit));
         parameters.Add(("skip", offset));
         parameters.Add(("take", limit));
         var where = "WHERE 1 = 1" + Filters(q);
+        var (up, down, order) = fromEnd ? ("DESC", "", "DESC") : ("", "DESC", "");
         return ($"""
             SELECT MIN(d), MAX(d), COUNT(*) FROM (
                 SELECT d FROM (
-                    SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score >= @boundary ORDER BY q.score LIMIT @rank) up
+                    SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score >= @boundary ORDER BY q.score {up} LIMIT @rank) up
                     UNION ALL
-                    SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score < @boundary ORDER BY q.score DESC LIMIT @rank) down
-                ) near ORDER BY d LIMIT @take OFFSET @skip) page
+                    SELECT d FROM (SELECT {Distance} AS d FROM review_queue q {where} AND q.score < @boundary ORDER BY q.score {down} LIMIT @rank) down
+                ) near ORDER BY d {order} LIMIT @take OFFSET @skip) page
+            """, parameters);
+    }
+
+    /// <summary>
+    /// One value: how many proposals passing the filter lie farther from the boundary than <paramref name="distance"/>:
+    /// the two index ranges outside boundary ± distance (every farther row is there; of the rows at that distance only
+    /// those the rounding pushed outside).
+    /// </summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountFarther(PendingProposalQuery q, object distance)
+    {
+        var d = Convert.ToDouble(distance, CultureInfo.InvariantCulture);
+        var parameters = Parameters(q);
+        parameters.Add(("low", q.Boundary - d));
+        parameters.Add(("high", q.Boundary + d));
+        parameters.Add(("distance", distance));
+        var filters = Filters(q);
+        return ($"""
+            SELECT (SELECT COUNT(*) FROM review_queue q WHERE q.score <= @low AND {Distance} > @distance{filters})
+                + (SELECT COUNT(*) FROM review_queue q WHERE q.score >= @high AND {Distance} > @distance{filters})
             """, parameters);
     }
 
@@ -70,10 +91,11 @@ internal static class PendingProposalSql
 
     /// <summary>
     /// Rows (proposal id): one group of equal distance (the proposals whose score is one of <paramref name="scores"/>), in
-    /// queue order, rows [skip, skip + take). Each score is an index range already in (variants desc, id) order, and
-    /// the ranges are merged, so this costs skip + take rows, not the group.
+    /// queue order (<paramref name="fromEnd"/>: reverse queue order), rows [skip, skip + take). Each score is an index
+    /// range already in (variants desc, id) order, read forwards or backwards, and the ranges are merged, so this costs
+    /// skip + take rows, not the group.
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) GroupPage(PendingProposalQuery q, IReadOnlyList<double> scores, long skip, long take)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) GroupPage(PendingProposalQuery q, IReadOnlyList<double> scores, long skip, long take, bool fromEnd)
     {
         var parameters = Parameters(q);
         parameters.Add(("skip", skip));
@@ -84,7 +106,7 @@ internal static class PendingProposalSql
             parameters.Add(($"s{i}", scores[i]));
             arms.Add($"SELECT q.proposal_id AS id, q.variants AS n FROM review_queue q WHERE q.score = @s{i}{Filters(q)}");
         }
-        return (string.Join("\nUNION ALL\n", arms) + "\nORDER BY n DESC, id LIMIT @take OFFSET @skip", parameters);
+        return (string.Join("\nUNION ALL\n", arms) + (fromEnd ? "\nORDER BY n, id DESC" : "\nORDER BY n DESC, id") + " LIMIT @take OFFSET @skip", parameters);
     }
 
     /// <summary>
