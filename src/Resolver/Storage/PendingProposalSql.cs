@@ -172,8 +172,9 @@ internal static class PendingProposalSql
     private static string Candidates(PendingProposalQuery q, bool byCountry)
     {
         var (table, test) = byCountry ? ("entity_countries", "m.country = @country") : ("entity_sources", $"m.source IN ({SourceList(q)})");
+        // Materialised first, so that a planner sorts what passes, not the queue.
         return $"""
-            q.proposal_id IN (
+            WITH candidate(id) AS MATERIALIZED (
                 SELECT r.proposal_id FROM {table} m JOIN review_queue r ON r.current_a = m.entity_id WHERE {test}
                 UNION
                 SELECT r.proposal_id FROM {table} m JOIN review_queue r ON r.current_b = m.entity_id WHERE {test})
@@ -182,7 +183,7 @@ internal static class PendingProposalSql
 
     /// <summary>One value: as <see cref="Count"/>, from the entities the country or source filter names.</summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountCandidates(PendingProposalQuery q, bool byCountry) =>
-        ($"SELECT COUNT(*) FROM review_queue q WHERE {Candidates(q, byCountry)}{Filters(q)}", Parameters(q));
+        ($"{Candidates(q, byCountry)}\nSELECT COUNT(*) FROM candidate c JOIN review_queue q ON q.proposal_id = c.id WHERE 1 = 1{Filters(q, byCountry)}", Parameters(q));
 
     /// <summary>Rows (proposal id): rows [skip, skip + take) in queue order of the proposals passing the filter, from the entities it names (sorts what passes).</summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CandidatePage(PendingProposalQuery q, bool byCountry, long skip, long take)
@@ -190,8 +191,11 @@ internal static class PendingProposalSql
         var parameters = Parameters(q);
         parameters.Add(("skip", skip));
         parameters.Add(("take", take));
-        return ($"SELECT q.proposal_id FROM review_queue q WHERE {Candidates(q, byCountry)}{Filters(q)} ORDER BY {Distance}, q.variants DESC, q.proposal_id LIMIT @take OFFSET @skip",
-            parameters);
+        return ($"""
+            {Candidates(q, byCountry)}
+            SELECT q.proposal_id FROM candidate c JOIN review_queue q ON q.proposal_id = c.id WHERE 1 = 1{Filters(q, byCountry)}
+            ORDER BY {Distance}, q.variants DESC, q.proposal_id LIMIT @take OFFSET @skip
+            """, parameters);
     }
 
     private static string SourceList(PendingProposalQuery q) =>
@@ -220,16 +224,18 @@ internal static class PendingProposalSql
     /// country and source: entity_countries, entity_sources; sources as resolved in SourceValues), never a walk over the
     /// entities' variants.
     /// </summary>
-    private static string Filters(PendingProposalQuery q)
+    /// <param name="q">The query.</param>
+    /// <param name="candidatesBy">Which filter the rows were already found by (true: country, false: source), so it is not checked again.</param>
+    private static string Filters(PendingProposalQuery q, bool? candidatesBy = null)
     {
         var sql = "";
         if (q.MinScore is not null) sql += " AND q.score >= @minScore";
         if (q.MaxScore is not null) sql += " AND q.score <= @maxScore";
         if (q.Kind is not null)
             sql += " AND EXISTS (SELECT 1 FROM entities e WHERE e.id IN (q.current_a, q.current_b) AND lower(e.kind) = @kind)";
-        if (q.Country is not null)
+        if (q.Country is not null && candidatesBy != true)
             sql += " AND EXISTS (SELECT 1 FROM entity_countries c WHERE c.entity_id IN (q.current_a, q.current_b) AND c.country = @country)";
-        if (q.Source is not null)
+        if (q.Source is not null && candidatesBy != false)
             sql += $" AND EXISTS (SELECT 1 FROM entity_sources s WHERE s.entity_id IN (q.current_a, q.current_b) AND s.source IN ({SourceList(q)}))";
         if (q.NotSkippedBy is not null)
             sql += " AND NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.proposal_id = q.proposal_id AND d.actor = @reviewer AND d.status = 'skipped' AND d.undone_by IS NULL)";
