@@ -29,7 +29,7 @@ internal static class PendingProposalPager
     private const long FromEndAfter = 1000;
 
     /// <summary>The ids of rows [offset, offset + limit) of the queue, in queue order.</summary>
-    public static async Task<IReadOnlyList<long>> PageAsync(PendingProposalQuery q, long offset, long limit, Func<SqlQuery, Task<List<object?[]>>> rows)
+    public static async Task<IReadOnlyList<long>> PageAsync(PendingProposalQuery q, long offset, long limit, Func<SqlQuery, Task<List<object?[]>>> rows, bool countWhole)
     {
         if (limit <= 0) return [];
         var (query, byCountry) = await PlanAsync(q, rows);
@@ -41,7 +41,7 @@ internal static class PendingProposalPager
         var (fromEnd, skipWindow, take) = (false, offset, limit);
         if (offset >= FromEndAfter)
         {
-            var total = Convert.ToInt64((await rows(PendingProposalSql.Count(query)))[0][0], CultureInfo.InvariantCulture);
+            var total = Convert.ToInt64((await rows(PendingProposalSql.Count(query, countWhole)))[0][0], CultureInfo.InvariantCulture);
             if (offset >= total) return [];
             var end = Math.Min(total, offset + limit);
             if (offset > total / 2) (fromEnd, skipWindow, take) = (true, total - end, end - offset);
@@ -78,12 +78,15 @@ internal static class PendingProposalPager
         return ids;
     }
 
-    /// <summary>How many pending proposals pass the filter.</summary>
-    public static async Task<int> CountAsync(PendingProposalQuery q, Func<SqlQuery, Task<List<object?[]>>> rows)
+    /// <summary>
+    /// How many pending proposals pass the filter. <paramref name="countWhole"/>: a queue walked whole is checked against
+    /// each filter's whole entity set, hashed once (PostgreSQL), rather than probed row by row (SQLite, where probes are cheaper).
+    /// </summary>
+    public static async Task<int> CountAsync(PendingProposalQuery q, Func<SqlQuery, Task<List<object?[]>>> rows, bool countWhole)
     {
         var (query, byCountry) = await PlanAsync(q, rows);
         if (query is null) return 0;
-        var count = byCountry is { } by ? PendingProposalSql.CountCandidates(query, by) : PendingProposalSql.Count(query);
+        var count = byCountry is { } by ? PendingProposalSql.CountCandidates(query, by) : PendingProposalSql.Count(query, countWhole);
         return Convert.ToInt32((await rows(count))[0][0], CultureInfo.InvariantCulture);
     }
 

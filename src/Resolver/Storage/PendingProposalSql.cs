@@ -140,9 +140,9 @@ internal static class PendingProposalSql
         return ($"SELECT {ProposalColumns} FROM proposals p WHERE p.id IN ({string.Join(", ", parameters.Select(p => "@" + p.Name))})", parameters);
     }
 
-    /// <summary>One value: how many pending proposals pass the filter, each queue row checked.</summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Count(PendingProposalQuery q) =>
-        ("SELECT COUNT(*) FROM review_queue q WHERE 1 = 1" + Filters(q), Parameters(q));
+    /// <summary>One value: how many pending proposals pass the filter, each queue row checked (<paramref name="whole"/>: see Filters).</summary>
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Count(PendingProposalQuery q, bool whole) =>
+        ("SELECT COUNT(*) FROM review_queue q WHERE 1 = 1" + Filters(q, whole: whole), Parameters(q));
 
     /// <summary>One value: how many pending proposals there are (no filter).</summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) QueueSize() => ("SELECT COUNT(*) FROM review_queue", []);
@@ -226,17 +226,25 @@ internal static class PendingProposalSql
     /// </summary>
     /// <param name="q">The query.</param>
     /// <param name="candidatesBy">Which filter the rows were already found by (true: country, false: source), so it is not checked again.</param>
-    private static string Filters(PendingProposalQuery q, bool? candidatesBy = null)
+    /// <param name="whole">Test each row against the whole set of entities passing (a planner hashes it once) instead
+    /// of probing per row: for counting every row on PostgreSQL, whose per-row subqueries cost 3-4 times more.</param>
+    private static string Filters(PendingProposalQuery q, bool? candidatesBy = null, bool whole = false)
     {
+        string Test(string set, string probe) => whole
+            ? $" AND (q.current_a IN ({set}) OR q.current_b IN ({set}))"
+            : $" AND EXISTS ({probe})";
         var sql = "";
         if (q.MinScore is not null) sql += " AND q.score >= @minScore";
         if (q.MaxScore is not null) sql += " AND q.score <= @maxScore";
         if (q.Kind is not null)
-            sql += " AND EXISTS (SELECT 1 FROM entities e WHERE e.id IN (q.current_a, q.current_b) AND lower(e.kind) = @kind)";
+            sql += Test("SELECT id FROM entities WHERE lower(kind) = @kind",
+                "SELECT 1 FROM entities e WHERE e.id IN (q.current_a, q.current_b) AND lower(e.kind) = @kind");
         if (q.Country is not null && candidatesBy != true)
-            sql += " AND EXISTS (SELECT 1 FROM entity_countries c WHERE c.entity_id IN (q.current_a, q.current_b) AND c.country = @country)";
+            sql += Test("SELECT entity_id FROM entity_countries WHERE country = @country",
+                "SELECT 1 FROM entity_countries c WHERE c.entity_id IN (q.current_a, q.current_b) AND c.country = @country");
         if (q.Source is not null && candidatesBy != false)
-            sql += $" AND EXISTS (SELECT 1 FROM entity_sources s WHERE s.entity_id IN (q.current_a, q.current_b) AND s.source IN ({SourceList(q)}))";
+            sql += Test($"SELECT entity_id FROM entity_sources WHERE source IN ({SourceList(q)})",
+                $"SELECT 1 FROM entity_sources s WHERE s.entity_id IN (q.current_a, q.current_b) AND s.source IN ({SourceList(q)})");
         if (q.NotSkippedBy is not null)
             sql += " AND NOT EXISTS (SELECT 1 FROM review_decisions d WHERE d.proposal_id = q.proposal_id AND d.actor = @reviewer AND d.status = 'skipped' AND d.undone_by IS NULL)";
         return sql;

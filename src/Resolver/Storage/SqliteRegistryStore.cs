@@ -333,7 +333,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
     public Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default) =>
         Locked(async () =>
         {
-            var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(q, ct));
+            var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(q, ct), countWhole: false);
             var byId = new Dictionary<long, ReviewProposal>(ids.Count);
             foreach (var chunk in ids.Chunk(500))
             {
@@ -371,7 +371,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         }, entityIds);
 
     public Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
-        Locked(() => PendingProposalPager.CountAsync(query, q => RowsAsync(q, ct)));
+        Locked(() => PendingProposalPager.CountAsync(query, q => RowsAsync(q, ct), countWhole: false));
 
     private static ReviewProposal ReadProposal(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),

@@ -240,7 +240,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(c, q, ct));
+        var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(c, q, ct), countWhole: true);
         var byId = new Dictionary<long, ReviewProposal>(ids.Count);
         foreach (var chunk in ids.Chunk(500))
         {
@@ -274,7 +274,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return await PendingProposalPager.CountAsync(query, q => RowsAsync(c, q, ct));
+        return await PendingProposalPager.CountAsync(query, q => RowsAsync(c, q, ct), countWhole: true);
     }
 
     private static NpgsqlCommand NamedCommand(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
