@@ -28,7 +28,7 @@ internal static class PendingProposalPager
     /// <summary>From this offset on, the queue is counted to see whether the page is nearer its end.</summary>
     private const long FromEndAfter = 1000;
 
-    /// <summary>The ids of rows [offset, offset + limit) of the queue, in queue order.</summary>
+    /// <summary>The ids of rows [offset, offset + limit) of the queue, in queue order (<paramref name="countWhole"/>: see <see cref="CountAsync"/>).</summary>
     public static async Task<IReadOnlyList<long>> PageAsync(PendingProposalQuery q, long offset, long limit, Func<SqlQuery, Task<List<object?[]>>> rows, bool countWhole)
     {
         if (limit <= 0) return [];
@@ -46,12 +46,14 @@ internal static class PendingProposalPager
             var end = Math.Min(total, offset + limit);
             if (offset > total / 2) (fromEnd, skipWindow, take) = (true, total - end, end - offset);
         }
-        var window = (await rows(PendingProposalSql.Window(query, skipWindow, take, fromEnd)))[0];
+        // Deep pages walk many rows: on PostgreSQL each is then checked against the filter's whole entity sets.
+        var whole = countWhole && offset >= FromEndAfter;
+        var window = (await rows(PendingProposalSql.Window(query, skipWindow, take, fromEnd, whole)))[0];
         if (Convert.ToInt64(window[2], CultureInfo.InvariantCulture) == 0) return [];
         object first = window[0]!, last = window[1]!; // nearest and farthest distance on the page
         async Task<long> Before(bool reverse) => reverse
-            ? skipWindow == 0 ? 0 : skipWindow - Convert.ToInt64((await rows(PendingProposalSql.CountFarther(query, last)))[0][0], CultureInfo.InvariantCulture)
-            : offset == 0 ? 0 : offset - Convert.ToInt64((await rows(PendingProposalSql.CountNearer(query, first)))[0][0], CultureInfo.InvariantCulture);
+            ? skipWindow == 0 ? 0 : skipWindow - Convert.ToInt64((await rows(PendingProposalSql.CountFarther(query, last, whole)))[0][0], CultureInfo.InvariantCulture)
+            : offset == 0 ? 0 : offset - Convert.ToInt64((await rows(PendingProposalSql.CountNearer(query, first, whole)))[0][0], CultureInfo.InvariantCulture);
 
         double b = query.Boundary, dFirst = Number(first), dLast = Number(last), slack = PendingProposalSql.RangeSlack;
         var cap = (int)Math.Min(take, 10_000) + ScoreMargin;

@@ -24,13 +24,13 @@ internal static class PendingProposalSql
     /// many rows it holds (0: none). Walks the score index outwards from the boundary (from the ends inwards when
     /// <paramref name="fromEnd"/>), up and down, offset + limit rows at most each way: costs the offset, never the queue.
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Window(PendingProposalQuery q, long offset, long limit, bool fromEnd)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) Window(PendingProposalQuery q, long offset, long limit, bool fromEnd, bool whole)
     {
         var parameters = Parameters(q);
         parameters.Add(("rank", offset + limit));
         parameters.Add(("skip", offset));
         parameters.Add(("take", limit));
-        var where = "WHERE 1 = 1" + Filters(q);
+        var where = "WHERE 1 = 1" + Filters(q, whole: whole);
         var (up, down, order) = fromEnd ? ("DESC", "", "DESC") : ("", "DESC", "");
         return ($"""
             SELECT MIN(d), MAX(d), COUNT(*) FROM (
@@ -47,14 +47,14 @@ internal static class PendingProposalSql
     /// the two index ranges outside boundary ± distance (every farther row is there; of the rows at that distance only
     /// those the rounding pushed outside).
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountFarther(PendingProposalQuery q, object distance)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountFarther(PendingProposalQuery q, object distance, bool whole)
     {
         var d = Convert.ToDouble(distance, CultureInfo.InvariantCulture);
         var parameters = Parameters(q);
         parameters.Add(("low", q.Boundary - d));
         parameters.Add(("high", q.Boundary + d));
         parameters.Add(("distance", distance));
-        var filters = Filters(q);
+        var filters = Filters(q, whole: whole);
         return ($"""
             SELECT (SELECT COUNT(*) FROM review_queue q WHERE q.score <= @low AND {Distance} > @distance{filters})
                 + (SELECT COUNT(*) FROM review_queue q WHERE q.score >= @high AND {Distance} > @distance{filters})
@@ -66,14 +66,14 @@ internal static class PendingProposalSql
     /// range strictly inside boundary ± distance (every nearer row is; of the rows at that distance only those the
     /// rounding pulled inside, so the range stops short of a group of equal scores at the distance).
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountNearer(PendingProposalQuery q, object distance)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountNearer(PendingProposalQuery q, object distance, bool whole)
     {
         var d = Convert.ToDouble(distance, CultureInfo.InvariantCulture);
         var parameters = Parameters(q);
         parameters.Add(("low", q.Boundary - d));
         parameters.Add(("high", q.Boundary + d));
         parameters.Add(("distance", distance));
-        return ($"SELECT COUNT(*) FROM review_queue q WHERE q.score > @low AND q.score < @high AND {Distance} < @distance" + Filters(q), parameters);
+        return ($"SELECT COUNT(*) FROM review_queue q WHERE q.score > @low AND q.score < @high AND {Distance} < @distance" + Filters(q, whole: whole), parameters);
     }
 
     /// <summary>
@@ -227,7 +227,7 @@ internal static class PendingProposalSql
     /// <param name="q">The query.</param>
     /// <param name="candidatesBy">Which filter the rows were already found by (true: country, false: source), so it is not checked again.</param>
     /// <param name="whole">Test each row against the whole set of entities passing (a planner hashes it once) instead
-    /// of probing per row: for counting every row on PostgreSQL, whose per-row subqueries cost 3-4 times more.</param>
+    /// of probing per row: for walking many rows on PostgreSQL, whose per-row subqueries cost 3-4 times more.</param>
     private static string Filters(PendingProposalQuery q, bool? candidatesBy = null, bool whole = false)
     {
         string Test(string set, string probe) => whole
