@@ -72,7 +72,7 @@ internal static class PendingProposalPager
         var ids = new List<long>();
         foreach (var scores in groups)
         {
-            ids.AddRange(Ids(await rows(PendingProposalSql.GroupPage(query, scores, skip, take - ids.Count, fromEnd))));
+            ids.AddRange(Ids(await rows(PendingProposalSql.GroupPage(query, scores, skip, take - ids.Count, fromEnd, whole))));
             skip = 0;
             if (ids.Count >= take) break;
         }

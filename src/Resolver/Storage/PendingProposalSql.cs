@@ -95,7 +95,7 @@ internal static class PendingProposalSql
     /// range already in (variants desc, id) order, read forwards or backwards, and the ranges are merged, so this costs
     /// skip + take rows, not the group.
     /// </summary>
-    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) GroupPage(PendingProposalQuery q, IReadOnlyList<double> scores, long skip, long take, bool fromEnd)
+    public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) GroupPage(PendingProposalQuery q, IReadOnlyList<double> scores, long skip, long take, bool fromEnd, bool whole)
     {
         var parameters = Parameters(q);
         parameters.Add(("skip", skip));
@@ -104,7 +104,7 @@ internal static class PendingProposalSql
         for (int i = 0; i < scores.Count; i++)
         {
             parameters.Add(($"s{i}", scores[i]));
-            arms.Add($"SELECT q.proposal_id AS id, q.variants AS n FROM review_queue q WHERE q.score = @s{i}{Filters(q)}");
+            arms.Add($"SELECT q.proposal_id AS id, q.variants AS n FROM review_queue q WHERE q.score = @s{i}{Filters(q, whole: whole)}");
         }
         return (string.Join("\nUNION ALL\n", arms) + (fromEnd ? "\nORDER BY n, id DESC" : "\nORDER BY n DESC, id") + " LIMIT @take OFFSET @skip", parameters);
     }
