@@ -18,13 +18,22 @@ internal static class ReviewQueueRefresh
     /// absorbed ids lead to wait too (after an un-merge those rows must be followed again from the proposals' own ids).
     /// <paramref name="execute"/> runs one statement in the writer's transaction and returns the rows it changed.
     /// </summary>
-    public static async Task RunAsync(Func<SqlQuery, Task<int>> execute, IReadOnlyCollection<string> entityIds)
+    /// <param name="lockCounted">Lock the entities whose counts are read (PostgreSQL, FOR SHARE), so that a variant a
+    /// concurrent writer is adding is waited for, not missed; SQLite writers are serialised anyway.</param>
+    public static async Task RunAsync(Func<SqlQuery, Task<int>> execute, IReadOnlyCollection<string> entityIds, bool lockCounted)
     {
         if (entityIds.Count > 0) await execute(Reopen(entityIds));
         if (await execute((Start, [])) == 0) return;
         for (int hop = 0; hop < MaxHops && await execute((Hop, [])) > 0; hop++) { }
+        if (lockCounted) await execute((LockCounted, []));
         await execute((Count, []));
     }
+
+    private const string LockCounted = """
+        SELECT 1 FROM entities WHERE id IN (
+            SELECT current_a FROM review_queue WHERE variants < 0 UNION SELECT current_b FROM review_queue WHERE variants < 0)
+        ORDER BY id FOR SHARE
+        """;
 
     private static SqlQuery Reopen(IReadOnlyCollection<string> entityIds)
     {

@@ -368,7 +368,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             using var cmd = NamedCommand(q);
             cmd.Transaction = tx;
             return await cmd.ExecuteNonQueryAsync(ct);
-        }, entityIds);
+        }, entityIds, lockCounted: false);
 
     public Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
         Locked(() => PendingProposalPager.CountAsync(query, q => RowsAsync(q, ct), countWhole: false));

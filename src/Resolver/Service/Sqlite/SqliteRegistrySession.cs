@@ -166,7 +166,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
             await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", ct,
                 p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
         foreach (var (key, value) in batch.Meta) await SetMetaAsync(key, value, ct);
-        if (batch.NewProposals.Count > 0) await ReviewQueueRefresh.RunAsync(q => ExecNamedAsync(q, ct), []);
+        if (batch.NewProposals.Count > 0) await ReviewQueueRefresh.RunAsync(q => ExecNamedAsync(q, ct), [], lockCounted: false);
     }
 
     private async Task<int> ExecNamedAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)

@@ -115,5 +115,5 @@ internal static class PostgresCommands
             await using var cmd = new NpgsqlCommand(q.Sql, c, tx);
             foreach (var (name, value) in q.Parameters) cmd.Parameters.AddWithValue(name, value);
             return await cmd.ExecuteNonQueryAsync(ct);
-        }, entityIds);
+        }, entityIds, lockCounted: true);
 }

@@ -104,6 +104,8 @@ internal static class PostgresMigrations
 
             -- Variants joining (sign 1) or leaving (sign -1) entities: e, c, s hold each variant's entity, country, source.
             CREATE FUNCTION names_count_variants(e text[], c text[], s text[], sign integer) RETURNS void LANGUAGE sql AS $fn$
+                -- entity rows locked in id order first: concurrent writers queue up instead of deadlocking
+                SELECT 1 FROM entities WHERE id = ANY(e) ORDER BY id FOR UPDATE;
                 UPDATE entities x SET variant_count = x.variant_count + d.n
                 FROM (SELECT entity_id, (sign * COUNT(*))::integer AS n FROM unnest(e) t(entity_id) GROUP BY 1) d WHERE x.id = d.entity_id;
                 INSERT INTO entity_countries SELECT entity_id, upper(country), (sign * COUNT(*))::integer FROM unnest(e, c) t(entity_id, country) GROUP BY 1, 2
@@ -160,6 +162,8 @@ internal static class PostgresMigrations
             BEGIN
                 IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
                     IF NEW.status = 'pending' THEN
+                        -- The counts read below must not miss a variant a concurrent writer is adding: wait for it.
+                        PERFORM 1 FROM entities WHERE id IN (NEW.entity_a, NEW.entity_b) ORDER BY id FOR SHARE;
                         INSERT INTO review_queue(proposal_id, score, current_a, current_b, variants)
                         SELECT NEW.id, NEW.score, a.id, b.id, a.variant_count + b.variant_count FROM entities a, entities b
                         WHERE a.id = NEW.entity_a AND a.status = 'active' AND b.id = NEW.entity_b AND b.status = 'active'
