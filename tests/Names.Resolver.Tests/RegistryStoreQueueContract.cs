@@ -55,10 +55,13 @@ public abstract partial class RegistryStoreContract
     private static async Task<List<long>> ExpectedOrderAsync(IRegistryStore store, Func<ReviewProposal, EntityFacts, EntityFacts, bool>? keep = null)
     {
         var rows = new List<(long Id, double Distance, int Size)>();
-        foreach (var p in await store.GetProposalsAsync(ProposalStatus.Pending))
+        var pending = await store.GetProposalsAsync(ProposalStatus.Pending);
+        var current = new Dictionary<string, string>();
+        foreach (var id in pending.SelectMany(p => new[] { p.EntityA, p.EntityB }).Distinct()) current[id] = (await store.ResolveAsync(id))!.Id;
+        var facts = (await store.GetEntityFactsAsync(current.Values.Distinct().ToList())).ToDictionary(f => f.Id);
+        foreach (var p in pending)
         {
-            var a = (await store.GetEntityFactsAsync([(await store.ResolveAsync(p.EntityA))!.Id])).Single();
-            var b = (await store.GetEntityFactsAsync([(await store.ResolveAsync(p.EntityB))!.Id])).Single();
+            var (a, b) = (facts[current[p.EntityA]], facts[current[p.EntityB]]);
             if (keep is null || keep(p, a, b)) rows.Add((p.Id, Math.Round(Math.Abs(p.Score - Boundary), 6), a.VariantCount + b.VariantCount));
         }
         return rows.OrderBy(r => r.Distance).ThenByDescending(r => r.Size).ThenBy(r => r.Id).Select(r => r.Id).ToList();

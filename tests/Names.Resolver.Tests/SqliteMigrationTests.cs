@@ -95,6 +95,25 @@ public sealed class SqliteMigrationTests : IDisposable
         Assert.Equal(0, engine.Statistics.NewEntities);
     }
 
+    /// <summary>`names verify` recounts what the schema maintains for the review queue: a count set wrong behind the store's back is reported.</summary>
+    [Fact]
+    public async Task Verify_reports_maintained_queue_values_that_differ_from_a_recount()
+    {
+        var path = Path.Combine(_dir, "tampered.db");
+        var (_, schema) = SqliteMigrations.All[0];
+        Exec(path, schema + "\n" + File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "registry-v1.sql"))
+            + "\nINSERT INTO proposals VALUES (2,'LS7EGHHRGVBFAJ33','L5EX969AD7W6R939',0.66,'','pending','2026-11-20T10:00:00.0000000Z',NULL,NULL);"
+            + "\nPRAGMA user_version = 1;");
+        await (await SqliteRegistryStore.OpenAsync(path)).DisposeAsync();
+        Exec(path, "UPDATE entities SET variant_count = variant_count + 5 WHERE id = 'L5EX969AD7W6R939'; UPDATE review_queue SET variants = 1; "
+            + "DELETE FROM entity_countries WHERE country = 'NL';");
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
+        var problems = (await new RegistryVerifier(store).VerifyAsync()).Problems;
+        Assert.Contains(problems, p => p.StartsWith("entity L5EX969AD7W6R939: variant count"));
+        Assert.Contains(problems, p => p.StartsWith("review queue, proposal 2: stored (score 0.66, entities LQC5N98MP2FE1280 and L5EX969AD7W6R939, 1 variants)"));
+        Assert.Contains(problems, p => p.Contains("with country 'NL' stored in entity_countries"));
+    }
+
     private static List<string> Indexes(string path)
     {
         using var raw = new SqliteConnection($"Data Source={path};Pooling=False");

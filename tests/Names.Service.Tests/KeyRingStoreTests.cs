@@ -16,6 +16,20 @@ public sealed class KeyRingStoreTests : IDisposable
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
+    /// <summary>Takes schema version 6 (the review queue's rows, counts and triggers) back out, to put a registry back to version 4.</summary>
+    private const string SqliteSchema6 = """
+        DROP TRIGGER tr_variants_insert; DROP TRIGGER tr_variants_delete; DROP TRIGGER tr_variants_move; DROP TRIGGER tr_proposals_insert;
+        DROP TRIGGER tr_proposals_status; DROP TRIGGER tr_proposals_score; DROP TRIGGER tr_entities_absorbed;
+        DROP TABLE review_queue; DROP TABLE entity_countries; DROP TABLE entity_sources; ALTER TABLE entities DROP COLUMN variant_count;
+        """;
+
+    private const string PostgresSchema6 = """
+        DROP TABLE review_queue, entity_countries, entity_sources;
+        DROP FUNCTION names_count_variants, names_variants_inserted, names_variants_deleted, names_variants_updated,
+            names_proposal_queued, names_entity_status_changed CASCADE;
+        ALTER TABLE entities DROP COLUMN variant_count;
+        """;
+
     private const string First = "<key id=\"1\" version=\"1\"><name>é &amp; ü</name></key>";
     private const string Second = "<revocation version=\"1\"><revocationDate>2026-11-21T12:00:00Z</revocationDate></revocation>";
 
@@ -28,12 +42,12 @@ public sealed class KeyRingStoreTests : IDisposable
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "DROP TABLE data_protection_keys; PRAGMA user_version = 4;";
+            cmd.CommandText = "DROP TABLE data_protection_keys; " + SqliteSchema6 + " PRAGMA user_version = 4;";
             cmd.ExecuteNonQuery();
         }
         await using (var one = await SqliteOnlineRegistry.OpenAsync(path))
         {
-            Assert.Equal(5, await one.CheckHealthAsync());
+            Assert.Equal(6, await one.CheckHealthAsync());
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);
@@ -52,12 +66,12 @@ public sealed class KeyRingStoreTests : IDisposable
         await using (var c = new NpgsqlConnection(cs))
         {
             await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand("DROP TABLE data_protection_keys; UPDATE schema_version SET version = 4;", c);
+            await using var cmd = new NpgsqlCommand("DROP TABLE data_protection_keys; " + PostgresSchema6 + " UPDATE schema_version SET version = 4;", c);
             await cmd.ExecuteNonQueryAsync();
         }
         await using (var one = await PostgresOnlineRegistry.OpenAsync(cs))
         {
-            Assert.Equal(5, await one.CheckHealthAsync());
+            Assert.Equal(6, await one.CheckHealthAsync());
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);

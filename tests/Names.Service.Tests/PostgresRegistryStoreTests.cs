@@ -22,14 +22,15 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(5, await again.GetSchemaVersionAsync());
+        Assert.Equal(6, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
     }
 
     /// <summary>
-    /// A schema-3 database (put back from a fresh one: version 4 adds indexes and the proposals' contributions, 5 the key ring) with a
-    /// pending proposal naming an absorbed entity is migrated on open: the queue's indexes are there, the old status
-    /// index is gone, the queue follows the redirect, the old proposal's contributions read as unknown.
+    /// A schema-3 database (put back from a fresh one: version 4 adds indexes and the proposals' contributions, 5 the key ring,
+    /// 6 the review_queue with its triggers) with a pending proposal naming an absorbed entity is migrated on open: the
+    /// queue's indexes are there, the old status index is gone, the queue follows the redirect, the old proposal's
+    /// contributions read as unknown, and the maintained counts verify.
     /// </summary>
     [PostgresFact]
     public async Task A_version_3_database_gets_the_queue_indexes_on_open_and_its_pending_proposals_are_served()
@@ -40,6 +41,10 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             DROP INDEX ix_proposals_status_score; DROP INDEX ix_entities_absorbed; ALTER TABLE proposals DROP COLUMN contributions;
             CREATE INDEX ix_proposals_status ON proposals(status);
             DROP TABLE data_protection_keys;
+            DROP TABLE review_queue, entity_countries, entity_sources;
+            DROP FUNCTION names_count_variants, names_variants_inserted, names_variants_deleted, names_variants_updated,
+                names_proposal_queued, names_entity_status_changed CASCADE;
+            ALTER TABLE entities DROP COLUMN variant_count;
             UPDATE schema_version SET version = 3;
             INSERT INTO entities VALUES ('LQC5N98MP2FE1280', 'legal_entity', 'PHILIPS', 'active', NULL),
                 ('LS7EGHHRGVBFAJ33', 'legal_entity', 'PHILIPS GLOEILAMPENFABRIEKEN', 'absorbed', 'LQC5N98MP2FE1280'),
@@ -50,7 +55,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
                 VALUES ('LS7EGHHRGVBFAJ33', 'L5EX969AD7W6R939', 0.7, '', 'pending', now());
             """);
         await using var store = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(5, await store.GetSchemaVersionAsync());
+        Assert.Equal(6, await store.GetSchemaVersionAsync());
         var indexes = await IndexesAsync(cs);
         Assert.Contains("ix_proposals_status_score", indexes);
         Assert.Contains("ix_entities_absorbed", indexes);

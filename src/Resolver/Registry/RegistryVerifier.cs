@@ -6,7 +6,7 @@ namespace Names.Resolver.Registry;
 /// <summary>
 /// Checks a registry's invariants (used by `names verify`): every id ever issued (minted events) resolves to an
 /// active entity, every id has valid check digits, every variant belongs to an existing entity, absorbed ids form no
-/// cycle and point at existing entities.
+/// cycle and point at existing entities, and what the store maintains for the review queue matches a recount.
 /// </summary>
 public sealed class RegistryVerifier(IRegistryStore store)
 {
@@ -57,6 +57,7 @@ public sealed class RegistryVerifier(IRegistryStore store)
         }
         foreach (var id in entities.Keys)
             if (await store.ResolveAsync(id, ct) is not { Status: EntityStatus.Active }) problems.Add($"id {id} does not resolve to an active entity");
+        problems.AddRange(await store.CheckReviewQueueAsync(ct));
 
         return new RegistryVerification(problems.Count == 0, problems, entities.Count, variants, issued);
     }

@@ -51,4 +51,7 @@ internal interface IReviewDecisionSql
     Task MarkDecisionUndoneAsync(long decisionId, long undoDecisionId, CancellationToken ct);
 
     Task AddEventsAsync(IReadOnlyList<RegistryEvent> events, CancellationToken ct);
+
+    /// <summary>Runs <see cref="ReviewQueueRefresh"/> (the queue rows triggers could not follow; also those naming these entities).</summary>
+    Task RefreshReviewQueueAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct);
 }

@@ -53,6 +53,7 @@ internal static class ReviewDecisionPlan
         events.Add(new RegistryEvent(RegistryEventType.Decided, a, b, q.Actor, detail, now));
         await sql.InsertDecisionAsync(new ReviewDecisionRow(0, q.ProposalId, q.Status, q.Actor, now, q.Comment, survivor, absorbed, moved, linkA, linkB), ct);
         await sql.AddEventsAsync(events, ct);
+        if (absorbed is not null) await sql.RefreshReviewQueueAsync([], ct); // the proposals naming the absorbed id now name the survivor
         return new ReviewDecision(q.ProposalId, q.Status, q.Actor, now, q.Comment, q.Status == ReviewDecisionStatus.Accepted ? survivor ?? a : null);
     }
 
@@ -66,6 +67,7 @@ internal static class ReviewDecisionPlan
         var (a, b, _) = await sql.LockProposalAsync(decided, ct) ?? throw new KeyNotFoundException($"no proposal {decided}");
         var now = DateTimeOffset.UtcNow;
         var events = new List<RegistryEvent>();
+        var followAgain = new List<string>();
         if (last is { SurvivorId: { } survivor, AbsorbedId: { } absorbed })
         {
             // A later merge or split of the absorbed id would make the un-merge wrong: refuse rather than guess.
@@ -74,6 +76,7 @@ internal static class ReviewDecisionPlan
             var moved = last.MovedVariants ?? [];
             await sql.MoveVariantsAsync(moved, absorbed, ct);
             await sql.MarkActiveAsync(absorbed, ct);
+            followAgain.Add(survivor); // proposals naming the absorbed id (or ids it absorbed) name it again, not the survivor
             events.Add(new RegistryEvent(RegistryEventType.Undone, survivor, absorbed, actor, $"proposal {decided}: merge undone, {moved.Count} variants back to {absorbed}", now));
         }
         if (last is { LinkA: { } linkA, LinkB: { } linkB }) await sql.RemoveCannotLinkAsync(linkA, linkB, ct);
@@ -82,6 +85,7 @@ internal static class ReviewDecisionPlan
         var undoId = await sql.InsertDecisionAsync(new ReviewDecisionRow(0, decided, ReviewDecisionStatus.Undone, actor, now, comment), ct);
         await sql.MarkDecisionUndoneAsync(last.Id, undoId, ct);
         await sql.AddEventsAsync(events, ct);
+        await sql.RefreshReviewQueueAsync(followAgain, ct); // and the proposal, pending again, is back in the queue
         return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
     }
 }

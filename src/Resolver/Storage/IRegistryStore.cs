@@ -49,6 +49,13 @@ public interface IRegistryStore : IAsyncDisposable
     /// <summary>How many pending proposals pass the query's filter.</summary>
     Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default);
 
+    /// <summary>
+    /// Recounts what the store maintains for the review queue (per entity: variant count, countries, source files; per
+    /// pending proposal: its entities as they are now and their variants summed) and describes every difference; empty
+    /// when all is right.
+    /// </summary>
+    Task<IReadOnlyList<string>> CheckReviewQueueAsync(CancellationToken ct = default);
+
     Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default);
     /// <summary>Aggregates of the entities with these ids (absorbed ones as stored, not followed); unknown ids are left out.</summary>
     Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default);

@@ -22,6 +22,9 @@ public sealed record PendingProposalQuery(double Boundary, string? Kind = null, 
 
     private static bool Blank(string? text) => string.IsNullOrWhiteSpace(text);
 
-    /// <summary>Whether a filter needs each proposal's entities as they are now (absorbed ids followed).</summary>
-    internal bool NeedsEntities => Kind is not null || Country is not null || Source is not null;
+    /// <summary>
+    /// The stored source files (lower case) the Source filter matches, found once per request by
+    /// <see cref="PendingProposalPager"/> (so each row is checked by equality, not by a LIKE); null before that.
+    /// </summary>
+    internal IReadOnlyList<string>? SourceValues { get; init; }
 }

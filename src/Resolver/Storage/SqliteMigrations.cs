@@ -59,6 +59,96 @@ internal static class SqliteMigrations
         (5, """
             CREATE TABLE data_protection_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL, xml TEXT NOT NULL, created TEXT NOT NULL);
             """),
+        // The review queue pages from an index (ReviewQueueSql): each pending proposal's row in review_queue holds its
+        // score, the entities it names as they are now (absorbed ids followed) and their variant counts summed, kept by
+        // the triggers below and by ReviewQueueRefresh (what a trigger cannot follow: chains of absorbed ids). Per
+        // entity, its variant count and the countries and source files of its variants, for the queue's filters.
+        (6, """
+            ALTER TABLE entities ADD COLUMN variant_count INTEGER NOT NULL DEFAULT 0;
+            UPDATE entities SET variant_count = c.n FROM (SELECT entity_id, COUNT(*) AS n FROM variants GROUP BY entity_id) c WHERE c.entity_id = entities.id;
+            CREATE TABLE entity_countries (entity_id TEXT NOT NULL, country TEXT NOT NULL, variants INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, country)) WITHOUT ROWID;
+            INSERT INTO entity_countries SELECT entity_id, upper(country), COUNT(*) FROM variants GROUP BY 1, 2;
+            CREATE TABLE entity_sources (entity_id TEXT NOT NULL, source TEXT NOT NULL, variants INTEGER NOT NULL,
+                PRIMARY KEY (entity_id, source)) WITHOUT ROWID;
+            INSERT INTO entity_sources SELECT entity_id, lower(source_file), COUNT(*) FROM variants GROUP BY 1, 2;
+            CREATE INDEX ix_entity_countries_country ON entity_countries(country, entity_id);
+            CREATE INDEX ix_entity_sources_source ON entity_sources(source, entity_id);
+
+            -- current_a/current_b NULL: to be followed by ReviewQueueRefresh; variants < 0: being followed.
+            CREATE TABLE review_queue (proposal_id INTEGER PRIMARY KEY, score REAL NOT NULL, current_a TEXT NULL, current_b TEXT NULL,
+                variants INTEGER NOT NULL DEFAULT 0);
+            WITH RECURSIVE hop(id, target, depth) AS (
+                SELECT id, survivor_id, 1 FROM entities WHERE status = 'absorbed'
+                UNION ALL
+                SELECT h.id, e.survivor_id, h.depth + 1 FROM hop h JOIN entities e ON e.id = h.target WHERE e.status = 'absorbed' AND h.depth < 64),
+            survivor(id, target) AS (SELECT h.id, h.target FROM hop h JOIN entities e ON e.id = h.target WHERE e.status <> 'absorbed')
+            INSERT INTO review_queue(proposal_id, score, current_a, current_b)
+            SELECT p.id, p.score, COALESCE(sa.target, p.entity_a), COALESCE(sb.target, p.entity_b) FROM proposals p
+            LEFT JOIN survivor sa ON sa.id = p.entity_a LEFT JOIN survivor sb ON sb.id = p.entity_b WHERE p.status = 'pending';
+            UPDATE review_queue SET variants = COALESCE((SELECT variant_count FROM entities WHERE id = current_a), 0)
+                + COALESCE((SELECT variant_count FROM entities WHERE id = current_b), 0);
+            CREATE INDEX ix_review_queue_order ON review_queue(score, variants DESC, proposal_id);
+            CREATE INDEX ix_review_queue_a ON review_queue(current_a);
+            CREATE INDEX ix_review_queue_b ON review_queue(current_b);
+            CREATE INDEX ix_review_queue_stale ON review_queue(proposal_id) WHERE variants < 0;
+
+            CREATE TRIGGER tr_variants_insert AFTER INSERT ON variants BEGIN
+                UPDATE entities SET variant_count = variant_count + 1 WHERE id = NEW.entity_id;
+                INSERT INTO entity_countries VALUES (NEW.entity_id, upper(NEW.country), 1)
+                    ON CONFLICT (entity_id, country) DO UPDATE SET variants = variants + 1;
+                INSERT INTO entity_sources VALUES (NEW.entity_id, lower(NEW.source_file), 1)
+                    ON CONFLICT (entity_id, source) DO UPDATE SET variants = variants + 1;
+                UPDATE review_queue SET variants = variants + (current_a IS NEW.entity_id) + (current_b IS NEW.entity_id)
+                    WHERE current_a = NEW.entity_id OR current_b = NEW.entity_id;
+            END;
+            CREATE TRIGGER tr_variants_delete AFTER DELETE ON variants BEGIN
+                UPDATE entities SET variant_count = variant_count - 1 WHERE id = OLD.entity_id;
+                UPDATE entity_countries SET variants = variants - 1 WHERE entity_id = OLD.entity_id AND country = upper(OLD.country);
+                DELETE FROM entity_countries WHERE entity_id = OLD.entity_id AND country = upper(OLD.country) AND variants <= 0;
+                UPDATE entity_sources SET variants = variants - 1 WHERE entity_id = OLD.entity_id AND source = lower(OLD.source_file);
+                DELETE FROM entity_sources WHERE entity_id = OLD.entity_id AND source = lower(OLD.source_file) AND variants <= 0;
+                UPDATE review_queue SET variants = variants - (current_a IS OLD.entity_id) - (current_b IS OLD.entity_id)
+                    WHERE current_a = OLD.entity_id OR current_b = OLD.entity_id;
+            END;
+            -- A moved variant (merge, split, undo) leaves one entity and joins another: the two triggers above, in order.
+            CREATE TRIGGER tr_variants_move AFTER UPDATE OF entity_id, country, source_file ON variants
+            WHEN OLD.entity_id IS NOT NEW.entity_id OR OLD.country IS NOT NEW.country OR OLD.source_file IS NOT NEW.source_file BEGIN
+                UPDATE entities SET variant_count = variant_count - 1 WHERE id = OLD.entity_id;
+                UPDATE entity_countries SET variants = variants - 1 WHERE entity_id = OLD.entity_id AND country = upper(OLD.country);
+                DELETE FROM entity_countries WHERE entity_id = OLD.entity_id AND country = upper(OLD.country) AND variants <= 0;
+                UPDATE entity_sources SET variants = variants - 1 WHERE entity_id = OLD.entity_id AND source = lower(OLD.source_file);
+                DELETE FROM entity_sources WHERE entity_id = OLD.entity_id AND source = lower(OLD.source_file) AND variants <= 0;
+                UPDATE review_queue SET variants = variants - (current_a IS OLD.entity_id) - (current_b IS OLD.entity_id)
+                    WHERE current_a = OLD.entity_id OR current_b = OLD.entity_id;
+                UPDATE entities SET variant_count = variant_count + 1 WHERE id = NEW.entity_id;
+                INSERT INTO entity_countries VALUES (NEW.entity_id, upper(NEW.country), 1)
+                    ON CONFLICT (entity_id, country) DO UPDATE SET variants = variants + 1;
+                INSERT INTO entity_sources VALUES (NEW.entity_id, lower(NEW.source_file), 1)
+                    ON CONFLICT (entity_id, source) DO UPDATE SET variants = variants + 1;
+                UPDATE review_queue SET variants = variants + (current_a IS NEW.entity_id) + (current_b IS NEW.entity_id)
+                    WHERE current_a = NEW.entity_id OR current_b = NEW.entity_id;
+            END;
+            -- A new pending proposal naming two active entities is complete at once; naming an absorbed one, it waits
+            -- (current ids NULL) for ReviewQueueRefresh, which the writer runs before it commits.
+            CREATE TRIGGER tr_proposals_insert AFTER INSERT ON proposals WHEN NEW.status = 'pending' BEGIN
+                INSERT INTO review_queue(proposal_id, score, current_a, current_b, variants)
+                SELECT NEW.id, NEW.score, a.id, b.id, a.variant_count + b.variant_count FROM entities a, entities b
+                WHERE a.id = NEW.entity_a AND a.status = 'active' AND b.id = NEW.entity_b AND b.status = 'active';
+                INSERT OR IGNORE INTO review_queue(proposal_id, score) VALUES (NEW.id, NEW.score);
+            END;
+            CREATE TRIGGER tr_proposals_status AFTER UPDATE OF status ON proposals WHEN NEW.status IS NOT OLD.status BEGIN
+                DELETE FROM review_queue WHERE proposal_id = NEW.id AND NEW.status <> 'pending';
+                INSERT OR IGNORE INTO review_queue(proposal_id, score) SELECT NEW.id, NEW.score WHERE NEW.status = 'pending';
+            END;
+            CREATE TRIGGER tr_proposals_score AFTER UPDATE OF score ON proposals BEGIN
+                UPDATE review_queue SET score = NEW.score WHERE proposal_id = NEW.id;
+            END;
+            -- An entity absorbed: the rows naming it are followed again (to its survivor) by ReviewQueueRefresh.
+            CREATE TRIGGER tr_entities_absorbed AFTER UPDATE OF status ON entities WHEN NEW.status IS NOT OLD.status BEGIN
+                UPDATE review_queue SET current_a = NULL, current_b = NULL, variants = 0 WHERE current_a = NEW.id OR current_b = NEW.id;
+            END;
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -116,6 +116,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
                 Set(cmd, key, value);
                 cmd.ExecuteNonQuery();
             }
+            if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(tx, [], ct);
             tx.Commit();
         }
         finally { _gate.Release(); }
@@ -253,6 +254,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             using var tx = _connection.BeginTransaction();
             using (var cmd = Command("UPDATE variants SET entity_id = $a WHERE entity_id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
             using (var cmd = Command("UPDATE entities SET status = 'absorbed', survivor_id = $a WHERE id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
+            await RefreshReviewQueueAsync(tx, [], ct);
             InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow) });
             tx.Commit();
             return 0;
@@ -331,25 +333,45 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
     public Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default) =>
         Locked(async () =>
         {
-            var list = new List<ReviewProposal>();
-            if (limit <= 0) return (IReadOnlyList<ReviewProposal>)list;
-            offset = Math.Max(0, offset);
-            object? cutoff = null;
-            if (limit < int.MaxValue)
-                using (var cut = NamedCommand(PendingProposalSql.Cutoff(query, (long)offset + limit)))
-                    cutoff = await cut.ExecuteScalarAsync(ct) is { } d and not DBNull ? d : null;
-            using var cmd = NamedCommand(PendingProposalSql.Page(query, cutoff, offset, limit));
-            using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) list.Add(ReadProposal(r));
-            return (IReadOnlyList<ReviewProposal>)list;
+            var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(q, ct), countWhole: false);
+            var byId = new Dictionary<long, ReviewProposal>(ids.Count);
+            foreach (var chunk in ids.Chunk(500))
+            {
+                using var cmd = NamedCommand(PendingProposalSql.Proposals(chunk));
+                using var r = await cmd.ExecuteReaderAsync(ct);
+                while (r.Read()) byId[r.GetInt64(0)] = ReadProposal(r);
+            }
+            return (IReadOnlyList<ReviewProposal>)ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         });
 
-    public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
-        await Locked(async () =>
+    public Task<IReadOnlyList<string>> CheckReviewQueueAsync(CancellationToken ct = default) =>
+        Locked(() => ReviewQueueCheck.RunAsync(q => RowsAsync(q, ct)));
+
+    private async Task<List<object?[]>> RowsAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
+    {
+        using var cmd = NamedCommand(query);
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<object?[]>();
+        while (r.Read())
         {
-            using var cmd = NamedCommand(PendingProposalSql.Count(query));
-            return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
-        });
+            var row = new object?[r.FieldCount];
+            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
+    }
+
+    /// <summary>Runs <see cref="ReviewQueueRefresh"/> inside the writer's transaction.</summary>
+    internal Task RefreshReviewQueueAsync(SqliteTransaction tx, IReadOnlyCollection<string> entityIds, CancellationToken ct) =>
+        ReviewQueueRefresh.RunAsync(async q =>
+        {
+            using var cmd = NamedCommand(q);
+            cmd.Transaction = tx;
+            return await cmd.ExecuteNonQueryAsync(ct);
+        }, entityIds, lockCounted: false);
+
+    public Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
+        Locked(() => PendingProposalPager.CountAsync(query, q => RowsAsync(q, ct), countWhole: false));
 
     private static ReviewProposal ReadProposal(SqliteDataReader r) =>
         new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),

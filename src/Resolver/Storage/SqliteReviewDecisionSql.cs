@@ -60,6 +60,8 @@ public sealed partial class SqliteRegistryStore
         public async Task<string?> LockSurvivorOfAbsorbedAsync(string absorbed, CancellationToken ct) =>
             await store.TxScalarAsync(tx, "SELECT survivor_id FROM entities WHERE id = $a AND status = 'absorbed'", ct, absorbed) as string;
 
+        public Task RefreshReviewQueueAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct) => store.RefreshReviewQueueAsync(tx, entityIds, ct);
+
         public Task MarkActiveAsync(string id, CancellationToken ct) =>
             store.TxExecAsync(tx, "UPDATE entities SET status = 'active', survivor_id = NULL WHERE id = $a", ct, id);
 

@@ -166,6 +166,17 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
             await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", ct,
                 p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
         foreach (var (key, value) in batch.Meta) await SetMetaAsync(key, value, ct);
+        if (batch.NewProposals.Count > 0) await ReviewQueueRefresh.RunAsync(q => ExecNamedAsync(q, ct), [], lockCounted: false);
+    }
+
+    private async Task<int> ExecNamedAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
+    {
+        if (query.Parameters.Count == 0) return await ExecAsync(query.Sql, ct);
+        using var cmd = lease.Connection.CreateCommand();
+        cmd.Transaction = lease.Transaction;
+        cmd.CommandText = query.Sql;
+        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
+        return await cmd.ExecuteNonQueryAsync(ct);
     }
 
     private void RequireTransaction()

@@ -105,5 +105,15 @@ internal static class PostgresCommands
                 p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created), ContributionsJson.Write(p.Contributions));
         foreach (var (key, value) in batch.Meta)
             await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($1,$2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, key, value);
+        if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(c, tx, [], ct);
     }
+
+    /// <summary>Runs <see cref="ReviewQueueRefresh"/> inside the writer's transaction.</summary>
+    public static Task RefreshReviewQueueAsync(NpgsqlConnection c, NpgsqlTransaction tx, IReadOnlyCollection<string> entityIds, CancellationToken ct) =>
+        ReviewQueueRefresh.RunAsync(async q =>
+        {
+            await using var cmd = new NpgsqlCommand(q.Sql, c, tx);
+            foreach (var (name, value) in q.Parameters) cmd.Parameters.AddWithValue(name, value);
+            return await cmd.ExecuteNonQueryAsync(ct);
+        }, entityIds, lockCounted: true);
 }

@@ -71,6 +71,124 @@ internal static class PostgresMigrations
         (5, """
             CREATE TABLE data_protection_keys (id bigserial PRIMARY KEY, name text NOT NULL, xml text NOT NULL, created timestamptz NOT NULL);
             """),
+        // The review queue paged from an index, as in the SQLite schema version 6. The variant triggers are per
+        // statement (bulk runs COPY tens of thousands of variants at once): names_count_variants applies the changes of
+        // one statement, grouped per entity.
+        (6, """
+            ALTER TABLE entities ADD COLUMN variant_count integer NOT NULL DEFAULT 0;
+            UPDATE entities SET variant_count = c.n FROM (SELECT entity_id, COUNT(*) AS n FROM variants GROUP BY entity_id) c WHERE c.entity_id = entities.id;
+            CREATE TABLE entity_countries (entity_id text NOT NULL, country text NOT NULL, variants integer NOT NULL, PRIMARY KEY (entity_id, country));
+            INSERT INTO entity_countries SELECT entity_id, upper(country), COUNT(*) FROM variants GROUP BY 1, 2;
+            CREATE TABLE entity_sources (entity_id text NOT NULL, source text NOT NULL, variants integer NOT NULL, PRIMARY KEY (entity_id, source));
+            INSERT INTO entity_sources SELECT entity_id, lower(source_file), COUNT(*) FROM variants GROUP BY 1, 2;
+            CREATE INDEX ix_entity_countries_country ON entity_countries(country, entity_id);
+            CREATE INDEX ix_entity_sources_source ON entity_sources(source, entity_id);
+
+            -- current_a/current_b NULL: to be followed by ReviewQueueRefresh; variants < 0: being followed.
+            CREATE TABLE review_queue (proposal_id bigint PRIMARY KEY, score double precision NOT NULL, current_a text NULL, current_b text NULL,
+                variants integer NOT NULL DEFAULT 0);
+            WITH RECURSIVE hop(id, target, depth) AS (
+                SELECT id, survivor_id, 1 FROM entities WHERE status = 'absorbed'
+                UNION ALL
+                SELECT h.id, e.survivor_id, h.depth + 1 FROM hop h JOIN entities e ON e.id = h.target WHERE e.status = 'absorbed' AND h.depth < 64),
+            survivor(id, target) AS (SELECT h.id, h.target FROM hop h JOIN entities e ON e.id = h.target WHERE e.status <> 'absorbed')
+            INSERT INTO review_queue(proposal_id, score, current_a, current_b)
+            SELECT p.id, p.score, COALESCE(sa.target, p.entity_a), COALESCE(sb.target, p.entity_b) FROM proposals p
+            LEFT JOIN survivor sa ON sa.id = p.entity_a LEFT JOIN survivor sb ON sb.id = p.entity_b WHERE p.status = 'pending';
+            UPDATE review_queue SET variants = COALESCE((SELECT variant_count FROM entities WHERE id = current_a), 0)
+                + COALESCE((SELECT variant_count FROM entities WHERE id = current_b), 0);
+            CREATE INDEX ix_review_queue_order ON review_queue(score, variants DESC, proposal_id);
+            CREATE INDEX ix_review_queue_a ON review_queue(current_a);
+            CREATE INDEX ix_review_queue_b ON review_queue(current_b);
+            CREATE INDEX ix_review_queue_stale ON review_queue(proposal_id) WHERE variants < 0;
+
+            -- Variants joining (sign 1) or leaving (sign -1) entities: e, c, s hold each variant's entity, country, source.
+            CREATE FUNCTION names_count_variants(e text[], c text[], s text[], sign integer) RETURNS void LANGUAGE sql AS $fn$
+                -- entity rows locked in id order first: concurrent writers queue up instead of deadlocking
+                SELECT 1 FROM entities WHERE id = ANY(e) ORDER BY id FOR UPDATE;
+                UPDATE entities x SET variant_count = x.variant_count + d.n
+                FROM (SELECT entity_id, (sign * COUNT(*))::integer AS n FROM unnest(e) t(entity_id) GROUP BY 1) d WHERE x.id = d.entity_id;
+                INSERT INTO entity_countries SELECT entity_id, upper(country), (sign * COUNT(*))::integer FROM unnest(e, c) t(entity_id, country) GROUP BY 1, 2
+                    ON CONFLICT (entity_id, country) DO UPDATE SET variants = entity_countries.variants + excluded.variants;
+                DELETE FROM entity_countries x USING unnest(e, c) t(entity_id, country)
+                    WHERE x.entity_id = t.entity_id AND x.country = upper(t.country) AND x.variants <= 0;
+                INSERT INTO entity_sources SELECT entity_id, lower(source), (sign * COUNT(*))::integer FROM unnest(e, s) t(entity_id, source) GROUP BY 1, 2
+                    ON CONFLICT (entity_id, source) DO UPDATE SET variants = entity_sources.variants + excluded.variants;
+                DELETE FROM entity_sources x USING unnest(e, s) t(entity_id, source)
+                    WHERE x.entity_id = t.entity_id AND x.source = lower(t.source) AND x.variants <= 0;
+                -- a and b apart: each an index join (an OR of the two would scan the queue)
+                UPDATE review_queue q SET variants = q.variants + d.n
+                FROM (SELECT entity_id, (sign * COUNT(*))::integer AS n FROM unnest(e) t(entity_id) GROUP BY 1) d WHERE q.current_a = d.entity_id;
+                UPDATE review_queue q SET variants = q.variants + d.n
+                FROM (SELECT entity_id, (sign * COUNT(*))::integer AS n FROM unnest(e) t(entity_id) GROUP BY 1) d WHERE q.current_b = d.entity_id;
+            $fn$;
+            CREATE FUNCTION names_variants_inserted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            DECLARE e text[]; c text[]; s text[];
+            BEGIN
+                SELECT array_agg(entity_id), array_agg(country), array_agg(source_file) INTO e, c, s FROM new_rows;
+                IF e IS NOT NULL THEN PERFORM names_count_variants(e, c, s, 1); END IF;
+                RETURN NULL;
+            END $fn$;
+            CREATE FUNCTION names_variants_deleted() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            DECLARE e text[]; c text[]; s text[];
+            BEGIN
+                SELECT array_agg(entity_id), array_agg(country), array_agg(source_file) INTO e, c, s FROM old_rows;
+                IF e IS NOT NULL THEN PERFORM names_count_variants(e, c, s, -1); END IF;
+                RETURN NULL;
+            END $fn$;
+            CREATE FUNCTION names_variants_updated() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            DECLARE e text[]; c text[]; s text[]; ne text[]; nc text[]; ns text[];
+            BEGIN
+                SELECT array_agg(o.entity_id), array_agg(o.country), array_agg(o.source_file),
+                       array_agg(n.entity_id), array_agg(n.country), array_agg(n.source_file) INTO e, c, s, ne, nc, ns
+                FROM old_rows o JOIN new_rows n ON n.id = o.id
+                WHERE (o.entity_id, o.country, o.source_file) IS DISTINCT FROM (n.entity_id, n.country, n.source_file);
+                IF e IS NOT NULL THEN
+                    PERFORM names_count_variants(e, c, s, -1);
+                    PERFORM names_count_variants(ne, nc, ns, 1);
+                END IF;
+                RETURN NULL;
+            END $fn$;
+            CREATE TRIGGER tr_variants_insert AFTER INSERT ON variants REFERENCING NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION names_variants_inserted();
+            CREATE TRIGGER tr_variants_delete AFTER DELETE ON variants REFERENCING OLD TABLE AS old_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION names_variants_deleted();
+            CREATE TRIGGER tr_variants_update AFTER UPDATE ON variants REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+                FOR EACH STATEMENT EXECUTE FUNCTION names_variants_updated();
+
+            -- A new pending proposal naming two active entities is complete at once; naming an absorbed one, it waits
+            -- (current ids NULL) for ReviewQueueRefresh, which the writer runs before it commits.
+            CREATE FUNCTION names_proposal_queued() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                IF TG_OP = 'INSERT' OR NEW.status IS DISTINCT FROM OLD.status THEN
+                    IF NEW.status = 'pending' THEN
+                        -- The counts read below must not miss a variant a concurrent writer is adding: wait for it.
+                        PERFORM 1 FROM entities WHERE id IN (NEW.entity_a, NEW.entity_b) ORDER BY id FOR SHARE;
+                        INSERT INTO review_queue(proposal_id, score, current_a, current_b, variants)
+                        SELECT NEW.id, NEW.score, a.id, b.id, a.variant_count + b.variant_count FROM entities a, entities b
+                        WHERE a.id = NEW.entity_a AND a.status = 'active' AND b.id = NEW.entity_b AND b.status = 'active'
+                        ON CONFLICT (proposal_id) DO NOTHING;
+                        INSERT INTO review_queue(proposal_id, score) VALUES (NEW.id, NEW.score) ON CONFLICT (proposal_id) DO NOTHING;
+                    ELSE
+                        DELETE FROM review_queue WHERE proposal_id = NEW.id;
+                    END IF;
+                END IF;
+                IF TG_OP = 'UPDATE' AND NEW.score IS DISTINCT FROM OLD.score THEN
+                    UPDATE review_queue SET score = NEW.score WHERE proposal_id = NEW.id;
+                END IF;
+                RETURN NULL;
+            END $fn$;
+            CREATE TRIGGER tr_proposals_queue AFTER INSERT OR UPDATE OF status, score ON proposals
+                FOR EACH ROW EXECUTE FUNCTION names_proposal_queued();
+            -- An entity absorbed (or active again): the rows naming it are followed again by ReviewQueueRefresh.
+            CREATE FUNCTION names_entity_status_changed() RETURNS trigger LANGUAGE plpgsql AS $fn$
+            BEGIN
+                UPDATE review_queue SET current_a = NULL, current_b = NULL, variants = 0 WHERE current_a = NEW.id OR current_b = NEW.id;
+                RETURN NULL;
+            END $fn$;
+            CREATE TRIGGER tr_entities_status AFTER UPDATE OF status ON entities
+                FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status) EXECUTE FUNCTION names_entity_status_changed();
+            """),
     };
 
     public static int Latest => All[^1].Version;

@@ -177,6 +177,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
         await ExecAsync(c, tx, "UPDATE variants SET entity_id = $1 WHERE entity_id = $2", ct, survivor.Id, absorbedId);
         await ExecAsync(c, tx, "UPDATE entities SET status = 'absorbed', survivor_id = $1 WHERE id = $2", ct, survivor.Id, absorbedId);
+        await RefreshReviewQueueAsync(c, tx, [], ct);
         await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow), ct);
         await tx.CommitAsync(ct);
     }
@@ -238,25 +239,42 @@ public sealed class PostgresRegistryStore : IRegistryStore
 
     public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
     {
-        var list = new List<ReviewProposal>();
-        if (limit <= 0) return list;
-        offset = Math.Max(0, offset);
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        object? cutoff = null;
-        if (limit < int.MaxValue)
-            await using (var cut = NamedCommand(c, PendingProposalSql.Cutoff(query, (long)offset + limit)))
-                cutoff = await cut.ExecuteScalarAsync(ct) is { } d and not DBNull ? d : null;
-        await using var cmd = NamedCommand(c, PendingProposalSql.Page(query, cutoff, offset, limit));
+        var ids = await PendingProposalPager.PageAsync(query, Math.Max(0, offset), limit, q => RowsAsync(c, q, ct), countWhole: true);
+        var byId = new Dictionary<long, ReviewProposal>(ids.Count);
+        foreach (var chunk in ids.Chunk(500))
+        {
+            await using var cmd = NamedCommand(c, PendingProposalSql.Proposals(chunk));
+            await using var r = await cmd.ExecuteReaderAsync(ct);
+            while (await r.ReadAsync(ct)) byId[r.GetInt64(0)] = ReadProposal(r);
+        }
+        return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> CheckReviewQueueAsync(CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return await ReviewQueueCheck.RunAsync(q => RowsAsync(c, q, ct));
+    }
+
+    private static async Task<List<object?[]>> RowsAsync(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
+    {
+        await using var cmd = NamedCommand(c, query);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) list.Add(ReadProposal(r));
-        return list;
+        var rows = new List<object?[]>();
+        while (await r.ReadAsync(ct))
+        {
+            var row = new object?[r.FieldCount];
+            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+            rows.Add(row);
+        }
+        return rows;
     }
 
     public async Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = NamedCommand(c, PendingProposalSql.Count(query));
-        return Convert.ToInt32(await cmd.ExecuteScalarAsync(ct));
+        return await PendingProposalPager.CountAsync(query, q => RowsAsync(c, q, ct), countWhole: true);
     }
 
     private static NpgsqlCommand NamedCommand(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)

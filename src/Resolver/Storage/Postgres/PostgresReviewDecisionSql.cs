@@ -55,6 +55,8 @@ internal sealed class PostgresReviewDecisionSql(NpgsqlConnection c, NpgsqlTransa
     public async Task<string?> LockSurvivorOfAbsorbedAsync(string absorbed, CancellationToken ct) =>
         await ScalarAsync(c, tx, "SELECT survivor_id FROM entities WHERE id = $1 AND status = 'absorbed' FOR UPDATE", ct, absorbed) as string;
 
+    public Task RefreshReviewQueueAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct) => PostgresCommands.RefreshReviewQueueAsync(c, tx, entityIds, ct);
+
     public Task MarkActiveAsync(string id, CancellationToken ct) =>
         ExecAsync(c, tx, "UPDATE entities SET status = 'active', survivor_id = NULL WHERE id = $1", ct, id);
 
