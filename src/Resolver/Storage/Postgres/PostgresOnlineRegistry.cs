@@ -33,7 +33,31 @@ public sealed class PostgresOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKey
         return await work(new PostgresRegistrySession(c, null));
     }
 
+    /// <summary>Attempts at a write that PostgreSQL aborts to break a deadlock or a serialization conflict.</summary>
+    private const int WriteAttempts = 4;
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one transaction under the name's lock. Two writers that lock the same entity rows
+    /// in opposite orders (a new variant of each entity proposing the other, at the same moment) can deadlock:
+    /// PostgreSQL aborts one. Its transaction is rolled back whole (no variant, event or id of it is visible; an id it
+    /// minted was never issued), so the work runs again from the start instead of the request failing.
+    /// </summary>
     public async Task<T> WriteLockedAsync<T>(string lockKey, Func<IRegistrySession, Task<T>> work, CancellationToken ct = default)
+    {
+        for (int attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await WriteLockedOnceAsync(lockKey, work, ct);
+            }
+            catch (PostgresException e) when (attempt < WriteAttempts && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                await Task.Delay(Random.Shared.Next(1, 10 * attempt), ct); // the two writers apart
+            }
+        }
+    }
+
+    private async Task<T> WriteLockedOnceAsync<T>(string lockKey, Func<IRegistrySession, Task<T>> work, CancellationToken ct)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
