@@ -25,7 +25,8 @@ public readonly record struct RuntimeActivity(long AllocatedBytes, int Gen0, int
         var pgo = IsSet("System.Runtime.TieredPGO", "DOTNET_TieredPGO") is false ? "dynamic PGO off" : "dynamic PGO on";
         // DOTNET_ values are hexadecimal; only 0 matters here
         var delay = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountingDelayMs") ?? AppContext.GetData("System.Runtime.TieredCompilation.CallCountingDelayMs")?.ToString();
-        var threshold = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") is { } hex ? Convert.ToInt32(hex, 16).ToString(CultureInfo.InvariantCulture)
+        var threshold = Environment.GetEnvironmentVariable("DOTNET_TC_CallCountThreshold") is { } hex
+            ? int.TryParse(hex, NumberStyles.HexNumber, CultureInfo.InvariantCulture, out var calls) ? calls.ToString(CultureInfo.InvariantCulture) : hex
             : AppContext.GetData("System.Runtime.TieredCompilation.CallCountThreshold")?.ToString() ?? "30";
         var tierUp = (delay is null ? "tier-up after the default 100 ms call-counting delay" : $"call-counting delay {delay} ms") + $", tier 1 after {threshold} calls";
         return $"{gc}; {pgo}; {tierUp}";
