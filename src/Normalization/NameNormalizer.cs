@@ -35,7 +35,7 @@ public sealed class NameNormalizer : IDisposable
     private static Lazy<HanCharacterRules?> LazyHanCharacters(Lazy<(IcuLibrary? Library, string Error)> icu) =>
         new(() => icu.Value.Library is { } library ? HanCharacterRules.TryCreate(library) : null, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>Loads the embedded data files (legal forms, word lists). Takes a few hundred milliseconds: create once and share.</summary>
+    /// <summary>Loads the embedded data files (legal forms, word lists). Takes ~0.1 s: create once and share.</summary>
     public static NameNormalizer CreateDefault()
     {
         var icu = LazyIcu();

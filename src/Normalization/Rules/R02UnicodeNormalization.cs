@@ -58,7 +58,7 @@ internal sealed class R02UnicodeNormalization : NameRule
         foreach (var c in s)
         {
             if (c < 0x300 || (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF)
-                || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA)) continue;
+                || Text.ScriptClass.IsKanaLetter(c)) continue;
             return false;
         }
         return true;

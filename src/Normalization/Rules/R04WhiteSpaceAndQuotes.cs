@@ -34,7 +34,7 @@ internal sealed class R04WhiteSpaceAndQuotes : NameRule
                 continue;
             }
             if (c == ' ' || char.IsWhiteSpace(c)) { space = true; continue; }
-            if (c is '"' or '\u201C' or '\u201D' or '\u201E' or '\u00AB' or '\u00BB' or '\u201F' or '\u2033') { space = space || false; continue; }
+            if (Quotes.Contains(c)) continue;
             if (space && sb.Length > 0) sb.Append(' ');
             space = false;
             sb.Append(c);
@@ -47,7 +47,7 @@ internal sealed class R04WhiteSpaceAndQuotes : NameRule
         while (b > a)
         {
             char c = sb[b - 1];
-            if (c is ',' or ';' or ':' or '*' or '|' or '_' or '-' or '/' || c == ' ') { b--; continue; }
+            if (IsTrailingSeparator(c)) { b--; continue; }
             if (c == '.' && b - 2 >= a && (sb[b - 2] == ' ' || sb[b - 2] == '.')) { b--; continue; }
             break;
         }
@@ -63,13 +63,18 @@ internal sealed class R04WhiteSpaceAndQuotes : NameRule
         if (s.Length == 0) return false;
         if (IsLeadingMarker(s[0]) || s[0] == ' ') return true;
         char last = s[^1];
-        if (last is ',' or ';' or ':' or '*' or '|' or '_' or '-' or '/' or ' ' || (last == '.' && s.Length >= 2 && s[^2] is ' ' or '.')) return true;
+        if (IsTrailingSeparator(last) || (last == '.' && s.Length >= 2 && s[^2] is ' ' or '.')) return true;
         return s.AsSpan().IndexOfAny(Special) >= 0 || s.Contains("  ", StringComparison.Ordinal);
     }
 
+    /// <summary>Double quotes of any style: dropped.</summary>
+    private const string Quotes = "\"\u201C\u201D\u201E\u00AB\u00BB\u201F\u2033";
+
     /// <summary>Line breaks, quotes and every white space but the plain space (<c>char.IsWhiteSpace</c>'s set).</summary>
     private static readonly System.Buffers.SearchValues<char> Special = System.Buffers.SearchValues.Create(
-        "\n\"\u201C\u201D\u201E\u00AB\u00BB\u201F\u2033\t\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+        "\n" + Quotes + "\t\u000B\f\r\u0085\u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000");
+
+    private static bool IsTrailingSeparator(char c) => c is ',' or ';' or ':' or '*' or '|' or '_' or '-' or '/' or ' ';
 
     private static bool IsLeadingMarker(char c) =>
         c is '*' or '-' or '#' or '>' or '+' or '=' or '~' or '_' or '.' or ',' or ';' or ':' or '|' or '\u2022' or '\u00B7' or '\u2013' or '\u2014';

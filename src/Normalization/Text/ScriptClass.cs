@@ -14,6 +14,9 @@ internal static class ScriptClass
 
     public static bool IsKana(int cp) => cp >= 0x3040 && cp <= 0x30FF;
 
+    /// <summary>Hiragana and katakana letters (not ー, ・ or the voicing marks).</summary>
+    public static bool IsKanaLetter(char c) => (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA);
+
     public static bool IsCyrillic(int cp) => cp >= 0x0400 && cp <= 0x052F;
 
     public static bool IsGreek(int cp) => (cp >= 0x0370 && cp <= 0x03FF) || (cp >= 0x1F00 && cp <= 0x1FFF);
@@ -30,7 +33,7 @@ internal static class ScriptClass
     /// </summary>
     public static bool IsRomanizedScriptLetter(char c) =>
         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0x1100 && c <= 0x11FF) || (c >= 0x3131 && c <= 0x318E) // Hangul
-        || (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA) || (c >= 0xFF66 && c <= 0xFF6F) || (c >= 0xFF71 && c <= 0xFF9D) // kana
+        || IsKanaLetter(c) || (c >= 0xFF66 && c <= 0xFF6F) || (c >= 0xFF71 && c <= 0xFF9D) // kana
         || (c >= 0x0400 && c <= 0x0481) || (c >= 0x048A && c <= 0x052F) // Cyrillic letters
         || (c >= 0x0388 && c <= 0x03E1 && c != 0x038B && c != 0x038D) || c == 0x0386 // Greek letters
         || (c >= 0x05D0 && c <= 0x05EA) // Hebrew letters

@@ -48,8 +48,7 @@ internal sealed class HanCharacterRules : IDisposable
         var parsed = TryReadCharacterTable(characterRules);
         if (parsed != null) return new HanCharacterRules(rules, contextCharacters, parsed);
         if (rules.Value == null) return null;
-        const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-        if (rules.Value.Transliterate(ascii) != ascii) // Map's ASCII shortcut relies on it
+        if (rules.Value.Transliterate(IcuTransliterator.PrintableAscii) != IcuTransliterator.PrintableAscii) // Map's ASCII shortcut relies on it
         {
             rules.Value.Dispose();
             return null;

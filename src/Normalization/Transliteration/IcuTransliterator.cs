@@ -12,6 +12,9 @@ internal sealed unsafe class IcuTransliterator : IDisposable
     private readonly TransliteratorHandle _handle;
     // reused across calls (one owner thread): ICU needs room to grow the text in place, ~4x for romanisation
     private char[] _buffer = new char[256];
+
+    /// <summary>Space to tilde: what the ASCII shortcuts around ICU pass through unchanged, once ICU is checked to do so.</summary>
+    internal const string PrintableAscii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
     private const int MaxKeptBuffer = 1 << 15;
 
     private IcuTransliterator(IcuLibrary icu, TransliteratorHandle handle)

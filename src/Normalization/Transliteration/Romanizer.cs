@@ -16,7 +16,6 @@ internal sealed class Romanizer : IDisposable
     private readonly Dictionary<string, TransformChain?> _transliterators = new(ReferenceEqualityComparer.Instance);
     private readonly RomanizationCache _cache;
     private readonly Lazy<StagedHanLatinTransform?> _han;
-    private readonly Dictionary<string, bool> _keepsAscii = new(ReferenceEqualityComparer.Instance);
     private readonly System.Text.StringBuilder _words = new(64);
 
     public Romanizer(IcuLibrary? icu, string unavailableReason, RomanizationCache? cache = null, Lazy<HanCharacterRules?>? hanCharacters = null)
@@ -70,7 +69,7 @@ internal sealed class Romanizer : IDisposable
     /// </summary>
     private string? ByWord(string text, string transform)
     {
-        if (transform == StagedHanLatinTransform.ChainId || text.IndexOf(' ') < 0 || !KeepsAscii(transform)) return null;
+        if (transform == StagedHanLatinTransform.ChainId || text.IndexOf(' ') < 0 || Open(transform)?.KeepsAscii != true) return null;
         var span = text.AsSpan();
         foreach (var range in span.Split(' '))
         {
@@ -104,17 +103,6 @@ internal sealed class Romanizer : IDisposable
             if (ascii ? !char.IsAsciiLetter(c) : !ScriptClass.IsRomanizedScriptLetter(c)) return false;
         }
         return true;
-    }
-
-    private bool KeepsAscii(string transform)
-    {
-        if (!_keepsAscii.TryGetValue(transform, out var keeps))
-        {
-            const string ascii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
-            keeps = Open(transform)?.Transliterate(ascii) == ascii;
-            _keepsAscii[transform] = keeps;
-        }
-        return keeps;
     }
 
     private static bool IsAscii(ReadOnlySpan<char> s)

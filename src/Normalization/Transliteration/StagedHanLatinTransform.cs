@@ -50,7 +50,7 @@ internal sealed class StagedHanLatinTransform : IDisposable
         if (characterRules == null) return null;
         var spacing = IcuTransliterator.TryOpen(icu, "Han-Spacedhan");
         var tail = TransformChain.TryOpen(icu, TailId);
-        if (spacing == null || tail == null || !KeepsAscii(tail))
+        if (spacing == null || tail == null || !tail.KeepsAscii) // the syllable shortcut passes ASCII through unchanged
         {
             spacing?.Dispose();
             tail?.Dispose();
@@ -59,12 +59,6 @@ internal sealed class StagedHanLatinTransform : IDisposable
         return new StagedHanLatinTransform(spacing, characterRules, tail);
     }
 
-    /// <summary>The syllable shortcut passes ASCII through unchanged: make sure this ICU agrees.</summary>
-    private static bool KeepsAscii(TransformChain t)
-    {
-        var ascii = new string(Enumerable.Range(0x20, 0x5F).Select(i => (char)i).ToArray());
-        return t.Transliterate(ascii) == ascii;
-    }
 
     public string Transliterate(string text)
     {
@@ -85,14 +79,14 @@ internal sealed class StagedHanLatinTransform : IDisposable
         if (!_plainSpacing) return _spacing.Transliterate(text);
         foreach (var c in text)
         {
-            if (!IsPlainIdeograph(c) && !IsKanaLetter(c) && (c < 0x20 || c >= 0x7F)) return _spacing.Transliterate(text);
+            if (!IsPlainIdeograph(c) && !ScriptClass.IsKanaLetter(c) && (c < 0x20 || c >= 0x7F)) return _spacing.Transliterate(text);
         }
         var sb = _spaced.Clear();
         char previous = ' ';
         foreach (var c in text)
         {
-            bool letter = IsPlainIdeograph(c) || IsKanaLetter(c) || char.IsAsciiLetter(c);
-            bool previousLetter = IsPlainIdeograph(previous) || IsKanaLetter(previous) || char.IsAsciiLetter(previous);
+            bool letter = IsPlainIdeograph(c) || ScriptClass.IsKanaLetter(c) || char.IsAsciiLetter(c);
+            bool previousLetter = IsPlainIdeograph(previous) || ScriptClass.IsKanaLetter(previous) || char.IsAsciiLetter(previous);
             if ((letter && (IsPlainIdeograph(previous) || previous is '.' or ',' or ':' or ';' or '?' or '!' or ')' or ']' or '}'))
                 || (previousLetter && (IsPlainIdeograph(c) || c is '(' or '[' or '{'))) sb.Append(' ');
             sb.Append(c);
@@ -103,8 +97,6 @@ internal sealed class StagedHanLatinTransform : IDisposable
 
     private static bool IsPlainIdeograph(char c) => c >= 0x4E00 && c <= 0x9FA5;
 
-    /// <summary>Hiragana and katakana letters (not ー, ・ or the voicing marks).</summary>
-    private static bool IsKanaLetter(char c) => (c >= 0x3041 && c <= 0x3096) || (c >= 0x30A1 && c <= 0x30FA);
 
     /// <summary>The Han-Spacedhan rules <see cref="Space"/> implements (ICU 7x); any other text turns it off.</summary>
     private const string SpacedhanRules =

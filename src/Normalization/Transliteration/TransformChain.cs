@@ -13,6 +13,7 @@ internal sealed class TransformChain : IDisposable
     private const string LatinAsciiStep = "; Latin-ASCII";
     private readonly IcuTransliterator _head;
     private readonly IcuTransliterator? _latinAscii;
+    private bool? _keepsAscii;
 
     private TransformChain(IcuTransliterator head, IcuTransliterator? latinAscii)
     {
@@ -25,19 +26,24 @@ internal sealed class TransformChain : IDisposable
         if (id.EndsWith(LatinAsciiStep, StringComparison.Ordinal)
             && IcuTransliterator.TryOpen(icu, id[..^LatinAsciiStep.Length]) is { } head)
         {
-            if (IcuTransliterator.TryOpen(icu, "Latin-ASCII") is { } latinAscii && KeepsAscii(latinAscii)) return new TransformChain(head, latinAscii);
+            if (IcuTransliterator.TryOpen(icu, "Latin-ASCII") is { } latinAscii && LeavesAscii(latinAscii)) return new TransformChain(head, latinAscii);
             head.Dispose();
         }
         return IcuTransliterator.TryOpen(icu, id) is { } whole ? new TransformChain(whole, null) : null;
     }
 
-    private static bool KeepsAscii(IcuTransliterator t)
+    /// <summary>Every ASCII character, controls included: the head's result may hold any of them.</summary>
+    private static bool LeavesAscii(IcuTransliterator t)
     {
         var ascii = new string(Enumerable.Range(1, 0x7E).Select(i => (char)i).ToArray());
         if (t.Transliterate(ascii) == ascii) return true;
         t.Dispose();
         return false;
     }
+
+    /// <summary>Whether the chain leaves printable ASCII as it is (asked once): callers may then pass ASCII words
+    /// through without it.</summary>
+    public bool KeepsAscii => _keepsAscii ??= Transliterate(IcuTransliterator.PrintableAscii) == IcuTransliterator.PrintableAscii;
 
     public string Transliterate(string text)
     {

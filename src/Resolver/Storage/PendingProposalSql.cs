@@ -49,11 +49,7 @@ internal static class PendingProposalSql
     /// </summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountFarther(PendingProposalQuery q, object distance, bool whole)
     {
-        var d = Convert.ToDouble(distance, CultureInfo.InvariantCulture);
-        var parameters = Parameters(q);
-        parameters.Add(("low", q.Boundary - d));
-        parameters.Add(("high", q.Boundary + d));
-        parameters.Add(("distance", distance));
+        var parameters = DistanceParameters(q, distance);
         var filters = Filters(q, whole: whole);
         return ($"""
             SELECT (SELECT COUNT(*) FROM review_queue q WHERE q.score <= @low AND {Distance} > @distance{filters})
@@ -68,12 +64,19 @@ internal static class PendingProposalSql
     /// </summary>
     public static (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) CountNearer(PendingProposalQuery q, object distance, bool whole)
     {
+        var parameters = DistanceParameters(q, distance);
+        return ($"SELECT COUNT(*) FROM review_queue q WHERE q.score > @low AND q.score < @high AND {Distance} < @distance" + Filters(q, whole: whole), parameters);
+    }
+
+    /// <summary>The filter's parameters plus the score range boundary ± <paramref name="distance"/> and the distance itself.</summary>
+    private static List<(string Name, object Value)> DistanceParameters(PendingProposalQuery q, object distance)
+    {
         var d = Convert.ToDouble(distance, CultureInfo.InvariantCulture);
         var parameters = Parameters(q);
         parameters.Add(("low", q.Boundary - d));
         parameters.Add(("high", q.Boundary + d));
         parameters.Add(("distance", distance));
-        return ($"SELECT COUNT(*) FROM review_queue q WHERE q.score > @low AND q.score < @high AND {Distance} < @distance" + Filters(q, whole: whole), parameters);
+        return parameters;
     }
 
     /// <summary>

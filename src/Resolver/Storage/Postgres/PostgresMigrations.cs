@@ -87,20 +87,7 @@ internal static class PostgresMigrations
             -- current_a/current_b NULL: to be followed by ReviewQueueRefresh; variants < 0: being followed.
             CREATE TABLE review_queue (proposal_id bigint PRIMARY KEY, score double precision NOT NULL, current_a text NULL, current_b text NULL,
                 variants integer NOT NULL DEFAULT 0);
-            WITH RECURSIVE hop(id, target, depth) AS (
-                SELECT id, survivor_id, 1 FROM entities WHERE status = 'absorbed'
-                UNION ALL
-                SELECT h.id, e.survivor_id, h.depth + 1 FROM hop h JOIN entities e ON e.id = h.target WHERE e.status = 'absorbed' AND h.depth < 64),
-            survivor(id, target) AS (SELECT h.id, h.target FROM hop h JOIN entities e ON e.id = h.target WHERE e.status <> 'absorbed')
-            INSERT INTO review_queue(proposal_id, score, current_a, current_b)
-            SELECT p.id, p.score, COALESCE(sa.target, p.entity_a), COALESCE(sb.target, p.entity_b) FROM proposals p
-            LEFT JOIN survivor sa ON sa.id = p.entity_a LEFT JOIN survivor sb ON sb.id = p.entity_b WHERE p.status = 'pending';
-            UPDATE review_queue SET variants = COALESCE((SELECT variant_count FROM entities WHERE id = current_a), 0)
-                + COALESCE((SELECT variant_count FROM entities WHERE id = current_b), 0);
-            CREATE INDEX ix_review_queue_order ON review_queue(score, variants DESC, proposal_id);
-            CREATE INDEX ix_review_queue_a ON review_queue(current_a);
-            CREATE INDEX ix_review_queue_b ON review_queue(current_b);
-            CREATE INDEX ix_review_queue_stale ON review_queue(proposal_id) WHERE variants < 0;
+            """ + ReviewQueueRefresh.FillAtMigration + """
 
             -- Variants joining (sign 1) or leaving (sign -1) entities: e, c, s hold each variant's entity, country, source.
             CREATE FUNCTION names_count_variants(e text[], c text[], s text[], sign integer) RETURNS void LANGUAGE sql AS $fn$
