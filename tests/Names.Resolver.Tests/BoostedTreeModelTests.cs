@@ -59,6 +59,20 @@ public class BoostedTreeModelTests
     }
 
     [Fact]
+    public void Probabilities_read_from_the_trees_are_what_the_ML_NET_prediction_engine_gives()
+    {
+        using var model = Train();
+        var restored = (BoostedTreeModel)PairScorerSerializer.Deserialize(model.Serialize());
+        for (int name = 0; name < 7; name++)
+            for (int country = -1; country < 2; country++)
+                for (int numbers = -1; numbers < 3; numbers++)
+                {
+                    int[] levels = [name, country, numbers];
+                    Assert.Equal(restored.EngineProbability(levels), restored.Probability(levels), 5);
+                }
+    }
+
+    [Fact]
     public void Training_is_deterministic()
     {
         using var a = Train();

@@ -11,7 +11,8 @@ namespace Names.Resolver.Scoring;
 /// (one ordinal input per feature, -1 = not comparable) and the log-odds the unsupervised Fellegi-Sunter model gives the
 /// pair, so the trees start from what EM learnt and only have to correct it. Stored as the ML.NET model's bytes (base64)
 /// beside the unsupervised model's parameters.
-/// ML.NET's <c>PredictionEngine</c> is not thread-safe: each thread scores with its own engines.
+/// The probability is read from the trees (<see cref="TreeEnsembleEvaluator"/>); explanations go through ML.NET's
+/// <c>PredictionEngine</c>, which is not thread-safe: each thread explains with its own.
 /// </summary>
 public sealed class BoostedTreeModel : IPairScorer, IDisposable
 {
@@ -20,11 +21,11 @@ public sealed class BoostedTreeModel : IPairScorer, IDisposable
     public const string UnsupervisedFeature = "unsupervised_log_odds";
 
     private readonly MLContext _ml = new(seed: 1);
-    private readonly ITransformer _predictor;
     private readonly ITransformer _explainer;
     private readonly SchemaDefinition _schema;
     private readonly int[] _baseIndex;
     private readonly ThreadLocal<Engines> _engines;
+    private readonly TreeEnsembleEvaluator _evaluator;
 
     /// <summary>Builds the model from the ML.NET model's bytes (what <see cref="BoostedTreeTrainer"/> produced).</summary>
     /// <exception cref="FormatException">the bytes are not a model of this shape</exception>
@@ -42,18 +43,18 @@ public sealed class BoostedTreeModel : IPairScorer, IDisposable
                         ?? throw new FormatException("the stored model is not a chain of a predictor and its explainer");
             var parts = chain.ToArray();
             if (parts.Length != 2) throw new FormatException($"the stored model has {parts.Length} parts, expected 2");
-            (_predictor, _explainer) = (parts[0], chain);
+            _explainer = chain;
             // Fails now, not on the first pair, when the model's input width differs from the features.
-            _ml.Model.CreatePredictionEngine<PairRow, PairPrediction>(_predictor, inputSchemaDefinition: _schema).Dispose();
+            _ml.Model.CreatePredictionEngine<PairRow, PairExplanation>(_explainer, inputSchemaDefinition: _schema).Dispose();
+            _evaluator = TreeEnsembleEvaluator.From(parts[0]) ?? throw new FormatException("the stored model is not a Platt-calibrated FastTree model");
         }
         catch (Exception e) when (e is not FormatException and not OutOfMemoryException)
         {
             throw new FormatException($"the stored boosted-tree model cannot be loaded: {e.Message}", e);
         }
         _engines = new ThreadLocal<Engines>(() => new Engines(
-            _ml.Model.CreatePredictionEngine<PairRow, PairPrediction>(_predictor, inputSchemaDefinition: _schema),
             _ml.Model.CreatePredictionEngine<PairRow, PairExplanation>(_explainer, inputSchemaDefinition: _schema),
-            new PairRow { Features = new float[Width] }, new PairPrediction(), new int[_baseIndex.Length]));
+            new PairRow { Features = new float[Width] }, new int[_baseIndex.Length]));
     }
 
     public string Kind => KindName;
@@ -65,13 +66,20 @@ public sealed class BoostedTreeModel : IPairScorer, IDisposable
     /// <summary>Inputs: one per feature, then the unsupervised log-odds.</summary>
     public int Width => Comparisons.Features.Count + 1;
 
+    /// <summary>The calibrated probability, read from the trees directly (hot path; ML.NET's prediction engine gives the same).</summary>
     public double Probability(IReadOnlyList<int> levels)
+    {
+        Span<float> features = stackalloc float[Width];
+        Fill(levels, features, new int[_baseIndex.Length], _baseIndex, Unsupervised);
+        return _evaluator.Probability(features);
+    }
+
+    /// <summary>The probability through ML.NET's prediction engine (what <see cref="Probability"/> must agree with).</summary>
+    internal double EngineProbability(IReadOnlyList<int> levels)
     {
         var engines = _engines.Value!;
         Fill(levels, engines.Row.Features, engines.BaseLevels);
-        var output = engines.Output;
-        engines.Predictor.Predict(engines.Row, ref output);
-        return output.Probability;
+        return engines.Explainer.Predict(engines.Row).Probability;
     }
 
     /// <summary>
@@ -104,7 +112,7 @@ public sealed class BoostedTreeModel : IPairScorer, IDisposable
     /// <summary>The model's inputs for a pair: its levels, then the unsupervised model's natural log-odds.</summary>
     private void Fill(IReadOnlyList<int> levels, float[] features, int[] baseLevels) => Fill(levels, features, baseLevels, _baseIndex, Unsupervised);
 
-    internal static void Fill(IReadOnlyList<int> levels, float[] features, int[] baseLevels, int[] baseIndex, IPairScorer unsupervised)
+    internal static void Fill(IReadOnlyList<int> levels, Span<float> features, int[] baseLevels, int[] baseIndex, IPairScorer unsupervised)
     {
         for (int f = 0; f < levels.Count; f++) features[f] = levels[f];
         for (int i = 0; i < baseIndex.Length; i++) baseLevels[i] = levels[baseIndex[i]];
@@ -148,8 +156,7 @@ public sealed class BoostedTreeModel : IPairScorer, IDisposable
     }
 
     /// <summary>One thread's engines and buffers.</summary>
-    private sealed record Engines(PredictionEngine<PairRow, PairPrediction> Predictor, PredictionEngine<PairRow, PairExplanation> Explainer, PairRow Row,
-        PairPrediction Output, int[] BaseLevels);
+    private sealed record Engines(PredictionEngine<PairRow, PairExplanation> Explainer, PairRow Row, int[] BaseLevels);
 
     internal sealed record Parameters(string Kind, string[] Features, string Unsupervised, string Model);
 }
@@ -159,11 +166,6 @@ internal sealed class PairRow
 {
     public bool Label { get; set; }
     public float[] Features { get; set; } = [];
-}
-
-internal sealed class PairPrediction
-{
-    public float Probability { get; set; }
 }
 
 internal sealed class PairExplanation
