@@ -103,7 +103,7 @@ public sealed class BoostedTreeModel : IPairScorer, IDisposable
         var logOdds = engines.Row.Features[^1];
         contributions[^1] = new FeatureContribution(UnsupervisedFeature, 0,
             string.Create(CultureInfo.InvariantCulture, $"{Unsupervised.Kind} log-odds {Rounded(logOdds):+0.0;-0.0;0.0}"), Rounded(output.FeatureContributions[^1]));
-        return new PairScore(output.Probability, 0, contributions);
+        return new PairScore(_evaluator.Probability(engines.Row.Features), 0, contributions);
     }
 
     /// <summary>To the shown precision, without a negative zero (which would print as "-+0.0").</summary>
