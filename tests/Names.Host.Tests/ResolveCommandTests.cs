@@ -143,18 +143,19 @@ public class ResolveCommandTests
     public async Task Train_stores_a_model_that_later_runs_use()
     {
         using var dir = new TempDir();
+        // The six pairs four times over: a model needs at least 20.
         var labels = dir.Write("pairs.csv",
-            "name1,name2,is_match,schema\n" +
+            "name1,name2,is_match,schema\n" + string.Concat(Enumerable.Repeat(
             "Siemens AG,SIEMENS AKTIENGESELLSCHAFT,true,Company\nNokia Oyj,NOKIA CORPORATION,true,Company\n" +
             "Siemens AG,Nokia Oyj,false,Company\nPhilips NV,Philip Morris Inc,false,Company\n" +
-            "Jane Doe,DOE JANE,true,Person\nJane Doe,John Doe,false,Person\n");
+            "Jane Doe,DOE JANE,true,Person\nJane Doe,John Doe,false,Person\n", 4)));
         var db = dir.File("r.db");
         var train = await CliRun.RunAsync("train", "--db", db, "--labels", labels);
         Assert.Equal(0, train.ExitCode);
-        Assert.Contains("logistic_regression v1", train.Stderr);
+        Assert.Contains("boosted_trees v1", train.Stderr);
         var input = dir.Write("in.csv", Applicants);
         var r = await CliRun.RunAsync("resolve", input, "--db", db, "--out", dir.File("o.csv"), "--rejects", dir.File("rej.csv"));
         Assert.Equal(0, r.ExitCode);
-        Assert.Contains("logistic_regression v1 from the registry", r.Stderr);
+        Assert.Contains("boosted_trees v1 from the registry", r.Stderr);
     }
 }
