@@ -213,7 +213,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             _writer.Field(p.FamilyName);
             _writer.Field(p.GivenNames);
             _writer.Field(p.RomanizedName);
-            _writer.Field(string.Join(';', p.Rules));
+            _writer.JoinedField(';', p.Rules);
             _writer.EndRow();
         }
 

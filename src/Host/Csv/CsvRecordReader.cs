@@ -129,6 +129,7 @@ public sealed class CsvRecordReader : IDisposable
     /// <summary>Fields of the record last read that a spreadsheet would run as a formula (<see cref="CsvRowWriter.StartsLikeFormula"/>).</summary>
     public int FormulaFields()
     {
+        if (_csv.RawRecord.IndexOfAny(CsvRowWriter.FormulaStarts) < 0) return 0;
         var n = 0;
         for (var i = 0; i < _csv.FieldCount; i++)
             if (_csv.GetSpan(i) is [var first, ..] && CsvRowWriter.StartsLikeFormula((char)first)) n++;

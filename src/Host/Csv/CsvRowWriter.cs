@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using CsvHelper;
 
@@ -13,7 +14,8 @@ public sealed class CsvRowWriter : IDisposable
 {
     private readonly CsvWriter _writer;
     private readonly MemoryStream? _memory;
-    private char[] _chars = [];
+    private char[] _chars = [];   // MoveTo's decoded text
+    private char[] _joined = [];  // JoinedField's value
 
     private CsvRowWriter(CsvWriter writer, MemoryStream? memory)
     {
@@ -32,6 +34,9 @@ public sealed class CsvRowWriter : IDisposable
 
     /// <summary>CsvHelper's injection characters (OWASP's list): = + - @, tab and CR.</summary>
     public static bool StartsLikeFormula(char first) => first is '=' or '+' or '-' or '@' or '\t' or '\r';
+
+    /// <summary>The bytes of <see cref="StartsLikeFormula"/>'s characters.</summary>
+    public static readonly SearchValues<byte> FormulaStarts = SearchValues.Create("=+-@\t\r"u8);
 
     /// <summary>Rows written to <paramref name="text"/> (left open).</summary>
     public static CsvRowWriter To(TextWriter text, bool protectFormulas) =>
@@ -58,6 +63,22 @@ public sealed class CsvRowWriter : IDisposable
     }
 
     public void Field(string? value) => Field(value.AsSpan());
+
+    /// <summary>One field holding <paramref name="values"/> joined by <paramref name="separator"/>, without a string for it.</summary>
+    public void JoinedField(char separator, IReadOnlyList<string> values)
+    {
+        var length = Math.Max(0, values.Count - 1);
+        foreach (var v in values) length += v.Length;
+        if (_joined.Length < length) _joined = new char[Math.Max(length, 2 * _joined.Length)];
+        var at = 0;
+        for (var i = 0; i < values.Count; i++)
+        {
+            if (i > 0) _joined[at++] = separator;
+            values[i].CopyTo(_joined.AsSpan(at));
+            at += values[i].Length;
+        }
+        Field(_joined.AsSpan(0, at));
+    }
 
     /// <summary>A field from its UTF-8 text (as a CSV reader hands it out).</summary>
     public void Field(ReadOnlySpan<byte> utf8)
