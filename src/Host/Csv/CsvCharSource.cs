@@ -46,21 +46,12 @@ public abstract class CsvCharSource : IDisposable
 }
 
 /// <summary>Counts bytes read, so progress can be reported against a file's length.</summary>
-internal sealed class ByteCountingStream(Stream inner) : Stream
+internal sealed class ByteCountingStream(Stream inner) : ReadOnlyStream
 {
     private long _count;
     public long Count => Interlocked.Read(ref _count);
     public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); Interlocked.Add(ref _count, n); return n; }
     public override int Read(Span<byte> buffer) { var n = inner.Read(buffer); Interlocked.Add(ref _count, n); return n; }
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => Count; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
 }
 
@@ -78,7 +69,7 @@ internal sealed class Utf16CharSource(ByteCountingStream stream, byte[] pending,
 }
 
 /// <summary>A few already-read bytes followed by the rest of a stream.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, Stream rest) : ReadOnlyStream
 {
     private int _prefixPos;
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -93,6 +84,12 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
         }
         return rest.Read(buffer);
     }
+    protected override void Dispose(bool disposing) { if (disposing) rest.Dispose(); base.Dispose(disposing); }
+}
+
+/// <summary>A forward-only stream that can only be read: what the input layers share.</summary>
+internal abstract class ReadOnlyStream : Stream
+{
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -102,5 +99,4 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    protected override void Dispose(bool disposing) { if (disposing) rest.Dispose(); base.Dispose(disposing); }
 }

@@ -7,7 +7,7 @@ namespace Names.Host.Csv;
 /// can start again on the line after a malformed record's first line (<see cref="Rewind"/>): a bad quote costs one
 /// line, not the rest of the file. Positions are counted in bytes from the start of the text.
 /// </summary>
-internal sealed class CsvReplayInput(CsvCharSource source) : Stream
+internal sealed class CsvReplayInput(CsvCharSource source) : ReadOnlyStream
 {
     private byte[] _buf = new byte[1 << 16];
     private long _bufStart;   // position of _buf[0]
@@ -15,9 +15,6 @@ internal sealed class CsvReplayInput(CsvCharSource source) : Stream
     private int _pos;         // next byte to hand out
     private long _keepFrom;   // bytes from here on are kept
     private bool _heldCr, _eof;
-
-    /// <summary>Position of the next byte handed out.</summary>
-    public long ReadPosition => _bufStart + _pos;
 
     /// <summary>Bytes before <paramref name="position"/> are no longer needed.</summary>
     public void KeepFrom(long position) => _keepFrom = Math.Max(_keepFrom, position);
@@ -109,14 +106,5 @@ internal sealed class CsvReplayInput(CsvCharSource source) : Stream
         _pos -= drop;
     }
 
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => ReadPosition; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing) { if (disposing) source.Dispose(); base.Dispose(disposing); }
 }
