@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Names.Host.Csv;
 using Names.Resolver.Evaluation;
 

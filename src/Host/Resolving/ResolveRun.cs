@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Names.Host.Cleaning;
 using Names.Host.Cli;
 using Names.Host.Csv;
