@@ -72,7 +72,7 @@ public static class ServiceApplication
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<KeyRingBootstrap>(sp, runtime.KeyRing)));
         services.AddAntiforgery(ReviewForms.Configure);
         services.AddRateLimiter(o => KeyRateLimiting.Configure(o, settings));
-        services.AddOpenApi();
+        services.AddOpenApi(ServiceOpenApi.Configure);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = RequestReader.Json.Encoder);
         configure?.Invoke(builder);
 
@@ -90,6 +90,7 @@ public static class ServiceApplication
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<ProblemEndpointFilter>();
+        api.ProducesProblem(429); // the rate limiter answers any request
         HealthEndpoints.Map(api);
         NormalizeEndpoints.Map(api);
         LookupEndpoints.Map(api);

@@ -10,19 +10,17 @@ namespace Names.Host.Service.Endpoints;
 /// </summary>
 public static class HealthEndpoints
 {
-    public const string Tag = "health";
-
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/health", async (ServiceRuntime runtime, ILogger<ServiceRuntime> logger, CancellationToken ct) =>
                 await StoreHealthAsync(runtime, logger, ct))
             .AllowAnonymous()
-            .WithName("Health").WithSummary("Service and store health").WithTags(Tag)
+            .WithName("Health").WithSummary("Service and store health")
             .Produces<HealthView>().ProducesProblem(503);
 
         api.MapGet("/health/live", () => Results.Ok(new LivenessView("live")))
             .AllowAnonymous()
-            .WithName("Liveness").WithSummary("The process answers (liveness probe); never looks at the store").WithTags(Tag)
+            .WithName("Liveness").WithSummary("The process answers (liveness probe); never looks at the store")
             .Produces<LivenessView>();
 
         api.MapGet("/health/ready", async (ServiceRuntime runtime, ILogger<ServiceRuntime> logger, CancellationToken ct) =>
@@ -30,7 +28,7 @@ public static class HealthEndpoints
                     ? ServiceProblem.Result(503, ProblemCodes.NotReady, "Not ready", $"This instance is not ready: {reason}.")
                     : await StoreHealthAsync(runtime, logger, ct))
             .AllowAnonymous()
-            .WithName("Readiness").WithSummary("Whether to send this instance traffic (readiness probe): registry open, read model and index loaded, store answering, not stopping").WithTags(Tag)
+            .WithName("Readiness").WithSummary("Whether to send this instance traffic (readiness probe): registry open, read model and index loaded, store answering, not stopping")
             .Produces<HealthView>().ProducesProblem(503);
     }
 
