@@ -54,7 +54,7 @@ public sealed class BulkAndOnlineAgreementTests
         }
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Postgres_registry_from_the_bulk_resolver_is_served_with_the_same_ids()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

@@ -5,6 +5,7 @@ using Names.Resolver.Tests;
 namespace Names.Service.Tests;
 
 /// <summary>The resumable-run contract (stop, resume, same results and events) on PostgreSQL, one schema per registry name.</summary>
+[Trait("Category", "Postgres")]
 public sealed class PostgresRunResumeTests : RunResumeContract
 {
     private readonly Dictionary<string, string> _schemas = new();

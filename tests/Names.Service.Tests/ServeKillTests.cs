@@ -99,7 +99,7 @@ public sealed class ServeKillTests(Xunit.Abstractions.ITestOutputHelper log)
         }
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_postgres_service_killed_while_resolving_keeps_every_answered_id()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

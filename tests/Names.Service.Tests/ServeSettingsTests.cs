@@ -122,7 +122,7 @@ public sealed class ServeSettingsTests : IDisposable
         Assert.Contains("give either --db or --pg-file, not both", both.Err);
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_service_on_postgres_from_a_connection_file_has_no_secret_on_its_command_line()
     {
         var connection = await TestPostgres.CreateSchemaAsync();
