@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Names.Host.Service;
 using Names.Resolver.Service;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 

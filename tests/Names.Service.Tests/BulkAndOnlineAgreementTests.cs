@@ -4,7 +4,7 @@ using Names.Resolver.Service;
 using Names.Resolver.Service.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests.Fixtures;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 

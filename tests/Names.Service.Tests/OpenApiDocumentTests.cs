@@ -9,13 +9,6 @@ namespace Names.Service.Tests;
 /// </summary>
 public sealed class OpenApiDocumentTests(SqliteServiceFixture fixture, Xunit.Abstractions.ITestOutputHelper log) : IClassFixture<SqliteServiceFixture>
 {
-    private static string RepoRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Names.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new DirectoryNotFoundException("Names.sln not found above " + AppContext.BaseDirectory);
-    }
-
     private static async Task<(int Code, string Out, string Err)> RunAsync(string file, string workingDirectory, params string[] args)
     {
         var info = new ProcessStartInfo(file) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = workingDirectory };
@@ -30,7 +23,7 @@ public sealed class OpenApiDocumentTests(SqliteServiceFixture fixture, Xunit.Abs
     /// <summary>Redocly CLI from tests/openapi (package-lock.json), installed with `npm ci` when missing.</summary>
     private static async Task<string> RedoclyAsync()
     {
-        var dir = Path.Combine(RepoRoot(), "tests", "openapi");
+        var dir = Path.Combine(RepositoryPaths.Root, "tests", "openapi");
         var cli = Path.Combine(dir, "node_modules", ".bin", "redocly");
         if (!File.Exists(cli))
         {
@@ -111,7 +104,7 @@ public sealed class OpenApiDocumentTests(SqliteServiceFixture fixture, Xunit.Abs
         {
             await using var serve = await ServeProcess.StartAsync("--db", Path.Combine(dir, "names.db"));
             var document = await DocumentFileAsync(new HttpClient { BaseAddress = serve.BaseAddress });
-            var project = Path.Combine(RepoRoot(), "tests", "openapi", "client", "Names.ApiClientCheck.csproj");
+            var project = Path.Combine(RepositoryPaths.Root, "tests", "openapi", "client", "Names.ApiClientCheck.csproj");
             var output = Path.Combine(dir, "client");
             var build = await RunAsync("dotnet", dir, "build", project, "-c", "Release", "-nologo", "-v", "q", "-o", output, $"-p:OpenApiDocument={document}");
             Assert.True(build.Code == 0, "client build failed: " + build.Out + build.Err);

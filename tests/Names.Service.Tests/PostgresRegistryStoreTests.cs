@@ -1,7 +1,7 @@
 using Npgsql;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 

@@ -1,6 +1,6 @@
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 

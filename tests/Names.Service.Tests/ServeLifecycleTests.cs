@@ -95,7 +95,7 @@ public sealed class ServeLifecycleTests(Xunit.Abstractions.ITestOutputHelper log
             await Task.Delay(TimeSpan.FromSeconds(2));
             Volatile.Write(ref signalled, 1);
             var stopwatch = Stopwatch.StartNew();
-            serve.Terminate();
+            await serve.TerminateAsync();
             Assert.True(await serve.WaitForExitAsync(TimeSpan.FromSeconds(30)), "names serve did not exit after SIGTERM");
             log.WriteLine($"exit {stopwatch.Elapsed.TotalMilliseconds:F0} ms after SIGTERM");
             var all = Task.WhenAll(workers);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
 
@@ -23,19 +22,6 @@ public sealed class ServeSettingsTests : IDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    internal static async Task<(int Code, string Out, string Err)> RunNamesAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "names.dll"));
-        foreach (var a in args) info.ArgumentList.Add(a);
-        foreach (var (k, v) in environment ?? new Dictionary<string, string>()) info.Environment[k] = v;
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        return (process.ExitCode, await stdout, await stderr);
     }
 
     [Fact]
@@ -71,20 +57,20 @@ public sealed class ServeSettingsTests : IDisposable
     {
         var config = Path.Combine(_dir, "broken.json");
         await File.WriteAllTextAsync(config, "{\n  \"Serve\": {\n    \"Urls\": ,\n  }\n}\n");
-        var (code, _, err) = await RunNamesAsync(null, "serve", "--config", config, "--db", Path.Combine(_dir, "x.db"));
+        var (code, _, err) = await NamesProcess.RunAsync("serve", "--config", config, "--db", Path.Combine(_dir, "x.db"));
         Assert.Equal(1, code);
         Assert.Contains($"malformed settings file '{config}', line 3", err);
         Assert.False(File.Exists(Path.Combine(_dir, "x.db")), "nothing may be opened before the settings are read");
 
-        var missing = await RunNamesAsync(null, "keys", "list", "--config", Path.Combine(_dir, "none.json"));
-        Assert.Equal(1, missing.Code);
-        Assert.Contains("does not exist", missing.Err);
+        var missing = await NamesProcess.RunAsync("keys", "list", "--config", Path.Combine(_dir, "none.json"));
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains("does not exist", missing.Stderr);
     }
 
     [Fact]
     public async Task A_value_of_the_wrong_type_names_where_it_came_from()
     {
-        var (code, _, err) = await RunNamesAsync(new Dictionary<string, string> { ["NAMES__Serve__RateLimit"] = "fast" },
+        var (code, _, err) = await NamesProcess.RunAsync(new Dictionary<string, string> { ["NAMES__Serve__RateLimit"] = "fast" },
             "serve", "--db", Path.Combine(_dir, "x.db"));
         Assert.Equal(2, code);
         Assert.Contains("NAMES__Serve__RateLimit: 'fast' is not a whole number", err);
@@ -95,31 +81,31 @@ public sealed class ServeSettingsTests : IDisposable
     {
         // Nothing listens on port 1: the command fails after reading its settings, which is all this test needs.
         const string connection = "Host=127.0.0.1;Port=1;Username=names;Password=s3cret;Timeout=2";
-        var onCommandLine = await RunNamesAsync(null, "keys", "list", "--pg", connection);
-        Assert.Equal(1, onCommandLine.Code);
-        Assert.Contains("password given with --pg is visible to every local user", onCommandLine.Err);
-        Assert.Contains("NAMES__Registry__Postgres", onCommandLine.Err);
-        Assert.Contains("--pg-file", onCommandLine.Err);
-        Assert.Contains("cannot open registry", onCommandLine.Err);
+        var onCommandLine = await NamesProcess.RunAsync("keys", "list", "--pg", connection);
+        Assert.Equal(1, onCommandLine.ExitCode);
+        Assert.Contains("password given with --pg is visible to every local user", onCommandLine.Stderr);
+        Assert.Contains("NAMES__Registry__Postgres", onCommandLine.Stderr);
+        Assert.Contains("--pg-file", onCommandLine.Stderr);
+        Assert.Contains("cannot open registry", onCommandLine.Stderr);
 
-        var fromEnvironment = await RunNamesAsync(new Dictionary<string, string> { ["NAMES__Registry__Postgres"] = connection }, "keys", "list");
-        Assert.DoesNotContain("warning", fromEnvironment.Err);
-        Assert.Contains("cannot open registry 'PostgreSQL'", fromEnvironment.Err);
+        var fromEnvironment = await NamesProcess.RunAsync(new Dictionary<string, string> { ["NAMES__Registry__Postgres"] = connection }, "keys", "list");
+        Assert.DoesNotContain("warning", fromEnvironment.Stderr);
+        Assert.Contains("cannot open registry 'PostgreSQL'", fromEnvironment.Stderr);
 
         var file = Path.Combine(_dir, "pg.conn");
         await File.WriteAllTextAsync(file, connection + "\n");
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead | UnixFileMode.OtherRead);
-        var open = await RunNamesAsync(null, "keys", "list", "--pg-file", file);
-        Assert.Contains($"'{file}' holds the PostgreSQL connection and every local user can read it", open.Err);
-        Assert.Contains("cannot open registry 'PostgreSQL'", open.Err);
+        var open = await NamesProcess.RunAsync("keys", "list", "--pg-file", file);
+        Assert.Contains($"'{file}' holds the PostgreSQL connection and every local user can read it", open.Stderr);
+        Assert.Contains("cannot open registry 'PostgreSQL'", open.Stderr);
 
         File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        var closed = await RunNamesAsync(null, "keys", "list", "--pg-file", file);
-        Assert.DoesNotContain("warning", closed.Err);
+        var closed = await NamesProcess.RunAsync("keys", "list", "--pg-file", file);
+        Assert.DoesNotContain("warning", closed.Stderr);
 
-        var both = await RunNamesAsync(null, "keys", "list", "--pg-file", file, "--db", Path.Combine(_dir, "x.db"));
-        Assert.Equal(2, both.Code);
-        Assert.Contains("give either --db or --pg-file, not both", both.Err);
+        var both = await NamesProcess.RunAsync("keys", "list", "--pg-file", file, "--db", Path.Combine(_dir, "x.db"));
+        Assert.Equal(2, both.ExitCode);
+        Assert.Contains("give either --db or --pg-file, not both", both.Stderr);
     }
 
     [PostgresFact, Trait("Category", "Postgres")]

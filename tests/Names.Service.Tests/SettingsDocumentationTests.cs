@@ -5,17 +5,10 @@ namespace Names.Service.Tests;
 /// <summary>Every setting is listed where an operator looks: `names serve --help` and the table in docs/deploy.md.</summary>
 public sealed class SettingsDocumentationTests
 {
-    private static string RepoRoot()
-    {
-        var d = new DirectoryInfo(AppContext.BaseDirectory);
-        while (d is not null && !File.Exists(Path.Combine(d.FullName, "Names.sln"))) d = d.Parent;
-        return d?.FullName ?? throw new DirectoryNotFoundException("Names.sln not found above " + AppContext.BaseDirectory);
-    }
-
     [Fact]
     public void The_deploy_guide_lists_every_setting_with_its_variable_flag_and_default()
     {
-        var rows = File.ReadAllLines(Path.Combine(RepoRoot(), "docs", "deploy.md")).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
+        var rows = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docs", "deploy.md")).Where(l => l.StartsWith("| `", StringComparison.Ordinal)).ToList();
         foreach (var setting in NamesSettings.All)
         {
             var row = rows.SingleOrDefault(r => r.StartsWith($"| `{setting.Key}` |", StringComparison.Ordinal));
@@ -28,7 +21,7 @@ public sealed class SettingsDocumentationTests
     [Fact]
     public async Task Serve_help_shows_every_setting_with_its_environment_variable()
     {
-        var (code, output, _) = await ServeSettingsTests.RunNamesAsync(null, "serve", "--help");
+        var (code, output, _) = await NamesProcess.RunAsync("serve", "--help");
         Assert.Equal(0, code);
         foreach (var setting in NamesSettings.All)
             Assert.Contains(setting.Flag + " <", output);

@@ -1,8 +1,7 @@
 using System.Diagnostics;
 using System.Net.Http.Headers;
-using System.Runtime.InteropServices;
 
-namespace Names.Service.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// A real `names serve` process on loopback (port 0: the OS picks a free one, unless the test gives the address its own
@@ -70,9 +69,10 @@ public sealed class ServeProcess : IAsyncDisposable
     public HttpClient Client(string key) => new() { BaseAddress = BaseAddress, DefaultRequestHeaders = { Authorization = new AuthenticationHeaderValue("Bearer", key) } };
 
     /// <summary>SIGTERM, as systemd stops a service: the service drains and exits by itself.</summary>
-    public void Terminate()
+    public async Task TerminateAsync()
     {
-        if (Kill(_process.Id, 15) != 0) throw new InvalidOperationException("kill(SIGTERM) failed: errno " + Marshal.GetLastPInvokeError());
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        await kill.WaitForExitAsync();
     }
 
     public async Task<bool> WaitForExitAsync(TimeSpan timeout)
@@ -81,9 +81,6 @@ public sealed class ServeProcess : IAsyncDisposable
         try { await _process.WaitForExitAsync(cts.Token); return true; }
         catch (OperationCanceledException) { return false; }
     }
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     /// <summary>SIGKILL: the service gets no chance to finish anything.</summary>
     public async Task KillAsync()
