@@ -121,21 +121,27 @@ public class ReviewCommandTests
     }
 
     [Fact]
-    public async Task Train_on_decisions_alone_corrects_the_unsupervised_model_and_later_runs_use_it()
+    public async Task Train_refuses_too_few_decisions_and_learns_from_decisions_with_labels_which_later_runs_use()
     {
         using var dir = new TempDir();
         var (db, input) = await ResolvedAsync(dir);
         var proposal = await OnlyProposalAsync(db);
         Assert.Equal(2, (await CliRun.RunAsync("train", "--db", db)).ExitCode); // no decision yet: nothing to learn from
         Assert.Equal(0, (await CliRun.RunAsync("review", "reject", proposal.Id.ToString(), "--db", db, "--reviewer", "ann")).ExitCode);
-        var train = await CliRun.RunAsync("train", "--db", db);
-        Assert.Equal(0, train.ExitCode);
-        Assert.Contains("corrected v1", train.Stderr);
-        Assert.Contains("1 reviewers' decisions, correcting the unsupervised fellegi_sunter model", train.Stderr);
+        var few = await CliRun.RunAsync("train", "--db", db);
+        Assert.Equal(2, few.ExitCode);
+        Assert.Contains("1 labelled pairs are too few", few.Stderr);
         await using (var store = await SqliteRegistryStore.OpenAsync(db))
-            Assert.Equal("corrected", (await store.GetLatestModelAsync(null))!.Kind);
+            Assert.Null(await store.GetLatestModelAsync(null));
+        var words = new[] { "Amber", "Birch", "Cobalt", "Delta", "Ember", "Falcon" };
+        var labels = "name1,name2,is_match\n" + string.Concat(words.Select(w =>
+            $"{w} Valley Ltd,{w} Valley International Ltd,0\n{w} Valley Ltd,{w} Valley Group Ltd,0\n{w} Valley Ltd,{w.ToUpperInvariant()} VALLEY LIMITED,1\n{w} Valley Ltd,{w} Vally Ltd,1\n"));
+        var train = await CliRun.RunAsync("train", "--db", db, "--labels", dir.Write("labels.csv", labels));
+        Assert.Equal(0, train.ExitCode);
+        Assert.Contains("boosted_trees v1", train.Stderr);
+        Assert.Contains("24 labelled pairs of labels.csv and 1 reviewers' decisions, on fellegi_sunter", train.Stderr);
         var again = await CliRun.RunAsync("resolve", input, "--country-column", "country", "--id-column", "id", "--db", db, "--out", dir.File("again.csv"));
         Assert.Equal(0, again.ExitCode);
-        Assert.Contains("corrected v1 from the registry", again.Stderr);
+        Assert.Contains("boosted_trees v1 from the registry", again.Stderr);
     }
 }

@@ -54,24 +54,6 @@ public class ScoringModelTests
     }
 
     [Fact]
-    public void Logistic_regression_learns_a_separable_set()
-    {
-        var set = ThreeFeatures();
-        var random = new Random(5);
-        var examples = new List<(int[], bool)>();
-        for (int i = 0; i < 400; i++)
-        {
-            bool match = i % 2 == 0;
-            // Match iff name similarity is high (>= 4); the other features are noise.
-            examples.Add(([match ? random.Next(4, 7) : random.Next(0, 4), random.Next(-1, 2), random.Next(-1, 3)], match));
-        }
-        var model = new LogisticRegressionTrainer(set) { L2 = 0.1 }.Train(examples);
-        Assert.All(examples, e => Assert.Equal(e.Item2, model.Score(e.Item1).Probability > 0.5));
-        Assert.True(model.Score([6, 0, 0]).Probability > 0.9);
-        Assert.True(model.Score([0, 1, 2]).Probability < 0.1);
-    }
-
-    [Fact]
     public void Scores_explain_themselves_and_models_round_trip()
     {
         var set = ThreeFeatures();

@@ -138,14 +138,14 @@ public static class BenchCommand
 
     private static Command Micro(CliConsole console)
     {
-        var command = new Command("micro", "BenchmarkDotNet micro-benchmarks of the normaliser (pass BenchmarkDotNet arguments after it, e.g. --filter '*').")
+        var command = new Command("micro", "BenchmarkDotNet micro-benchmarks of the normaliser and the pair scorers (pass BenchmarkDotNet arguments after it, e.g. --filter '*').")
         {
             TreatUnmatchedTokensAsErrors = false,
         };
         command.SetAction(parse =>
         {
             var args = parse.UnmatchedTokens.ToArray();
-            BenchmarkSwitcher.FromTypes([typeof(NormalizerBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);
+            BenchmarkSwitcher.FromTypes([typeof(NormalizerBenchmarks), typeof(PairScorerBenchmarks)]).Run(args.Length == 0 ? ["--filter", "*"] : args);
             return CliExitCodes.Done;
         });
         return command;

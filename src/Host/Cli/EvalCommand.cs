@@ -30,7 +30,6 @@ public static class EvalCommand
             Description = "instead: how many reviewer decisions (simulated from the truth, in review-queue order) the supervised scorer needs " +
                           "to beat the unsupervised one; the decision counts to try, e.g. 10,20,50,100,200,500",
         };
-        var l2 = new Option<double?>("--l2") { Description = $"with --learning-curve: L2 pulling the corrections towards the unsupervised model (default {CorrectedModelTrainer.DefaultL2})" };
         var command = new Command("eval", "Resolve a labelled CSV and measure the result against its truth column: pairwise and B-cubed " +
                                           "precision/recall/F1, cluster counts, pairs completeness, reduction ratio, wall time.");
         options.AddTo(command);
@@ -38,7 +37,6 @@ public static class EvalCommand
         command.Options.Add(json);
         command.Options.Add(output);
         command.Options.Add(curve);
-        command.Options.Add(l2);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
         {
             var location = options.Registry.Bind(parse);
@@ -51,7 +49,7 @@ public static class EvalCommand
                 if (parse.GetValue(curve) is { } sizesText)
                 {
                     var sizes = ParseSizes(sizesText);
-                    var (unsupervised, points) = await new LearningCurve(console) { L2 = parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2 }.RunAsync(request with { Out = "" }, truthColumn, sizes, ct);
+                    var (unsupervised, points) = await new LearningCurve(console).RunAsync(request with { Out = "" }, truthColumn, sizes, ct);
                     PrintCurve(unsupervised, points, console.Out);
                     if (parse.GetValue(json) is { } curveJson)
                         await File.WriteAllTextAsync(curveJson, JsonSerializer.Serialize(new { unsupervised, points }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), ct);

@@ -8,7 +8,7 @@ namespace Names.Host.Cli;
 /// <summary>
 /// <c>names eval-pairs CASES</c>: the pair scorer on labelled name pairs (columns schema, name1, name2, is_match, as
 /// nomenklatura's namebench): precision, recall and F1 overall and per schema. Scores with the registry's model when
-/// --db/--pg is given, else the built-in one; with --cv K, the supervised scorer is trained and tested by K-fold
+/// --db/--pg is given, else the built-in one; with --cv K, the supervised scorer (on top of the built-in model) is trained and tested by K-fold
 /// cross-validation instead (each pair is scored by a model that never saw it). --errors lists the pairs decided wrongly.
 /// </summary>
 public static class EvalPairsCommand
@@ -41,7 +41,7 @@ public static class EvalPairsCommand
             if (k >= 2)
             {
                 scores = benchmark.CrossValidate(list, k, parse.GetValue(seed));
-                model = $"logistic regression, {k}-fold cross-validation (trained on the other folds)";
+                model = $"boosted trees on the built-in model, {k}-fold cross-validation (trained on the other folds)";
             }
             else
             {

@@ -11,34 +11,29 @@ using Names.Resolver.Storage;
 namespace Names.Host.Cli;
 
 /// <summary>
-/// <c>names train</c>: fits the supervised scorer and stores it in the registry as a new model version, which later runs
-/// use. From the reviewers' decisions alone it fits corrections to the registry's unsupervised model
-/// (<see cref="CorrectedModel"/>): decisions are few and sampled near the review band, too few and too biased to fit a
-/// model from scratch. With a labels file (pairs: columns name1, name2, is_match, optional schema/kind; or rows with a
-/// truth column, --truth-column, training pairs then being the candidate pairs the index proposes) it fits a
-/// regularised logistic regression from scratch, the decisions added to the pairs. Afterwards the pending proposals
-/// are re-scored with the new model; those now clearly a match (at or above the upper threshold) are merged, those
-/// clearly not (below the lower one) cannot-linked, recorded with actor <c>model:vN</c>.
+/// <c>names train</c>: fits the supervised model (<see cref="BoostedTreeModel"/>: boosted trees over the comparison
+/// levels and the unsupervised model's log-odds) and stores it in the registry as a new model version, which later
+/// runs use. It learns from the reviewers' decisions, a labels file, or both. A labels file holds name pairs (columns
+/// name1, name2, is_match, optional schema/kind), pairs of the registry's ids (id1, id2, is_match), or rows with a
+/// truth column (--truth-column; the training pairs are then the candidate pairs the index proposes). The
+/// unsupervised model under it is the registry's (the one under its supervised model), else the built-in one.
+/// Afterwards the pending proposals are re-scored with the new model; those now clearly a match (at or above the
+/// upper threshold) are merged, those clearly not (below the lower one) cannot-linked, recorded with actor
+/// <c>model:vN</c>. Input that cannot be fitted (unknown ids, unreadable labels, too few pairs, one class only) exits
+/// 2 and stores nothing.
 /// </summary>
 public static class TrainCommand
 {
-    /// <summary>L2 of a logistic regression fitted from scratch on labelled data.</summary>
-    public const double ScratchL2 = 1.0;
-
     public static Command Create(CliConsole console)
     {
         var registry = new RegistryOptions();
-        var labels = new Option<string?>("--labels") { Description = "CSV of labelled pairs (name1,name2,is_match[,schema]) or of rows with --truth-column" };
+        var labels = new Option<string?>("--labels") { Description = "CSV of labelled pairs (name1,name2,is_match[,schema] or id1,id2,is_match with the registry's ids) or of rows with --truth-column" };
         var truth = new Option<string?>("--truth-column") { Description = "with --labels: the file holds rows and this column their true entity" };
         var column = CommonOptions.NameColumn();
         var context = new Option<string?>("--context-columns") { Description = "with --truth-column: context columns to train on" };
-        var l2 = new Option<double?>("--l2")
-        {
-            Description = $"L2 regularisation strength (default {ScratchL2} from labels; {CorrectedModelTrainer.DefaultL2} on decisions alone, where it pulls the corrections towards the unsupervised model)",
-        };
         var command = new Command("train", "Fit the supervised scorer on reviewers' decisions and labelled data; store it in the registry as a new model version.")
         {
-            labels, truth, column, context, l2,
+            labels, truth, column, context,
         };
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "train", async () =>
@@ -49,36 +44,36 @@ public static class TrainCommand
             var decisions = pairs.Count;
             var trainer = new ModelTrainer();
             var contextColumns = (parse.GetValue(context) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-            IPairScorer model;
+            var current = await PairScorerSerializer.LoadAsync(store, ct);
+            if (current?.Refused is { } refused) console.Error.WriteLine($"names train: {refused}");
+            var unsupervised = ModelTrainer.UnsupervisedOf(current?.Scorer ?? DefaultModel.Load());
+            var labelsPath = parse.GetValue(labels);
             string source;
-            if (parse.GetValue(labels) is { } labelsPath && parse.GetValue(truth) is { } truthColumn)
+            BoostedTreeModel model;
+            try
             {
-                var rows = ReadLabelledRows(console, labelsPath, parse.GetValue(column)!, truthColumn, contextColumns);
-                model = trainer.TrainLogisticRegressionFromLabels(rows, contextColumns, parse.GetValue(l2) ?? ScratchL2);
-                source = $"{rows.Count:N0} labelled rows of {Path.GetFileName(labelsPath)}";
-                if (decisions > 0) source += " (reviewers' decisions are used when training from pairs only)";
-            }
-            else
-            {
-                var pairsPath = parse.GetValue(labels);
-                if (pairsPath is not null) pairs.AddRange(ReadLabelledPairs(console, pairsPath));
-                if (pairs.Count == 0) throw new CliUsageException("nothing to learn from: the registry has no review decisions and no --labels file was given");
-                if (pairsPath is null)
+                if (labelsPath is not null && parse.GetValue(truth) is { } truthColumn)
                 {
-                    // Starting from the unsupervised model, one kind of decision is evidence too (it shifts the calibration).
-                    var unsupervised = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
-                    var corrected = trainer.TrainCorrection(unsupervised, pairs, parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2);
-                    model = corrected;
-                    source = $"{decisions:N0} reviewers' decisions, correcting the unsupervised {corrected.Base.Kind} model";
+                    var rows = ReadLabelledRows(console, labelsPath, parse.GetValue(column)!, truthColumn, contextColumns);
+                    model = trainer.TrainFromLabels(rows, unsupervised, contextColumns, pairs);
+                    source = $"{rows.Count:N0} labelled rows of {Path.GetFileName(labelsPath)} and {decisions:N0} reviewers' decisions";
                 }
                 else
                 {
-                    if (pairs.All(p => p.IsMatch) || pairs.All(p => !p.IsMatch))
-                        throw new CliUsageException($"all {pairs.Count} labelled pairs say the same ({(pairs[0].IsMatch ? "match" : "no match")}): both kinds are needed");
-                    model = trainer.TrainLogisticRegression(pairs, null, parse.GetValue(l2) ?? ScratchL2);
-                    source = $"{pairs.Count:N0} labelled pairs ({decisions:N0} reviewers' decisions)";
+                    if (labelsPath is not null) pairs.AddRange(await ReadLabelledPairsAsync(console, store, labelsPath, ct));
+                    if (pairs.Count == 0) throw new CliUsageException("nothing to learn from: the registry has no review decisions and no --labels file was given");
+                    model = trainer.TrainFromPairs(pairs, unsupervised);
+                    source = labelsPath is null ? $"{decisions:N0} reviewers' decisions"
+                        : $"{pairs.Count - decisions:N0} labelled pairs of {Path.GetFileName(labelsPath)} and {decisions:N0} reviewers' decisions";
                 }
             }
+            catch (TrainingDataException e)
+            {
+                throw new CliUsageException($"no model stored: {e.Message}");
+            }
+            source += $", on {unsupervised.Kind}";
+            // What later runs will load: a model that does not load back is not stored.
+            PairScorerSerializer.Deserialize(model.Serialize());
             var version = await PairScorerSerializer.SaveAsync(store, model, $"{model.Kind} on {source}", ct);
             var versionText = version.ToString(CultureInfo.InvariantCulture);
             // The service runtime's resolver scores with the latest stored model: the one just saved.
@@ -112,22 +107,40 @@ public static class TrainCommand
         return pairs;
     }
 
-    private static IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> ReadLabelledPairs(CliConsole console, string path)
+    /// <summary>
+    /// Labelled pairs of a labels file: names (name1, name2) or the registry's ids (id1, id2, each read as its entity's
+    /// canonical name). A line whose label is not a yes/no value or whose id is unknown is an error naming the line.
+    /// </summary>
+    private static async Task<List<(ResolveInput A, ResolveInput B, bool IsMatch)>> ReadLabelledPairsAsync(CliConsole console, IRegistryStore store, string path, CancellationToken ct)
     {
         using var reader = new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(path, console.OpenStdin).Stream));
         var header = new CsvHeader(reader.ReadHeader() ?? throw new CliIoException($"labels '{path}' is empty"));
-        int n1 = header.Require("name1", "--labels"), n2 = header.Require("name2", "--labels"), m = header.Require("is_match", "--labels");
+        var byId = header.Find("id1") is not null && header.Find("name1") is null;
+        int n1 = header.Require(byId ? "id1" : "name1", "--labels"), n2 = header.Require(byId ? "id2" : "name2", "--labels"), m = header.Require("is_match", "--labels");
         var schema = header.Find("schema") ?? header.Find("kind");
         var list = new List<(ResolveInput, ResolveInput, bool)>();
-        while (reader.ReadNext(header.Columns.Count, out var record, out _) is var kind && kind != CsvReadKind.End)
+        while (reader.ReadNext(header.Columns.Count, out var record, out var reject) is var kind && kind != CsvReadKind.End)
         {
-            if (kind != CsvReadKind.Record) continue;
+            if (kind != CsvReadKind.Record) throw new CliUsageException($"labels '{path}' line {reject.Line}: {reject.Reason}; no model stored");
             var f = record.Fields;
-            if (!TryParseMatch(f[m], out var isMatch)) continue;
+            if (!TryParseMatch(f[m], out var isMatch))
+                throw new CliUsageException($"labels '{path}' line {record.Line}: is_match '{f[m]}' is not one of true/false, 1/0, yes/no, match/nonmatch; no model stored");
+            if (byId)
+            {
+                list.Add((await EntityInputAsync(store, f[n1], path, record.Line, ct), await EntityInputAsync(store, f[n2], path, record.Line, ct), isMatch));
+                continue;
+            }
             var k = schema is int s ? (f[s].Equals("person", StringComparison.OrdinalIgnoreCase) ? "person" : "legal_entity") : null;
             list.Add((new ResolveInput(f[n1], Kind: k), new ResolveInput(f[n2], Kind: k), isMatch));
         }
         return list;
+    }
+
+    private static async Task<ResolveInput> EntityInputAsync(IRegistryStore store, string id, string path, long line, CancellationToken ct)
+    {
+        var entity = await store.GetEntityAsync(id.Trim(), ct)
+                     ?? throw new CliUsageException($"labels '{path}' line {line}: id '{id}' is not in the registry; no model stored");
+        return new ResolveInput(entity.CanonicalName, Kind: entity.Kind);
     }
 
     private static List<(ResolveInput Row, string Label)> ReadLabelledRows(CliConsole console, string path, string column, string truthColumn, IReadOnlyList<string> contextColumns)

@@ -16,14 +16,13 @@ public sealed record LearningCurvePoint(int Decisions, int Matches, ClusterMetri
 /// --learning-curve</c>). Decisions are simulated from the truth column: the candidate pairs the blocking index
 /// proposes are put in review-queue order (score under the unsupervised model nearest the middle of the review band
 /// first; only pairs inside the review band, as reviewers see only proposals) and the first N are labelled as a
-/// reviewer knowing the truth would decide them. Corrections to the unsupervised model (<see cref="CorrectedModel"/>,
-/// what <c>names train</c> fits on decisions) are trained on those N, stored as the model of a fresh registry, and the
-/// input resolved and scored by the same path as <c>names eval</c>.
+/// reviewer knowing the truth would decide them. The supervised model on top of the unsupervised one
+/// (<see cref="BoostedTreeModel"/>, what <c>names train</c> fits on decisions) is trained on those N, stored as the model
+/// of a fresh registry, and the input resolved and scored by the same path as <c>names eval</c>. A size with too few
+/// decisions to fit (or one class only) gives no point.
 /// </summary>
 public sealed class LearningCurve(CliConsole console)
 {
-    /// <summary>Penalty pulling the corrections towards the unsupervised model (see <see cref="CorrectedModelTrainer.L2"/>).</summary>
-    public double L2 { get; init; } = CorrectedModelTrainer.DefaultL2;
 
     public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
         IReadOnlyList<int> sizes, CancellationToken ct)
@@ -36,17 +35,24 @@ public sealed class LearningCurve(CliConsole console)
         var boundary = (lower + upper) / 2;
         // Reviewers only see proposals: pairs the unsupervised model leaves in the review band. Labelling pairs outside
         // it would be truth the registry never gets.
-        var queue = candidates.Pairs
+        var scored = candidates.Pairs
             .Select((p, i) => (Pair: p, Index: i, Probability: scorer.Probability(scorer.Comparisons.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens))))
-            .Where(x => x.Probability >= lower && x.Probability < upper)
+            .ToList();
+        var queue = scored.Where(x => x.Probability >= lower && x.Probability < upper)
             .OrderBy(x => Math.Abs(x.Probability - boundary)).ThenBy(x => x.Index).Select(x => x.Pair).ToList();
+        // Decisions only cover the band; outside it the trees keep the unsupervised verdict, learnt from the pairs the
+        // unsupervised model is sure of (labelled by it, not by the truth), else they would carry the band's match rate
+        // to pairs they never saw.
+        var anchors = scored.Where(x => x.Probability < lower || x.Probability >= upper)
+            .Select(x => (x.Pair.A, x.Pair.B, IsMatch: x.Probability >= upper)).ToList();
         var points = new List<LearningCurvePoint>();
         foreach (var n in sizes.Where(n => n > 0).Distinct().Order())
         {
             var decided = queue.Take(n).ToList();
             if (decided.Count == 0) break; // the unsupervised model leaves no pair to review
             var matches = decided.Count(p => p.IsMatch);
-            var model = trainer.TrainCorrection(scorer, candidates, decided, L2);
+            if (decided.Count < BoostedTreeTrainer.MinimumPairs) continue;
+            using var model = trainer.Train(candidates, decided.Concat(anchors), scorer);
             points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
             if (decided.Count < n) break; // every pair in the review band decided
         }

@@ -18,8 +18,10 @@ public sealed class ModelSelection(IRegistryStore store)
     public async Task<(IPairScorer? Scorer, string Description)> ChooseAsync(Func<CsvRecordReader> openInput, Func<string[], long, ResolveInput> toInput,
         int fieldCount, IReadOnlyList<string> contextColumns, string inputName, CancellationToken ct)
     {
-        var stored = await store.GetLatestModelAsync(null, ct);
-        if (stored is not null) return (null, $"{stored.Kind} v{stored.Version} from the registry ({stored.Note})");
+        var stored = await PairScorerSerializer.LoadAsync(store, ct);
+        if (stored is { Version: { } v })
+            return (stored.Scorer, (stored.Refused is null ? "" : stored.Refused + "; using ") + $"{v.Kind} v{v.Version} from the registry ({v.Note})");
+        if (stored is not null) return (stored.Scorer, $"{stored.Refused}; using the built-in default");
         if (contextColumns.Count == 0) return (null, "built-in default (Fellegi-Sunter)");
 
         var rows = new List<ResolveInput>();

@@ -39,10 +39,12 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
 
     /// <summary>
     /// K-fold cross-validation of the supervised scorer: the cases are shuffled with the seed into K folds, and each fold
-    /// is scored by a logistic regression trained on the other folds (so no pair is scored by a model that saw it).
+    /// is scored by the supervised model trained on the other folds on top of <paramref name="unsupervised"/> (the
+    /// built-in model when null), so no pair is scored by a model that saw it.
     /// </summary>
-    public IReadOnlyList<PairCaseScore> CrossValidate(IReadOnlyList<PairCase> cases, int folds, int seed, double l2 = 1.0)
+    public IReadOnlyList<PairCaseScore> CrossValidate(IReadOnlyList<PairCase> cases, int folds, int seed, IPairScorer? unsupervised = null)
     {
+        unsupervised ??= DefaultModel.Load();
         if (folds < 2) throw new ArgumentOutOfRangeException(nameof(folds), "at least 2 folds");
         var fold = new int[cases.Count];
         var order = Enumerable.Range(0, cases.Count).ToArray();
@@ -56,7 +58,7 @@ public sealed class PairBenchmark(NameNormalizer? normalizer = null)
         {
             var train = Enumerable.Range(0, cases.Count).Where(i => fold[i] != f)
                 .Select(i => (Input(cases[i].Name1, cases[i].Schema), Input(cases[i].Name2, cases[i].Schema), cases[i].IsMatch));
-            var model = trainer.TrainLogisticRegression(train, l2: l2, statistics: allNames);
+            using var model = trainer.TrainFromPairs(train, unsupervised, statistics: allNames);
             var test = Enumerable.Range(0, cases.Count).Where(i => fold[i] == f).ToArray();
             var scored = Scores(test.Select(i => cases[i]).ToList(), model, allNames);
             for (var j = 0; j < test.Length; j++) scores[test[j]] = scored[j];

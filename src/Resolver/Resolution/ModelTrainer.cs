@@ -6,7 +6,8 @@ namespace Names.Resolver.Resolution;
 
 /// <summary>
 /// Builds scoring models from input rows (what `names train` calls): an unsupervised Fellegi-Sunter model estimated
-/// with EM from the rows themselves, or a logistic regression from labelled pairs (reviewers' decisions or a truth column).
+/// with EM from the rows themselves, or the supervised boosted-tree model from labelled pairs (reviewers' decisions or a
+/// truth column) on top of an unsupervised one.
 /// </summary>
 public sealed class ModelTrainer(NameNormalizer? normalizer = null)
 {
@@ -97,33 +98,33 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     }
 
     /// <summary>
-    /// Logistic regression over all features from labelled name pairs. Token weights come from the pairs' names, or from
-    /// <paramref name="statistics"/> when given (e.g. all names of a benchmark, the way a registry's names would weigh them).
+    /// The supervised model from labelled name pairs (a labels file, reviewers' decisions), on top of
+    /// <paramref name="unsupervised"/>. Token weights come from the pairs' names, or from <paramref name="statistics"/>
+    /// when given (e.g. all names of a benchmark, the way a registry's names would weigh them). Pairs with a name the
+    /// normaliser rejects are left out.
     /// </summary>
-    public LogisticRegressionModel TrainLogisticRegression(IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, IEnumerable<string>? contextColumns = null, double l2 = 1.0,
-        TokenStatistics? statistics = null)
+    /// <exception cref="TrainingDataException">too few usable pairs or one class only</exception>
+    public BoostedTreeModel TrainFromPairs(IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, IPairScorer unsupervised,
+        IEnumerable<string>? contextColumns = null, TokenStatistics? statistics = null)
     {
-        var set = ComparisonSet.CreateFull(contextColumns);
-        var list = pairs.ToList();
-        var records = list.Select(p => (A: First(p.A), B: First(p.B), p.IsMatch)).Where(p => p.A is not null && p.B is not null).ToList();
-        if (statistics is null)
-        {
-            statistics = new TokenStatistics();
-            foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
-        }
-        var examples = records.Select(p => (set.Compare(p.A!, p.B!, statistics), p.IsMatch)).ToList();
-        return new LogisticRegressionTrainer(set) { L2 = l2 }.Train(examples);
+        var trainer = Trainer(unsupervised, contextColumns);
+        return trainer.Train(PairExamples(pairs, trainer.Comparisons, statistics));
     }
 
     /// <summary>
-    /// Logistic regression from rows with a truth label (entity id column): the training pairs are the candidate pairs
-    /// the index proposes (the distribution the model will face), labelled by whether the truth labels agree.
+    /// The supervised model from rows with a truth label (entity id column): the training pairs are the candidate pairs
+    /// the index proposes (the distribution the model will face), labelled by whether the truth labels agree, and the
+    /// labelled name pairs given besides (reviewers' decisions).
     /// </summary>
-    public LogisticRegressionModel TrainLogisticRegressionFromLabels(IEnumerable<(ResolveInput Row, string Label)> rows, IEnumerable<string>? contextColumns = null,
-        double l2 = 1.0, int maxCandidatesPerName = 20, bool allFeatures = false)
+    /// <exception cref="TrainingDataException">too few usable pairs or one class only</exception>
+    public BoostedTreeModel TrainFromLabels(IEnumerable<(ResolveInput Row, string Label)> rows, IPairScorer unsupervised, IEnumerable<string>? contextColumns = null,
+        IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)>? pairs = null, int maxCandidatesPerName = 20)
     {
         var candidates = LabelledCandidatePairs(rows, maxCandidatesPerName);
-        return TrainLogisticRegression(candidates, candidates.Pairs, contextColumns, l2, allFeatures);
+        var trainer = Trainer(unsupervised, contextColumns);
+        var examples = Examples(candidates, candidates.Pairs, trainer.Comparisons);
+        examples.AddRange(PairExamples(pairs ?? [], trainer.Comparisons, candidates.Tokens));
+        return trainer.Train(examples);
     }
 
     /// <summary>
@@ -157,37 +158,45 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         return new LabelledCandidates(records, statistics, pairs);
     }
 
-    /// <summary>Logistic regression from scratch on labelled candidate pairs.</summary>
-    public LogisticRegressionModel TrainLogisticRegression(LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs,
-        IEnumerable<string>? contextColumns = null, double l2 = 1.0, bool allFeatures = false)
+    /// <summary>The supervised model on some of the labelled candidate pairs (e.g. the first N a reviewer would decide).</summary>
+    public BoostedTreeModel Train(LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, IPairScorer unsupervised,
+        IEnumerable<string>? contextColumns = null)
     {
-        // The default feature set scores faster; all features let regularisation pick among correlated ratios.
-        var set = allFeatures ? ComparisonSet.CreateFull(contextColumns) : ComparisonSet.CreateDefault(contextColumns);
-        var examples = pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
-        return new LogisticRegressionTrainer(set) { L2 = l2 }.Train(examples);
+        var trainer = Trainer(unsupervised, contextColumns);
+        return trainer.Train(Examples(candidates, pairs, trainer.Comparisons));
+    }
+
+    private static List<(int[] Levels, bool IsMatch)> Examples(LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, ComparisonSet set) =>
+        pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
+
+    /// <summary>Labelled name pairs as examples; token weights from <paramref name="statistics"/>, else from the pairs' own names.</summary>
+    private List<(int[] Levels, bool IsMatch)> PairExamples(IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, ComparisonSet set, TokenStatistics? statistics)
+    {
+        var records = pairs.Select(p => (A: First(p.A), B: First(p.B), p.IsMatch)).Where(p => p.A is not null && p.B is not null).ToList();
+        if (statistics is null)
+        {
+            statistics = new TokenStatistics();
+            foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
+        }
+        return records.Select(p => (set.Compare(p.A!, p.B!, statistics), p.IsMatch)).ToList();
     }
 
     /// <summary>
-    /// Corrections to an unsupervised model from some of the labelled candidate pairs (e.g. the first N a reviewer would
-    /// decide), the pairs compared under the base model's own features.
+    /// The unsupervised model a supervised one builds on: <paramref name="model"/> itself when it is Fellegi-Sunter, the
+    /// one under it when it is supervised, else the built-in model.
     /// </summary>
-    public CorrectedModel TrainCorrection(IPairScorer baseModel, LabelledCandidates candidates, IEnumerable<(int A, int B, bool IsMatch)> pairs, double l2 = CorrectedModelTrainer.DefaultL2)
+    public static IPairScorer UnsupervisedOf(IPairScorer model) => model switch
     {
-        var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
-        var set = trainer.Base.Comparisons;
-        var examples = pairs.Select(p => (set.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens), p.IsMatch)).ToList();
-        return trainer.Train(examples);
-    }
+        FellegiSunterModel => model,
+        BoostedTreeModel b => b.Unsupervised,
+        CorrectedModel { Base: FellegiSunterModel } c => c.Base,
+        _ => DefaultModel.Load(),
+    };
 
-    /// <summary>Corrections to an unsupervised model from labelled name pairs (reviewers' decisions).</summary>
-    public CorrectedModel TrainCorrection(IPairScorer baseModel, IEnumerable<(ResolveInput A, ResolveInput B, bool IsMatch)> pairs, double l2 = CorrectedModelTrainer.DefaultL2)
+    private static BoostedTreeTrainer Trainer(IPairScorer unsupervised, IEnumerable<string>? contextColumns)
     {
-        var trainer = new CorrectedModelTrainer(baseModel) { L2 = l2 };
-        var set = trainer.Base.Comparisons;
-        var statistics = new TokenStatistics();
-        var records = pairs.Select(p => (A: First(p.A), B: First(p.B), p.IsMatch)).Where(p => p.A is not null && p.B is not null).ToList();
-        foreach (var (a, b, _) in records) { statistics.Add(a!.Tokens); statistics.Add(b!.Tokens); }
-        return trainer.Train(records.Select(p => (set.Compare(p.A!, p.B!, statistics), p.IsMatch)).ToList());
+        var baseModel = UnsupervisedOf(unsupervised);
+        return new BoostedTreeTrainer(BoostedTreeTrainer.FeaturesFor(baseModel, contextColumns), baseModel);
     }
 
     private NameRecord? First(ResolveInput input)

@@ -6,15 +6,12 @@ namespace Names.Resolver.Scoring;
 /// <summary>
 /// Supervised model that starts from an unsupervised one: the base model's log-odds plus learnt corrections (an
 /// intercept and one term per feature level, natural log-odds). With all corrections zero it scores exactly as the
-/// base, which is what reviewers' decisions are fitted against (<see cref="CorrectedModelTrainer"/>): few decisions
-/// leave the base almost unchanged, more decisions move it where they disagree with it.
+/// base. Written by earlier versions' <c>names train</c> on reviewers' decisions; read so that their registries still
+/// open and resolve as before (<see cref="BoostedTreeModel"/> is the supervised model trained now).
 /// </summary>
 public sealed class CorrectedModel : IPairScorer
 {
     public const string KindName = "corrected";
-
-    /// <summary>Base probabilities are clamped to [eps, 1-eps] so their log-odds stay finite.</summary>
-    private const double Epsilon = 1e-12;
 
     public CorrectedModel(IPairScorer baseModel, double intercept, double[][] corrections)
     {
@@ -37,13 +34,6 @@ public sealed class CorrectedModel : IPairScorer
     /// <summary>Correction per feature and level (0 when the feature is not comparable).</summary>
     public double[][] Corrections { get; }
 
-    /// <summary>Log-odds of a probability, clamped so 0 and 1 stay finite.</summary>
-    public static double LogOdds(double probability)
-    {
-        var p = Math.Clamp(probability, Epsilon, 1 - Epsilon);
-        return Math.Log(p / (1 - p));
-    }
-
     public PairScore Score(IReadOnlyList<int> levels)
     {
         var b = Base.Score(levels);
@@ -55,7 +45,7 @@ public sealed class CorrectedModel : IPairScorer
 
     public double Probability(IReadOnlyList<int> levels)
     {
-        double total = LogOdds(Base.Probability(levels)) + Intercept;
+        double total = BoostedTreeModel.LogOdds(Base.Probability(levels)) + Intercept;
         for (int f = 0; f < levels.Count; f++)
             if (levels[f] >= 0) total += Corrections[f][levels[f]];
         return 1 / (1 + Math.Exp(-total));

@@ -2,10 +2,10 @@ using Names.Resolver.Comparison;
 
 namespace Names.Resolver.Scoring;
 
-/// <summary>A pair-scoring model over comparison levels (the role ML.NET would play). Thread-safe for scoring.</summary>
+/// <summary>A pair-scoring model over comparison levels. Thread-safe for scoring.</summary>
 public interface IPairScorer
 {
-    /// <summary>fellegi_sunter or logistic_regression; the kind under which the model is stored.</summary>
+    /// <summary>fellegi_sunter or boosted_trees (logistic_regression, corrected: read from earlier versions); the kind under which the model is stored.</summary>
     string Kind { get; }
 
     ComparisonSet Comparisons { get; }

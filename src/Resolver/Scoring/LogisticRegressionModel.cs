@@ -5,7 +5,9 @@ namespace Names.Resolver.Scoring;
 
 /// <summary>
 /// Supervised model: logistic regression over one indicator per (feature, level); a feature that is not comparable
-/// contributes nothing. Contributions are the coefficients of the active indicators (natural log-odds).
+/// contributes nothing. Contributions are the coefficients of the active indicators (natural log-odds). Written by
+/// earlier versions' <c>names train</c>; read so that their registries still open (<see cref="BoostedTreeModel"/> is the
+/// supervised model trained now).
 /// </summary>
 public sealed class LogisticRegressionModel : IPairScorer
 {
