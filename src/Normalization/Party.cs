@@ -22,6 +22,16 @@ public sealed record Party
     public required string CompactKey { get; init; }
     /// <summary>R7 alternative key (German transcriptions UE/OE/AE folded), empty when equal to CompactKey.</summary>
     public string AltKey { get; init; } = "";
+    /// <summary>
+    /// R24: the language-free form of an organisation's key: generic words as concepts (#UNIVERSITY), function words
+    /// left out, place names folded, words sorted ("#UNIVERSITY AZORES"). Empty for persons.
+    /// </summary>
+    public string ConceptKey { get; init; } = "";
+    /// <summary>R25: acronyms the field gives for the organisation (in parentheses, or the field alone), separated by one
+    /// space: aliases of the name, never keys.</summary>
+    public string Acronyms { get; init; } = "";
+    /// <summary>R25: initials of the organisation's words, function words and legal forms skipped (UNIVERSITY OF THE AZORES -> UA).</summary>
+    public string Initials { get; init; } = "";
     public string LegalForm { get; init; } = "";
     public string ElfCode { get; init; } = "";
     public string FamilyName { get; init; } = "";

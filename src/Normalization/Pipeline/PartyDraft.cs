@@ -45,6 +45,9 @@ internal sealed class PartyDraft
     public string NameKey = "";
     public string CompactKey = "";
     public string AltKey = "";
+    public string ConceptKey = "";
+    public readonly List<string> Acronyms = new();
+    public string Initials = "";
 
     public bool IsPerson => Kind == EntityKind.Person;
 
@@ -66,7 +69,8 @@ internal sealed class PartyDraft
         Given.Clear();
         KeyTokens.Clear();
         Fired.Clear();
-        NameKey = CompactKey = AltKey = "";
+        NameKey = CompactKey = AltKey = ConceptKey = Initials = "";
+        Acronyms.Clear();
     }
 
     /// <summary>Copies the field-level state (raw, fragments, fired rules so far) into a party split off by R15.</summary>
