@@ -27,6 +27,9 @@ public sealed record Party
     /// left out, place names folded, words sorted ("#UNIVERSITY AZORES"). Empty for persons.
     /// </summary>
     public string ConceptKey { get; init; } = "";
+    /// <summary>R24: the key with romanisation variants folded (YANDEKS -> YANDEX, SAMSEONG -> SAMSUNG, SHI -> SI), for
+    /// comparison; empty when equal to <see cref="NameKey"/>.</summary>
+    public string FoldedKey { get; init; } = "";
     /// <summary>R25: acronyms the field gives for the organisation (in parentheses, or the field alone), separated by one
     /// space: aliases of the name, never keys.</summary>
     public string Acronyms { get; init; } = "";
@@ -47,6 +50,10 @@ public sealed record Party
     public string Representation { get; init; } = "";
     /// <summary>R14: address fragment found in the name field (city, street, post code).</summary>
     public string Address { get; init; } = "";
+    /// <summary>R20: the city named in the field's address ("Ann Arbor"), empty when none.</summary>
+    public string City { get; init; } = "";
+    /// <summary>R20: the country the field's address names (upper-case alpha-2; "MI" gives US), empty when none.</summary>
+    public string AddressCountry { get; init; } = "";
     /// <summary>R8: romanised form for non-Latin input, empty for Latin input.</summary>
     public string RomanizedName { get; init; } = "";
     /// <summary>Country the record came with (upper-case alpha-2) or empty.</summary>

@@ -214,7 +214,10 @@ public class RuleTests
     {
         Assert.Equal(Shared.One("UNIVERSITY OF CALIFORNIA").NameKey, Shared.One("THE REGENTS OF THE UNIVERSITY OF CALIFORNIA").NameKey);
         Assert.Equal(Shared.One("HARVARD COLLEGE").NameKey, Shared.One("PRESIDENT AND FELLOWS OF HARVARD COLLEGE").NameKey);
-        Assert.Equal("BERKELEY", Shared.One("UNIVERSITY OF CALIFORNIA, BERKELEY").OrgUnit);
+        Assert.Equal("MERCED", Shared.One("UNIVERSITY OF CALIFORNIA, MERCED").OrgUnit);
+        // a campus that is a city of the gazetteer is an address (R20)
+        var berkeley = Shared.One("UNIVERSITY OF CALIFORNIA, BERKELEY");
+        Assert.Equal(("UNIVERSITY OF CALIFORNIA", "BERKELEY"), (berkeley.NameKey, berkeley.Address));
     }
 
     [Theory]

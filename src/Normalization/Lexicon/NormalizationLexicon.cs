@@ -34,6 +34,8 @@ internal sealed class NormalizationLexicon
     public required WordMap<string> PlaceExonyms { get; init; }
     /// <summary>R24/R25: function words (OF, THE, DE, DER ...) left out of concept keys and acronym initials.</summary>
     public required WordSet StopWords { get; init; }
+    /// <summary>R20: cities, regions and countries that end an affiliation field (lists/gazetteer.tsv).</summary>
+    public required PhraseSet<Place> Places { get; init; }
 
     public static NormalizationLexicon Load()
     {
@@ -72,6 +74,7 @@ internal sealed class NormalizationLexicon
             Concepts = ConceptTable.Load("lists/organisation-concepts.tsv"),
             PlaceExonyms = Map("lists/place-exonyms.tsv"),
             StopWords = Words("lists/stop-words.txt"),
+            Places = Gazetteer.Load("lists/gazetteer.tsv"),
             LegalForms = legalForms.GetAwaiter().GetResult(), // last: the lists above are built while it loads
         };
     }

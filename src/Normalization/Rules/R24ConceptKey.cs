@@ -1,4 +1,5 @@
 using Names.Normalization.Pipeline;
+using Names.Normalization.Text;
 
 namespace Names.Normalization.Rules;
 
@@ -7,6 +8,8 @@ namespace Names.Normalization.Rules;
 /// (#UNIVERSITY), function words (OF, THE, DOS, DER ...) left out, place names already folded by R22, words sorted so
 /// that order does not count. "UNIVERSIDADE DOS AÇORES" and "University of the Azores" both give "#UNIVERSITY AZORES";
 /// "Tokyo University" and "University of Tokyo" both "#UNIVERSITY TOKYO". Empty for persons.
+/// Also the folded key of every party: its key words with romanisation variants folded
+/// (<see cref="RomanisationFolding"/>: YANDEKS -> YANDEX, SAMSEONG -> SAMSUNG, SHINAGAWA/SINAGAWA), empty when equal to the key.
 /// </summary>
 internal sealed class R24ConceptKey : NameRule
 {
@@ -16,7 +19,9 @@ internal sealed class R24ConceptKey : NameRule
 
     public override bool Apply(PartyDraft d, RuleContext context)
     {
-        if (d.IsPerson || d.KeyTokens.Count == 0) return false;
+        bool folded = Fold(d, context);
+        if (d.IsPerson || d.KeyTokens.Count == 0) return folded;
+        d.Initials = R25Acronyms.Initials(d, context);
         var lexicon = context.Lexicon;
         var words = context.KeyScratch;
         words.Clear();
@@ -40,6 +45,25 @@ internal sealed class R24ConceptKey : NameRule
         }
         words.Clear();
         d.ConceptKey = sb.ToString();
-        return changed;
+        return changed || folded;
+    }
+
+    private static bool Fold(PartyDraft d, RuleContext context)
+    {
+        var keys = d.KeyTokens;
+        int first = -1;
+        var sb = context.Scratch2;
+        for (int i = 0; i < keys.Count && first < 0; i++)
+            if (!ReferenceEquals(RomanisationFolding.Fold(keys[i], sb), keys[i])) first = i;
+        if (first < 0) return false;
+        var key = context.Scratch.Clear();
+        for (int i = 0; i < keys.Count; i++)
+        {
+            if (keys[i].Length == 0) continue;
+            if (key.Length > 0) key.Append(' ');
+            key.Append(i < first ? keys[i] : RomanisationFolding.Fold(keys[i], sb));
+        }
+        d.FoldedKey = key.ToString();
+        return true;
     }
 }

@@ -6,7 +6,8 @@ namespace Names.Normalization.Rules;
 /// <summary>
 /// R25: acronyms of organisations. An acronym in parentheses ("Universidade dos Açores (UAc)") leaves the key and
 /// becomes an alias; a field that is nothing but an acronym ("UAc", "CNRS") is its own alias. The initials of the
-/// name's words, skipping function words and legal forms, are kept beside them ("UNIVERSITY OF THE AZORES" -> UA) so
+/// name's words, skipping function words and legal forms, are kept beside them ("UNIVERSITY OF THE AZORES" -> UA; built
+/// with the concept key, R24, when units and address have left) so
 /// that the resolver can compare an acronym with an expansion. An alias is never a key: an acronym alone decides nothing.
 /// </summary>
 internal sealed class R25Acronyms : NameRule
@@ -36,11 +37,11 @@ internal sealed class R25Acronyms : NameRule
             d.Acronyms.Add(tokens[0].Match);
             fired = true;
         }
-        d.Initials = Initials(d, context);
         return fired;
     }
 
-    private static string Initials(PartyDraft d, RuleContext context)
+    /// <summary>Initials of the name's core words (called by R24, once units, address and legal forms have left).</summary>
+    public static string Initials(PartyDraft d, RuleContext context)
     {
         var lexicon = context.Lexicon;
         if (d.Tokens.Count < 2) return "";
