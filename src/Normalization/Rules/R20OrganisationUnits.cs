@@ -27,6 +27,14 @@ internal sealed class R20OrganisationUnits : NameRule
         if (d.Subtype == "government" || d.Tokens.Count == 0) return false;
         if (OnlyFootnotes(d)) return Unusable(d, "only footnote numbers, no organisation name");
         bool fired = RemoveFootnotes(d, out var breaks);
+        if (breaks == null && d.Tokens[0].Segment == d.Tokens[^1].Segment)
+        {
+            // one part (most names): only units written inside a university's name
+            int start = 0, end = d.Tokens.Count;
+            var inside = new List<string>(0);
+            if (d.Tokens.Count >= 4 && SplitInside(d, ref start, ref end, inside, context)) return Keep(d, start, end, inside) | fired;
+            return LegacyUnits(d, context) | fired;
+        }
         fired |= MoveAddressTail(d, context);
         if (d.Tokens.Count == 0) return Unusable(d, "only an address, no organisation name");
         if (ChooseParent(d, breaks, context, out bool onlyUnits)) return true;
@@ -49,20 +57,21 @@ internal sealed class R20OrganisationUnits : NameRule
         return true;
     }
 
-    /// <summary>"Medical School 1 Department of ...": a one- or two-digit number between words marks a new part.</summary>
-    private static bool RemoveFootnotes(PartyDraft d, out List<int> breaks)
+    /// <summary>"Medical School 1 Department of ...": a one- or two-digit number between words marks a new part
+    /// (<paramref name="breaks"/>: token indexes where a part starts; null when there is none).</summary>
+    private static bool RemoveFootnotes(PartyDraft d, out List<int>? breaks)
     {
-        breaks = new List<int>();
+        breaks = null;
         var tokens = d.Tokens;
         bool fired = false;
         for (int i = tokens.Count - 1; i >= 0; i--)
         {
-            if (!IsFootnote(tokens[i]) || tokens.Count < 3) continue;
+            if (tokens.Count < 3 || !tokens[i].Has(TokenFlags.HasDigit) || !IsFootnote(tokens[i])) continue;
             bool between = i > 0 && i < tokens.Count - 1;
             if (!between && i != 0) continue;
             tokens.RemoveAt(i);
-            for (int k = 0; k < breaks.Count; k++) breaks[k]--;
-            if (between) breaks.Add(i);
+            if (breaks != null) for (int k = 0; k < breaks.Count; k++) breaks[k]--;
+            if (between) (breaks ??= new List<int>()).Add(i);
             fired = true;
         }
         return fired;
@@ -118,7 +127,7 @@ internal sealed class R20OrganisationUnits : NameRule
 
     /// <summary>Splits the field into its parts (comma segments and footnote breaks), keys the parent organisation and
     /// moves the other parts to org_unit. False (nothing changed) when no part names an organisation.</summary>
-    private static bool ChooseParent(PartyDraft d, List<int> breaks, RuleContext context, out bool onlyUnits)
+    private static bool ChooseParent(PartyDraft d, List<int>? breaks, RuleContext context, out bool onlyUnits)
     {
         onlyUnits = false;
         var tokens = d.Tokens;
@@ -126,7 +135,7 @@ internal sealed class R20OrganisationUnits : NameRule
         for (int s = 0; s < tokens.Count;)
         {
             int e = s + 1;
-            while (e < tokens.Count && tokens[e].Segment == tokens[s].Segment && !breaks.Contains(e)) e++;
+            while (e < tokens.Count && tokens[e].Segment == tokens[s].Segment && (breaks == null || !breaks.Contains(e))) e++;
             parts.Add((s, e));
             s = e;
         }
@@ -149,9 +158,15 @@ internal sealed class R20OrganisationUnits : NameRule
             if (k != best) units.Add(d.SpanText(tokens, parts[k].Start, parts[k].End));
         SplitInside(d, ref start, ref end, units, context);
         if (units.Count == 0 && start == 0 && end == tokens.Count) return false;
-        d.OrgUnit = PartyDraft.Append(d.OrgUnit, string.Join("; ", units));
-        tokens.RemoveRange(end, tokens.Count - end);
-        tokens.RemoveRange(0, start);
+        return Keep(d, start, end, units);
+    }
+
+    /// <summary>Keys tokens [start, end) and moves <paramref name="units"/> to org_unit.</summary>
+    private static bool Keep(PartyDraft d, int start, int end, List<string> units)
+    {
+        if (units.Count > 0) d.OrgUnit = PartyDraft.Append(d.OrgUnit, string.Join("; ", units));
+        d.Tokens.RemoveRange(end, d.Tokens.Count - end);
+        d.Tokens.RemoveRange(0, start);
         d.SetDisplayFromTokens();
         return true;
     }
@@ -191,13 +206,14 @@ internal sealed class R20OrganisationUnits : NameRule
         IsUnitWord(d.Tokens[start].Match, context) || context.Lexicon.DepartmentWords.MatchAt(d.TokenSpan, start, end) != null;
 
     /// <summary>Units written inside the parent's part, before ("School of Medicine University of X") or after
-    /// ("University of X Medical School") the university, and a campus after a dash ("University of X–Ann Arbor").</summary>
-    private static void SplitInside(PartyDraft d, ref int start, ref int end, List<string> units, RuleContext context)
+    /// ("University of X Medical School") the university, and a campus after a dash ("University of X–Ann Arbor").
+    /// True when something left the part.</summary>
+    private static bool SplitInside(PartyDraft d, ref int start, ref int end, List<string> units, RuleContext context)
     {
         var tokens = d.Tokens;
-        int head = -1;
+        int head = -1, was = end - start, unitsBefore = units.Count;
         for (int i = start; i < end && head < 0; i++) if (Head(tokens[i].Match, context) == University) head = i;
-        if (head < 0) return;
+        if (head < 0) return false;
         // a campus or city after a dash
         for (int k = end - 1; k > head + 1; k--)
         {
@@ -232,6 +248,7 @@ internal sealed class R20OrganisationUnits : NameRule
             end = unitStart;
             break;
         }
+        return end - start != was || units.Count != unitsBefore;
     }
 
     /// <summary>A comma part that names a unit, when another part remains; or a trailing unit word with the word before it.</summary>
