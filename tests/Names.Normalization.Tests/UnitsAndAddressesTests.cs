@@ -42,6 +42,14 @@ public class UnitsAndAddressesTests
         Assert.Equal("Harvard Medical School", p.OrgUnit);
     }
 
+    [Fact]
+    public void The_first_of_two_organisations_of_one_rank_is_the_parent_and_a_school_after_x_university_is_a_unit()
+    {
+        Assert.Equal("NATIONAL CANCER INSTITUTE", Shared.One("National Cancer Institute, National Institutes of Health, Bethesda, MD").NameKey);
+        var stanford = Shared.One("Stanford University School of Medicine");
+        Assert.Equal(("STANFORD UNIVERSITY", "School of Medicine"), (stanford.NameKey, stanford.OrgUnit));
+    }
+
     [Theory]
     [InlineData("Ann Arbor, MI, USA", "only an address")]
     [InlineData("Department of Physics, Faculty of Science", "only an organisation unit")]

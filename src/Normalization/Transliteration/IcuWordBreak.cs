@@ -28,14 +28,7 @@ internal sealed unsafe class IcuWordBreak : IDisposable
         if (icu.BreakOpen == null) return null;
         int status = 0;
         nint ptr;
-        var locale = "ja"u8; // the CJK dictionary serves Chinese and Japanese alike
-        fixed (byte* l = locale)
-        {
-            Span<byte> z = stackalloc byte[locale.Length + 1];
-            locale.CopyTo(z);
-            z[^1] = 0;
-            fixed (byte* lz = z) ptr = icu.BreakOpen(UbrkWord, lz, null, 0, &status);
-        }
+        fixed (byte* locale = "ja\0"u8) ptr = icu.BreakOpen(UbrkWord, locale, null, 0, &status); // the CJK dictionary serves Chinese and Japanese alike
         if (status > 0 || ptr == 0) return null;
         return new IcuWordBreak(icu, new BreakHandle(icu, ptr));
     }
