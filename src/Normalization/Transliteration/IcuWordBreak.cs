@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Names.Normalization.Transliteration;
 
 /// <summary>
@@ -14,9 +12,9 @@ internal sealed unsafe class IcuWordBreak : IDisposable
     private const int WordNoneLimit = 100; // rule status below 100: spaces and punctuation (UBRK_WORD_NONE)
 
     private readonly IcuLibrary _icu;
-    private readonly BreakHandle _handle;
+    private readonly IcuHandle _handle;
 
-    private IcuWordBreak(IcuLibrary icu, BreakHandle handle)
+    private IcuWordBreak(IcuLibrary icu, IcuHandle handle)
     {
         _icu = icu;
         _handle = handle;
@@ -30,7 +28,7 @@ internal sealed unsafe class IcuWordBreak : IDisposable
         nint ptr;
         fixed (byte* locale = "ja\0"u8) ptr = icu.BreakOpen(UbrkWord, locale, null, 0, &status); // the CJK dictionary serves Chinese and Japanese alike
         if (status > 0 || ptr == 0) return null;
-        return new IcuWordBreak(icu, new BreakHandle(icu, ptr));
+        return new IcuWordBreak(icu, new IcuHandle(ptr, icu.BreakClose));
     }
 
     /// <summary>Adds the words of <paramref name="text"/> (spaces and punctuation left out) to <paramref name="words"/>.</summary>
@@ -53,23 +51,4 @@ internal sealed unsafe class IcuWordBreak : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
-
-    private sealed class BreakHandle : SafeHandle
-    {
-        private readonly IcuLibrary _icu;
-
-        public BreakHandle(IcuLibrary icu, nint ptr) : base(0, true)
-        {
-            _icu = icu;
-            SetHandle(ptr);
-        }
-
-        public override bool IsInvalid => handle == 0;
-
-        protected override bool ReleaseHandle()
-        {
-            _icu.BreakClose(handle);
-            return true;
-        }
-    }
 }
