@@ -65,6 +65,7 @@ public class UnitsAndAddressesTests
     [InlineData("Laboratoire de psychologie", "LABORATORIES DE PSYCHOLOGIE")]
     [InlineData("Department of Mines and Petroleum", "DEPARTMENT OF MINES AND PETROLEUM")]
     [InlineData("ACME RESEARCH DEPT", "ACME")]
+    [InlineData("Laboratory of DNA Repair, Research Centre of CHU de Québec", "RESEARCH CENTER OF CHU DE QUEBEC")]
     [InlineData("Siemens AG, München", "SIEMENS")]
     public void Names_that_look_like_units_stay_names_and_trailing_units_still_leave(string raw, string key)
     {

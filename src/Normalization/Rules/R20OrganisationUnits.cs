@@ -171,17 +171,27 @@ internal sealed class R20OrganisationUnits : NameRule
         return true;
     }
 
+    /// <summary>Every part is plainly a unit: a department, division or faculty, a school or college "of" something
+    /// (a laboratory or research centre may be an organisation of its own).</summary>
     private static bool AllUnits(PartyDraft d, List<(int Start, int End)> parts, RuleContext context)
     {
-        foreach (var (s, e) in parts) if (!StartsWithUnit(d, s, e, context)) return false;
+        foreach (var (s, e) in parts) if (!IsPlainUnit(d, s, e, context)) return false;
         return true;
+    }
+
+    private static bool IsPlainUnit(PartyDraft d, int start, int end, RuleContext context)
+    {
+        var first = d.Tokens[start].Match;
+        bool of = end - start >= 2 && d.Tokens[start + 1].Match == "OF";
+        return first is "DEPARTMENT" or "DEPT" or "DEPARTEMENT" or "DEPARTAMENTO" or "DIVISION" or "ABTEILUNG"
+               || (context.Lexicon.Concepts.TryGet(first, out var c) && (c[0] == "FACULTY" || (c[0] is "SCHOOL" or "COLLEGE" && of)));
     }
 
     private static int Score(PartyDraft d, int start, int end, RuleContext context)
     {
         int score = Plain;
         for (int i = start; i < end; i++) score = Math.Max(score, Head(d.Tokens[i].Match, context));
-        if (score < University && StartsWithUnit(d, start, end, context)) return Unit;
+        if (score < University && (IsPlainUnit(d, start, end, context) || (score < Organisation && StartsWithUnit(d, start, end, context)))) return Unit;
         if (score < Organisation && context.Lexicon.LegalForms.MatchEnd(d.TokenSpan, start, end, d.Country) != null) score = Organisation;
         return score;
     }
