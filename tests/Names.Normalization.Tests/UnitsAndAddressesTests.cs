@@ -43,9 +43,10 @@ public class UnitsAndAddressesTests
     }
 
     [Fact]
-    public void The_first_of_two_organisations_of_one_rank_is_the_parent_and_a_school_after_x_university_is_a_unit()
+    public void The_later_of_two_organisations_of_one_rank_is_the_parent_and_a_school_after_x_university_is_a_unit()
     {
-        Assert.Equal("NATIONAL CANCER INSTITUTE", Shared.One("National Cancer Institute, National Institutes of Health, Bethesda, MD").NameKey);
+        var institute = Shared.One("Academy of Military Medical Sciences, Institute of Microbiology");
+        Assert.Equal(("INSTITUTE OF MICROBIOLOGY", "Academy of Military Medical Sciences"), (institute.NameKey, institute.OrgUnit));
         var stanford = Shared.One("Stanford University School of Medicine");
         Assert.Equal(("STANFORD UNIVERSITY", "School of Medicine"), (stanford.NameKey, stanford.OrgUnit));
     }

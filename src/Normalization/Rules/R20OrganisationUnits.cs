@@ -8,8 +8,8 @@ namespace Names.Normalization.Rules;
 /// R20: internal units and the address of an organisation. An affiliation field "unit, parent, city, region/postcode,
 /// country" (footnote numbers between its parts) is parsed: the places at its end (<see cref="Gazetteer"/>) go to
 /// address, city and address_country; of the parts left, the one naming the highest organisation (a university, then
-/// an institute, hospital, academy, company ...; the first one on a tie: "National Cancer Institute, National Institutes
-/// of Health" names the institute) is the organisation that is keyed, and the others go to org_unit, as do the units written inside it ("University of
+/// an institute, hospital, academy, company ...; the later one on a tie, as fields go from the unit to the parent) is the
+/// organisation that is keyed, and the others go to org_unit, as do the units written inside it ("University of
 /// Michigan Medical School" -> UNIVERSITY OF MICHIGAN + unit Medical School; "University of Michigan–Ann Arbor" ->
 /// UNIVERSITY OF MICHIGAN + address Ann Arbor). A field that is nothing but an address, units ("Department of Physics,
 /// Faculty of Science") or footnote numbers gets kind unknown and a problem; a single unit-like part is a name (many
@@ -143,7 +143,7 @@ internal sealed class R20OrganisationUnits : NameRule
         for (int k = 0; k < parts.Count; k++)
         {
             int score = Score(d, parts[k].Start, parts[k].End, context);
-            if (score > bestScore) { best = k; bestScore = score; }
+            if (score >= bestScore) { best = k; bestScore = score; }
         }
         if (bestScore == Unit && parts.Count >= 1 && d.Kind != EntityKind.Person && AllUnits(d, parts, context))
         {
