@@ -70,18 +70,26 @@ internal sealed class R08Transliteration : NameRule
     private static bool AddWords(List<string> into, string text, bool japanese, RuleContext context, StringBuilder sb)
     {
         if (!IsWrittenWithoutSpaces(text)) return false;
+        var romanizer = context.Romanizer;
+        if (romanizer.TryGetWords(text, japanese, out var cached))
+        {
+            foreach (var w in cached.Split(' ')) into.Add(w);
+            return true;
+        }
+        int first = into.Count;
         var words = context.ScriptWords;
         words.Clear();
-        ScriptWordSplitter.Split(text, context.Lexicon.Concepts, context.Romanizer.WordBreak, words, context.WordScratch);
+        ScriptWordSplitter.Split(text, context.Lexicon.Concepts, romanizer.WordBreak, words, context.WordScratch);
         foreach (var w in words)
         {
             if (w.Concept != null) { into.AddRange(w.Concept); continue; }
-            var romanized = japanese && IsCjk(w.Text) ? context.Romanizer.RomanizeJapanese(w.Text) : context.Romanizer.Romanize(w.Text);
+            var romanized = japanese && IsCjk(w.Text) ? romanizer.RomanizeJapanese(w.Text) : romanizer.Romanize(w.Text);
             int before = into.Count;
             AddFolded(into, romanized, sb, joinSyllables: true);
             if (into.Count == before) into.Add(w.Text);
         }
         words.Clear();
+        romanizer.AddWords(text, japanese, string.Join(' ', into.GetRange(first, into.Count - first)));
         return true;
     }
 

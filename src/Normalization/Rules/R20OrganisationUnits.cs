@@ -31,8 +31,11 @@ internal sealed class R20OrganisationUnits : NameRule
         {
             // one part (most names): only units written inside a university's name
             int start = 0, end = d.Tokens.Count;
-            var inside = new List<string>(0);
-            if (d.Tokens.Count >= 4 && SplitInside(d, ref start, ref end, inside, context)) return Keep(d, start, end, inside) | fired;
+            if (d.Tokens.Count >= 4 && HasUniversity(d, context))
+            {
+                var inside = new List<string>(1);
+                if (SplitInside(d, ref start, ref end, inside, context)) return Keep(d, start, end, inside) | fired;
+            }
             return LegacyUnits(d, context) | fired;
         }
         fired |= MoveAddressTail(d, context);
@@ -194,6 +197,12 @@ internal sealed class R20OrganisationUnits : NameRule
         if (score < University && (IsPlainUnit(d, start, end, context) || (score < Organisation && StartsWithUnit(d, start, end, context)))) return Unit;
         if (score < Organisation && context.Lexicon.LegalForms.MatchEnd(d.TokenSpan, start, end, d.Country) != null) score = Organisation;
         return score;
+    }
+
+    private static bool HasUniversity(PartyDraft d, RuleContext context)
+    {
+        foreach (var t in d.Tokens) if (Head(t.Match, context) == University) return true;
+        return false;
     }
 
     private static int Head(string word, RuleContext context)

@@ -23,6 +23,11 @@ internal sealed class R24ConceptKey : NameRule
         if (d.IsPerson || d.KeyTokens.Count == 0) return folded;
         d.Initials = R25Acronyms.Initials(d, context);
         var lexicon = context.Lexicon;
+        if (d.KeyTokens.Count == 1 && !lexicon.Concepts.IsConcept(d.KeyTokens[0]))
+        {
+            d.ConceptKey = d.KeyTokens[0]; // one word: the key itself, no copy
+            return folded;
+        }
         var words = context.KeyScratch;
         words.Clear();
         bool concept = false;

@@ -52,6 +52,13 @@ internal sealed class Romanizer : IDisposable
 
     private const char JapaneseCachePrefix = '\u0001'; // the cache is shared with the Chinese readings of the same text
 
+    /// <summary>R8's key words of a run of text without spaces, from the shared cache (words joined by one space).</summary>
+    public bool TryGetWords(string run, bool japanese, out string words) => _cache.TryGet(WordsKey(run, japanese), out words);
+
+    public void AddWords(string run, bool japanese, string words) => _cache.Add(WordsKey(run, japanese), words);
+
+    private static string WordsKey(string run, bool japanese) => (japanese ? "\u0002" : "\u0003") + run;
+
     private static string FoldLongVowels(string romaji, System.Text.StringBuilder sb)
     {
         foreach (var ch in romaji)
