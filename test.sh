@@ -18,6 +18,7 @@ if [ "$fast" = 0 ]; then # (the full run's system packages and database; not ind
 # Debian's chromium for the review page's browser tests (Playwright drives it; its own browser download is never used).
 need_apt=()
 ldconfig -p 2>/dev/null | grep -q 'libicui18n.so' || need_apt+=(libicu72)
+ldconfig -p 2>/dev/null | grep -q libkakasi.so || need_apt+=(libkakasi2)
 [ -x /usr/bin/chromium ] || need_apt+=(chromium)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "test.sh: installing ${need_apt[*]} with apt" >&2
