@@ -19,14 +19,25 @@ public sealed class NameNormalizer : IDisposable
     // read once (~20 ms) and shared: per-thread copies would cost that on every worker thread
     private readonly Lazy<HanCharacterRules?> _hanCharacters;
     private readonly RomanizationCache _romanized = new(Romanizer.DefaultCacheGenerationSize);
+    // loaded by the first Japanese name; shared (kakasi's own state is process-wide, calls are serialised inside)
+    private readonly Lazy<(KakasiLibrary? Library, string Error)> _kakasi;
+    private readonly Lazy<KakasiLibrary?> _japanese;
 
     private NameNormalizer(NormalizationLexicon lexicon, Lazy<(IcuLibrary? Library, string Error)> icu, Lazy<HanCharacterRules?> hanCharacters)
     {
         _lexicon = lexicon;
         _icu = icu;
         _hanCharacters = hanCharacters;
+        _kakasi = new(() => (KakasiLibrary.TryLoad(out var error), error), LazyThreadSafetyMode.ExecutionAndPublication);
+        _japanese = new(() =>
+        {
+            var (library, error) = _kakasi.Value;
+            // one warning per normaliser, then the Chinese reading: a missing optional library must not stop a run
+            if (library == null) Console.Error.WriteLine("warning: " + error);
+            return library;
+        }, LazyThreadSafetyMode.ExecutionAndPublication);
         _workspaces = new ThreadLocal<PipelineWorkspace>(
-            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error, _romanized, _hanCharacters)), trackAllValues: true);
+            () => new PipelineWorkspace(_lexicon, new Romanizer(_icu.Value.Library, _icu.Value.Error, _romanized, _hanCharacters, _japanese)), trackAllValues: true);
     }
 
     private static Lazy<(IcuLibrary?, string)> LazyIcu() =>
@@ -63,6 +74,11 @@ public sealed class NameNormalizer : IDisposable
     public bool TransliterationAvailable => _icu.Value.Library != null;
 
     public string IcuProblem => _icu.Value.Error;
+
+    /// <summary>True when kakasi was found (Japanese names are read in Japanese); otherwise <see cref="JapaneseReadingProblem"/> says why.</summary>
+    public bool JapaneseReadingAvailable => _kakasi.Value.Library != null;
+
+    public string JapaneseReadingProblem => _kakasi.Value.Error;
 
     /// <summary>Throws with a clear message when system ICU is absent (for hosts that want to fail at start-up).</summary>
     public void EnsureTransliterationAvailable()

@@ -22,6 +22,19 @@ public sealed record Party
     public required string CompactKey { get; init; }
     /// <summary>R7 alternative key (German transcriptions UE/OE/AE folded), empty when equal to CompactKey.</summary>
     public string AltKey { get; init; } = "";
+    /// <summary>
+    /// R24: the language-free form of an organisation's key: generic words as concepts (#UNIVERSITY), function words
+    /// left out, place names folded, words sorted ("#UNIVERSITY AZORES"). Empty for persons.
+    /// </summary>
+    public string ConceptKey { get; init; } = "";
+    /// <summary>R24: the key with romanisation variants folded (YANDEKS -> YANDEX, SAMSEONG -> SAMSUNG, SHI -> SI), for
+    /// comparison; empty when equal to <see cref="NameKey"/>.</summary>
+    public string FoldedKey { get; init; } = "";
+    /// <summary>R25: acronyms the field gives for the organisation (in parentheses, or the field alone), separated by one
+    /// space: aliases of the name, never keys.</summary>
+    public string Acronyms { get; init; } = "";
+    /// <summary>R25: initials of the organisation's words, function words and legal forms skipped (UNIVERSITY OF THE AZORES -> UA).</summary>
+    public string Initials { get; init; } = "";
     public string LegalForm { get; init; } = "";
     public string ElfCode { get; init; } = "";
     public string FamilyName { get; init; } = "";
@@ -37,6 +50,10 @@ public sealed record Party
     public string Representation { get; init; } = "";
     /// <summary>R14: address fragment found in the name field (city, street, post code).</summary>
     public string Address { get; init; } = "";
+    /// <summary>R20: the city named in the field's address ("Ann Arbor"), empty when none.</summary>
+    public string City { get; init; } = "";
+    /// <summary>R20: the country the field's address names (upper-case alpha-2; "MI" gives US), empty when none.</summary>
+    public string AddressCountry { get; init; } = "";
     /// <summary>R8: romanised form for non-Latin input, empty for Latin input.</summary>
     public string RomanizedName { get; init; } = "";
     /// <summary>Country the record came with (upper-case alpha-2) or empty.</summary>

@@ -74,14 +74,14 @@ public class RuleTests
 
     [Theory]
     [InlineData("ACME Co., Ltd.", "ACME", "Co., Ltd.")]
-    [InlineData("Honda Giken Kogyo Kabushiki Kaisha", "HONDA GIKEN KOGYO", "Kabushiki Kaisha")]
+    [InlineData("Honda Giken Kogyo Kabushiki Kaisha", "HONDA GIKEN INDUSTRIES", "Kabushiki Kaisha")]
     [InlineData("KABUSHIKI KAISHA TOSHIBA", "TOSHIBA", "KABUSHIKI KAISHA")]
     [InlineData("Telefonaktiebolaget LM Ericsson (publ)", "TELEFONAKTIEBOLAGET LM ERICSSON", "(publ)")]
     [InlineData("Fiat S.p.A.", "FIAT", "S.p.A.")]
     [InlineData("Ford Motor Company", "FORD MOTOR", "")]
     [InlineData("Limited", "LIMITED", "")]
     [InlineData("PT Indofood Sukses Makmur Tbk", "INDOFOOD SUKSES MAKMUR", "PT Tbk")]
-    [InlineData("삼성전자 주식회사", "SAMSEONGJEONJA", "주식회사")]
+    [InlineData("삼성전자 주식회사", "SAMSEONG ELECTRONICS", "주식회사")]
     public void R9_legal_forms(string raw, string key, string form)
     {
         var p = Shared.One(raw);
@@ -214,7 +214,10 @@ public class RuleTests
     {
         Assert.Equal(Shared.One("UNIVERSITY OF CALIFORNIA").NameKey, Shared.One("THE REGENTS OF THE UNIVERSITY OF CALIFORNIA").NameKey);
         Assert.Equal(Shared.One("HARVARD COLLEGE").NameKey, Shared.One("PRESIDENT AND FELLOWS OF HARVARD COLLEGE").NameKey);
-        Assert.Equal("BERKELEY", Shared.One("UNIVERSITY OF CALIFORNIA, BERKELEY").OrgUnit);
+        Assert.Equal("MERCED", Shared.One("UNIVERSITY OF CALIFORNIA, MERCED").OrgUnit);
+        // a campus that is a city of the gazetteer is an address (R20)
+        var berkeley = Shared.One("UNIVERSITY OF CALIFORNIA, BERKELEY");
+        Assert.Equal(("UNIVERSITY OF CALIFORNIA", "BERKELEY"), (berkeley.NameKey, berkeley.Address));
     }
 
     [Theory]

@@ -25,7 +25,11 @@ public sealed class ServiceRuntime : IAsyncDisposable
         _normalizer = normalizer;
         _store = store;
         _refresher = Task.Run(() => RefreshAsync(resolver, _stopping.Token));
+        // The registry is open and the read model (the lookups' candidate source) loaded once this object exists.
+        Readiness.Complete(RegistryCondition);
     }
+
+    private const string RegistryCondition = "registry and read model";
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _refresher;
@@ -61,6 +65,15 @@ public sealed class ServiceRuntime : IAsyncDisposable
     public IKeyRingStore KeyRing { get; }
     public OnlineResolver Resolver { get; }
     public RequestMetrics Metrics { get; } = new();
+    /// <summary>Set by whatever must be loaded before this instance takes traffic; read by /api/v1/health/ready.</summary>
+    public ServiceReadiness Readiness { get; } = NotReadyUntilOpen();
+
+    private static ServiceReadiness NotReadyUntilOpen()
+    {
+        var readiness = new ServiceReadiness();
+        readiness.Require(RegistryCondition);
+        return readiness;
+    }
     /// <summary>The registry store for reviewers' operations (merge, split, cannot-link, proposal decisions).</summary>
     public IRegistryStore ReviewStore { get; }
     /// <summary>The analysts' review queue (proposals, decisions, undo, split, entity search).</summary>
@@ -97,13 +110,20 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     private static async Task<(IOnlineRegistry Registry, IApiKeyStore Keys, IKeyRingStore KeyRing)> OpenProviderAsync(ServiceSettings settings, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(settings.PgConnection))
+        try
         {
-            var pg = await PostgresOnlineRegistry.OpenAsync(settings.PgConnection, ct);
-            return (pg, pg, pg);
+            if (!string.IsNullOrWhiteSpace(settings.PgConnection))
+            {
+                var pg = await PostgresOnlineRegistry.OpenAsync(settings.PgConnection, ct);
+                return (pg, pg, pg);
+            }
+            var sqlite = await SqliteOnlineRegistry.OpenAsync(settings.DbPath, ct);
+            return (sqlite, sqlite, sqlite);
         }
-        var sqlite = await SqliteOnlineRegistry.OpenAsync(settings.DbPath, ct);
-        return (sqlite, sqlite, sqlite);
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or ArgumentException)
+        {
+            throw new Cli.CliIoException($"cannot open registry '{(settings.PgConnection is null ? settings.DbPath : "PostgreSQL")}': {e.Message}", e);
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -28,6 +28,14 @@ internal sealed class NormalizationLexicon
     public required WordSet GivenNames { get; init; }
     public required FrozenDictionary<string, char> EscapeMarks { get; init; }
     public required WordSet Connectors { get; init; }
+    /// <summary>R8/R22/R24: generic organisation words of many languages -> concept (lists/organisation-concepts.tsv).</summary>
+    public required ConceptTable Concepts { get; init; }
+    /// <summary>R22/R24: place names in other languages and romanisations -> one form (lists/place-exonyms.tsv).</summary>
+    public required WordMap<string> PlaceExonyms { get; init; }
+    /// <summary>R24/R25: function words (OF, THE, DE, DER ...) left out of concept keys and acronym initials.</summary>
+    public required WordSet StopWords { get; init; }
+    /// <summary>R20: cities, regions and countries that end an affiliation field (lists/gazetteer.tsv).</summary>
+    public required PhraseSet<Place> Places { get; init; }
 
     public static NormalizationLexicon Load()
     {
@@ -63,6 +71,10 @@ internal sealed class NormalizationLexicon
             EscapeMarks = EmbeddedDataFile.ReadTsv("lists/escape-marks.tsv").Where(f => f.Length >= 2)
                 .GroupBy(f => f[0].Trim().ToUpperInvariant()).ToFrozenDictionary(g => g.Key, g => (char)Convert.ToInt32(g.First()[1].Trim(), 16)),
             Connectors = Words("lists/connectors.txt"),
+            Concepts = ConceptTable.Load("lists/organisation-concepts.tsv"),
+            PlaceExonyms = Map("lists/place-exonyms.tsv"),
+            StopWords = Words("lists/stop-words.txt"),
+            Places = Gazetteer.Load("lists/gazetteer.tsv"),
             LegalForms = legalForms.GetAwaiter().GetResult(), // last: the lists above are built while it loads
         };
     }

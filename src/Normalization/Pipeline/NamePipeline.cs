@@ -4,7 +4,7 @@ namespace Names.Normalization.Pipeline;
 
 /// <summary>
 /// The rule pipeline in the spec's order: R1-R4 -> R14/R15 -> R16 -> persons R17-R19 | organisations R9-R13, R20-R21
-/// -> keys R5-R7 -> R8 -> R22 -> R23. Every party records the ids of the rules that fired, in this order.
+/// (R25 first: an acronym in parentheses leaves before legal forms are looked for) -> keys R5-R7 -> R8 -> R22 -> R24 -> R23. Every party records the ids of the rules that fired, in this order.
 /// </summary>
 internal sealed class NamePipeline
 {
@@ -15,10 +15,10 @@ internal sealed class NamePipeline
     private readonly NameRule[] _personRules = { new R17PersonParts(), new R18TitlesAndSuffixes(), new R19Particles() };
     private readonly NameRule[] _organisationRules =
     {
-        new R09LegalForms(), new R10GenericAbbreviations(), new R11Ampersand(), new R12LeadingArticles(),
+        new R25Acronyms(), new R09LegalForms(), new R10GenericAbbreviations(), new R11Ampersand(), new R12LeadingArticles(),
         new R13NonDistinctiveWords(), new R20OrganisationUnits(), new R21GovernanceWrappers(),
     };
-    private readonly NameRule[] _keyRules = { new R05Case(), new R06Punctuation(), new R07Diacritics(), new R08Transliteration(), new R22SpellingVariants() };
+    private readonly NameRule[] _keyRules = { new R05Case(), new R06Punctuation(), new R07Diacritics(), new R08Transliteration(), new R22SpellingVariants(), new R24ConceptKey() };
     private readonly R23OutputRecord _output = new();
 
     /// <summary>All rule ids in pipeline order (for documentation and tests).</summary>

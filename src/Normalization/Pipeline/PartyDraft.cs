@@ -34,6 +34,8 @@ internal sealed class PartyDraft
     public string Incorporation = "";
     public string Representation = "";
     public string Address = "";
+    public string City = "";
+    public string AddressCountry = "";
     public string Romanized = "";
     public string Problem = "";
 
@@ -45,6 +47,10 @@ internal sealed class PartyDraft
     public string NameKey = "";
     public string CompactKey = "";
     public string AltKey = "";
+    public string ConceptKey = "";
+    public readonly List<string> Acronyms = new();
+    public string Initials = "";
+    public string FoldedKey = "";
 
     public bool IsPerson => Kind == EntityKind.Person;
 
@@ -61,12 +67,13 @@ internal sealed class PartyDraft
         PartySeq = 1;
         Kind = EntityKind.Unknown;
         Subtype = LegalForm = ElfCode = Titles = Suffix = OrgUnit = RolePrefix = CareOf = TradeName = "";
-        Incorporation = Representation = Address = Romanized = Problem = "";
+        Incorporation = Representation = Address = City = AddressCountry = Romanized = Problem = "";
         Family.Clear();
         Given.Clear();
         KeyTokens.Clear();
         Fired.Clear();
-        NameKey = CompactKey = AltKey = "";
+        NameKey = CompactKey = AltKey = ConceptKey = Initials = FoldedKey = "";
+        Acronyms.Clear();
     }
 
     /// <summary>Copies the field-level state (raw, fragments, fired rules so far) into a party split off by R15.</summary>

@@ -19,4 +19,7 @@ internal sealed class RuleContext
     public StringBuilder Scratch2 { get; } = new(256);
     /// <summary>Reusable list for a rule that rebuilds the key tokens (R8).</summary>
     public List<string> KeyScratch { get; } = new(16);
+    /// <summary>Reusable lists for R8's split of text written without spaces.</summary>
+    public List<Text.ScriptWord> ScriptWords { get; } = new(8);
+    public List<string> WordScratch { get; } = new(8);
 }

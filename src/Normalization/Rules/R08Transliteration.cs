@@ -7,7 +7,10 @@ namespace Names.Normalization.Rules;
 /// <summary>
 /// R8: non-Latin scripts keep their original form in the display; romanized_name comes from ICU (system libicu), and
 /// key tokens in other scripts are replaced by their romanised, folded form. Consecutive Han/Kana/Hangul tokens are
-/// romanised as one (CJK is not split on spaces), so 山田 太郎 and 山田太郎 share keys.
+/// joined (CJK is not split on spaces), so 山田 太郎 and 山田太郎 share keys; in organisation names the run is then split
+/// into words (<see cref="ScriptWordSplitter"/>: 华为技术 -> HUAWEI TECHNOLOGY), Thai words likewise. A generic word
+/// becomes its concept (大学, УНИВЕРСИТЕТ -> UNIVERSITY). Japanese text (with kana, or Han with country JP) is read in
+/// Japanese through kakasi (日立製作所 -> HITACHI MANUFACTURING), not in Mandarin.
 /// </summary>
 internal sealed class R08Transliteration : NameRule
 {
@@ -28,7 +31,8 @@ internal sealed class R08Transliteration : NameRule
             return false;
         }
 
-        d.Romanized = Collapse(romanizer.Romanize(d.DisplayName));
+        bool japanese = IsJapanese(d);
+        d.Romanized = Collapse(japanese ? ReadJapanese(d.DisplayName, context) : romanizer.Romanize(d.DisplayName));
         var keys = d.KeyTokens;
         var result = context.KeyScratch;
         result.Clear();
@@ -44,7 +48,9 @@ internal sealed class R08Transliteration : NameRule
             {
                 while (j < keys.Count && IsCjk(keys[j])) { text += keys[j]; j++; }
             }
-            var romanized = romanizer.Romanize(text);
+            if (!d.IsPerson && AddWords(result, text, japanese, context, sb)) { i = j; continue; }
+            if (context.Lexicon.Concepts.TryGet(text, out var concept)) { result.AddRange(concept); i = j; continue; }
+            var romanized = japanese && IsCjk(text) ? romanizer.RomanizeJapanese(text) : romanizer.Romanize(text);
             int before = result.Count;
             AddFolded(result, romanized, sb, IsCjk(text));
             if (result.Count == before) result.Add(text); // ICU has no romanisation: keep the letters themselves
@@ -55,6 +61,83 @@ internal sealed class R08Transliteration : NameRule
         keys.AddRange(result);
         result.Clear();
         return true;
+    }
+
+    /// <summary>
+    /// An organisation's run of text written without spaces, word by word: generic words as their concept, the others
+    /// romanised with their syllables joined. False when <paramref name="text"/> is not such a run.
+    /// </summary>
+    private static bool AddWords(List<string> into, string text, bool japanese, RuleContext context, StringBuilder sb)
+    {
+        if (!IsWrittenWithoutSpaces(text)) return false;
+        var romanizer = context.Romanizer;
+        if (romanizer.TryGetWords(text, japanese, out var cached))
+        {
+            foreach (var w in cached.Split(' ')) into.Add(w);
+            return true;
+        }
+        int first = into.Count;
+        var words = context.ScriptWords;
+        words.Clear();
+        ScriptWordSplitter.Split(text, context.Lexicon.Concepts, romanizer.WordBreak, words, context.WordScratch);
+        foreach (var w in words)
+        {
+            if (w.Concept != null) { into.AddRange(w.Concept); continue; }
+            var romanized = japanese && IsCjk(w.Text) ? romanizer.RomanizeJapanese(w.Text) : romanizer.Romanize(w.Text);
+            int before = into.Count;
+            AddFolded(into, romanized, sb, joinSyllables: true);
+            if (into.Count == before) into.Add(w.Text);
+        }
+        words.Clear();
+        romanizer.AddWords(text, japanese, string.Join(' ', into.GetRange(first, into.Count - first)));
+        return true;
+    }
+
+    /// <summary>Japanese: kana anywhere in the name, or Han with the record's country JP.</summary>
+    private static bool IsJapanese(PartyDraft d)
+    {
+        bool han = false;
+        foreach (var t in d.KeyTokens)
+        {
+            if (IsAscii(t)) continue;
+            foreach (var c in t)
+            {
+                if (ScriptClass.IsKanaLetter(c)) return true;
+                if (c >= 0x3400 && c <= 0x9FFF) han = true;
+            }
+        }
+        return han && d.Country == "JP";
+    }
+
+    /// <summary>romanized_name of a Japanese name: its words read in Japanese, separated by spaces.</summary>
+    private static string ReadJapanese(string display, RuleContext context)
+    {
+        var sb = new StringBuilder(display.Length * 3);
+        var words = context.ScriptWords;
+        foreach (var part in display.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (!IsCjk(part))
+            {
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(context.Romanizer.Romanize(part) is { Length: > 0 } r ? r : part);
+                continue;
+            }
+            words.Clear();
+            ScriptWordSplitter.Split(part, Lexicon.ConceptTable.Empty, context.Romanizer.WordBreak, words, context.WordScratch);
+            foreach (var w in words)
+            {
+                if (sb.Length > 0) sb.Append(' ');
+                sb.Append(IsCjk(w.Text) ? context.Romanizer.RomanizeJapanese(w.Text).ToLowerInvariant() : w.Text);
+            }
+        }
+        words.Clear();
+        return sb.ToString();
+    }
+
+    private static bool IsWrittenWithoutSpaces(string s)
+    {
+        foreach (var c in s) if (ScriptClass.IsWrittenWithoutSpaces(c) || char.IsSurrogate(c)) return true;
+        return false;
     }
 
     private static void AddFolded(List<string> into, string romanized, StringBuilder sb, bool joinSyllables)

@@ -10,6 +10,11 @@ internal static class ScriptClass
         (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xF900 && cp <= 0xFAFF) ||
         (cp >= 0x20000 && cp <= 0x3FFFF) || cp == 0x3005 || (cp >= 0x3220 && cp <= 0x325F);
 
+    public static bool IsThai(int cp) => cp >= 0x0E00 && cp <= 0x0E7F;
+
+    /// <summary>Han, kana, Hangul and Thai: scripts whose words are not (or not always) separated by spaces (R8 splits them).</summary>
+    public static bool IsWrittenWithoutSpaces(int cp) => IsCjk(cp) || IsThai(cp);
+
     public static bool IsHangul(int cp) => (cp >= 0xAC00 && cp <= 0xD7AF) || (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F);
 
     public static bool IsKana(int cp) => cp >= 0x3040 && cp <= 0x30FF;

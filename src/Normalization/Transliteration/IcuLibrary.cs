@@ -21,6 +21,14 @@ internal sealed unsafe class IcuLibrary
     public delegate* unmanaged<nint, byte*, nint, int*, nint> ResourceByKey { get; private init; }
     public delegate* unmanaged<nint, byte*, int*, int*, char*> ResourceStringByKey { get; private init; }
     public delegate* unmanaged<nint, void> ResourceClose { get; private init; }
+    /// <summary>ubrk_open, ubrk_setText, ubrk_first, ubrk_next, ubrk_getRuleStatus, ubrk_close (the common library's
+    /// break iterators, whose word break uses ICU's CJK dictionary); null when not found (<see cref="IcuWordBreak"/> is then off).</summary>
+    public delegate* unmanaged<int, byte*, char*, int, int*, nint> BreakOpen { get; private init; }
+    public delegate* unmanaged<nint, char*, int, int*, void> BreakSetText { get; private init; }
+    public delegate* unmanaged<nint, int> BreakFirst { get; private init; }
+    public delegate* unmanaged<nint, int> BreakNext { get; private init; }
+    public delegate* unmanaged<nint, int> BreakRuleStatus { get; private init; }
+    public delegate* unmanaged<nint, void> BreakClose { get; private init; }
     public string Description { get; private init; } = "";
 
     private IcuLibrary() { }
@@ -53,6 +61,12 @@ internal sealed unsafe class IcuLibrary
                                      NativeLibrary.TryGetExport(handle, "ures_getByKey" + suffix, out var resByKey) &
                                      NativeLibrary.TryGetExport(handle, "ures_getStringByKey" + suffix, out var resString) &
                                      NativeLibrary.TryGetExport(handle, "ures_close" + suffix, out var resClose);
+                    bool breaks = NativeLibrary.TryGetExport(handle, "ubrk_open" + suffix, out var brkOpen) &
+                                  NativeLibrary.TryGetExport(handle, "ubrk_setText" + suffix, out var brkSet) &
+                                  NativeLibrary.TryGetExport(handle, "ubrk_first" + suffix, out var brkFirst) &
+                                  NativeLibrary.TryGetExport(handle, "ubrk_next" + suffix, out var brkNext) &
+                                  NativeLibrary.TryGetExport(handle, "ubrk_getRuleStatus" + suffix, out var brkStatus) &
+                                  NativeLibrary.TryGetExport(handle, "ubrk_close" + suffix, out var brkClose);
                     error = "";
                     return new IcuLibrary
                     {
@@ -64,6 +78,12 @@ internal sealed unsafe class IcuLibrary
                         ResourceByKey = resources ? (delegate* unmanaged<nint, byte*, nint, int*, nint>)resByKey : null,
                         ResourceStringByKey = resources ? (delegate* unmanaged<nint, byte*, int*, int*, char*>)resString : null,
                         ResourceClose = resources ? (delegate* unmanaged<nint, void>)resClose : null,
+                        BreakOpen = breaks ? (delegate* unmanaged<int, byte*, char*, int, int*, nint>)brkOpen : null,
+                        BreakSetText = breaks ? (delegate* unmanaged<nint, char*, int, int*, void>)brkSet : null,
+                        BreakFirst = breaks ? (delegate* unmanaged<nint, int>)brkFirst : null,
+                        BreakNext = breaks ? (delegate* unmanaged<nint, int>)brkNext : null,
+                        BreakRuleStatus = breaks ? (delegate* unmanaged<nint, int>)brkStatus : null,
+                        BreakClose = breaks ? (delegate* unmanaged<nint, void>)brkClose : null,
                         Description = name + " (utrans_openU" + suffix + ")",
                     };
                 }

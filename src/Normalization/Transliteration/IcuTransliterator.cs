@@ -1,5 +1,3 @@
-using System.Runtime.InteropServices;
-
 namespace Names.Normalization.Transliteration;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Names.Normalization.Transliteration;
 internal sealed unsafe class IcuTransliterator : IDisposable
 {
     private readonly IcuLibrary _icu;
-    private readonly TransliteratorHandle _handle;
+    private readonly IcuHandle _handle;
     // reused across calls (one owner thread): ICU needs room to grow the text in place, ~4x for romanisation
     private char[] _buffer = new char[256];
 
@@ -17,7 +15,7 @@ internal sealed unsafe class IcuTransliterator : IDisposable
     internal const string PrintableAscii = " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~";
     private const int MaxKeptBuffer = 1 << 15;
 
-    private IcuTransliterator(IcuLibrary icu, TransliteratorHandle handle)
+    private IcuTransliterator(IcuLibrary icu, IcuHandle handle)
     {
         _icu = icu;
         _handle = handle;
@@ -36,7 +34,7 @@ internal sealed unsafe class IcuTransliterator : IDisposable
             ptr = icu.OpenU(p, id.Length, 0 /* UTRANS_FORWARD */, r, rules?.Length ?? 0, null, &status);
         }
         if (status > 0 || ptr == 0) return null;
-        return new IcuTransliterator(icu, new TransliteratorHandle(icu, ptr));
+        return new IcuTransliterator(icu, new IcuHandle(ptr, icu.Close));
     }
 
     /// <summary>The rule text of this transliterator (utrans_toRules), or null when ICU cannot give it.</summary>
@@ -82,23 +80,4 @@ internal sealed unsafe class IcuTransliterator : IDisposable
     }
 
     public void Dispose() => _handle.Dispose();
-
-    private sealed class TransliteratorHandle : SafeHandle
-    {
-        private readonly IcuLibrary _icu;
-
-        public TransliteratorHandle(IcuLibrary icu, nint ptr) : base(0, true)
-        {
-            _icu = icu;
-            SetHandle(ptr);
-        }
-
-        public override bool IsInvalid => handle == 0;
-
-        protected override bool ReleaseHandle()
-        {
-            _icu.Close(handle);
-            return true;
-        }
-    }
 }

@@ -17,13 +17,59 @@ internal sealed class Romanizer : IDisposable
     private readonly RomanizationCache _cache;
     private readonly Lazy<StagedHanLatinTransform?> _han;
     private readonly System.Text.StringBuilder _words = new(64);
+    private readonly Lazy<KakasiLibrary?> _kakasi;
+    private readonly Lazy<IcuWordBreak?> _wordBreak;
 
-    public Romanizer(IcuLibrary? icu, string unavailableReason, RomanizationCache? cache = null, Lazy<HanCharacterRules?>? hanCharacters = null)
+    public Romanizer(IcuLibrary? icu, string unavailableReason, RomanizationCache? cache = null, Lazy<HanCharacterRules?>? hanCharacters = null,
+        Lazy<KakasiLibrary?>? kakasi = null)
     {
         _icu = icu;
         _cache = cache ?? new RomanizationCache(DefaultCacheGenerationSize);
         UnavailableReason = unavailableReason;
         _han = new Lazy<StagedHanLatinTransform?>(() => _icu == null ? null : StagedHanLatinTransform.TryCreate(_icu, hanCharacters?.Value), LazyThreadSafetyMode.None);
+        _kakasi = kakasi ?? new Lazy<KakasiLibrary?>((KakasiLibrary?)null);
+        _wordBreak = new Lazy<IcuWordBreak?>(() => _icu == null ? null : IcuWordBreak.TryOpen(_icu), LazyThreadSafetyMode.None);
+    }
+
+    /// <summary>This thread's ICU word break iterator (Han, kana, Thai), or null without ICU.</summary>
+    public IcuWordBreak? WordBreak => _wordBreak.Value;
+
+    /// <summary>
+    /// The Japanese reading of one word in Hepburn, upper-case ASCII, long vowels folded (TOUKYOU -> TOKYO, OOSAKA ->
+    /// OSAKA, SENTA^ -> SENTA) as names are written in Latin; the Chinese reading (<see cref="Romanize"/>) when kakasi
+    /// is not installed.
+    /// </summary>
+    public string RomanizeJapanese(string word)
+    {
+        if (_kakasi.Value is not { } kakasi) return Romanize(word);
+        var key = JapaneseCachePrefix + word;
+        if (_cache.TryGet(key, out var cached)) return cached;
+        var result = FoldLongVowels(kakasi.Read(word), _words.Clear());
+        if (result.Length == 0) result = Romanize(word);
+        _cache.Add(key, result);
+        return result;
+    }
+
+    private const char JapaneseCachePrefix = '\u0001'; // the cache is shared with the Chinese readings of the same text
+
+    /// <summary>R8's key words of a run of text without spaces, from the shared cache (words joined by one space).</summary>
+    public bool TryGetWords(string run, bool japanese, out string words) => _cache.TryGet(WordsKey(run, japanese), out words);
+
+    public void AddWords(string run, bool japanese, string words) => _cache.Add(WordsKey(run, japanese), words);
+
+    private static string WordsKey(string run, bool japanese) => (japanese ? "\u0002" : "\u0003") + run;
+
+    private static string FoldLongVowels(string romaji, System.Text.StringBuilder sb)
+    {
+        foreach (var ch in romaji)
+        {
+            if (!char.IsAsciiLetterOrDigit(ch) && ch != ' ') continue; // ^ (the long mark ー), apostrophes
+            char c = char.ToUpperInvariant(ch);
+            if (sb.Length > 0 && c is 'U' or 'O' && sb[^1] == 'O') continue; // OU, OO -> O
+            if (sb.Length > 0 && c == 'U' && sb[^1] == 'U') continue; // UU -> U
+            sb.Append(c);
+        }
+        return sb.ToString();
     }
 
     /// <summary>Per generation: the synthetic benchmark's 1M rows hold ~80k distinct non-Latin names plus their tokens.</summary>
@@ -144,6 +190,7 @@ internal sealed class Romanizer : IDisposable
     {
         foreach (var t in _transliterators.Values) t?.Dispose();
         if (_han.IsValueCreated) _han.Value?.Dispose();
+        if (_wordBreak.IsValueCreated) _wordBreak.Value?.Dispose();
         _transliterators.Clear();
     }
 }

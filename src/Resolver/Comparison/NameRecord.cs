@@ -11,8 +11,9 @@ public sealed class NameRecord
 {
     public NameRecord(EntityKind kind, string nameKey, string compactKey, string altKey, string country,
         string legalForm = "", string familyName = "", string givenNames = "", string romanizedName = "",
-        IReadOnlyDictionary<string, HashSet<string>>? context = null, string elfCode = "")
+        IReadOnlyDictionary<string, HashSet<string>>? context = null, string elfCode = "", NameForms? forms = null)
     {
+        Forms = forms ?? NameForms.None;
         ElfCode = elfCode;
         Kind = kind;
         NameKey = nameKey;
@@ -28,6 +29,8 @@ public sealed class NameRecord
         Context = context is null ? new Dictionary<string, HashSet<string>>() : context.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value));
     }
 
+    /// <summary>The normaliser's other forms of the name (concept key, folded key, acronyms, initials).</summary>
+    public NameForms Forms { get; }
     public EntityKind Kind { get; }
     public string NameKey { get; }
     public string CompactKey { get; }
@@ -62,7 +65,7 @@ public sealed class NameRecord
     public static NameRecord FromParty(Party party, IReadOnlyDictionary<string, string>? context = null)
     {
         var record = new NameRecord(party.Kind, party.NameKey, party.CompactKey, party.AltKey, party.Country, party.LegalForm,
-            party.FamilyName, party.GivenNames, party.RomanizedName, elfCode: party.ElfCode);
+            party.FamilyName, party.GivenNames, party.RomanizedName, elfCode: party.ElfCode, forms: NameForms.FromParty(party));
         if (context is not null) record.AddContext(context);
         return record;
     }
@@ -99,14 +102,19 @@ public sealed class NameRecord
 
     /// <summary>JSON of the parts that are not stored in their own registry columns.</summary>
     public string SerializeExtras() => JsonSerializer.Serialize(new Extras(LegalForm, FamilyName, GivenNames, RomanizedName,
-        Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray()), ElfCode.Length == 0 ? null : ElfCode));
+        Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray()), ElfCode.Length == 0 ? null : ElfCode,
+        Forms.ConceptKey.Length == 0 ? null : Forms.ConceptKey, Forms.FoldedKey.Length == 0 ? null : Forms.FoldedKey,
+        Forms.Acronyms.Length == 0 ? null : Forms.Acronyms, Forms.Initials.Length == 0 ? null : Forms.Initials));
 
     public static NameRecord Deserialize(EntityKind kind, string nameKey, string compactKey, string altKey, string country, string extrasJson)
     {
         var e = string.IsNullOrEmpty(extrasJson) ? null : JsonSerializer.Deserialize<Extras>(extrasJson);
         return new NameRecord(kind, nameKey, compactKey, altKey, country, e?.L ?? "", e?.F ?? "", e?.G ?? "", e?.R ?? "",
-            e?.C?.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value)), e?.E ?? "");
+            e?.C?.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value)), e?.E ?? "",
+            e is null ? null : new NameForms(e.K ?? "", e.P ?? "", e.A ?? "", e.I ?? ""));
     }
 
-    private sealed record Extras(string L, string F, string G, string R, Dictionary<string, string[]>? C, string? E = null);
+    // K concept key, P folded (phonetic) key, A acronyms, I initials: absent in variants stored before they existed
+    private sealed record Extras(string L, string F, string G, string R, Dictionary<string, string[]>? C, string? E = null,
+        string? K = null, string? P = null, string? A = null, string? I = null);
 }

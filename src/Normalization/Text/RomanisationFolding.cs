@@ -1,0 +1,79 @@
+using System.Text;
+
+namespace Names.Normalization.Text;
+
+/// <summary>
+/// R24: folds the spellings that different romanisation systems give one sound into one, so that romanisation
+/// variants get one folded key: Hepburn and Kunrei (SHI/SI, CHI/TI, TSU/TU, FU/HU, JI/ZI, SHA/SYA ...), long vowels
+/// written out (OU, OO, UU), Korean Revised Romanisation against McCune-Reischauer and brand spellings (EO/U, EU/U,
+/// AE/E), KS/X (YANDEKS/YANDEX), and doubled letters. Applied to upper-case ASCII key words; a phonetic key for
+/// comparison, never a name.
+/// </summary>
+internal static class RomanisationFolding
+{
+    // longest first at each position
+    private static readonly (string From, string To)[] Rules =
+    [
+        ("SHA", "SYA"), ("SHU", "SYU"), ("SHO", "SYO"), ("SHI", "SI"), ("CHA", "TYA"), ("CHU", "TYU"), ("CHO", "TYO"),
+        ("CHI", "TI"), ("TSU", "TU"), ("CKS", "X"),
+        ("FU", "HU"), ("JI", "ZI"), ("JA", "ZYA"), ("JU", "ZYU"), ("JO", "ZYO"), ("KS", "X"),
+        ("EO", "U"), ("EU", "U"), ("OU", "O"), ("OO", "O"), ("UU", "U"), ("AE", "E"),
+    ];
+
+    /// <summary>The folded form of <paramref name="word"/>, or the word itself when nothing folds.</summary>
+    public static string Fold(string word, StringBuilder sb)
+    {
+        if (!NeedsFold(word)) return word;
+        sb.Clear();
+        int i = 0;
+        while (i < word.Length)
+        {
+            bool matched = false;
+            foreach (var (from, to) in Rules)
+            {
+                if (string.CompareOrdinal(word, i, from, 0, from.Length) != 0) continue;
+                AppendCollapsed(sb, to);
+                i += from.Length;
+                matched = true;
+                break;
+            }
+            if (!matched) AppendCollapsed(sb, word[i++]);
+        }
+        return sb.Length == word.Length && word.AsSpan().SequenceEqual(sb.ToString()) ? word : sb.ToString();
+    }
+
+    private static void AppendCollapsed(StringBuilder sb, string s)
+    {
+        foreach (var c in s) AppendCollapsed(sb, c);
+    }
+
+    private static void AppendCollapsed(StringBuilder sb, char c)
+    {
+        if (sb.Length > 0 && sb[^1] == c && char.IsAsciiLetter(c)) return; // KK -> K, SS -> S
+        sb.Append(c);
+    }
+
+    /// <summary>Cheap test first: most words hold none of the letter pairs the rules start with, nor a doubled letter.</summary>
+    private static bool NeedsFold(string word)
+    {
+        for (int i = 0; i + 1 < word.Length; i++)
+        {
+            char a = word[i], b = word[i + 1];
+            if (a == b) return true;
+            switch (a)
+            {
+                case 'S' when b == 'H':
+                case 'C' when b is 'H' or 'K':
+                case 'T' when b == 'S':
+                case 'F' when b == 'U':
+                case 'J' when b is 'I' or 'A' or 'U' or 'O':
+                case 'K' when b == 'S':
+                case 'E' when b is 'O' or 'U':
+                case 'O' when b is 'U' or 'O':
+                case 'A' when b == 'E':
+                    return true;
+            }
+        }
+        return false;
+    }
+}
