@@ -66,7 +66,7 @@ public static class TrainCommand
                 if (pairsPath is null)
                 {
                     // Starting from the unsupervised model, one kind of decision is evidence too (it shifts the calibration).
-                    var unsupervised = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+                    var unsupervised = await RegistryModel.LoadAsync(store, ct);
                     var corrected = trainer.TrainCorrection(unsupervised, pairs, parse.GetValue(l2) ?? CorrectedModelTrainer.DefaultL2);
                     model = corrected;
                     source = $"{decisions:N0} reviewers' decisions, correcting the unsupervised {corrected.Base.Kind} model";

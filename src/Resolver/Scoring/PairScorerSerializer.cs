@@ -22,11 +22,4 @@ public static class PairScorerSerializer
     /// <summary>Saves the model as a new version; returns the version number.</summary>
     public static Task<long> SaveAsync(IRegistryStore store, IPairScorer model, string note, CancellationToken ct = default) =>
         store.SaveModelAsync(model.Kind, model.Serialize(), note, ct);
-
-    /// <summary>The latest stored model (any kind), or null when the registry has none.</summary>
-    public static async Task<IPairScorer?> LoadLatestAsync(IRegistryStore store, CancellationToken ct = default)
-    {
-        var stored = await store.GetLatestModelAsync(null, ct);
-        return stored is null ? null : Deserialize(stored.Parameters);
-    }
 }

@@ -1,7 +1,7 @@
 namespace Names.Resolver.Storage;
 
 /// <summary>
-/// Persistent registry of entities, variants, keys, decisions and events. Implementations (SQLite, PostgreSQL) must pass
+/// Persistent registry of entities, variants, decisions and events. Implementations (SQLite, PostgreSQL) must pass
 /// the contract tests in Names.Resolver.Tests (RegistryStoreContract).
 /// </summary>
 public interface IRegistryStore : IAsyncDisposable
@@ -23,14 +23,10 @@ public interface IRegistryStore : IAsyncDisposable
     IAsyncEnumerable<VariantRecord> ReadVariantsAsync(CancellationToken ct = default);
     Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, CancellationToken ct = default);
     Task<long> GetMaxVariantIdAsync(CancellationToken ct = default);
-    /// <summary>Variants having any of the keys, with how many keys each shares; blocks larger than <paramref name="blockCap"/> are skipped.</summary>
-    Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default);
     Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default);
     /// <summary>Free-text (trigram) search over variant display names; best matches first.</summary>
     Task<IReadOnlyList<VariantRecord>> SearchNamesAsync(string text, int limit, CancellationToken ct = default);
 
-    /// <summary>Moves all variants of <paramref name="absorbedId"/> to <paramref name="survivorId"/>, marks it absorbed, logs a merged event.</summary>
-    Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default);
     /// <summary>Moves the given variants to a new entity <paramref name="newEntity"/> (minted by the caller), logs minted + split events.</summary>
     Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default);
 

@@ -136,6 +136,10 @@ internal static class SqliteMigrations
                 UPDATE review_queue SET current_a = NULL, current_b = NULL, variants = 0 WHERE current_a = NEW.id OR current_b = NEW.id;
             END;
             """),
+        // Candidates are found by the candidate index, built from the variants: the key table was written and never read.
+        (7, """
+            DROP TABLE IF EXISTS blocking_keys;
+            """),
     };
 
     public static int Latest => All[^1].Version;

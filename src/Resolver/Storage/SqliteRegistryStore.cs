@@ -91,15 +91,6 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
                     fts.ExecuteNonQuery();
                 }
             }
-            if (batch.NewBlockingKeys.Count > 0)
-            {
-                using var cmd = Prepare(tx, "INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", 2);
-                foreach (var k in batch.NewBlockingKeys)
-                {
-                    Set(cmd, k.Key, k.VariantId);
-                    cmd.ExecuteNonQuery();
-                }
-            }
             if (batch.Events.Count > 0) InsertEvents(tx, batch.Events);
             if (batch.NewProposals.Count > 0)
             {
@@ -133,14 +124,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             return r.Read() ? ReadEntity(r) : null;
         });
 
-    public async Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default)
-    {
-        var seen = new HashSet<string>();
-        var current = await GetEntityAsync(id, ct);
-        while (current is { Status: EntityStatus.Absorbed, SurvivorId: not null } && seen.Add(current.Id))
-            current = await GetEntityAsync(current.SurvivorId, ct);
-        return current;
-    }
+    public Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default) => SurvivorWalk.FollowAsync(id, e => GetEntityAsync(e, ct));
 
     public async IAsyncEnumerable<EntityRecord> ReadEntitiesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -191,27 +175,6 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
     public async Task<long> GetMaxVariantIdAsync(CancellationToken ct = default) =>
         Convert.ToInt64(await Locked(() => ScalarAsync(_connection, "SELECT COALESCE(MAX(id), 0) FROM variants", ct)), CultureInfo.InvariantCulture);
 
-    public Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            var counts = new Dictionary<long, int>();
-            using var size = Command("SELECT COUNT(*) FROM (SELECT 1 FROM blocking_keys WHERE key = $a LIMIT $b)", "", blockCap + 1);
-            using var find = Command("SELECT variant_id FROM blocking_keys WHERE key = $a", "");
-            foreach (var key in keys.Distinct())
-            {
-                size.Parameters[0].Value = key;
-                if (Convert.ToInt64(await size.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > blockCap) continue;
-                find.Parameters[0].Value = key;
-                using var r = await find.ExecuteReaderAsync(ct);
-                while (r.Read())
-                {
-                    var id = r.GetInt64(0);
-                    counts[id] = counts.GetValueOrDefault(id) + 1;
-                }
-            }
-            return (IReadOnlyList<(long, int)>)counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1).ToList();
-        });
-
     public Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
         Locked(async () =>
         {
@@ -241,25 +204,6 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             while (r.Read()) list.Add(ReadVariant(r));
             return (IReadOnlyList<VariantRecord>)list;
         });
-
-    public async Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default)
-    {
-        if (survivorId == absorbedId) throw new ArgumentException("an entity cannot absorb itself");
-        var survivor = await ResolveAsync(survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
-        var absorbed = await GetEntityAsync(absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
-        if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
-        if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
-        await Locked(async () =>
-        {
-            using var tx = _connection.BeginTransaction();
-            using (var cmd = Command("UPDATE variants SET entity_id = $a WHERE entity_id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
-            using (var cmd = Command("UPDATE entities SET status = 'absorbed', survivor_id = $a WHERE id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
-            await RefreshReviewQueueAsync(tx, [], ct);
-            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow) });
-            tx.Commit();
-            return 0;
-        });
-    }
 
     public async Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default)
     {

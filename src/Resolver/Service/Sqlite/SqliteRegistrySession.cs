@@ -157,8 +157,6 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
                 v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName);
             await ExecAsync("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", ct, v.Id, v.DisplayName);
         }
-        foreach (var k in batch.NewBlockingKeys)
-            await ExecAsync("INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", ct, k.Key, k.VariantId);
         foreach (var e in batch.Events)
             await ExecAsync("INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", ct,
                 e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Time(e.Time));

@@ -78,16 +78,6 @@ internal static class PostgresCommands
             // Online writers take variant ids from the sequence: keep it past every id a bulk run wrote.
             if (!idsFromSequence) await ExecAsync(c, tx, "SELECT setval('variant_ids', GREATEST($1, (SELECT last_value FROM variant_ids)))", ct, batch.NewVariants.Max(v => v.Id));
         }
-        if (batch.NewBlockingKeys.Count > 0)
-        {
-            await using var w = await c.BeginBinaryImportAsync("COPY blocking_keys(key, variant_id) FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var k in batch.NewBlockingKeys)
-            {
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(k.Key, ct); await w.WriteAsync(k.VariantId, ct);
-            }
-            await w.CompleteAsync(ct);
-        }
         if (batch.Events.Count > 0)
         {
             await using var w = await c.BeginBinaryImportAsync("COPY events(type, entity_id, other_id, actor, detail, time) FROM STDIN (FORMAT BINARY)", ct);

@@ -64,13 +64,8 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return await ResolveAsync(c, null, id, ct);
     }
 
-    private static async Task<EntityRecord?> ResolveAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id, CancellationToken ct)
-    {
-        var e = await GetEntityAsync(c, tx, id, ct);
-        for (int guard = 0; e is { SurvivorId: not null } && e.Status == EntityStatus.Absorbed && guard < 1000; guard++)
-            e = await GetEntityAsync(c, tx, e.SurvivorId, ct);
-        return e;
-    }
+    private static Task<EntityRecord?> ResolveAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id, CancellationToken ct) =>
+        SurvivorWalk.FollowAsync(id, e => GetEntityAsync(c, tx, e, ct));
 
     public async IAsyncEnumerable<EntityRecord> ReadEntitiesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -115,33 +110,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return Convert.ToInt64(await ScalarAsync(c, null, "SELECT COALESCE(MAX(id), 0) FROM variants", ct));
     }
 
-    public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default)
-    {
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return await FindByBlockingKeysAsync(c, null, keys, blockCap, int.MaxValue, ct);
-    }
-
-    /// <summary>One round trip: blocks over the cap are dropped by counting at most cap+1 rows per key.</summary>
-    internal static async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
-        IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
-    {
-        const string sql = """
-            SELECT b.variant_id, COUNT(*)::int AS shared
-            FROM unnest($1::text[]) AS k(key)
-            CROSS JOIN LATERAL (SELECT COUNT(*) AS n FROM (SELECT 1 FROM blocking_keys WHERE key = k.key LIMIT $2 + 1) s) size
-            JOIN blocking_keys b ON b.key = k.key
-            WHERE size.n <= $2
-            GROUP BY b.variant_id
-            ORDER BY shared DESC, b.variant_id
-            LIMIT $3
-            """;
-        await using var cmd = Create(c, tx, sql, keys.Distinct().ToArray(), blockCap, limit);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<(long, int)>();
-        while (await r.ReadAsync(ct)) list.Add((r.GetInt64(0), r.GetInt32(1)));
-        return list;
-    }
-
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
@@ -162,24 +130,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         return await QueryVariantsAsync(c, $"SELECT {VariantColumns} FROM variants WHERE display_name % $1 ORDER BY similarity(display_name, $1) DESC, id LIMIT $2", ct, text, limit);
-    }
-
-    public async Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default)
-    {
-        if (survivorId == absorbedId) throw new ArgumentException("an entity cannot absorb itself");
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        // Both rows locked in id order, so concurrent merges of the same pair cannot interleave or deadlock.
-        await ExecAsync(c, tx, "SELECT id FROM entities WHERE id = ANY($1) ORDER BY id FOR UPDATE", ct, (object)new[] { survivorId, absorbedId });
-        var survivor = await ResolveAsync(c, tx, survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
-        var absorbed = await GetEntityAsync(c, tx, absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
-        if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
-        if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
-        await ExecAsync(c, tx, "UPDATE variants SET entity_id = $1 WHERE entity_id = $2", ct, survivor.Id, absorbedId);
-        await ExecAsync(c, tx, "UPDATE entities SET status = 'absorbed', survivor_id = $1 WHERE id = $2", ct, survivor.Id, absorbedId);
-        await RefreshReviewQueueAsync(c, tx, [], ct);
-        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow), ct);
-        await tx.CommitAsync(ct);
     }
 
     public async Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default)
