@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Tests.Fixtures;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Storage;

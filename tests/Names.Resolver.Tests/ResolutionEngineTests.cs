@@ -2,7 +2,7 @@ using Names.Normalization;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Registry;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;

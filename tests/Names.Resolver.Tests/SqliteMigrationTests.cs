@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Registry;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;

@@ -1,7 +1,7 @@
 using Names.Normalization;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 using Names.Resolver.Tests.Fixtures;

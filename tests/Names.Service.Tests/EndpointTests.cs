@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Tests.Fixtures;
 using System.Net;
 using System.Text.Json;

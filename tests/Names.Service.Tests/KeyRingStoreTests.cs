@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage.Postgres;
 using Npgsql;
 

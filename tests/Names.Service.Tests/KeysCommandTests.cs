@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 
 namespace Names.Service.Tests;
 

@@ -5,7 +5,7 @@ using Names.Resolver.Comparison;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 
 namespace Names.Service.Tests;

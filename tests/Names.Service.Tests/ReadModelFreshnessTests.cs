@@ -4,7 +4,7 @@ using Names.Normalization;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
 using Names.Resolver.Service.ReadModel;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 

@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Host.Cleaning;
 using Names.Host.Cli;
 using Names.Host.Csv;

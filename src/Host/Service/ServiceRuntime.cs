@@ -1,9 +1,8 @@
+using Names.Host.Cli;
 using Names.Normalization;
 using Names.Resolver.Review;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
 using Names.Resolver.Storage;
-using Names.Resolver.Storage.Postgres;
 
 namespace Names.Host.Service;
 
@@ -75,9 +74,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
             var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, settings.ReadModel, ct);
             // Loading the read model passes every variant through the heap once; give that memory back before serving.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            IRegistryStore reviewStore = string.IsNullOrWhiteSpace(settings.PgConnection)
-                ? await SqliteRegistryStore.OpenAsync(settings.DbPath, ct)
-                : await PostgresRegistryStore.OpenAsync(settings.PgConnection, ct);
+            var reviewStore = await Location(settings).OpenStoreAsync(ct);
             return new ServiceRuntime(registry, keys, keyRing, resolver, normalizer, registry, reviewStore);
         }
         catch
@@ -97,14 +94,12 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     private static async Task<(IOnlineRegistry Registry, IApiKeyStore Keys, IKeyRingStore KeyRing)> OpenProviderAsync(ServiceSettings settings, CancellationToken ct)
     {
-        if (!string.IsNullOrWhiteSpace(settings.PgConnection))
-        {
-            var pg = await PostgresOnlineRegistry.OpenAsync(settings.PgConnection, ct);
-            return (pg, pg, pg);
-        }
-        var sqlite = await SqliteOnlineRegistry.OpenAsync(settings.DbPath, ct);
-        return (sqlite, sqlite, sqlite);
+        var registry = await Location(settings).OpenOnlineAsync(ct);
+        return (registry, (IApiKeyStore)registry, (IKeyRingStore)registry);
     }
+
+    private static RegistryLocation Location(ServiceSettings settings) =>
+        new(settings.DbPath, string.IsNullOrWhiteSpace(settings.PgConnection) ? null : settings.PgConnection);
 
     public async ValueTask DisposeAsync()
     {

@@ -22,14 +22,14 @@ namespace Names.Resolver.Service;
 /// requests for one name (any thread, process or instance) mint exactly one id: the known-variant check reads the
 /// database itself. Thread-safe.
 /// </summary>
-public sealed class OnlineResolver
+public sealed class OnlineResolver : IEntityLookup
 {
     private readonly IOnlineRegistry _registry;
     private readonly EntityMatcher _matcher;
     private readonly NameNormalizer _normalizer;
     private readonly TokenStatistics _tokens;
     private readonly BlockingKeyGenerator _keys = new();
-    private readonly StoredRecords _records = new();
+    private readonly StoredRecords _records;
     private readonly RegistryReadModel _model;
     private readonly ReadModelOptions _freshness;
 
@@ -42,6 +42,8 @@ public sealed class OnlineResolver
         _matcher = new EntityMatcher(scorer, options);
         _normalizer = normalizer;
         _tokens = tokens;
+        Scoring = new PairScoring(_matcher, tokens);
+        _records = new StoredRecords(Scoring.Records);
     }
 
     /// <summary>Score of an exact known variant: certain, no feature comparison behind it.</summary>
@@ -49,7 +51,8 @@ public sealed class OnlineResolver
 
     public IPairScorer Scorer => _matcher.Model;
     public ResolutionOptions Options => _matcher.Options;
-    public EntityMatcher Matcher => _matcher;
+    /// <summary>Pair scores for reviewers, with this resolver's model and token statistics.</summary>
+    public PairScoring Scoring { get; }
     public NameNormalizer Normalizer => _normalizer;
     /// <summary>The in-process image of the registry that lookups read (kept fresh by <see cref="RegistryReadModel.EnsureFreshAsync"/>).</summary>
     public RegistryReadModel ReadModel => _model;
@@ -67,7 +70,7 @@ public sealed class OnlineResolver
         scorer ??= RegistryModel.From(await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct));
         var tokens = new TokenStatistics();
         var model = await RegistryReadModel.LoadAsync(registry, options.BlockCap, freshness,
-            nameKey => tokens.Add(nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ct);
+            nameKey => tokens.Add(PairScoring.Words(nameKey)), ct);
         return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens);
     }
 
@@ -154,9 +157,6 @@ public sealed class OnlineResolver
             !await s.ProposalExistsAsync(a, b, ct) && !await s.CannotLinkExistsAsync(a, b, ct);
     }
 
-    /// <summary>Scores two stored variants as a candidate pair is scored (<see cref="EntityMatcher.ScorePair"/>). For reviewers: why a pair was proposed.</summary>
-    public PairScore ScorePair(VariantRecord a, VariantRecord b) => _matcher.ScorePair(_records.Get(a), _records.Get(b), _tokens);
-
     /// <summary>Follows absorbed ids to the active entity; null when the id was never issued.</summary>
     public static Task<EntityRecord?> SurvivorAsync(IRegistrySession s, string id, CancellationToken ct) =>
         SurvivorWalk.FollowAsync(id, e => s.GetEntityAsync(e, ct));
@@ -176,12 +176,10 @@ public sealed class OnlineResolver
     }
 
     /// <summary>Comparison records of the read model's members (cached: parsing the packed fields costs more than comparing).</summary>
-    private sealed class StoredRecords : ICandidateRecords<EntityRow, MemberRow>
+    private sealed class StoredRecords(ComparisonRecordCache cache) : ICandidateRecords<EntityRow, MemberRow>
     {
-        private readonly ComparisonRecordCache _cache = new();
         public string IdOf(EntityRow entity) => entity.Id;
-        public NameRecord RecordOf(MemberRow member) => _cache.Get(member);
-        public NameRecord Get(VariantRecord variant) => _cache.Get(variant);
+        public NameRecord RecordOf(MemberRow member) => cache.Get(member);
         public NameRecord? ContextPoolOf(EntityRow entity) => null;
     }
 }

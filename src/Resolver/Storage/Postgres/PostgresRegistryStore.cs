@@ -9,7 +9,7 @@ namespace Names.Resolver.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL registry (Npgsql, pooled connections, migrations applied on open). Same contract as
-/// <see cref="SqliteRegistryStore"/>; free-text search uses pg_trgm, bulk batches binary COPY. Safe to share between
+/// <see cref="Sqlite.SqliteRegistryStore"/>; free-text search uses pg_trgm, bulk batches binary COPY. Safe to share between
 /// threads and processes: every call takes its own connection, multi-statement changes run in one transaction.
 /// </summary>
 public sealed class PostgresRegistryStore : IRegistryStore
@@ -55,7 +55,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $1", id);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? ReadEntity(r) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Entity(r) : null;
     }
 
     public async Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default)
@@ -72,7 +72,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = Create(c, null, "SELECT id, kind, canonical_name, status, survivor_id FROM entities ORDER BY id");
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return ReadEntity(r);
+        while (await r.ReadAsync(ct)) yield return RegistryRows.Entity(r);
     }
 
     public async Task<bool> IdExistsAsync(string id, CancellationToken ct = default)
@@ -86,7 +86,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = Create(c, null, $"SELECT {VariantColumns} FROM variants ORDER BY id");
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return ReadVariant(r);
+        while (await r.ReadAsync(ct)) yield return RegistryRows.Variant(r);
     }
 
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, CancellationToken ct = default)
@@ -100,7 +100,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = Create(c, null, sql, values);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
-        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Variant(r));
         return list;
     }
 
@@ -122,7 +122,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = Create(c, tx, $"SELECT {VariantColumns} FROM variants WHERE id = ANY($1)", ids.ToArray());
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var byId = new Dictionary<long, VariantRecord>();
-        while (await r.ReadAsync(ct)) { var v = ReadVariant(r); byId[v.Id] = v; }
+        while (await r.ReadAsync(ct)) { var v = RegistryRows.Variant(r); byId[v.Id] = v; }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
@@ -178,14 +178,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = Create(c, null,
-            $"SELECT {ProposalColumns} FROM proposals WHERE $1::text IS NULL OR status = $1 ORDER BY abs(score - 0.5), id", status);
+            $"SELECT {RegistryRows.ProposalColumns} FROM proposals WHERE $1::text IS NULL OR status = $1 ORDER BY abs(score - 0.5), id", status);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<ReviewProposal>();
-        while (await r.ReadAsync(ct)) list.Add(ReadProposal(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Proposal(r));
         return list;
     }
 
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
 
     public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
     {
@@ -196,7 +195,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         {
             await using var cmd = NamedCommand(c, PendingProposalSql.Proposals(chunk));
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) byId[r.GetInt64(0)] = ReadProposal(r);
+            while (await r.ReadAsync(ct)) byId[r.GetInt64(0)] = RegistryRows.Proposal(r);
         }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
@@ -234,16 +233,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return cmd;
     }
 
-    private static ReviewProposal ReadProposal(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7),
-            ContributionsJson.Read(r.GetString(8)));
 
     public async Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = Create(c, null, $"SELECT {ProposalColumns} FROM proposals WHERE id = $1", proposalId);
+        await using var cmd = Create(c, null, $"SELECT {RegistryRows.ProposalColumns} FROM proposals WHERE id = $1", proposalId);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? ReadProposal(r) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Proposal(r) : null;
     }
 
     public async Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -310,7 +306,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var cmd = Create(c, tx, "SELECT version, kind, parameters, note, created FROM models WHERE $1::text IS NULL OR kind = $1 ORDER BY version DESC LIMIT 1", kind);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadTime(r, 4)) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Model(r) : null;
     }
 
     public async IAsyncEnumerable<RegistryEvent> ReadEventsAsync(string? entityId, [EnumeratorCancellation] CancellationToken ct = default)
@@ -319,7 +315,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = Create(c, null,
             "SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE $1::text IS NULL OR entity_id = $1 OR other_id = $1 ORDER BY seq", entityId);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return ReadEvent(r);
+        while (await r.ReadAsync(ct)) yield return RegistryRows.Event(r);
     }
 
     public async Task<long> CountEventsAsync(CancellationToken ct = default)
