@@ -12,5 +12,5 @@ public static class RegistryModel
 {
     public static IPairScorer From(ModelVersion? stored) => stored is null ? DefaultModel.Load() : PairScorerSerializer.Deserialize(stored.Parameters);
 
-    public static async Task<IPairScorer> LoadAsync(IRegistryStore store, CancellationToken ct = default) => From(await store.GetLatestModelAsync(null, ct));
+    public static async Task<IPairScorer> LoadAsync(IModelStore store, CancellationToken ct = default) => From(await store.GetLatestModelAsync(null, ct));
 }
