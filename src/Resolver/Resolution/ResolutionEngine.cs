@@ -6,7 +6,6 @@ using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Scoring;
-using Names.Resolver.Review;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Resolution;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
-using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service.ReadModel;
