@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test project of Names and ends with one line "N passed, N failed".
 # Self-sufficient on a fresh Debian machine with only the .NET SDK: whatever else the tests need is installed here.
-# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Identifier]
+# Usage: ./test.sh [--fast] [extra dotnet test arguments, e.g. --filter FullyQualifiedName~Identifier]
+# --fast: only the tests that need neither apt packages, PostgreSQL nor Chromium and are not marked slow (xUnit traits
+# Category=Postgres, Browser, Slow); installs nothing and starts no database. Without it: every test (what CI runs).
 set -uo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 cd "$root"
 results="$root/.build/test-results"
 rm -rf "$results"; mkdir -p "$results"
+fast=0
+if [ "${1:-}" = "--fast" ]; then fast=1; shift; fi
+
+if [ "$fast" = 0 ]; then # (the full run's system packages and database; not indented, to keep the blocks as they are)
 
 # System libraries the tests need (ICU for transliteration is on every machine that runs .NET, checked anyway), and
 # Debian's chromium for the review page's browser tests (Playwright drives it; its own browser download is never used).
@@ -28,6 +34,17 @@ if [ -z "${NAMES_TEST_PG:-}" ]; then
     echo "test.sh: could not start PostgreSQL; the PostgreSQL tests will fail (CI) or be skipped" >&2
   fi
 fi
+fi
+
+# The fast run's filter, joined with a --filter given on the command line.
+args=()
+filter=""
+[ "$fast" = 1 ] && filter="Category!=Postgres&Category!=Browser&Category!=Slow"
+while [ $# -gt 0 ]; do
+  if [ "$1" = "--filter" ] && [ $# -gt 1 ]; then filter="${filter:+$filter&}($2)"; shift 2
+  else args+=("$1"); shift; fi
+done
+[ -n "$filter" ] && args+=(--filter "$filter")
 
 if ! dotnet build Names.sln -c Release -nologo -v q -clp:ErrorsOnly; then
   echo "test.sh: build failed" >&2
@@ -36,10 +53,12 @@ if ! dotnet build Names.sln -c Release -nologo -v q -clp:ErrorsOnly; then
 fi
 
 status=0
-for proj in tests/*/*.csproj; do
+# Test projects only (tests/Names.Testing is the fixtures library they share).
+test_projects=$(grep -l '<IsTestProject>true</IsTestProject>' tests/*/*.csproj)
+for proj in $test_projects; do
   name="$(basename "$proj" .csproj)"
   dotnet test "$proj" -c Release --no-build -nologo \
-    --logger "trx;LogFileName=$name.trx" --results-directory "$results" "$@" || status=1
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" ${args[@]+"${args[@]}"} || status=1
 done
 
 passed=0; failed=0
@@ -51,7 +70,7 @@ for trx in "$results"/*.trx; do
   passed=$((passed + ${p:-0})); failed=$((failed + ${f:-0}))
 done
 # A project that crashed before writing its results counts as one failure.
-expected=$(ls tests/*/*.csproj | wc -l); got=$(ls "$results"/*.trx 2>/dev/null | wc -l)
+expected=$(wc -w <<<"$test_projects"); got=$(ls "$results"/*.trx 2>/dev/null | wc -l)
 if [ "$got" -lt "$expected" ]; then failed=$((failed + expected - got)); status=1; fi
 [ "$failed" -gt 0 ] && status=1
 echo "$passed passed, $failed failed"

@@ -15,7 +15,7 @@ public class BrokenCsvCorpusTests
 {
     private static readonly TimeSpan RunTimeout = TimeSpan.FromSeconds(120);
 
-    private static readonly string CorpusDir = Path.Combine(RepoRoot(), "tests", "corpus", "broken-csv");
+    internal static readonly string CorpusDir = Path.Combine(RepoRoot(), "tests", "corpus", "broken-csv");
 
     public static TheoryData<string, string> Cases()
     {

@@ -4,8 +4,6 @@ using Names.Host.Cli;
 namespace Names.Host.Tests;
 
 /// <summary>Runs the `names` CLI in-process with captured standard streams.</summary>
-internal sealed record CliRunResult(int ExitCode, string Stdout, string Stderr);
-
 internal static class CliRun
 {
     public static async Task<CliRunResult> RunAsync(byte[]? stdin, params string[] args)

@@ -50,11 +50,11 @@ public class RepeatedNameCacheTests
         // one cache per run, so check the cache keys them apart directly
         var cache = new RepeatedNameCache(16);
         var batch = new CleanBatch(4);
-        var withColumn = new CleanRecord(2, "Acme GmbH", "", null, 0, 0);
-        var without = new CleanRecord(3, "Acme GmbH", null, null, 0, 0);
+        var withColumn = new CleanRecord(2, "Acme GmbH", "", null, 0, 0, 0);
+        var without = new CleanRecord(3, "Acme GmbH", null, null, 0, 0, 0);
         var columns = new StringBuilder(",1,ACME GMBH,legal_entity\n");
         cache.TryWrite(withColumn, batch, out var hash); // a miss: gives the hash Add takes
-        cache.Add(withColumn, hash, columns, [new CachedParty(EntityKind.LegalEntity, "GMBH", false, columns.Length)]);
+        cache.Add(withColumn, hash, columns, [new CachedParty(EntityKind.LegalEntity, "GMBH", false, columns.Length, 0)]);
 
         Assert.False(cache.TryWrite(without, batch, out _));
         Assert.True(cache.TryWrite(withColumn, batch, out _));

@@ -35,6 +35,7 @@ public sealed class ResolveKillTests(ITestOutputHelper log)
          "--db", dir.File(db), "--out", dir.File(output), "--batch-size", "10", "--seed", "9"];
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_run_killed_at_random_moments_and_run_again_ends_exactly_as_an_uninterrupted_run()
     {
         using var dir = new TempDir();

@@ -32,8 +32,8 @@ public class SenzingIncrementalLoadTests
             var kind = Get(r, "RECORD_TYPE") == "ORGANIZATION" ? "legal_entity" : "person";
             var given = string.Join(' ', new[] { Get(r, "PRIMARY_NAME_FIRST"), Get(r, "PRIMARY_NAME_MIDDLE") }.Where(s => s.Length > 0));
             var address = Get(r, "ADDR_FULL") is { Length: > 0 } full ? full : string.Join(' ', new[] { "ADDR_LINE1", "ADDR_CITY", "ADDR_STATE", "ADDR_POSTAL_CODE" }.Select(c => Get(r, c)).Where(s => s.Length > 0));
-            CsvFieldWriter.AppendRow(sb, [Get(r, "DATA_SOURCE") + ":" + Get(r, "RECORD_ID"), name, Get(r, "PRIMARY_NAME_LAST"), given, kind,
-                Get(r, "DATE_OF_BIRTH"), address, Get(r, "PHONE_NUMBER"), Get(r, "EMAIL_ADDRESS")]);
+            sb.Append(CsvRowWriter.RowText([Get(r, "DATA_SOURCE") + ":" + Get(r, "RECORD_ID"), name, Get(r, "PRIMARY_NAME_LAST"), given, kind,
+                Get(r, "DATE_OF_BIRTH"), address, Get(r, "PHONE_NUMBER"), Get(r, "EMAIL_ADDRESS")])).Append('\n');
         }
         File.WriteAllText(target, sb.ToString(), new UTF8Encoding(false));
         return target;

@@ -24,6 +24,7 @@ public class NfcShortcutTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Every_character_the_shortcut_takes_is_nfc_alone_and_after_any_other()
     {
         var taken = Enumerable.Range(1, 0xD7FF).Select(i => (char)i).Where(c => R02UnicodeNormalization.IsTriviallyNfc(c.ToString())).ToArray();

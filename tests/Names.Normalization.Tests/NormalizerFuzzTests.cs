@@ -19,6 +19,7 @@ public class NormalizerFuzzTests(ITestOutputHelper output)
     private static readonly TimeSpan SlowestAllowed = TimeSpan.FromSeconds(1);
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void Hundred_thousand_generated_names_never_fail_and_each_is_cleaned_quickly()
     {
         var generator = new HostileNameGenerator(20261121);

@@ -48,6 +48,7 @@ public sealed class PairBenchmarkTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Namebench_cross_validated_supervised_scorer_meets_the_issue_floor()
     {
         var cases = await PairCase.ReadAllAsync(Path.Combine(CsvFile.DatasetsRoot, "nomenklatura-namebench", "cases.csv"));

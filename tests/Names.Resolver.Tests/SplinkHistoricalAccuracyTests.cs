@@ -35,6 +35,7 @@ public sealed class SplinkHistoricalAccuracyTests
         $"pairwise P {m.PairPrecision:0.000} R {m.PairRecall:0.000} F1 {m.PairF1:0.000}; B-cubed P {m.BCubedPrecision:0.000} R {m.BCubedRecall:0.000} F1 {m.BCubedF1:0.000}; clusters {m.PredictedClusters}/{m.TrueClusters}";
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Resolution_meets_the_issue_floor_without_the_truth_column()
     {
         var m = await ResolveWithoutTruthAsync();

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 

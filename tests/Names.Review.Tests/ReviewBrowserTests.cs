@@ -10,6 +10,7 @@ namespace Names.Review.Tests;
 /// check that a later resolve of the same input does not propose the rejected pair again, search with `/`, split an
 /// entity. Screenshots at 1280x800 and 400x800 go to screenshots/ under the test output directory.
 /// </summary>
+[Trait("Category", "Browser")]
 public sealed class ReviewBrowserTests(ReviewSite site) : IClassFixture<ReviewSite>, IAsyncLifetime
 {
     private IPlaywright _playwright = null!;

@@ -2,7 +2,7 @@ using System.Net;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 

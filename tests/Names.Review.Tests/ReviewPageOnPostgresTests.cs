@@ -1,14 +1,14 @@
 using System.Net;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 
 /// <summary>The page on a PostgreSQL registry: sign in, accept with the form, see the merge in the survivor's history, undo.</summary>
 public sealed class ReviewPageOnPostgresTests
 {
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Accept_and_undo_through_the_page_on_postgres()
     {
         await using var service = await ServiceFactory.CreatePostgresAsync();

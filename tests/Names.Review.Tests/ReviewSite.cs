@@ -1,6 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 
@@ -32,7 +32,7 @@ public sealed class ReviewSite : IAsyncLifetime
     }
 
     /// <summary>`names resolve` of the scenario input on the site's registry (again: same input, same registry).</summary>
-    public Task<(int ExitCode, string Stdout, string Stderr)> ResolveAsync() =>
+    public Task<CliRunResult> ResolveAsync() =>
         NamesProcess.RunAsync("resolve", InputPath, "--id-column", "id", "--country-column", "country", "--db", DbPath,
             "--out", Path.Combine(_directory, $"resolved-{Guid.NewGuid():N}.csv"));
 

@@ -1,7 +1,7 @@
 using Names.Resolver.Scoring;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 

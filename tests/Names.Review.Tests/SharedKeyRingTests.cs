@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.Extensions.DependencyInjection;
 using Names.Host.Service;
 using Names.Resolver.Service;
-using Names.Service.Tests;
+using Names.Testing;
 
 namespace Names.Review.Tests;
 
@@ -25,7 +25,7 @@ public sealed partial class SharedKeyRingTests
         await SessionCrossesInstancesAsync(first, second, elsewhere);
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_session_and_a_form_from_one_instance_are_accepted_by_another_on_the_same_postgres_registry()
     {
         await using var first = await ServiceFactory.CreatePostgresAsync();

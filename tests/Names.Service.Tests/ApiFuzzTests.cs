@@ -25,6 +25,7 @@ public sealed class ApiFuzzTests(SqliteServiceFixture fixture, ITestOutputHelper
     private ServiceFactory Service => fixture.Factory;
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task Hundred_thousand_generated_names_through_normalize_answer_200_or_a_problem_never_500()
     {
         var generator = new HostileNameGenerator(6);

@@ -4,7 +4,7 @@ using Names.Resolver.Service;
 using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests.Fixtures;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 
@@ -54,7 +54,7 @@ public sealed class BulkRegistryServedTests
         }
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Postgres_registry_from_the_bulk_resolver_is_served_with_the_same_ids()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

@@ -17,7 +17,7 @@ public class BulkResolveOnPostgresTests
         return (code, error.ToString());
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Resolve_on_postgresql_matches_resolve_on_sqlite()
     {
         var dir = Directory.CreateTempSubdirectory("names-pg-bulk-").FullName;

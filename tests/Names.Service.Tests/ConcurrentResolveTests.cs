@@ -35,7 +35,7 @@ public sealed class ConcurrentResolveTests
         await AssertOneIdAsync([service.ClientFor(ApiRole.Filer)], "Gleichzeitig Maschinenbau GmbH", service.ClientFor(ApiRole.Reader));
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Fifty_concurrent_resolves_of_a_new_name_give_one_id_on_postgres()
     {
         await using var service = await ServiceFactory.CreatePostgresAsync();
@@ -95,7 +95,7 @@ public sealed class ConcurrentResolveTests
         }
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Two_serve_processes_on_one_postgres_mint_one_id_for_concurrent_resolves()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

@@ -1,5 +1,5 @@
 using Names.Resolver.Storage.Sqlite;
-using Names.Resolver.Tests.Fixtures;
+using Names.Testing;
 using System.Net;
 using System.Text.Json;
 using Names.Resolver.Identifiers;

@@ -176,7 +176,7 @@ public sealed class HostileRequestTests(SqliteServiceFixture fixture) : IClassFi
         Assert.True(verification.Entities >= before.Entities && verification.Variants >= before.Variants, "rows were lost"); // no table dropped or emptied
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Injection_strings_come_back_as_raw_names_from_postgres_too()
     {
         await using var service = await ServiceFactory.CreatePostgresAsync();

@@ -58,7 +58,7 @@ public sealed class KeyRingStoreTests : IDisposable
         Assert.False(await other.ClaimFirstKeyAsync()); // one claim per registry, ever
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_version_4_postgres_registry_gets_the_key_ring_table_and_keeps_what_is_stored()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

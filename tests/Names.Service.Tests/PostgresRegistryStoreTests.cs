@@ -1,17 +1,18 @@
 using Npgsql;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 
 /// <summary>The registry store contract (the same tests SQLite passes) against PostgreSQL, one schema per test.</summary>
+[Trait("Category", "Postgres")]
 public sealed class PostgresRegistryStoreTests : RegistryStoreContract
 {
     protected override async Task<IRegistryStore> CreateEmptyStoreAsync() =>
         await PostgresRegistryStore.OpenAsync(await TestPostgres.CreateSchemaAsync());
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Migrations_are_applied_once_and_reopening_keeps_the_data()
     {
         var cs = await TestPostgres.CreateSchemaAsync();
@@ -32,7 +33,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
     /// queue's indexes are there, the old status index is gone, the queue follows the redirect, the old proposal's
     /// contributions read as unknown, and the maintained counts verify.
     /// </summary>
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_version_3_database_gets_the_queue_indexes_on_open_and_its_pending_proposals_are_served()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

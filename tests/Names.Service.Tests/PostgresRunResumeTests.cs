@@ -1,10 +1,11 @@
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 
 /// <summary>The resumable-run contract (stop, resume, same results and events) on PostgreSQL, one schema per registry name.</summary>
+[Trait("Category", "Postgres")]
 public sealed class PostgresRunResumeTests : RunResumeContract
 {
     private readonly Dictionary<string, string> _schemas = new();

@@ -10,7 +10,7 @@ namespace Names.Service.Tests;
 /// </summary>
 public class PostgresWriteRetryTests
 {
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_write_aborted_by_a_deadlock_runs_again_and_its_rolled_back_id_is_minted_again()
     {
         await using var registry = await PostgresOnlineRegistry.OpenAsync(await TestPostgres.CreateSchemaAsync());
@@ -29,7 +29,7 @@ public class PostgresWriteRetryTests
         Assert.NotEqual(id, next);
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task Other_errors_are_not_retried_and_a_deadlock_that_keeps_coming_back_is_reported()
     {
         await using var registry = await PostgresOnlineRegistry.OpenAsync(await TestPostgres.CreateSchemaAsync());

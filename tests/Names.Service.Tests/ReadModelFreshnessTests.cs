@@ -1,4 +1,4 @@
-using Names.Resolver.Tests.Fixtures;
+using Names.Testing;
 using Names.Resolver.Review;
 using Names.Normalization;
 using Names.Resolver.Resolution;
@@ -65,7 +65,7 @@ public sealed class ReadModelFreshnessTests
         await NewNamesOfOneInstanceReachTheOtherAsync(first, second, third);
     });
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_name_resolved_by_one_instance_is_found_by_another_on_postgres()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

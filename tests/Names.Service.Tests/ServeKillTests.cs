@@ -4,7 +4,7 @@ using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Registry;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
-using Names.Resolver.Tests.Fixtures;
+using Names.Testing;
 
 namespace Names.Service.Tests;
 
@@ -86,6 +86,7 @@ public sealed class ServeKillTests(Xunit.Abstractions.ITestOutputHelper log)
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public async Task A_sqlite_service_killed_while_resolving_keeps_every_answered_id()
     {
         var dir = Directory.CreateTempSubdirectory("names-serve-kill-").FullName;
@@ -100,7 +101,7 @@ public sealed class ServeKillTests(Xunit.Abstractions.ITestOutputHelper log)
         }
     }
 
-    [PostgresFact]
+    [PostgresFact, Trait("Category", "Postgres")]
     public async Task A_postgres_service_killed_while_resolving_keeps_every_answered_id()
     {
         var cs = await TestPostgres.CreateSchemaAsync();

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using System.Text;
 using System.Threading.Channels;
 using Names.Host.Csv;
@@ -38,14 +37,19 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         var ct = linked.Token;
 
         var headerLine = new StringBuilder();
-        CsvFieldWriter.AppendRow(headerLine, header.Columns.Concat(CleanOutputColumns.Party));
+        var totals = new CleanStatistics();
+        using (var headerWriter = CsvRowWriter.InMemory(_settings.ProtectFormulas))
+        {
+            headerWriter.Row(header.Columns.Concat(CleanOutputColumns.Party));
+            headerWriter.MoveTo(headerLine);
+            totals.AddFormulaFields(headerWriter.FormulaFields, 1);
+        }
         await output.WriteAsync(headerLine, ct);
 
         var repeated = _settings.RepeatedNames > 0 ? new RepeatedNameCache(_settings.RepeatedNames) : null;
         var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, columns, rejects, ordered.Writer, work.Writer, ct), ct);
         var workerTasks = Enumerable.Range(0, workers)
             .Select(_ => Task.Run(() => NormalizeBatches(normalizer, repeated, work.Reader, rejects, ct), ct)).ToArray();
-        var totals = new CleanStatistics();
         try
         {
             await foreach (var batch in ordered.Reader.ReadAllAsync(ct))
@@ -78,7 +82,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     {
         try
         {
-            var repeated = new RepeatedFieldValues();
+            using var fields = CsvRowWriter.InMemory(_settings.ProtectFormulas);
             var batch = RentBatch();
             while (true)
             {
@@ -86,7 +90,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
                 if (kind == CsvReadKind.End) break;
                 Interlocked.Increment(ref _rowsRead);
                 if (kind == CsvReadKind.Reject) { rejects.Add(reject); continue; }
-                batch.Add(reader, line, columns, repeated);
+                batch.Add(reader, line, columns, fields, _settings.ProtectFormulas);
                 if (batch.Records.Count < _settings.BatchSize) continue;
                 await ordered.WriteAsync(batch, ct);
                 await work.WriteAsync(batch, ct);
@@ -114,7 +118,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     private async Task NormalizeBatches(NameNormalizer normalizer, RepeatedNameCache? repeated, ChannelReader<CleanBatch> work,
         RejectsSink rejects, CancellationToken ct)
     {
-        var formatted = new FormattedParties();
+        using var formatted = new FormattedParties(_settings.ProtectFormulas);
         await foreach (var batch in work.ReadAllAsync(ct))
         {
             try
@@ -157,6 +161,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         foreach (var party in formatted.Parties)
         {
             batch.Statistics.AddParty(party.Kind, party.LegalForm, party.HasProblem);
+            batch.Statistics.AddFormulaFields(record.FormulaFields + party.FormulaFields, record.Line);
             batch.Output.Append(batch.Input, record.InputStart, record.InputLength);
             batch.Output.Append(formatted.Columns, start, party.End - start);
             start = party.End;
@@ -165,8 +170,9 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     }
 
     /// <summary>A worker's scratch space: the party columns of the record at hand, back to back.</summary>
-    private sealed class FormattedParties
+    private sealed class FormattedParties(bool protectFormulas) : IDisposable
     {
+        private readonly CsvRowWriter _writer = CsvRowWriter.InMemory(protectFormulas);
         private readonly List<CachedParty> _parties = new(4);
         public StringBuilder Columns { get; } = new(1024);
         public ReadOnlySpan<CachedParty> Parties => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_parties);
@@ -178,34 +184,39 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             if (parties.Count == 0)
             {
                 Columns.Append(NoPartyColumns);
-                _parties.Add(new CachedParty(EntityKind.Unknown, "", true, Columns.Length));
+                _parties.Add(new CachedParty(EntityKind.Unknown, "", true, Columns.Length, 0));
                 return;
             }
             foreach (var p in parties)
             {
-                AppendParty(Columns, p);
-                _parties.Add(new CachedParty(p.Kind, p.LegalForm, p.Problem.Length > 0, Columns.Length));
+                var before = _writer.FormulaFields;
+                Columns.Append(',');
+                WriteParty(p);
+                _writer.MoveTo(Columns);
+                _parties.Add(new CachedParty(p.Kind, p.LegalForm, p.Problem.Length > 0, Columns.Length, (int)(_writer.FormulaFields - before)));
             }
         }
-    }
 
-    /// <summary>The party columns (",seq,display,...,rules\n").</summary>
-    private static void AppendParty(StringBuilder sb, Party p)
-    {
-        sb.Append(CultureInfo.InvariantCulture, $",{p.PartySeq}");
-        CsvFieldWriter.AppendField(sb, p.DisplayName, false);
-        CsvFieldWriter.AppendField(sb, p.Kind.ToText(), false);
-        CsvFieldWriter.AppendField(sb, p.EntitySubtype, false);
-        CsvFieldWriter.AppendField(sb, p.NameKey, false);
-        CsvFieldWriter.AppendField(sb, p.CompactKey, false);
-        CsvFieldWriter.AppendField(sb, p.AltKey, false);
-        CsvFieldWriter.AppendField(sb, p.LegalForm, false);
-        CsvFieldWriter.AppendField(sb, p.ElfCode, false);
-        CsvFieldWriter.AppendField(sb, p.FamilyName, false);
-        CsvFieldWriter.AppendField(sb, p.GivenNames, false);
-        CsvFieldWriter.AppendField(sb, p.RomanizedName, false);
-        CsvFieldWriter.AppendJoinedField(sb, ';', p.Rules);
-        sb.Append('\n');
+        /// <summary>The party columns (seq,display,...,rules), after the input's.</summary>
+        private void WriteParty(Party p)
+        {
+            _writer.Field(p.PartySeq);
+            _writer.Field(p.DisplayName);
+            _writer.Field(p.Kind.ToText());
+            _writer.Field(p.EntitySubtype);
+            _writer.Field(p.NameKey);
+            _writer.Field(p.CompactKey);
+            _writer.Field(p.AltKey);
+            _writer.Field(p.LegalForm);
+            _writer.Field(p.ElfCode);
+            _writer.Field(p.FamilyName);
+            _writer.Field(p.GivenNames);
+            _writer.Field(p.RomanizedName);
+            _writer.JoinedField(';', p.Rules);
+            _writer.EndRow();
+        }
+
+        public void Dispose() => _writer.Dispose();
     }
 
     private const string NoPartyColumns = ",0,,unknown,,,,,,,,,,\n";
@@ -220,6 +231,8 @@ public sealed record CleanPipelineSettings
     /// <summary>Distinct recent inputs per generation of the <see cref="RepeatedNameCache"/> (two generations; 0: no
     /// cache).</summary>
     public int RepeatedNames { get; init; } = 65_536;
+    /// <summary>Fields that start like a spreadsheet formula are written quoted behind a <c>'</c>.</summary>
+    public bool ProtectFormulas { get; init; }
 }
 
 /// <summary>A run's outcome: rows read (= processed + rejected), statistics, elapsed time.</summary>
@@ -230,7 +243,7 @@ public sealed record CleanResult(long Rows, CleanStatistics Statistics, long Rej
 
 /// <summary>A row of a batch: the fields the normaliser takes, and where the row's input columns (as CSV text) are in
 /// <see cref="CleanBatch.Input"/>.</summary>
-internal readonly record struct CleanRecord(long Line, string Name, string? Country, string? Kind, int InputStart, int InputLength);
+internal readonly record struct CleanRecord(long Line, string Name, string? Country, string? Kind, int InputStart, int InputLength, int FormulaFields);
 
 internal sealed class CleanBatch(int capacity)
 {
@@ -244,15 +257,37 @@ internal sealed class CleanBatch(int capacity)
     public CleanStatistics Statistics { get; private set; } = new();
     public TaskCompletionSource Done { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public void Add(CsvRecordReader reader, long line, CleanColumns columns, RepeatedFieldValues repeated)
+    /// <summary>Adds the reader's current record: its input columns copied as they are when no field needs quotes (or,
+    /// with <paramref name="protectFormulas"/>, protection), else written field by field by <paramref name="fields"/>.</summary>
+    public void Add(CsvRecordReader reader, long line, CleanColumns columns, CsvRowWriter fields, bool protectFormulas)
     {
         int start = Input.Length;
-        if (reader.TryGetPlainRecord(out var plain)) Input.Append(plain);
-        else for (int i = 0; i < reader.FieldCount; i++) reader.AppendField(Input, i, i == 0);
+        int formulas = reader.FormulaFields();
+        if ((formulas == 0 || !protectFormulas) && reader.TryGetPlainRecord(out var plain)) AppendUtf8(Input, plain);
+        else if (reader.FieldCount > 1 || !reader.FieldUtf8(0).IsEmpty)
+        {
+            for (int i = 0; i < reader.FieldCount; i++) fields.Field(reader.FieldUtf8(i));
+            fields.EndRow();
+            fields.MoveTo(Input);
+            Input.Length--; // the party columns go on this line
+        }
         Records.Add(new CleanRecord(line, reader.FieldText(columns.Name),
-            columns.Country is int c ? repeated.Get(reader, c) : null,
-            columns.Kind is int k ? repeated.Get(reader, k) : null,
-            start, Input.Length - start));
+            columns.Country is int c ? reader.FieldText(c) : null,
+            columns.Kind is int k ? reader.FieldText(k) : null,
+            start, Input.Length - start, formulas));
+    }
+
+    private static void AppendUtf8(StringBuilder sb, ReadOnlySpan<byte> utf8)
+    {
+        if (utf8.Length <= 1024)
+        {
+            Span<char> chars = stackalloc char[utf8.Length];
+            sb.Append(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
+            return;
+        }
+        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length);
+        sb.Append(rented, 0, Encoding.UTF8.GetChars(utf8, rented));
+        System.Buffers.ArrayPool<char>.Shared.Return(rented);
     }
 
     public void Reset()

@@ -12,6 +12,9 @@ public sealed class CleanStatistics
     public long Unknown { get; private set; }
     public long WithProblem { get; private set; }
     public Dictionary<string, long> LegalForms { get; } = new(StringComparer.Ordinal);
+    /// <summary>Output fields that start like a spreadsheet formula, and the input line of the first (0: none).</summary>
+    public long FormulaFields { get; private set; }
+    public long FirstFormulaLine { get; private set; }
 
     public void AddRow() => Processed++;
 
@@ -29,8 +32,16 @@ public sealed class CleanStatistics
             System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(LegalForms, legalForm, out _)++;
     }
 
+    public void AddFormulaFields(long count, long line)
+    {
+        if (count == 0) return;
+        FormulaFields += count;
+        if (FirstFormulaLine == 0 || line < FirstFormulaLine) FirstFormulaLine = line;
+    }
+
     public void Merge(CleanStatistics other)
     {
+        if (other.FormulaFields > 0) AddFormulaFields(other.FormulaFields, other.FirstFormulaLine);
         Processed += other.Processed;
         Parties += other.Parties;
         Persons += other.Persons;

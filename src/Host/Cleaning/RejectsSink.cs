@@ -12,17 +12,20 @@ public sealed class RejectsSink : IDisposable
 {
     private readonly Func<TextWriter> _open;
     private readonly object _gate = new();
-    private TextWriter? _writer;
+    private TextWriter? _text;
+    private CsvRowWriter? _writer;
     private long _count;
 
     private readonly bool _staged;
+    private readonly bool _protectFormulas;
     private bool _committed;
 
-    public RejectsSink(string path, Func<TextWriter> open, bool staged = false)
+    public RejectsSink(string path, Func<TextWriter> open, bool staged = false, bool protectFormulas = false)
     {
         Path = path;
         _open = open;
         _staged = staged;
+        _protectFormulas = protectFormulas;
     }
 
     /// <summary>Where rejects go (a file path, or <c>-</c> for stderr).</summary>
@@ -33,11 +36,11 @@ public sealed class RejectsSink : IDisposable
     /// The sink for <paramref name="path"/>; <paramref name="staged"/>: written as <c>PATH.partial</c> and put in place by
     /// <see cref="Commit"/> (a killed run leaves no truncated rejects file).
     /// </summary>
-    public static RejectsSink ForPath(string path, CliConsole console, bool staged = false)
+    public static RejectsSink ForPath(string path, CliConsole console, bool staged = false, bool protectFormulas = false)
     {
         staged &= StagedOutputFile.IsStaged(path);
         return path == "-"
-        ? new RejectsSink("-", () => console.Error)
+        ? new RejectsSink("-", () => console.Error, protectFormulas: protectFormulas)
         : new RejectsSink(path, () =>
         {
             try
@@ -48,7 +51,7 @@ public sealed class RejectsSink : IDisposable
             {
                 throw new CliIoException($"cannot write rejects file '{path}': {e.Message} (choose another with --rejects)", e);
             }
-        }, staged);
+        }, staged, protectFormulas);
     }
 
     /// <summary>Closes a staged rejects file and puts it in place; nothing to do when there was no reject.</summary>
@@ -58,6 +61,7 @@ public sealed class RejectsSink : IDisposable
         {
             if (_writer is null || !_staged) return;
             _writer.Dispose();
+            _text!.Dispose();
             _writer = null;
             StagedOutputFile.PutInPlace(Path);
             _committed = true;
@@ -66,19 +70,18 @@ public sealed class RejectsSink : IDisposable
 
     public void Add(CsvReject reject)
     {
-        var sb = new StringBuilder(reject.Raw.Length + reject.Reason.Length + 24);
-        CsvFieldWriter.AppendField(sb, reject.Line.ToString(System.Globalization.CultureInfo.InvariantCulture), true);
-        CsvFieldWriter.AppendField(sb, reject.Reason, false);
-        CsvFieldWriter.AppendField(sb, reject.Raw, false);
-        sb.Append('\n');
         lock (_gate)
         {
             if (_writer == null)
             {
-                _writer = _open();
-                _writer.Write("line,reason,raw\n");
+                _text = _open();
+                _writer = CsvRowWriter.To(_text, _protectFormulas);
+                _writer.Row(["line", "reason", "raw"]);
             }
-            _writer.Write(sb);
+            _writer.Field(reject.Line);
+            _writer.Field(reject.Reason);
+            _writer.Field(reject.Raw);
+            _writer.EndRow();
             _count++;
         }
     }
@@ -93,7 +96,8 @@ public sealed class RejectsSink : IDisposable
         lock (_gate)
         {
             if (_writer == null) return;
-            if (Path == "-") _writer.Flush(); else _writer.Dispose();
+            _writer.Dispose(); // flushes into the text writer, left open
+            if (Path != "-") _text!.Dispose();
             _writer = null;
             if (_staged && !_committed) File.Delete(StagedOutputFile.PartialPath(Path));
         }

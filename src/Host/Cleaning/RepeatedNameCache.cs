@@ -190,6 +190,7 @@ internal sealed class RepeatedNameCache
             foreach (var party in _parties.AsSpan(e.PartyStart, e.PartyCount))
             {
                 batch.Statistics.AddParty(party.Kind, party.LegalForm, party.HasProblem);
+                batch.Statistics.AddFormulaFields(record.FormulaFields + party.FormulaFields, record.Line);
                 batch.Output.Append(batch.Input, record.InputStart, record.InputLength);
                 batch.Output.Append(_text, columnsStart + start, party.End - start);
                 start = party.End;
@@ -244,4 +245,4 @@ internal sealed class RepeatedNameCache
 }
 
 /// <summary>What the statistics need of a cached party, and where its columns end in the entry's text.</summary>
-internal readonly record struct CachedParty(EntityKind Kind, string LegalForm, bool HasProblem, int End);
+internal readonly record struct CachedParty(EntityKind Kind, string LegalForm, bool HasProblem, int End, int FormulaFields);

@@ -22,18 +22,20 @@ public static class CleanCommand
             Description = "CSV for lines that cannot be processed (line,reason,raw), - for stderr. Default: OUT.rejects.csv " +
                           "next to --out, else INPUT.rejects.csv next to the input; created only when there are rejects",
         };
+        var protectFormulas = CommonOptions.ProtectFormulas();
         var command = new Command("clean", "Clean, classify and key every party of a names CSV: the input columns, then one row per party. " +
                                            "Exit codes: 0 done (even with rejects), 1 input unreadable or output unwritable, 2 usage error.")
         {
-            input, column, country, kind, output, rejects,
+            input, column, country, kind, output, rejects, protectFormulas,
         };
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "clean", () => RunAsync(console, new CleanRequest(
             parse.GetValue(input)!, parse.GetValue(column)!, parse.GetValue(country), parse.GetValue(kind),
-            parse.GetValue(output)!, parse.GetValue(rejects)), ct)));
+            parse.GetValue(output)!, parse.GetValue(rejects), parse.GetValue(protectFormulas)), ct)));
         return command;
     }
 
-    public sealed record CleanRequest(string Input, string Column, string? CountryColumn, string? KindColumn, string Out, string? Rejects);
+    public sealed record CleanRequest(string Input, string Column, string? CountryColumn, string? KindColumn, string Out, string? Rejects,
+        bool ProtectFormulas = false);
 
     public static async Task<int> RunAsync(CliConsole console, CleanRequest request, CancellationToken ct,
         NameNormalizer? normalizer = null, CleanPipelineSettings? settings = null)
@@ -52,8 +54,9 @@ public static class CleanCommand
             request.KindColumn is null ? null : header.Require(request.KindColumn, "--kind-column"));
 
         using var output = OutputFile.Open(request.Out, console);
-        using var rejects = RejectsSink.ForPath(rejectsPath, console);
-        var pipeline = new CleanPipeline(normalizer ?? await NameNormalizer.CreateDefaultAsync(ct), settings);
+        using var rejects = RejectsSink.ForPath(rejectsPath, console, protectFormulas: request.ProtectFormulas);
+        var pipeline = new CleanPipeline(normalizer ?? await NameNormalizer.CreateDefaultAsync(ct),
+            (settings ?? new CleanPipelineSettings()) with { ProtectFormulas = request.ProtectFormulas });
         CleanResult result;
         try
         {
@@ -67,11 +70,11 @@ public static class CleanCommand
         }
 
         if (reader.Source.EncodingWarning is { } warning) await console.Error.WriteLineAsync($"names clean: warning: {warning}");
-        Summarize(result, file.DisplayName, reader.Source.EncodingName, rejects).WriteTo(console.Error);
+        Summarize(result, file.DisplayName, reader.Source.EncodingName, rejects, request.ProtectFormulas).WriteTo(console.Error);
         return CliExitCodes.Done;
     }
 
-    private static CliSummary Summarize(CleanResult r, string input, string encoding, RejectsSink rejects)
+    private static CliSummary Summarize(CleanResult r, string input, string encoding, RejectsSink rejects, bool protectFormulas)
     {
         var s = r.Statistics;
         var inv = CultureInfo.InvariantCulture;
@@ -85,6 +88,7 @@ public static class CleanCommand
             .Add("legal forms", forms.Count == 0 ? "none found" : $"{N(s.LegalForms.Values.Sum())} found; top: {string.Join(", ", forms)}")
             .Add("unusable names", N(s.WithProblem))
             .Add("rejects", r.Rejected == 0 ? "none" : $"{N(r.Rejected)} in {rejects.Path}")
+            .AddIf("formulas", CommonOptions.FormulaWarning(s.FormulaFields, s.FirstFormulaLine, protectFormulas))
             .Add("time", $"{r.Elapsed.TotalSeconds.ToString("F2", inv)} s, {r.RowsPerSecond.ToString("N0", inv)} rows/s");
     }
 }

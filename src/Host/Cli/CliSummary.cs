@@ -7,6 +7,9 @@ public sealed class CliSummary(string title)
 
     public CliSummary Add(string label, string value) { _lines.Add((label, value)); return this; }
 
+    /// <summary>Adds the line only when there is something to say.</summary>
+    public CliSummary AddIf(string label, string? value) => value is null ? this : Add(label, value);
+
     public void WriteTo(TextWriter writer)
     {
         var width = _lines.Count == 0 ? 0 : _lines.Max(l => l.Label.Length);

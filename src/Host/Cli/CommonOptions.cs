@@ -23,6 +23,20 @@ public static class CommonOptions
         DefaultValueFactory = _ => "-",
     };
 
+    public static Option<bool> ProtectFormulas() => new("--protect-formulas")
+    {
+        Description = "write every output field that starts with = + - @, tab or CR quoted behind a ' so a spreadsheet shows it " +
+                      "as text instead of running it as a formula (without it, the summary warns about such fields)",
+    };
+
+    /// <summary>The summary line that warns about fields a spreadsheet would run, or null when there are none.</summary>
+    public static string? FormulaWarning(long fields, long firstLine, bool protectedFields, string lineKind = "input line") => fields == 0 ? null
+        : protectedFields
+            ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{fields:N0} fields protected (first on {lineKind} {firstLine:N0})")
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{fields:N0} output fields start like a spreadsheet formula (= + - @, tab or CR; first on {lineKind} {firstLine:N0}): ") +
+              "a spreadsheet may run them; --protect-formulas writes them as text";
+
     /// <summary>An unknown option lands in the INPUT argument ("names clean --colum x"): say so instead of "file not found".</summary>
     public static void CheckInput(string input)
     {

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Names.Host.Csv;
 using Names.Host.Resolving;
@@ -19,9 +18,10 @@ public static class ExportCommand
         what.AcceptOnlyFromAmong("variants", "entities", "redirects");
         var format = new Option<string?>("--format") { Description = "csv or jsonl (default: from the --out extension, else csv)" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
+        var protectFormulas = CommonOptions.ProtectFormulas();
         var command = new Command("export", "Export the registry: variants with their entity, entities, or redirects of absorbed ids, as CSV or JSON lines.")
         {
-            output, what, format,
+            output, what, format, protectFormulas,
         };
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "export", async () =>
@@ -32,7 +32,7 @@ public static class ExportCommand
             await using var store = await location.OpenAsync(mustExist: true, ct);
             var exporter = new RegistryExporter(store);
             using var writer = OutputFile.Open(outPath, console);
-            var sink = new RowSink(writer, jsonl);
+            using var sink = new RowSink(writer, jsonl, parse.GetValue(protectFormulas));
             long rows = 0;
             switch (parse.GetValue(what))
             {
@@ -54,25 +54,30 @@ public static class ExportCommand
                     }
                     break;
             }
-            await writer.FlushAsync(ct);
+            await sink.FlushAsync(ct);
             await console.Error.WriteLineAsync($"names export: {rows.ToString("N0", CultureInfo.InvariantCulture)} {parse.GetValue(what)} written");
+            if (CommonOptions.FormulaWarning(sink.FormulaFields, sink.FirstFormulaLine, parse.GetValue(protectFormulas), "output line") is { } formulas)
+                await console.Error.WriteLineAsync($"names export: {(parse.GetValue(protectFormulas) ? "" : "warning: ")}{formulas}");
             return CliExitCodes.Done;
         }));
         return command;
     }
 
     /// <summary>Writes rows as CSV (header first) or as JSON objects, one per line, keyed by the header names.</summary>
-    private sealed class RowSink(TextWriter writer, bool jsonl)
+    private sealed class RowSink(TextWriter writer, bool jsonl, bool protectFormulas) : IDisposable
     {
+        private readonly CsvRowWriter _csv = CsvRowWriter.To(writer, protectFormulas);
         private string[] _columns = [];
+
+        public long FormulaFields => _csv.FormulaFields;
+        public long FirstFormulaLine => _csv.FirstFormulaLine;
 
         public void Header(params string[] columns)
         {
             _columns = columns;
             if (jsonl) return;
-            var sb = new StringBuilder();
-            CsvFieldWriter.AppendRow(sb, columns);
-            writer.Write(sb);
+            _csv.Line = 1;
+            _csv.Row(columns);
         }
 
         public void Row(params string[] values)
@@ -85,9 +90,16 @@ public static class ExportCommand
                 writer.Write('\n');
                 return;
             }
-            var sb = new StringBuilder();
-            CsvFieldWriter.AppendRow(sb, values);
-            writer.Write(sb);
+            _csv.Line++;
+            _csv.Row(values);
         }
+
+        public async Task FlushAsync(CancellationToken ct)
+        {
+            await _csv.FlushAsync(ct);
+            await writer.FlushAsync(ct);
+        }
+
+        public void Dispose() => _csv.Dispose();
     }
 }

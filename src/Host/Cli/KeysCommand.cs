@@ -8,28 +8,25 @@ namespace Names.Host.Cli;
 /// <summary><c>names keys add --role R --name N</c> prints a new API key once (only its hash is stored); <c>names keys list</c> lists keys.</summary>
 public static class KeysCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
         var command = new Command("keys", "Manage the service's API keys.");
-        command.Subcommands.Add(Add());
-        command.Subcommands.Add(List());
+        command.Subcommands.Add(Add(console));
+        command.Subcommands.Add(List(console));
         return command;
     }
 
-    private static (Option<string> Db, Option<string?> Pg) StoreOptions() =>
-        (new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" },
-         new Option<string?>("--pg") { Description = "PostgreSQL connection string (Npgsql), instead of --db" });
-
-    private static Command Add()
+    private static Command Add(CliConsole console)
     {
         var role = new Option<string>("--role") { Description = "reader, filer, reviewer or admin", Required = true };
         role.AcceptOnlyFromAmong("reader", "filer", "reviewer", "admin");
         var name = new Option<string>("--name") { Description = "who the key is for", Required = true };
-        var (db, pg) = StoreOptions();
-        var command = new Command("add", "Create an API key and print it (shown once).") { role, name, db, pg };
-        command.SetAction(async (parse, ct) =>
+        var store = new RegistryOptions();
+        var command = new Command("add", "Create an API key and print it (shown once).") { role, name };
+        store.AddTo(command);
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "keys", async () =>
         {
-            var (registry, keys) = await ServiceRuntime.OpenStoreAsync(new ServiceSettings { DbPath = parse.GetValue(db)!, PgConnection = parse.GetValue(pg) }, ct);
+            var (registry, keys) = await ServiceRuntime.OpenStoreAsync(ServiceSettings.For(store.Bind(parse)), ct);
             await using (registry)
             {
                 var created = await keys.AddKeyAsync(parse.GetValue(name)!, ApiRoleText.Parse(parse.GetValue(role))!.Value, ct);
@@ -38,17 +35,18 @@ public static class KeysCommand
                 await parse.InvocationConfiguration.Output.WriteLineAsync(created.Key);
             }
             return 0;
-        });
+        }));
         return command;
     }
 
-    private static Command List()
+    private static Command List(CliConsole console)
     {
-        var (db, pg) = StoreOptions();
-        var command = new Command("list", "List API keys (id, role, name, prefix, created); never the keys.") { db, pg };
-        command.SetAction(async (parse, ct) =>
+        var store = new RegistryOptions();
+        var command = new Command("list", "List API keys (id, role, name, prefix, created); never the keys.");
+        store.AddTo(command);
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "keys", async () =>
         {
-            var (registry, keys) = await ServiceRuntime.OpenStoreAsync(new ServiceSettings { DbPath = parse.GetValue(db)!, PgConnection = parse.GetValue(pg) }, ct);
+            var (registry, keys) = await ServiceRuntime.OpenStoreAsync(ServiceSettings.For(store.Bind(parse)), ct);
             await using (registry)
             {
                 var output = parse.InvocationConfiguration.Output;
@@ -56,7 +54,7 @@ public static class KeysCommand
                     await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{k.Id}\t{k.Role.ToText()}\t{k.Name}\t{k.Prefix}…\t{k.Created:O}"));
             }
             return 0;
-        });
+        }));
         return command;
     }
 }

@@ -8,6 +8,7 @@ public static class NamesCli
     public static RootCommand Build(CliConsole console)
     {
         var root = new RootCommand("Names: clean applicant, owner and inventor names and resolve them to persistent global identifiers.");
+        root.Options.Add(NamesConfiguration.CreateConfigOption());
         // Commands register here, one line each.
         root.Subcommands.Add(CleanCommand.Create(console));
         root.Subcommands.Add(SynthCommand.Create(console));
@@ -19,8 +20,8 @@ public static class NamesCli
         root.Subcommands.Add(ReviewCommand.Create(console));
         root.Subcommands.Add(ExportCommand.Create(console));
         root.Subcommands.Add(VerifyCommand.Create(console));
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(KeysCommand.Create());
+        root.Subcommands.Add(ServeCommand.Create(console));
+        root.Subcommands.Add(KeysCommand.Create(console));
         return root;
     }
 
@@ -35,6 +36,17 @@ public static class NamesCli
             var commandName = parse.CommandResult.Command is RootCommand ? "" : parse.CommandResult.Command.Name + " ";
             await console.Error.WriteLineAsync($"Run 'names {commandName}--help' for usage.");
             return CliExitCodes.Usage;
+        }
+        // Settings are read once here so that a malformed file or an unknown setting is reported before any work starts.
+        try
+        {
+            foreach (var unknown in NamesConfiguration.Load(parse).UnknownSettings())
+                await console.Error.WriteLineAsync($"names: warning: {unknown} (ignored; the settings are listed by 'names serve --help')");
+        }
+        catch (CliIoException e)
+        {
+            await console.Error.WriteLineAsync("names: " + e.Message);
+            return CliExitCodes.IoError;
         }
         // Signals are handled by Program (a clean stop through the token); no forced exit after a timeout.
         return await parse.InvokeAsync(new InvocationConfiguration { Output = console.Out, Error = console.Error, ProcessTerminationTimeout = null }, cancellationToken);

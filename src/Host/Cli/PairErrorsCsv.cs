@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using Names.Host.Csv;
 using Names.Resolver.Evaluation;
 
@@ -20,8 +19,8 @@ public static class PairErrorsCsv
     public static async Task WriteAsync(TextWriter writer, IReadOnlyList<PairCaseScore> scores, double threshold, CancellationToken ct)
     {
         var inv = CultureInfo.InvariantCulture;
-        var sb = new StringBuilder();
-        CsvFieldWriter.AppendRow(sb, Header);
+        using var csv = CsvRowWriter.To(writer, protectFormulas: false);
+        csv.Row(Header);
         foreach (var s in scores)
         {
             bool predicted = s.Probability >= threshold;
@@ -29,10 +28,9 @@ public static class PairErrorsCsv
             var contributions = s.Score is null ? "name unusable"
                 : string.Join("; ", s.Score.Contributions.Where(c => c.Level >= 0 && c.Weight != 0).OrderByDescending(c => Math.Abs(c.Weight))
                     .Take(TopContributions).Select(c => string.Create(inv, $"{c.Feature}: {c.LevelLabel} ({c.Weight:+0.00;-0.00})")));
-            CsvFieldWriter.AppendRow(sb, [s.Case.Schema, s.Case.Name1, s.Case.Name2, s.Case.IsMatch ? "true" : "false",
+            csv.Row([s.Case.Schema, s.Case.Name1, s.Case.Name2, s.Case.IsMatch ? "true" : "false",
                 predicted ? "false_positive" : "false_negative", s.Probability.ToString("0.000", inv), s.Key1, s.Key2, contributions]);
         }
-        await writer.WriteAsync(sb, ct);
-        await writer.FlushAsync(ct);
+        await csv.FlushAsync(ct);
     }
 }

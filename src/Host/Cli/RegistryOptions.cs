@@ -6,24 +6,44 @@ using Names.Resolver.Storage.Postgres;
 
 namespace Names.Host.Cli;
 
-/// <summary>Where the registry lives: <c>--db FILE</c> (SQLite, the default <c>./names.db</c>) or <c>--pg CONN</c> (PostgreSQL).</summary>
+/// <summary>
+/// Where the registry lives: <c>--db FILE</c> (SQLite, the default <c>./names.db</c>), <c>--pg CONN</c> or
+/// <c>--pg-file FILE</c> (PostgreSQL), or the same settings from appsettings.json or the environment
+/// (<see cref="NamesSettings.Registry"/>). Of SQLite and PostgreSQL, the one given by the stronger source wins.
+/// </summary>
 public sealed class RegistryOptions
 {
-    public Option<string> Db { get; } = new("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
-    public Option<string?> Pg { get; } = new("--pg") { Description = "PostgreSQL connection string (Npgsql), instead of --db" };
+    public Option<string?> Db { get; } = NamesSettings.RegistrySqlite.CreateOption();
+    public Option<string?> Pg { get; } = NamesSettings.RegistryPostgres.CreateOption();
+    public Option<string?> PgFile { get; } = NamesSettings.RegistryPostgresFile.CreateOption();
 
     public void AddTo(Command command)
     {
         command.Options.Add(Db);
         command.Options.Add(Pg);
+        command.Options.Add(PgFile);
     }
 
-    public RegistryLocation Bind(ParseResult parse)
+    public RegistryLocation Bind(ParseResult parse) => Bind(NamesConfiguration.Load(parse), parse.InvocationConfiguration.Error);
+
+    /// <summary>The registry the settings name; warnings (a password on the command line, a world-readable file) go to <paramref name="warnings"/>.</summary>
+    public static RegistryLocation Bind(NamesConfiguration config, TextWriter warnings)
     {
-        var pg = parse.GetValue(Pg);
-        if (pg is not null && parse.GetResult(Db) is { Implicit: false })
-            throw new CliUsageException("give either --db or --pg, not both");
-        return new RegistryLocation(parse.GetValue(Db)!, pg);
+        var (sqlite, pg, pgFile) = (NamesSettings.RegistrySqlite, NamesSettings.RegistryPostgres, NamesSettings.RegistryPostgresFile);
+        if (config.Get(pg) is not null && config.Get(pgFile) is not null && config.PrecedenceOf(pg) == config.PrecedenceOf(pgFile))
+            throw new CliUsageException($"give the PostgreSQL connection either as {config.SourceOf(pg)} or as {config.SourceOf(pgFile)}, not both");
+        var postgres = config.PrecedenceOf(pgFile) > config.PrecedenceOf(pg) ? pgFile : pg;
+        var pgRank = config.PrecedenceOf(postgres);
+        var dbRank = config.PrecedenceOf(sqlite);
+        if (pgRank > 0 && pgRank == dbRank)
+            throw new CliUsageException($"give either {config.SourceOf(sqlite)} or {config.SourceOf(postgres)}, not both");
+        if (pgRank <= dbRank) return new RegistryLocation(config.GetText(sqlite), null);
+        if (postgres == pgFile) return new RegistryLocation(config.GetText(sqlite), PostgresConnectionFile.Read(config.Get(pgFile)!, warnings));
+        var connection = config.Get(pg)!;
+        if (config.IsFromFlag(pg) && PostgresConnectionFile.HasPassword(connection))
+            warnings.WriteLine($"names: warning: the password given with --pg is visible to every local user (ps, /proc); give the connection string " +
+                               $"in the environment ({pg.EnvironmentVariable}), in a file readable by you only (--pg-file FILE) or in appsettings.json instead");
+        return new RegistryLocation(config.GetText(sqlite), connection);
     }
 }
 

@@ -13,6 +13,7 @@ public static class ResolveCommand
         var output = CommonOptions.Out();
         var rejects = new Option<string?>("--rejects") { Description = "CSV for rows that cannot be processed (line,reason,raw); default next to --out or the input" };
         var report = new Option<string?>("--report") { Description = "write a self-contained HTML report (charts, largest clusters) to this file" };
+        var protectFormulas = CommonOptions.ProtectFormulas();
         var command = new Command("resolve", "Resolve every party of a names CSV to a persistent global id: the input columns, then " +
                                              "party_seq, global_id, entity_kind, resolution (matched|new|review), match_score, canonical_name, name_key. " +
                                              "A killed or interrupted run resumes when run again with the same arguments. " +
@@ -22,9 +23,11 @@ public static class ResolveCommand
         command.Options.Add(output);
         command.Options.Add(rejects);
         command.Options.Add(report);
+        command.Options.Add(protectFormulas);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "resolve", async () =>
         {
-            var request = options.Bind(parse) with { Out = parse.GetValue(output)!, Rejects = parse.GetValue(rejects), Report = parse.GetValue(report) };
+            var request = options.Bind(parse) with { Out = parse.GetValue(output)!, Rejects = parse.GetValue(rejects), Report = parse.GetValue(report),
+                ProtectFormulas = parse.GetValue(protectFormulas) };
             // Ctrl-C / SIGTERM (ct) asks for a clean stop after the current chunk; the work itself is not cancelled midway.
             var outcome = await new ResolveRun(console).RunAsync(request, CancellationToken.None, stop: ct);
             if (outcome.Statistics.Stopped)
@@ -61,6 +64,7 @@ public static class ResolveCommand
             .Add("review", $"{N(s.ProposalsCreated)} proposals made, {N(s.PendingReviews)} pending in the registry")
             .Add("thresholds", $"review >= {s.LowerThreshold.ToString("0.00", inv)}, auto-link >= {s.UpperThreshold.ToString("0.00", inv)}")
             .Add("rejects", o.Rejected == 0 ? "none" : $"{N(o.Rejected)} in {o.RejectsPath}")
+            .AddIf("formulas", CommonOptions.FormulaWarning(o.FormulaFields, o.FirstFormulaLine, request.ProtectFormulas))
             .Add("time", $"{o.Elapsed.TotalSeconds.ToString("F2", inv)} s, {(o.Rows / Math.Max(0.001, o.Elapsed.TotalSeconds)).ToString("N0", inv)} rows/s");
         if (request.Report is not null) summary.Add("report", request.Report);
         return summary;

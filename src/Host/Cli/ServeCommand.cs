@@ -7,39 +7,30 @@ using Names.Resolver.Service.ReadModel;
 namespace Names.Host.Cli;
 
 /// <summary>
-/// <c>names serve [--db FILE | --pg CONN] [--urls URL]</c>: the real-time HTTP service. On first start with no API
-/// key it creates an admin key and prints it once. Prints "names serve: listening on URL" when ready.
+/// <c>names serve [--db FILE | --pg CONN | --pg-file FILE] [--urls URL] ...</c>: the real-time HTTP service. Every
+/// option is also a setting of appsettings.json and an environment variable (<see cref="NamesSettings.Serve"/>). On first
+/// start with no API key it creates an admin key and prints it once. Prints "names serve: listening on URL" when ready.
 /// </summary>
 public static class ServeCommand
 {
-    public static Command Create()
+    public static Command Create(CliConsole console)
     {
-        var db = new Option<string>("--db") { Description = "SQLite registry file", DefaultValueFactory = _ => "names.db" };
-        var pg = new Option<string?>("--pg") { Description = "PostgreSQL connection string (Npgsql), instead of --db" };
-        var urls = new Option<string>("--urls") { Description = "address to listen on (port 0: any free port)", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
-        var rate = new Option<int>("--rate-limit") { Description = "requests per second per API key", DefaultValueFactory = _ => 2000 };
-        var logLevel = new Option<LogLevel>("--log-level") { Description = "minimum level of the JSON logs (Trace ... Critical, None)", DefaultValueFactory = _ => LogLevel.Information };
-        var staleness = new Option<int>("--lookup-staleness-ms")
-        {
-            Description = "lookups answer from an in-memory image of the registry at most this old (writes of other instances show within it; 0: read the changes on every lookup)",
-            DefaultValueFactory = _ => 100,
-        };
-        var command = new Command("serve", "Run the real-time HTTP service (lookup, resolve, entities) on the registry.") { db, pg, urls, rate, logLevel, staleness };
-        command.SetAction(async (parse, ct) =>
+        var command = new Command("serve",
+            "Run the real-time HTTP service (lookup, resolve, entities) on the registry. Each option can also be set in " +
+            $"{NamesConfiguration.DefaultFileName} (or --config FILE) as \"Section\": {{ \"Name\": value }}, or in the environment " +
+            "variable shown; a flag wins over the environment, which wins over the file. docs/deploy.md lists them all.");
+        new RegistryOptions().AddTo(command);
+        foreach (var setting in NamesSettings.Serve) command.Options.Add(setting.CreateOption());
+        command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "serve", async () =>
         {
             var output = parse.InvocationConfiguration.Output;
-            var settings = new ServiceSettings
-            {
-                DbPath = parse.GetValue(db)!, PgConnection = parse.GetValue(pg), Urls = parse.GetValue(urls)!,
-                RatePerSecond = parse.GetValue(rate), RateBurst = Math.Max(1, parse.GetValue(rate) * 2), LogLevel = parse.GetValue(logLevel),
-                ReadModel = new ReadModelOptions { MaxStaleness = TimeSpan.FromMilliseconds(Math.Max(0, parse.GetValue(staleness))) },
-            };
+            var config = NamesConfiguration.Load(parse);
+            var settings = Read(config, parse.InvocationConfiguration.Error);
             ServiceRuntime opened;
             try { opened = await ServiceRuntime.OpenAsync(settings, ct); }
             catch (Names.Resolver.Storage.RegistrySchemaTooNewException e)
             {
-                await parse.InvocationConfiguration.Error.WriteLineAsync("names serve: " + e.Message);
-                return CliExitCodes.IoError;
+                throw new CliIoException(e.Message, e);
             }
             await using var runtime = opened;
             if (await runtime.Keys.CreateFirstAdminKeyAsync(ct) is { } first)
@@ -54,9 +45,26 @@ public static class ServeCommand
             await output.FlushAsync(ct);
             try { await app.WaitForShutdownAsync(ct); }
             catch (OperationCanceledException) { }
+            // Stops accepting, lets the requests in flight finish (at most ShutdownTimeout), then exits 0.
             await app.StopAsync(CancellationToken.None);
             return 0;
-        });
+        }));
         return command;
+    }
+
+    /// <summary>The service's settings from the file, the environment and the flags.</summary>
+    public static ServiceSettings Read(NamesConfiguration config, TextWriter warnings)
+    {
+        var rate = config.GetInt(NamesSettings.ServeRateLimit, 1, int.MaxValue / 2);
+        return ServiceSettings.For(RegistryOptions.Bind(config, warnings)) with
+        {
+            Urls = config.GetText(NamesSettings.ServeUrls),
+            RatePerSecond = rate,
+            RateBurst = rate * 2,
+            LogLevel = config.GetEnum<LogLevel>(NamesSettings.ServeLogLevel),
+            ReadModel = new ReadModelOptions { MaxStaleness = TimeSpan.FromMilliseconds(config.GetInt(NamesSettings.ServeLookupStaleness, 0)) },
+            ShutdownTimeout = TimeSpan.FromSeconds(config.GetInt(NamesSettings.ServeShutdownTimeout, 0, 3600)),
+            MaxBodyBytes = config.GetInt(NamesSettings.ServeMaxBodyBytes, 1024),
+        };
     }
 }

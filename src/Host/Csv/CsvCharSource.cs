@@ -3,8 +3,9 @@ using System.Text;
 namespace Names.Host.Csv;
 
 /// <summary>
-/// Characters of a CSV input whatever its encoding: UTF-16 (LE/BE) when it starts with that byte-order mark, otherwise
-/// UTF-8 (with or without BOM) that falls back to Windows-1252 from the first byte that is not valid UTF-8.
+/// The text of a CSV input as UTF-8, whatever its encoding: UTF-16 (LE/BE) when it starts with that byte-order mark,
+/// otherwise UTF-8 (with or without BOM, which is dropped) that falls back to Windows-1252 from the first byte that is
+/// not valid UTF-8. CsvHelper's reader takes UTF-8, so the fallback happens here, in front of it.
 /// </summary>
 public abstract class CsvCharSource : IDisposable
 {
@@ -17,9 +18,9 @@ public abstract class CsvCharSource : IDisposable
     /// <summary>Bytes consumed from the underlying stream so far (for progress).</summary>
     public abstract long BytesRead { get; }
 
-    /// <summary>Fills <paramref name="destination"/> (at least 2 chars, room for a surrogate pair) with up to its
-    /// length in chars; 0 at end of input.</summary>
-    public abstract int Read(Span<char> destination);
+    /// <summary>Fills <paramref name="destination"/> (room for at least 4 bytes, one UTF-8 sequence) with valid UTF-8;
+    /// 0 at end of input.</summary>
+    public abstract int Read(Span<byte> destination);
 
     public abstract void Dispose();
 
@@ -35,9 +36,9 @@ public abstract class CsvCharSource : IDisposable
             n += r;
         }
         if (n >= 2 && head[0] == 0xFF && head[1] == 0xFE)
-            return new StreamReaderCharSource(counting, head.AsSpan(2, n - 2).ToArray(), new UnicodeEncoding(false, false), "utf-16le");
+            return new Utf16CharSource(counting, head.AsSpan(2, n - 2).ToArray(), new UnicodeEncoding(false, false), "utf-16le");
         if (n >= 2 && head[0] == 0xFE && head[1] == 0xFF)
-            return new StreamReaderCharSource(counting, head.AsSpan(2, n - 2).ToArray(), new UnicodeEncoding(true, false), "utf-16be");
+            return new Utf16CharSource(counting, head.AsSpan(2, n - 2).ToArray(), new UnicodeEncoding(true, false), "utf-16be");
         if (n == 3 && head[0] == 0xEF && head[1] == 0xBB && head[2] == 0xBF)
             return new Utf8OrWindows1252CharSource(counting, ReadOnlySpan<byte>.Empty, "utf-8 (BOM)");
         return new Utf8OrWindows1252CharSource(counting, head.AsSpan(0, n), "utf-8");
@@ -45,47 +46,30 @@ public abstract class CsvCharSource : IDisposable
 }
 
 /// <summary>Counts bytes read, so progress can be reported against a file's length.</summary>
-internal sealed class ByteCountingStream(Stream inner) : Stream
+internal sealed class ByteCountingStream(Stream inner) : ReadOnlyStream
 {
     private long _count;
     public long Count => Interlocked.Read(ref _count);
     public override int Read(byte[] buffer, int offset, int count) { var n = inner.Read(buffer, offset, count); Interlocked.Add(ref _count, n); return n; }
     public override int Read(Span<byte> buffer) { var n = inner.Read(buffer); Interlocked.Add(ref _count, n); return n; }
-    public override bool CanRead => true;
-    public override bool CanSeek => false;
-    public override bool CanWrite => false;
-    public override long Length => throw new NotSupportedException();
-    public override long Position { get => Count; set => throw new NotSupportedException(); }
-    public override void Flush() { }
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-    public override void SetLength(long value) => throw new NotSupportedException();
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     protected override void Dispose(bool disposing) { if (disposing) inner.Dispose(); base.Dispose(disposing); }
 }
 
-internal sealed class StreamReaderCharSource : CsvCharSource
+/// <summary>UTF-16 input transcoded to UTF-8; an unpaired surrogate or odd final byte becomes U+FFFD.</summary>
+internal sealed class Utf16CharSource(ByteCountingStream stream, byte[] pending, Encoding encoding, string name) : CsvCharSource
 {
-    private readonly ByteCountingStream _stream;
-    private readonly StreamReader _reader;
-    private readonly string _name;
+    private readonly Stream _utf8 = Encoding.CreateTranscodingStream(
+        pending.Length == 0 ? stream : new PrefixedStream(pending, stream), encoding, Encoding.UTF8);
 
-    public StreamReaderCharSource(ByteCountingStream stream, byte[] pending, Encoding encoding, string name)
-    {
-        _stream = stream;
-        _name = name;
-        Stream source = pending.Length == 0 ? stream : new PrefixedStream(pending, stream);
-        _reader = new StreamReader(source, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-    }
-
-    public override string EncodingName => _name;
+    public override string EncodingName => name;
     public override string? EncodingWarning => null;
-    public override long BytesRead => _stream.Count;
-    public override int Read(Span<char> destination) => _reader.Read(destination);
-    public override void Dispose() => _reader.Dispose();
+    public override long BytesRead => stream.Count;
+    public override int Read(Span<byte> destination) => _utf8.Read(destination);
+    public override void Dispose() => _utf8.Dispose();
 }
 
 /// <summary>A few already-read bytes followed by the rest of a stream.</summary>
-internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
+internal sealed class PrefixedStream(byte[] prefix, Stream rest) : ReadOnlyStream
 {
     private int _prefixPos;
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
@@ -100,6 +84,12 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
         }
         return rest.Read(buffer);
     }
+    protected override void Dispose(bool disposing) { if (disposing) rest.Dispose(); base.Dispose(disposing); }
+}
+
+/// <summary>A forward-only stream that can only be read: what the input layers share.</summary>
+internal abstract class ReadOnlyStream : Stream
+{
     public override bool CanRead => true;
     public override bool CanSeek => false;
     public override bool CanWrite => false;
@@ -109,5 +99,4 @@ internal sealed class PrefixedStream(byte[] prefix, Stream rest) : Stream
     public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
     public override void SetLength(long value) => throw new NotSupportedException();
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    protected override void Dispose(bool disposing) { if (disposing) rest.Dispose(); base.Dispose(disposing); }
 }

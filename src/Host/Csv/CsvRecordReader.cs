@@ -1,33 +1,45 @@
-using System.Buffers;
+using System.Text;
+using CsvHelper;
 
 namespace Names.Host.Csv;
 
 /// <summary>
-/// Streaming RFC 4180 reader (comma, double quote; LF, CRLF or a lone CR end a line) that never gives up on a bad line. The first record is
-/// the header; each later record must have as many fields. A record that fails (wrong field count, NUL, unbalanced
-/// quote, field too long) is reported as a reject of its FIRST physical line only, and reading resumes on the next
-/// line: an unbalanced quote thus costs one line, not the rest of the file. A quote inside an unquoted field is
-/// kept as a literal character (common in real name data: <c>ACME "BEST" INC</c>).
+/// Reads a CSV input (comma, double quote; LF, CRLF or a lone CR end a line) record by record with CsvHelper's reader,
+/// and never gives up on a bad line. The first record is the header; each later record must have as many fields. A
+/// record that fails (wrong field count, NUL, unbalanced quote, text after a closing quote, field too long) is reported
+/// as a reject of its FIRST physical line only, and reading starts again on the next line: an unbalanced quote thus
+/// costs one line, not the rest of the file. A quote inside an unquoted field is kept as a literal character (common in
+/// real name data: <c>ACME "BEST" INC</c>).
 /// </summary>
 public sealed class CsvRecordReader : IDisposable
 {
-    private static readonly SearchValues<char> FieldEnd = SearchValues.Create(",\n");
-
-    private readonly CsvCharSource _source;
+    private readonly CsvReplayInput _input;
     private readonly CsvReaderLimits _limits;
-    private char[] _buf = new char[1 << 16];
-    private int _start, _end;
-    private bool _eof;
+    private readonly CsvReaderOptions _options;
+    private CsvReader _csv;
+    private long _base;       // input position where _csv started reading
+    private long _nextStart;  // input position of the record after the last one read
     private long _line = 1;
-    private readonly List<(int Start, int Length, bool Quoted)> _spans = new();
 
     public CsvRecordReader(CsvCharSource source, CsvReaderLimits? limits = null)
     {
-        _source = source;
+        Source = source;
         _limits = limits ?? new CsvReaderLimits();
+        _input = new CsvReplayInput(source);
+        _options = CsvReaderOptions.Default with
+        {
+            Separator = ',',
+            HasHeader = false,
+            SkipEmptyLines = false,
+            DetectSeparatorHint = false,
+            MaxRecordSize = _limits.MaxFieldLength,
+            // country and kind columns repeat: one string per distinct value, not one per row
+            PoolStrings = true,
+        };
+        _csv = CsvReader.Create(_input, _options, leaveOpen: true);
     }
 
-    public CsvCharSource Source => _source;
+    public CsvCharSource Source { get; }
 
     /// <summary>Header fields, or null when the input is empty. Throws <see cref="InvalidDataException"/> when the
     /// first line is empty or cannot be read as a header.</summary>
@@ -53,262 +65,169 @@ public sealed class CsvRecordReader : IDisposable
     }
 
     /// <summary>
-    /// Like <see cref="ReadNext"/>, but the record's fields stay in the reader's buffer: read them with
-    /// <see cref="FieldCount"/>, <see cref="FieldText"/> and <see cref="AppendField"/> before the next read. For callers
-    /// that need only some fields as strings (one string per field per row is most of a bulk run's garbage).
+    /// Like <see cref="ReadNext"/>, but the record's fields stay in the reader: read them with <see cref="FieldCount"/>,
+    /// <see cref="FieldText"/>, <see cref="FieldUtf8"/> and <see cref="TryGetPlainRecord"/> before the next read. For
+    /// callers that need only some fields as strings (one string per field per row is most of a bulk run's garbage).
     /// </summary>
     public CsvReadKind ReadNextFields(int expectedFields, out long line, out CsvReject reject)
     {
         line = 0;
         reject = default;
-        while (true)
+        bool more;
+        try
         {
-            var outcome = TryParse(out var recordEnd, out var error);
-            if (outcome == ParseOutcome.NeedMore)
-            {
-                if (!Fill()) continue;
-                // Buffer full and still no end: the record (a quote that never closes, or one huge line) is too long.
-                var nl = Array.IndexOf(_buf, '\n', _start, _end - _start);
-                if (nl >= 0) { reject = RejectFirstLine(nl, "unbalanced quote (quoted field not closed)"); return CsvReadKind.Reject; }
-                reject = SkipOverlongLine();
-                return CsvReadKind.Reject;
-            }
-            if (outcome == ParseOutcome.End) return CsvReadKind.End;
+            more = _csv.Read();
+        }
+        catch (CsvFormatException)
+        {
+            // the only error the options leave to throw: a record still growing past MaxRecordSize
+            reject = SkipOverlongRecord();
+            return CsvReadKind.Reject;
+        }
+        if (!more) return CsvReadKind.End;
 
-            var text = _buf.AsSpan(_start, recordEnd - _start);
-            var firstNl = text.IndexOf('\n');
-            var multiLine = firstNl >= 0 && firstNl < text.Length - 1;
-            if (error == null && text.Contains('\0')) error = "NUL character";
-            if (error == null && expectedFields >= 0 && _spans.Count != expectedFields)
-                error = _spans.Count == 1 && TrimNewline(text).IsEmpty
-                    ? "empty line"
-                    : $"wrong field count: expected {expectedFields}, found {_spans.Count}";
-            if (error != null)
-            {
-                if (multiLine && !error.StartsWith("unbalanced quote", StringComparison.Ordinal))
-                    error = $"unbalanced quote: a quoted field runs past this line ({error})";
-                reject = firstNl >= 0 ? RejectFirstLine(_start + firstNl, error) : RejectFirstLine(recordEnd, error);
-                return CsvReadKind.Reject;
-            }
-
-            // the field spans stay valid until the next read: only Fill moves the buffer
+        var raw = _csv.RawRecord;
+        var start = _base + _csv.ByteOffset;
+        _input.KeepFrom(start);
+        var error = Problem(raw, expectedFields);
+        if (error is null)
+        {
             line = _line;
-            _line += text.Count('\n');
-            _start = recordEnd;
+            _line += raw.Count((byte)'\n') + 1;
+            _nextStart = After(start + raw.Length);
             return CsvReadKind.Record;
         }
+        // An unclosed quote at the end of input keeps the last line end inside the record: that is still one line.
+        var firstNl = raw.IndexOf((byte)'\n');
+        var multiLine = firstNl >= 0 && firstNl < raw.Length - 1;
+        if (multiLine && !error.StartsWith("unbalanced quote", StringComparison.Ordinal))
+            error = $"unbalanced quote: a quoted field runs past this line ({error})";
+        reject = new CsvReject(_line, error, RawText(firstNl >= 0 ? raw[..firstNl] : raw));
+        _line++;
+        if (multiLine) Restart(start + firstNl + 1);
+        else _nextStart = After(start + raw.Length);
+        return CsvReadKind.Reject;
     }
 
     /// <summary>Fields of the record last read by <see cref="ReadNextFields"/>.</summary>
-    public int FieldCount => _spans.Count;
+    public int FieldCount => _csv.FieldCount;
 
     /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/>, unquoted.</summary>
-    public string FieldText(int index) =>
-        TryGetPlainField(index, out var plain) ? plain.ToString() : _buf.AsSpan(_spans[index].Start, _spans[index].Length).ToString().Replace("\"\"", "\"");
+    public string FieldText(int index) => _csv.GetString(index);
 
-    /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/> as it is in the
-    /// buffer, when that is its value (no doubled quote to undo); valid until the next read.</summary>
-    public bool TryGetPlainField(int index, out ReadOnlySpan<char> value)
+    /// <summary>Field <paramref name="index"/> of the record last read, unquoted, as UTF-8; valid until the next read.</summary>
+    public ReadOnlySpan<byte> FieldUtf8(int index) => _csv.GetSpan(index);
+
+    /// <summary>The record last read by <see cref="ReadNextFields"/> as UTF-8, when that is exactly what a CSV writer
+    /// writes field by field: no quote anywhere (unquoted fields hold no comma or line break). Valid until the next read.</summary>
+    public bool TryGetPlainRecord(out ReadOnlySpan<byte> utf8)
     {
-        var (s, len, quoted) = _spans[index];
-        value = _buf.AsSpan(s, len);
-        return !quoted || !value.Contains('"');
+        utf8 = _csv.RawRecord;
+        return !utf8.Contains((byte)'"');
     }
 
-    /// <summary>The record last read by <see cref="ReadNextFields"/>, from its first field's start to its last field's
-    /// end, when that is exactly what <see cref="AppendField"/> would write field by field: no field quoted and no quote
-    /// anywhere (unquoted fields hold no comma or line break). Valid until the next read.</summary>
-    public bool TryGetPlainRecord(out ReadOnlySpan<char> text)
+    /// <summary>Fields of the record last read that a spreadsheet would run as a formula (<see cref="CsvRowWriter.StartsLikeFormula"/>).</summary>
+    public int FormulaFields()
     {
-        text = default;
-        foreach (var span in _spans) if (span.Quoted) return false;
-        var (first, _, _) = _spans[0];
-        var (last, lastLength, _) = _spans[^1];
-        text = _buf.AsSpan(first, last + lastLength - first);
-        return !text.Contains('"');
+        if (_csv.RawRecord.IndexOfAny(CsvRowWriter.FormulaStarts) < 0) return 0;
+        var n = 0;
+        for (var i = 0; i < _csv.FieldCount; i++)
+            if (_csv.GetSpan(i) is [var first, ..] && CsvRowWriter.StartsLikeFormula((char)first)) n++;
+        return n;
     }
 
-    /// <summary>Field <paramref name="index"/> of the record last read by <see cref="ReadNextFields"/> as
-    /// <see cref="CsvFieldWriter.AppendField"/> writes its value, without a string for it.</summary>
-    public void AppendField(System.Text.StringBuilder sb, int index, bool first)
+    /// <summary>Why the record just read cannot be taken, or null. Problems are looked for in field order, as a reader
+    /// going left to right meets them.</summary>
+    private string? Problem(ReadOnlySpan<byte> raw, int expectedFields)
     {
-        if (TryGetPlainField(index, out var plain)) CsvFieldWriter.AppendField(sb, plain, first);
-        else CsvFieldWriter.AppendField(sb, FieldText(index), first);
+        var count = _csv.FieldCount;
+        if (raw.Length > _limits.MaxFieldLength || raw.Contains((byte)'"'))
+        {
+            for (var i = 0; i < count; i++)
+            {
+                var field = _csv.GetRawSpan(i);
+                if (field is [(byte)'"', ..] && QuoteProblem(field) is { } quote) return quote;
+                if (field.Length > _limits.MaxFieldLength) return $"field longer than {_limits.MaxFieldLength} characters";
+            }
+        }
+        if (raw.Contains((byte)0)) return "NUL character";
+        if (expectedFields >= 0 && count != expectedFields)
+            return count == 1 && raw.IsEmpty ? "empty line" : $"wrong field count: expected {expectedFields}, found {count}";
+        return null;
     }
 
-    private enum ParseOutcome { Done, NeedMore, End }
-
-    /// <summary>Parses one record from <see cref="_start"/>; recordEnd is just past its '\n' (or at end of input).</summary>
-    private ParseOutcome TryParse(out int recordEnd, out string? error)
+    /// <summary>A quoted field as it is in the input must end with its closing quote; CsvHelper recovers from both
+    /// problems (runs to the end of input, appends the text), which would take the wrong value or the rest of the file.</summary>
+    private static string? QuoteProblem(ReadOnlySpan<byte> field)
     {
-        _spans.Clear();
-        error = null;
-        recordEnd = 0;
-        var pos = _start;
-        if (pos >= _end) return _eof ? ParseOutcome.End : ParseOutcome.NeedMore;
+        var p = 1;
         while (true)
         {
-            if (pos < _end && _buf[pos] == '"')
-            {
-                var contentStart = pos + 1;
-                var p = contentStart;
-                while (true)
-                {
-                    var q = p < _end ? Array.IndexOf(_buf, '"', p, _end - p) : -1;
-                    if (q < 0) return Incomplete(out recordEnd, ref error);
-                    if (q + 1 >= _end && !_eof) return ParseOutcome.NeedMore;
-                    if (q + 1 < _end && _buf[q + 1] == '"') { p = q + 2; continue; }
-                    AddSpan(contentStart, q - contentStart, true, ref error);
-                    pos = q + 1;
-                    break;
-                }
-                if (pos >= _end) { recordEnd = pos; return ParseOutcome.Done; } // end of input
-                var c = _buf[pos];
-                if (c == ',') { pos++; continue; }
-                if (c == '\n') { recordEnd = pos + 1; return ParseOutcome.Done; }
-                if (c == '\r' && pos + 1 < _end && _buf[pos + 1] == '\n') { recordEnd = pos + 2; return ParseOutcome.Done; }
-                if (c == '\r' && pos + 1 >= _end && !_eof) return ParseOutcome.NeedMore;
-                error ??= "unexpected character after closing quote";
-                // Skip to the end of the line so the record boundary is still found.
-                var nl = Array.IndexOf(_buf, '\n', pos, _end - pos);
-                if (nl < 0) return _eof ? Finish(_end, out recordEnd) : ParseOutcome.NeedMore;
-                recordEnd = nl + 1;
-                return ParseOutcome.Done;
-            }
-            else
-            {
-                var rel = _buf.AsSpan(pos, _end - pos).IndexOfAny(FieldEnd);
-                if (rel < 0)
-                {
-                    if (!_eof) return ParseOutcome.NeedMore;
-                    AddSpan(pos, _end - pos, false, ref error);
-                    recordEnd = _end;
-                    return ParseOutcome.Done;
-                }
-                var stop = pos + rel;
-                if (_buf[stop] == ',') { AddSpan(pos, rel, false, ref error); pos = stop + 1; continue; }
-                var len = rel > 0 && _buf[stop - 1] == '\r' ? rel - 1 : rel;
-                AddSpan(pos, len, false, ref error);
-                recordEnd = stop + 1;
-                return ParseOutcome.Done;
-            }
+            var q = field[p..].IndexOf((byte)'"');
+            if (q < 0) return "unbalanced quote (quoted field not closed)";
+            q += p;
+            if (q + 1 < field.Length && field[q + 1] == '"') { p = q + 2; continue; }
+            return q == field.Length - 1 ? null : "unexpected character after closing quote";
         }
     }
 
-    private ParseOutcome Incomplete(out int recordEnd, ref string? error)
+    /// <summary>Position after the line end (LF or CRLF) at <paramref name="position"/>, if there is one.</summary>
+    private long After(long position)
     {
-        recordEnd = 0;
-        if (!_eof) return ParseOutcome.NeedMore;
-        // Quote never closes before the end of input.
-        error ??= "unbalanced quote (quoted field not closed)";
-        _spans.Add((0, 0, false));
-        recordEnd = _end;
-        return ParseOutcome.Done;
+        var rest = _input.KeptFrom(position);
+        return position + (rest.StartsWith("\r\n"u8) ? 2 : rest.StartsWith("\n"u8) ? 1 : 0);
     }
 
-    private static ParseOutcome Finish(int end, out int recordEnd) { recordEnd = end; return ParseOutcome.Done; }
-
-    private void AddSpan(int start, int length, bool quoted, ref string? error)
+    /// <summary>A record still growing past the limit: its first line is rejected (cut), and reading starts again
+    /// after it; a line longer than the limit is read through without being kept.</summary>
+    private CsvReject SkipOverlongRecord()
     {
-        if (length > _limits.MaxFieldLength) error ??= $"field longer than {_limits.MaxFieldLength} characters";
-        _spans.Add((start, length, quoted));
-    }
-
-    /// <summary>Rejects the line from <see cref="_start"/> to <paramref name="lineEnd"/> (its '\n' or end of input).</summary>
-    private CsvReject RejectFirstLine(int lineEnd, string reason)
-    {
-        var next = lineEnd < _end && _buf[lineEnd] == '\n' ? lineEnd + 1 : lineEnd;
-        var reject = new CsvReject(_line, reason, RawText(_buf.AsSpan(_start, lineEnd - _start)));
-        _line++;
-        _start = next;
-        return reject;
-    }
-
-    /// <summary>One line longer than the buffer may grow: report it and discard until its end.</summary>
-    private CsvReject SkipOverlongLine()
-    {
-        var raw = RawText(_buf.AsSpan(_start, Math.Min(_end - _start, _limits.MaxRawLength)));
-        var reject = new CsvReject(_line, $"line longer than {_limits.MaxFieldLength} characters", raw);
-        // A CR left undecided at the end of the buffer ends the line unless an LF follows it.
-        var pendingCr = _end > _start && _buf[_end - 1] == '\r';
-        _start = _end = 0;
-        while (true)
+        var from = _nextStart;
+        var kept = _input.KeptFrom(from);
+        var window = kept[..Math.Min(kept.Length, _limits.MaxFieldLength + 2)];
+        var nl = window.IndexOf((byte)'\n');
+        CsvReject reject;
+        long resume;
+        if (nl >= 0)
         {
-            var n = _source.Read(_buf);
-            if (n == 0) { _eof = true; break; }
-            _end = n;
-            var endedAtCr = pendingCr && _buf[0] != '\n';
-            EndLinesAtLoneCarriageReturns(0);
-            if (endedAtCr) break;
-            var nl = Array.IndexOf(_buf, '\n', 0, n);
-            if (nl >= 0) { _start = nl + 1; break; }
-            pendingCr = _buf[n - 1] == '\r';
-            _end = 0;
+            reject = new CsvReject(_line, "unbalanced quote (quoted field not closed)", RawText(window[..nl]));
+            resume = from + nl + 1;
+        }
+        else
+        {
+            reject = new CsvReject(_line, $"line longer than {_limits.MaxFieldLength} characters", RawText(window));
+            resume = _input.SkipLine(from);
         }
         _line++;
+        Restart(resume);
         return reject;
     }
 
-    private string RawText(ReadOnlySpan<char> line)
+    /// <summary>A new CsvHelper reader from <paramref name="position"/>: the old one has read (and judged) past it.</summary>
+    private void Restart(long position)
     {
-        line = TrimNewline(line);
-        var truncated = line.Length > _limits.MaxRawLength;
-        if (truncated) line = line[.._limits.MaxRawLength];
-        var s = line.ToString();
+        _csv.Dispose();
+        _input.Rewind(position);
+        _base = position;
+        _nextStart = position;
+        _csv = CsvReader.Create(_input, _options, leaveOpen: true);
+    }
+
+    /// <summary>A rejected line as text: without its line end, NUL shown as U+2400, cut at MaxRawLength characters.</summary>
+    private string RawText(ReadOnlySpan<byte> line)
+    {
+        if (line.EndsWith("\r"u8)) line = line[..^1];
+        if (line.Length > _limits.MaxRawLength * 4) line = line[..(_limits.MaxRawLength * 4)];
+        var s = Encoding.UTF8.GetString(line);
+        if (s.Length > _limits.MaxRawLength) s = s[.._limits.MaxRawLength];
         return s.Contains('\0') ? s.Replace('\0', '\u2400') : s;
     }
 
-    private static ReadOnlySpan<char> TrimNewline(ReadOnlySpan<char> s)
+    public void Dispose()
     {
-        if (s.EndsWith("\n")) s = s[..^1];
-        if (s.EndsWith("\r")) s = s[..^1];
-        return s;
+        _csv.Dispose();
+        _input.Dispose();
     }
-
-    /// <summary>Reads more chars. Returns true when the buffer was already full at its largest size.</summary>
-    private bool Fill()
-    {
-        if (_eof) return false;
-        if (_start > 0)
-        {
-            Array.Copy(_buf, _start, _buf, 0, _end - _start);
-            _end -= _start;
-            _start = 0;
-        }
-        if (_end >= _buf.Length - 1) // a source needs room for a surrogate pair
-        {
-            var max = _limits.MaxFieldLength + 2;
-            if (_buf.Length >= max) return true;
-            Array.Resize(ref _buf, Math.Min(max, _buf.Length * 2));
-        }
-        var n = _source.Read(_buf.AsSpan(_end));
-        if (n == 0) _eof = true;
-        // The char before the new ones may be a CR that waited to see what follows it.
-        var from = Math.Max(_start, _end - 1);
-        _end += n;
-        EndLinesAtLoneCarriageReturns(from);
-        return false;
-    }
-
-    /// <summary>
-    /// A CR not followed by LF ends a line (old Mac exports, and files mixing them with LF and CRLF): it becomes LF
-    /// so that the parser, line numbers and rejects see one line ending. A CR at the end of the buffer is decided on
-    /// the next read, or at end of input.
-    /// </summary>
-    private void EndLinesAtLoneCarriageReturns(int from)
-    {
-        var last = _eof ? _end : _end - 1;
-        for (var i = _buf.AsSpan(from, _end - from).IndexOf('\r'); i >= 0; )
-        {
-            var at = from + i;
-            if (at >= last) break;
-            if (at + 1 >= _end || _buf[at + 1] != '\n') _buf[at] = '\n';
-            from = at + 1;
-            i = _buf.AsSpan(from, _end - from).IndexOf('\r');
-        }
-    }
-
-    public void Dispose() => _source.Dispose();
 }
 
 public enum CsvReadKind { Record, Reject, End }

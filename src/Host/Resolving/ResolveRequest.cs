@@ -22,4 +22,6 @@ public sealed record ResolveRequest
     public double? LowerThreshold { get; init; }
     /// <summary>New names per committed batch (null: the engine's default); also bounds the rows resolved per chunk.</summary>
     public int? BatchSize { get; init; }
+    /// <summary>Output fields that start like a spreadsheet formula are written quoted behind a <c>'</c>.</summary>
+    public bool ProtectFormulas { get; init; }
 }

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Text;
 using Names.Host.Cleaning;
 using Names.Host.Cli;
 using Names.Host.Csv;
@@ -11,7 +10,8 @@ using Names.Resolver.Storage;
 namespace Names.Host.Resolving;
 
 /// <summary>What a finished (or stopped: <see cref="RunStatistics.Stopped"/>) resolve run reports.</summary>
-public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Statistics, string Model, TimeSpan Elapsed, string RejectsPath);
+public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Statistics, string Model, TimeSpan Elapsed, string RejectsPath,
+    long FormulaFields = 0, long FirstFormulaLine = 0);
 
 /// <summary>
 /// One `names resolve` run: CSV in -> registry -> CSV out (input columns + party_seq, global_id, entity_kind,
@@ -66,7 +66,7 @@ public sealed class ResolveRun(CliConsole console)
         var fieldCount = header.Columns.Count;
 
         await using var store = await request.Registry.OpenAsync(mustExist: false, ct);
-        using var rejects = RejectsSink.ForPath(rejectsPath, console, staged: true);
+        using var rejects = RejectsSink.ForPath(rejectsPath, console, staged: true, protectFormulas: request.ProtectFormulas);
         var source = new ResolveRowSource(reader, fieldCount, columns, request.DefaultKind, rejects);
         var (scorer, model) = await new ModelSelection(store).ChooseAsync(
             () => new CsvRecordReader(CsvCharSource.Open(CsvInputFile.Open(inputPath, console.OpenStdin).Stream)),
@@ -89,12 +89,15 @@ public sealed class ResolveRun(CliConsole console)
 
         // An empty Out discards the rows (eval without --out).
         using var output = request.Out.Length == 0 ? null : StagedOutputFile.Open(request.Out, console);
-        var run = WriteAsync(engine, source, header, output?.Writer ?? TextWriter.Null, rejects, observer, ct, stop);
+        using var csv = CsvRowWriter.To(output?.Writer ?? TextWriter.Null, request.ProtectFormulas);
+        var run = WriteAsync(engine, source, header, csv, rejects, observer, ct, stop);
         await new TerminalProgress(console).TrackAsync("resolving", () => new ProgressSnapshot(source.RowsRead, reader.Source.BytesRead, file.Length), run);
+        csv.Dispose(); // flushed: the output file may now be put in place (and closed)
         rejects.Flush();
 
         if (reader.Source.EncodingWarning is { } warning) await console.Error.WriteLineAsync($"names resolve: warning: {warning}");
-        var outcome = new ResolveOutcome(source.RowsRead, rejects.Count, engine.Statistics, model, clock.Elapsed, rejects.Path);
+        var outcome = new ResolveOutcome(source.RowsRead, rejects.Count, engine.Statistics, model, clock.Elapsed, rejects.Path,
+            csv.FormulaFields, csv.FirstFormulaLine);
         // A stopped run leaves no output files: the run that resumes it writes them whole.
         if (engine.Statistics.Stopped) return outcome;
         if (output is not null) await output.CommitAsync(ct);
@@ -105,11 +108,11 @@ public sealed class ResolveRun(CliConsole console)
         return outcome;
     }
 
-    private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, TextWriter output,
+    private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, CsvRowWriter output,
         RejectsSink rejects, IResolvedRowObserver? observer, CancellationToken ct, CancellationToken stop)
     {
-        var sb = new StringBuilder(1 << 16);
-        CsvFieldWriter.AppendRow(sb, header.Columns.Concat(OutputColumns));
+        output.Line = 1;
+        output.Row(header.Columns.Concat(OutputColumns));
         long currentLine = -1;
         var written = 0;
         string? problem = null;
@@ -119,11 +122,7 @@ public sealed class ResolveRun(CliConsole console)
             if (currentLine < 0) return;
             var fields = source.FieldsOf(currentLine);
             if (written == 0)
-            {
-                var raw = new StringBuilder();
-                CsvFieldWriter.AppendRow(raw, fields);
-                rejects.Add(new CsvReject(currentLine, $"no usable party: {(string.IsNullOrEmpty(problem) ? "empty name" : problem)}", raw.ToString().TrimEnd('\n')));
-            }
+                rejects.Add(new CsvReject(currentLine, $"no usable party: {(string.IsNullOrEmpty(problem) ? "empty name" : problem)}", CsvRowWriter.RowText(fields)));
             source.Done(currentLine);
         }
 
@@ -144,21 +143,20 @@ public sealed class ResolveRun(CliConsole console)
                     continue;
                 }
                 var fields = source.FieldsOf(currentLine);
-                for (var i = 0; i < fields.Length; i++) CsvFieldWriter.AppendField(sb, fields[i], i == 0);
-                sb.Append(',').Append(p.PartySeq.ToString(CultureInfo.InvariantCulture));
-                CsvFieldWriter.AppendField(sb, p.GlobalId, false);
-                CsvFieldWriter.AppendField(sb, p.EntityKind, false);
-                CsvFieldWriter.AppendField(sb, p.Resolution, false);
-                sb.Append(',').Append(p.MatchScore.ToString("0.0000", CultureInfo.InvariantCulture));
-                CsvFieldWriter.AppendField(sb, p.CanonicalName, false);
-                CsvFieldWriter.AppendField(sb, p.NameKey, false);
-                sb.Append('\n');
+                output.Line = currentLine;
+                foreach (var field in fields) output.Field(field);
+                output.Field(p.PartySeq);
+                output.Field(p.GlobalId);
+                output.Field(p.EntityKind);
+                output.Field(p.Resolution);
+                output.Field(p.MatchScore.ToString("0.0000", CultureInfo.InvariantCulture));
+                output.Field(p.CanonicalName);
+                output.Field(p.NameKey);
+                await output.EndRowAsync(ct);
                 written++;
                 observer?.Observe(p, fields);
-                if (sb.Length > 1 << 16) { await output.WriteAsync(sb, ct); sb.Clear(); }
             }
             FinishRow();
-            await output.WriteAsync(sb, ct);
             await output.FlushAsync(ct);
             return true;
         }

@@ -32,6 +32,7 @@ public static class ProblemCodes
     public const string Conflict = "conflict";
     public const string InvalidSplit = "invalid_split";
     public const string StoreUnavailable = "store_unavailable";
+    public const string NotReady = "not_ready";
     public const string InternalError = "internal_error";
 
     /// <summary>The code for a status when nothing more specific was set (status-code pages, framework errors).</summary>

@@ -33,6 +33,11 @@ public static class ServiceApplication
         builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         // Logs go to stderr: stdout carries what the command prints (the first admin key, the listening address).
         builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        // Started by systemd: readiness notification (Type=notify: READY=1 once listening, STOPPING=1 on stop) and logs
+        // in journald's format with their priority. Started any other way: nothing changes.
+        builder.Services.AddSystemd();
+        // A stop (SIGTERM) lets the requests in flight finish, for at most this long.
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = settings.ShutdownTimeout);
 
         var services = builder.Services;
         services.AddSingleton(runtime);
@@ -67,11 +72,12 @@ public static class ServiceApplication
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService>(sp => ActivatorUtilities.CreateInstance<KeyRingBootstrap>(sp, runtime.KeyRing)));
         services.AddAntiforgery(ReviewForms.Configure);
         services.AddRateLimiter(o => KeyRateLimiting.Configure(o, settings));
-        services.AddOpenApi();
+        services.AddOpenApi(ServiceOpenApi.Configure);
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Encoder = RequestReader.Json.Encoder);
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.Lifetime.ApplicationStopping.Register(runtime.Readiness.MarkStopping);
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
@@ -84,6 +90,7 @@ public static class ServiceApplication
         app.MapOpenApi().AllowAnonymous();
         var api = app.MapGroup("/api/v1");
         api.AddEndpointFilter<ProblemEndpointFilter>();
+        api.ProducesProblem(429); // the rate limiter answers any request
         HealthEndpoints.Map(api);
         NormalizeEndpoints.Map(api);
         LookupEndpoints.Map(api);

@@ -24,7 +24,11 @@ public sealed class ServiceRuntime : IAsyncDisposable
         _normalizer = normalizer;
         _store = store;
         _refresher = Task.Run(() => RefreshAsync(resolver, _stopping.Token));
+        // The registry is open and the read model (the lookups' candidate source) loaded once this object exists.
+        Readiness.Complete(RegistryCondition);
     }
+
+    private const string RegistryCondition = "registry and read model";
 
     private readonly CancellationTokenSource _stopping = new();
     private readonly Task _refresher;
@@ -60,6 +64,15 @@ public sealed class ServiceRuntime : IAsyncDisposable
     public IKeyRingStore KeyRing { get; }
     public OnlineResolver Resolver { get; }
     public RequestMetrics Metrics { get; } = new();
+    /// <summary>Set by whatever must be loaded before this instance takes traffic; read by /api/v1/health/ready.</summary>
+    public ServiceReadiness Readiness { get; } = NotReadyUntilOpen();
+
+    private static ServiceReadiness NotReadyUntilOpen()
+    {
+        var readiness = new ServiceReadiness();
+        readiness.Require(RegistryCondition);
+        return readiness;
+    }
     /// <summary>The registry store for reviewers' operations (merge, split, cannot-link, proposal decisions).</summary>
     public IRegistryStore ReviewStore { get; }
     /// <summary>The analysts' review queue (proposals, decisions, undo, split, entity search).</summary>
@@ -94,8 +107,16 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     private static async Task<(IOnlineRegistry Registry, IApiKeyStore Keys, IKeyRingStore KeyRing)> OpenProviderAsync(ServiceSettings settings, CancellationToken ct)
     {
-        var registry = await Location(settings).OpenOnlineAsync(ct);
-        return (registry, (IApiKeyStore)registry, (IKeyRingStore)registry);
+        var location = Location(settings);
+        try
+        {
+            var registry = await location.OpenOnlineAsync(ct);
+            return (registry, (IApiKeyStore)registry, (IKeyRingStore)registry);
+        }
+        catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or ArgumentException)
+        {
+            throw new Cli.CliIoException($"cannot open registry '{location}': {e.Message}", e);
+        }
     }
 
     private static RegistryLocation Location(ServiceSettings settings) =>

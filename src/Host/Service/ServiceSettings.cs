@@ -23,7 +23,12 @@ public sealed record ServiceSettings
     public int RateBurst { get; init; } = 4000;
     /// <summary>Minimum level of the structured (JSON) logs.</summary>
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
+    /// <summary>On SIGTERM, how long requests in flight may take to finish before the process exits anyway.</summary>
+    public TimeSpan ShutdownTimeout { get; init; } = TimeSpan.FromSeconds(30);
     public ResolutionOptions Resolution { get; init; } = new() { Actor = "service" };
     /// <summary>Freshness of the in-process read model lookups answer from (writes of other instances show within MaxStaleness).</summary>
     public ReadModelOptions ReadModel { get; init; } = new();
+
+    /// <summary>Default settings on the given registry (commands that open the service's stores without serving).</summary>
+    public static ServiceSettings For(Cli.RegistryLocation registry) => new() { DbPath = registry.Db, PgConnection = registry.Pg };
 }

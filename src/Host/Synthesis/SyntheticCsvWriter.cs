@@ -1,4 +1,3 @@
-using System.Text;
 using Names.Host.Csv;
 
 namespace Names.Host.Synthesis;
@@ -9,21 +8,17 @@ public static class SyntheticCsvWriter
     public static async Task WriteAsync(TextWriter output, long rows, ulong seed, CancellationToken cancellationToken)
     {
         var generator = new SyntheticNameGenerator(SynthesisData.LoadEmbedded(), seed, rows);
-        var sb = new StringBuilder(1 << 17);
-        CsvFieldWriter.AppendRow(sb, SyntheticNameGenerator.Columns);
+        using var csv = CsvRowWriter.To(output, protectFormulas: false);
+        csv.Row(SyntheticNameGenerator.Columns);
         foreach (var row in generator.Generate(rows))
         {
-            CsvFieldWriter.AppendField(sb, row.RecordId, true);
-            CsvFieldWriter.AppendField(sb, row.Name, false);
-            CsvFieldWriter.AppendField(sb, row.Country, false);
-            CsvFieldWriter.AppendField(sb, row.Kind, false);
-            CsvFieldWriter.AppendField(sb, row.EntityId, false);
-            sb.Append('\n');
-            if (sb.Length < 1 << 16) continue;
-            await output.WriteAsync(sb, cancellationToken);
-            sb.Clear();
+            csv.Field(row.RecordId);
+            csv.Field(row.Name);
+            csv.Field(row.Country);
+            csv.Field(row.Kind);
+            csv.Field(row.EntityId);
+            await csv.EndRowAsync(cancellationToken);
         }
-        await output.WriteAsync(sb, cancellationToken);
-        await output.FlushAsync(cancellationToken);
+        await csv.FlushAsync(cancellationToken);
     }
 }

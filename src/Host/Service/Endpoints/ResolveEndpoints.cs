@@ -74,6 +74,18 @@ public static class ResolveEndpoints
         .RequireAuthorization(RolePolicies.For(ApiRole.Filer))
         .Accepts<ResolveRequest>("application/json")
         .WithName("Resolve").WithSummary("Resolve a name to its global id (matched, new or review); Idempotency-Key makes retries safe")
+        .AddOpenApiOperationTransformer((operation, _, _) =>
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new Microsoft.OpenApi.OpenApiParameter
+            {
+                Name = IdempotencyHeader, In = Microsoft.OpenApi.ParameterLocation.Header, Required = false,
+                Description = "Any unique text (at most 200 characters) chosen by the client per request: a retry with the same key answers the first answer " +
+                              $"again (with {ReplayedHeader}: true) instead of resolving twice; the same key with a different request answers 422 idempotency_key_reused.",
+                Schema = new Microsoft.OpenApi.OpenApiSchema { Type = Microsoft.OpenApi.JsonSchemaType.String, MaxLength = 200 },
+            });
+            return Task.CompletedTask;
+        })
         .Produces<ResolveResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
     }
 

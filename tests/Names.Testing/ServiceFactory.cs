@@ -6,7 +6,7 @@ using Microsoft.Extensions.Hosting;
 using Names.Host.Service;
 using Names.Resolver.Service;
 
-namespace Names.Service.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// The service in memory (WebApplicationFactory + TestServer) on a fresh registry: a temporary SQLite file, or a new

@@ -1,12 +1,15 @@
 using System.Diagnostics;
 
-namespace Names.Host.Tests;
+namespace Names.Testing;
+
+/// <summary>What a `names` run printed and its exit code.</summary>
+public sealed record CliRunResult(int ExitCode, string Stdout, string Stderr);
 
 /// <summary>
 /// The real `names` executable (names.dll next to the tests) as a child process, for what an in-process run cannot show:
 /// SIGKILL at an arbitrary moment, SIGINT/SIGTERM. Standard output and error are captured.
 /// </summary>
-internal sealed class NamesProcess : IDisposable
+public sealed class NamesProcess : IDisposable
 {
     private readonly Process _process;
     private readonly Task<string> _stdout;
@@ -21,11 +24,15 @@ internal sealed class NamesProcess : IDisposable
 
     public int Id => _process.Id;
 
-    public static NamesProcess Start(params string[] args)
+    public static NamesProcess Start(params string[] args) => Start(null, args);
+
+    /// <param name="environment">Variables set for the process on top of the tests' own.</param>
+    public static NamesProcess Start(IReadOnlyDictionary<string, string>? environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "names.dll"));
         foreach (var a in args) info.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         return new NamesProcess(Process.Start(info) ?? throw new InvalidOperationException("cannot start names"));
     }
 
@@ -34,6 +41,15 @@ internal sealed class NamesProcess : IDisposable
     {
         using var p = Start(args);
         return await p.WaitAsync(timeout);
+    }
+
+    /// <summary>Runs to the end (at most 2 minutes).</summary>
+    public static Task<CliRunResult> RunAsync(params string[] args) => RunAsync(TimeSpan.FromMinutes(2), args);
+
+    public static async Task<CliRunResult> RunAsync(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var p = Start(environment, args);
+        return await p.WaitAsync(TimeSpan.FromMinutes(2));
     }
 
     public async Task<CliRunResult> WaitAsync(TimeSpan timeout)

@@ -1,9 +1,8 @@
 using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
-using Names.Resolver.Tests.Fixtures;
 
-namespace Names.Resolver.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// Resumable runs in the engine (the SIGKILL tests are in Names.Host.Tests): a run stopped after some chunks and resumed
@@ -88,13 +87,4 @@ public abstract class RunResumeContract
         Assert.Equal(0, changed.Stats.ResumedRows);
         Assert.Contains("the registry changed since", changed.Stats.NotResumed);
     }
-}
-
-public sealed class SqliteRunResumeTests : RunResumeContract, IDisposable
-{
-    private readonly string _dir = Directory.CreateTempSubdirectory("names-resume-").FullName;
-
-    protected override async Task<IRegistryStore> OpenAsync(string name) => await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, name));
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

@@ -1,4 +1,4 @@
-namespace Names.Resolver.Tests.Fixtures;
+namespace Names.Testing;
 
 /// <summary>dedupe-patstat-nl: raw applicant names (person_name) with KU Leuven ids, joined with the co-applicant and class context.</summary>
 public sealed record PatstatRow(string PersonId, string Name, string LeuvenId, string Coauthor, string Classes)

@@ -1,4 +1,4 @@
-namespace Names.Resolver.Tests.Fixtures;
+namespace Names.Testing;
 
 /// <summary>The labelled data sets: where they are and their rows.</summary>
 public static class CsvFile

@@ -1,4 +1,4 @@
-namespace Names.Service.Tests;
+namespace Names.Testing;
 
 /// <summary>One in-memory service on a temporary SQLite registry shared by the tests of a class (each test uses names of its own).</summary>
 public sealed class SqliteServiceFixture : IAsyncLifetime

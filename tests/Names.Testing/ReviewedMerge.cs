@@ -1,7 +1,7 @@
 using Names.Resolver.Review;
 using Names.Resolver.Storage;
 
-namespace Names.Resolver.Tests.Fixtures;
+namespace Names.Testing;
 
 /// <summary>Merges two entities the way the registry merges them: a reviewer accepts a proposal for the pair.</summary>
 public static class ReviewedMerge

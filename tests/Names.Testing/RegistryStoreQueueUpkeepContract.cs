@@ -1,9 +1,8 @@
-using Names.Resolver.Tests.Fixtures;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Review;
 using Names.Resolver.Storage;
 
-namespace Names.Resolver.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// The values a store maintains for the review queue (per entity: variant count, countries, sources; per pending

@@ -2,7 +2,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
 
-namespace Names.Service.Tests;
+namespace Names.Testing;
 
 /// <summary>Request helpers for the tests: JSON bodies, parsed JSON answers, problem-details checks.</summary>
 public static class Http

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace Names.Service.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// The throw-away PostgreSQL that test.sh starts (NAMES_TEST_PG). Each test gets a schema of its own, so tests run in

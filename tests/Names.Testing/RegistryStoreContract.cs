@@ -1,9 +1,8 @@
 using Names.Resolver.Storage.Sqlite;
-using Names.Resolver.Tests.Fixtures;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Storage;
 
-namespace Names.Resolver.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// Behaviour every <see cref="IRegistryStore"/> must have. Subclass per implementation (SQLite here; PostgreSQL with
@@ -147,14 +146,4 @@ public abstract partial class RegistryStoreContract
         await Assert.ThrowsAnyAsync<Exception>(() => store.ApplyAsync(bad));
         Assert.Null(await store.GetEntityAsync(c));
     }
-}
-
-public sealed class SqliteRegistryStoreTests : RegistryStoreContract, IDisposable
-{
-    private readonly string _dir = Directory.CreateTempSubdirectory("names-store-").FullName;
-
-    protected override async Task<IRegistryStore> CreateEmptyStoreAsync() =>
-        await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, Guid.NewGuid().ToString("N") + ".db"));
-
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

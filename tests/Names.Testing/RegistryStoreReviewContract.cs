@@ -3,7 +3,7 @@ using Names.Resolver.Review;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
 
-namespace Names.Resolver.Tests;
+namespace Names.Testing;
 
 /// <summary>The reviewers' decisions part of the store contract: atomic decide, undo, skips, entity facts.</summary>
 public abstract partial class RegistryStoreContract

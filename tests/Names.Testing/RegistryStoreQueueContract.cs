@@ -1,9 +1,8 @@
-using Names.Resolver.Tests.Fixtures;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Review;
 using Names.Resolver.Storage;
 
-namespace Names.Resolver.Tests;
+namespace Names.Testing;
 
 /// <summary>
 /// The review queue part of the store contract: pending proposals ordered, filtered and paged by the database, checked
