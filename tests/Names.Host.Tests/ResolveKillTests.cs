@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Xunit.Abstractions;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
 

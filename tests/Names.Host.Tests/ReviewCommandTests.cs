@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 
 namespace Names.Host.Tests;

@@ -1,5 +1,6 @@
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
+using Names.Resolver.Storage.Sqlite;
 
 namespace Names.Host.Tests;
 

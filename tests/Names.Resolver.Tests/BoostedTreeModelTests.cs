@@ -1,6 +1,7 @@
 using Names.Resolver.Comparison;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
+using Names.Resolver.Storage.Sqlite;
 
 namespace Names.Resolver.Tests;
 

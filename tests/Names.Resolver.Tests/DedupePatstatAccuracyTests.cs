@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Normalization;
 using Names.Resolver.Comparison;
 using Names.Resolver.Evaluation;

@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Comparison;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;

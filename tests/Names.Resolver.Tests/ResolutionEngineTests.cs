@@ -1,4 +1,8 @@
+using Names.Normalization;
 using Names.Resolver.Resolution;
+using Names.Resolver.Review;
+using Names.Resolver.Service;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Registry;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
@@ -74,17 +78,20 @@ public sealed class ResolutionEngineTests : IDisposable
     }
 
     [Fact]
-    public async Task Lookup_finds_the_entity_of_a_variant_without_writing()
+    public async Task The_service_lookup_finds_the_entity_of_a_bulk_resolved_variant_without_writing()
     {
-        await using var store = await SqliteRegistryStore.OpenAsync(NewPath());
-        var engine = await ResolutionEngine.OpenAsync(store);
-        var r = await engine.ResolveAllAsync(Companies.Select((c, i) => Org(c, i)));
+        var path = NewPath();
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
+        var r = await Run(store, Companies.Select((c, i) => Org(c, i)));
         var events = await store.CountEventsAsync();
-        var hits = engine.Lookup("AKZO-NOBEL N.V.", kind: "legal_entity");
-        Assert.Equal(r[0].GlobalId, hits[0].GlobalId);
-        var typo = engine.Lookup("Koninklijke Philips Electronic N.V.", kind: "legal_entity");
-        Assert.Equal(r[3].GlobalId, typo[0].GlobalId);
-        Assert.True(typo[0].MatchScore > 0.5);
+        await using var registry = await SqliteOnlineRegistry.OpenAsync(path);
+        using var normalizer = NameNormalizer.CreateDefault();
+        var online = await OnlineResolver.CreateAsync(registry, normalizer);
+        var hits = (await online.LookupAsync(new NameInput("AKZO-NOBEL N.V.", KindHint: "legal_entity"), 5)).Single().Candidates;
+        Assert.Equal(r[0].GlobalId, hits[0].EntityId);
+        var typo = (await online.LookupAsync(new NameInput("Koninklijke Philips Electronic N.V.", KindHint: "legal_entity"), 5)).Single().Candidates;
+        Assert.Equal(r[3].GlobalId, typo[0].EntityId);
+        Assert.True(typo[0].Probability > 0.5);
         Assert.Equal(events, await store.CountEventsAsync());
     }
 
@@ -207,7 +214,7 @@ public sealed class ResolutionEngineTests : IDisposable
         var scorer = new TableScorer([]);
         var first = await Run(store, [Org("Gist Brocades"), Org("Gistbrocades Holland")], scorer);
         Assert.NotEqual(first[0].GlobalId, first[1].GlobalId);
-        await store.MergeAsync(first[0].GlobalId, first[1].GlobalId, "analyst", "same company");
+        await ReviewedMerge.MergeAsync(store, first[0].GlobalId, first[1].GlobalId, "analyst");
         var again = await Run(store, [Org("Gistbrocades Holland")], scorer);
         Assert.Equal(first[0].GlobalId, again[0].GlobalId);
         Assert.Equal(first[0].GlobalId, (await store.ResolveAsync(first[1].GlobalId))!.Id);
@@ -227,16 +234,37 @@ public sealed class ResolutionEngineTests : IDisposable
     }
 }
 
+/// <summary>A reviewer's decisions on a bulk run's proposals (through the review queue, as the service and `names review` take them) and the next run.</summary>
 public sealed class ReviewOperationTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("names-review-").FullName;
 
-    public void Dispose() => Directory.Delete(_dir, recursive: true);
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        Directory.Delete(_dir, recursive: true);
+    }
+
+    private static async Task<T> ReviewAsync<T>(string path, Func<ReviewQueue, IRegistryStore, Task<T>> work)
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
+        await using var registry = await SqliteOnlineRegistry.OpenAsync(path);
+        using var normalizer = NameNormalizer.CreateDefault();
+        var queue = new ReviewQueue(store, registry, await OnlineResolver.CreateAsync(registry, normalizer));
+        return await work(queue, store);
+    }
+
+    private static async Task<IReadOnlyList<ResolvedParty>> RunAsync(string path, IPairScorer scorer, IEnumerable<ResolveInput> rows, ResolutionOptions? options = null)
+    {
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
+        var engine = await ResolutionEngine.OpenAsync(store, options ?? ResolutionEngineTests.ScriptedOptions, scorer);
+        return await engine.ResolveAllAsync(rows);
+    }
 
     [Fact]
     public async Task Accepting_a_proposal_merges_keeping_the_older_id_and_later_rows_resolve_to_the_survivor()
     {
-        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "r.db"));
+        var path = Path.Combine(_dir, "r.db");
         var scorer = new TableScorer([("ZETA NORTH", "ZETA SOUTH", 0.7)]);
         // A seed whose first id sorts after its second: the older id must survive all the same (not the smaller one).
         var seed = Enumerable.Range(1, 100).Select(s => (ulong)s).First(s =>
@@ -244,30 +272,38 @@ public sealed class ReviewOperationTests : IDisposable
             var minter = new Names.Resolver.Identifiers.IdMinter(s);
             return string.CompareOrdinal(minter.Mint('L'), minter.Mint('L')) > 0;
         });
-        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions with { Seed = seed }, scorer);
-        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta North", Kind: "legal_entity"), new ResolveInput("Zeta South", Kind: "legal_entity")]);
+        var r = await RunAsync(path, scorer, [new ResolveInput("Zeta North", Kind: "legal_entity"), new ResolveInput("Zeta South", Kind: "legal_entity")],
+            ResolutionEngineTests.ScriptedOptions with { Seed = seed });
         Assert.Equal(ResolutionKind.Review, r[1].Resolution);
         Assert.True(string.CompareOrdinal(r[0].GlobalId, r[1].GlobalId) > 0);
-        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
-        var survivor = await engine.AcceptProposalAsync(proposal.Id, "analyst");
+        var survivor = await ReviewAsync(path, async (queue, store) =>
+        {
+            var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+            return (await queue.AcceptAsync(proposal.Id, "analyst", null)).SurvivorId;
+        });
         Assert.Equal(r[0].GlobalId, survivor);
-        var again = await engine.ResolveAllAsync([new ResolveInput("Zeta South", Kind: "legal_entity"), new ResolveInput("Zeta North", Kind: "legal_entity")]);
+        var again = await RunAsync(path, scorer, [new ResolveInput("Zeta South", Kind: "legal_entity"), new ResolveInput("Zeta North", Kind: "legal_entity")]);
         Assert.All(again, x => Assert.Equal(survivor, x.GlobalId));
-        Assert.True((await new RegistryVerifier(store).VerifyAsync()).Ok);
+        await using var check = await SqliteRegistryStore.OpenAsync(path);
+        Assert.True((await new RegistryVerifier(check).VerifyAsync()).Ok);
     }
 
     [Fact]
     public async Task Split_mints_a_new_id_that_stays_apart_through_a_cannot_link()
     {
-        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "s.db"));
+        var path = Path.Combine(_dir, "s.db");
         var scorer = new TableScorer([("ACME", "ACME WIDGETS", 0.99)]);
-        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
-        var r = await engine.ResolveAllAsync([new ResolveInput("Acme", Kind: "legal_entity"), new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
+        var r = await RunAsync(path, scorer, [new ResolveInput("Acme", Kind: "legal_entity"), new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
         Assert.Equal(r[0].GlobalId, r[1].GlobalId);
-        var newId = await engine.SplitAsync(r[0].GlobalId, ["ACME WIDGETS"], "analyst", "different firm");
+        var newId = await ReviewAsync(path, async (queue, store) =>
+        {
+            var leaving = (await store.GetVariantsOfEntityAsync(r[0].GlobalId)).Single(v => v.NameKey == "ACME WIDGETS");
+            return await queue.SplitAsync(r[0].GlobalId, [leaving.Id], "analyst", "different firm");
+        });
         Assert.True(Names.Resolver.Identifiers.GlobalId.IsValid(newId));
-        var after = await engine.ResolveAllAsync([new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
+        var after = await RunAsync(path, scorer, [new ResolveInput("Acme Widgets", Kind: "legal_entity")]);
         Assert.Equal(newId, after[0].GlobalId);
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
         Assert.Contains(await store.GetCannotLinksAsync(), p => new[] { p.A, p.B }.Order().SequenceEqual(new[] { r[0].GlobalId, newId }.Order()));
         var check = await new RegistryVerifier(store).VerifyAsync();
         Assert.True(check.Ok, string.Join("; ", check.Problems));
@@ -276,15 +312,18 @@ public sealed class ReviewOperationTests : IDisposable
     [Fact]
     public async Task Rejecting_a_proposal_records_a_cannot_link_and_it_is_not_proposed_again()
     {
-        await using var store = await SqliteRegistryStore.OpenAsync(Path.Combine(_dir, "j.db"));
+        var path = Path.Combine(_dir, "j.db");
         var scorer = new TableScorer([("ZETA NORTH", "ZETA SOUTH", 0.7), ("ZETA NORTH", "ZETA SOUTH X", 0.99), ("ZETA SOUTH", "ZETA SOUTH X", 0.99)]);
-        var engine = await ResolutionEngine.OpenAsync(store, ResolutionEngineTests.ScriptedOptions, scorer);
-        var r = await engine.ResolveAllAsync([new ResolveInput("Zeta North", Kind: "legal_entity"), new ResolveInput("Zeta South", Kind: "legal_entity")]);
-        var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
-        await engine.RejectProposalAsync(proposal.Id, "analyst");
-        Assert.Single(await store.GetCannotLinksAsync());
+        await RunAsync(path, scorer, [new ResolveInput("Zeta North", Kind: "legal_entity"), new ResolveInput("Zeta South", Kind: "legal_entity")]);
+        await ReviewAsync(path, async (queue, store) =>
+        {
+            var proposal = Assert.Single(await store.GetProposalsAsync(ProposalStatus.Pending));
+            return await queue.RejectAsync(proposal.Id, "analyst", null);
+        });
         // New evidence linking the two again must not create a new proposal for the rejected pair.
-        await engine.ResolveAllAsync([new ResolveInput("Zeta South X", Kind: "legal_entity")]);
+        await RunAsync(path, scorer, [new ResolveInput("Zeta South X", Kind: "legal_entity")]);
+        await using var store = await SqliteRegistryStore.OpenAsync(path);
+        Assert.Single(await store.GetCannotLinksAsync());
         Assert.Empty(await store.GetProposalsAsync(ProposalStatus.Pending));
         Assert.Equal(ProposalStatus.Rejected, Assert.Single(await store.GetProposalsAsync(null)).Status);
     }

@@ -3,7 +3,7 @@ using Names.Resolver.Registry;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Tests;

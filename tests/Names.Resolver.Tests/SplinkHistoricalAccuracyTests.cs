@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Evaluation;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;

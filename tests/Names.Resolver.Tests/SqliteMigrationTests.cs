@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Registry;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
@@ -59,7 +60,7 @@ public sealed class SqliteMigrationTests : IDisposable
 
     /// <summary>
     /// A registry at the oldest schema (tables from migration 1, data from Fixtures/registry-v1.sql: entities, variants,
-    /// an accepted merge, a cannot-link, events) is migrated to the latest on open and keeps every id, redirect and decision.
+    /// blocking keys, an accepted merge, a cannot-link, events) is migrated to the latest on open and keeps every id, redirect and decision.
     /// </summary>
     [Fact]
     public async Task A_registry_at_the_oldest_schema_is_migrated_on_open_and_keeps_its_ids_and_decisions()
@@ -84,6 +85,7 @@ public sealed class SqliteMigrationTests : IDisposable
         var pending = await store.GetPendingProposalsAsync(new PendingProposalQuery(0.7, Country: "NL"), 0, 10); // NL: the survivor's
         Assert.Equal([2L], pending.Select(p => p.Id));
         Assert.Null(pending[0].Contributions); // written before contributions were kept: unknown
+        Assert.DoesNotContain("ix_blocking_keys_key", Indexes(path)); // schema 7: the key table (never read) is gone, with its index
 
         // The migrated registry keeps working: the same names come back with their ids, nothing is minted.
         var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { Seed = 99 });

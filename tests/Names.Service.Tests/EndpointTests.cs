@@ -1,3 +1,5 @@
+using Names.Resolver.Storage.Sqlite;
+using Names.Testing;
 using System.Net;
 using System.Text.Json;
 using Names.Resolver.Identifiers;
@@ -131,7 +133,7 @@ public sealed class EndpointTests(SqliteServiceFixture fixture) : IClassFixture<
         var a = (await (await filer.ResolveAsync(new { name = "Vellamo Paperworks Oy", country = "FI" })).ReadJsonAsync()).GetProperty("id").GetString()!;
         var b = (await (await filer.ResolveAsync(new { name = "Kestrel Optronics AB", country = "SE" })).ReadJsonAsync()).GetProperty("id").GetString()!;
         await using (var store = await SqliteRegistryStore.OpenAsync(Service.Settings.DbPath))
-            await store.MergeAsync(a, b, "analyst", "same company");
+            await ReviewedMerge.MergeAsync(store, a, b, "analyst");
         var reader = Service.ClientFor(ApiRole.Reader);
         var entity = await (await reader.GetAsync($"/api/v1/entities/{b}")).ReadJsonAsync();
         Assert.Equal(a, entity.GetProperty("id").GetString());

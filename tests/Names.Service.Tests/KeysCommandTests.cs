@@ -1,5 +1,5 @@
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 
 namespace Names.Service.Tests;
 

@@ -1,7 +1,7 @@
 using Names.Normalization;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 
 namespace Names.Service.Tests;
 

@@ -23,7 +23,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(6, await again.GetSchemaVersionAsync());
+        Assert.Equal(7, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
     }
 
@@ -56,11 +56,12 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
                 VALUES ('LS7EGHHRGVBFAJ33', 'L5EX969AD7W6R939', 0.7, '', 'pending', now());
             """);
         await using var store = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(6, await store.GetSchemaVersionAsync());
+        Assert.Equal(7, await store.GetSchemaVersionAsync());
         var indexes = await IndexesAsync(cs);
         Assert.Contains("ix_proposals_status_score", indexes);
         Assert.Contains("ix_entities_absorbed", indexes);
         Assert.DoesNotContain("ix_proposals_status", indexes);
+        Assert.DoesNotContain("ix_blocking_keys_key", indexes); // schema 7: the key table (never read) is gone
         var netherlands = new PendingProposalQuery(0.7, Country: "NL");
         var pending = (await store.GetPendingProposalsAsync(netherlands, 0, 10)).Single();
         Assert.Equal(("LS7EGHHRGVBFAJ33", null), (pending.EntityA, pending.Contributions)); // contributions unknown: written before

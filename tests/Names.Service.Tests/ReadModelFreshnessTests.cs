@@ -1,9 +1,10 @@
+using Names.Testing;
 using Names.Resolver.Review;
 using Names.Normalization;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
 using Names.Resolver.Service.ReadModel;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 
@@ -103,7 +104,7 @@ public sealed class ReadModelFreshnessTests
         Assert.Equal(y.GlobalId, await TopAsync(reader, "Lindqvist Tryckteknik AB", "SE"));
 
         var (survivor, absorbed) = string.CompareOrdinal(x.GlobalId, y.GlobalId) < 0 ? (x, y) : (y, x);
-        await store.MergeAsync(survivor.GlobalId, absorbed.GlobalId, "test", "same firm");
+        await ReviewedMerge.MergeAsync(store, survivor.GlobalId, absorbed.GlobalId, "test");
         Assert.Equal(survivor.GlobalId, await TopAsync(reader, absorbed.Party.DisplayName, absorbed.Party.Country));
 
         var leaving = (await store.GetVariantsOfEntityAsync(survivor.GlobalId)).Single(v => v.NameKey == absorbed.Party.NameKey);

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Registry;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;

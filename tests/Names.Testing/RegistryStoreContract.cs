@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Storage;
 
@@ -23,10 +24,6 @@ public abstract partial class RegistryStoreContract
         batch.NewVariants.Add(new VariantRecord(1, a, "legal_entity", "Akzo Nobel N.V.", "AKZO NOBEL", "AKZONOBEL", "", "NL", "", "in.csv", 2, "r2"));
         batch.NewVariants.Add(new VariantRecord(2, a, "legal_entity", "AKZO-NOBEL", "AKZO NOBEL", "AKZONOBEL", "", "", "", "in.csv", 3, "r3"));
         batch.NewVariants.Add(new VariantRecord(3, b, "legal_entity", "AKZO NOBEL CHEMICALS", "AKZO NOBEL CHEMICALS", "AKZONOBELCHEMICALS", "", "", "", "in.csv", 4, "r4"));
-        batch.NewBlockingKeys.Add(new BlockingKeyRow("t:AKZO", 1));
-        batch.NewBlockingKeys.Add(new BlockingKeyRow("t:AKZO", 2));
-        batch.NewBlockingKeys.Add(new BlockingKeyRow("t:AKZO", 3));
-        batch.NewBlockingKeys.Add(new BlockingKeyRow("t:CHEMICALS", 3));
         batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, a, null, "test", "", T0));
         batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, b, null, "test", "", T0));
         batch.Meta["minter.sequence"] = "2";
@@ -69,18 +66,6 @@ public abstract partial class RegistryStoreContract
     }
 
     [Fact]
-    public async Task Blocking_key_lookup_counts_shared_keys_and_skips_oversized_blocks()
-    {
-        await using var store = await CreateEmptyStoreAsync();
-        await store.ApplyAsync(Batch(new IdMinter(1), out _, out _));
-        var found = await store.FindByBlockingKeysAsync(["t:AKZO", "t:CHEMICALS"], blockCap: 10);
-        Assert.Equal((3L, 2), found[0]);
-        Assert.Equal(3, found.Count);
-        var capped = await store.FindByBlockingKeysAsync(["t:AKZO", "t:CHEMICALS"], blockCap: 2);
-        Assert.Equal([(3L, 1)], capped);
-    }
-
-    [Fact]
     public async Task Free_text_search_tolerates_a_typo()
     {
         await using var store = await CreateEmptyStoreAsync();
@@ -95,7 +80,7 @@ public abstract partial class RegistryStoreContract
     {
         await using var store = await CreateEmptyStoreAsync();
         await store.ApplyAsync(Batch(new IdMinter(1), out var a, out var b));
-        await store.MergeAsync(a, b, "analyst", "same company");
+        await ReviewedMerge.MergeAsync(store, a, b, "analyst");
         var resolved = await store.ResolveAsync(b);
         Assert.Equal(a, resolved!.Id);
         Assert.Equal(EntityStatus.Absorbed, (await store.GetEntityAsync(b))!.Status);
@@ -104,7 +89,7 @@ public abstract partial class RegistryStoreContract
         var events = new List<RegistryEvent>();
         await foreach (var e in store.ReadEventsAsync(b)) events.Add(e);
         Assert.Contains(events, e => e.Type == RegistryEventType.Merged && e.EntityId == a && e.OtherId == b && e.Actor == "analyst");
-        await Assert.ThrowsAnyAsync<Exception>(() => store.MergeAsync(b, a, "analyst", "cycle"));
+        await Assert.ThrowsAnyAsync<Exception>(() => ReviewedMerge.MergeAsync(store, b, a));
     }
 
     [Fact]

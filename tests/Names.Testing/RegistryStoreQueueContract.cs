@@ -94,8 +94,8 @@ public abstract partial class RegistryStoreContract
         await using var store = await CreateEmptyStoreAsync();
         var (e, _) = await QueueAsync(store);
         // e2 (the only Irish one) absorbs e4, then e1 absorbs e2: a chain of two redirects.
-        await store.MergeAsync(e[2], e[4], "test", "same");
-        await store.MergeAsync(e[1], e[2], "test", "same");
+        await ReviewedMerge.MergeAsync(store, e[2], e[4], "test");
+        await ReviewedMerge.MergeAsync(store, e[1], e[2], "test");
         Assert.Equal(e[1], (await store.ResolveAsync(e[4]))!.Id);
         var expected = await ExpectedOrderAsync(store);
         var query = new PendingProposalQuery(Boundary);

@@ -35,8 +35,8 @@ public abstract partial class RegistryStoreContract
         var (e, proposals) = await QueueAsync(store);
         await AssertQueueRightAsync(store, "written");
 
-        await store.MergeAsync(e[2], e[4], "test", "same");
-        await store.MergeAsync(e[1], e[2], "test", "same"); // e4 -> e2 -> e1
+        await ReviewedMerge.MergeAsync(store, e[2], e[4], "test");
+        await ReviewedMerge.MergeAsync(store, e[1], e[2], "test"); // e4 -> e2 -> e1
         await AssertQueueRightAsync(store, "chain of merges");
 
         // New variants for the survivor (one Irish), and new proposals naming the absorbed ids.
@@ -116,7 +116,7 @@ public abstract partial class RegistryStoreContract
             batch.NewProposals.Add(new ReviewProposal(0, entities[a], entities[b], score, "", ProposalStatus.Pending, T0));
         }
         await store.ApplyAsync(batch);
-        await store.MergeAsync(entities[29], entities[28], "test", "same"); // the largest grows: sizes move inside the group
+        await ReviewedMerge.MergeAsync(store, entities[29], entities[28], "test"); // the largest grows: sizes move inside the group
 
         var expected = await ExpectedOrderAsync(store);
         var query = new PendingProposalQuery(Boundary);

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Names.Resolver.Evaluation;
+using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 
 namespace Names.Host.Cli;
@@ -49,7 +50,7 @@ public static class EvalPairsCommand
                 if (parse.GetResult(registry.Db) is { Implicit: false } || parse.GetValue(registry.Pg) is not null)
                 {
                     await using var store = await registry.Bind(parse).OpenAsync(mustExist: true, ct);
-                    scorer = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+                    scorer = await RegistryModel.LoadAsync(store, ct);
                     model = $"{scorer.Kind} from the registry";
                 }
                 else

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Names.Resolver.Service;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 
@@ -45,17 +47,28 @@ public sealed class RegistryOptions
     }
 }
 
-/// <summary>A registry's address. <see cref="OpenAsync"/> applies migrations and turns failures into exit-code exceptions.</summary>
+/// <summary>
+/// A registry's address, and the one place that picks SQLite or PostgreSQL (a connection string given: PostgreSQL).
+/// <see cref="OpenAsync"/> applies migrations and turns failures into exit-code exceptions.
+/// </summary>
 public sealed record RegistryLocation(string Db, string? Pg)
 {
     public override string ToString() => Pg is null ? Db : "PostgreSQL";
+
+    /// <summary>The store for runs and reviewers' operations (migrations applied).</summary>
+    public async Task<IRegistryStore> OpenStoreAsync(CancellationToken ct) =>
+        Pg is null ? await SqliteRegistryStore.OpenAsync(Db, ct) : await PostgresRegistryStore.OpenAsync(Pg, ct);
+
+    /// <summary>The registry for single-name decisions (a connection per request, the shared id sequence); the same object holds API keys and the key ring.</summary>
+    public async Task<IOnlineRegistry> OpenOnlineAsync(CancellationToken ct) =>
+        Pg is null ? await SqliteOnlineRegistry.OpenAsync(Db, ct) : await PostgresOnlineRegistry.OpenAsync(Pg, ct);
 
     public async Task<IRegistryStore> OpenAsync(bool mustExist, CancellationToken ct)
     {
         if (Pg is null && mustExist && !File.Exists(Db)) throw new CliIoException($"registry '{Db}' does not exist");
         try
         {
-            return Pg is null ? await SqliteRegistryStore.OpenAsync(Db, ct) : await PostgresRegistryStore.OpenAsync(Pg, ct);
+            return await OpenStoreAsync(ct);
         }
         catch (RegistrySchemaTooNewException e)
         {

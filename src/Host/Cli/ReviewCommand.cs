@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using Names.Host.Service;
 using Names.Resolver.Review;
 
 namespace Names.Host.Cli;
@@ -45,13 +44,13 @@ public static class ReviewCommand
         {
             if (parse.GetValue(limit) < 1 || parse.GetValue(offset) < 0) throw new CliUsageException("--limit must be >= 1 and --offset >= 0");
             var filter = new ProposalFilter(parse.GetValue(kind), parse.GetValue(country), parse.GetValue(minScore), parse.GetValue(maxScore), parse.GetValue(source));
-            await using var runtime = await OpenAsync(registry.Bind(parse), ct);
-            var (items, total) = await runtime.Review.PendingAsync(filter, parse.GetValue(offset), parse.GetValue(limit), ct);
+            await using var review = await OpenAsync(registry.Bind(parse), ct);
+            var (items, total) = await review.Queue.PendingAsync(filter, parse.GetValue(offset), parse.GetValue(limit), ct);
             var rows = new List<string[]> { new[] { "ID", "SCORE", "KIND", "ENTITY A", "NAME A", "ENTITY B", "NAME B", "COUNTRIES", "VARIANTS" } };
             foreach (var p in items)
             {
-                var a = await runtime.Review.GetEntityAsync(p.EntityA, ct);
-                var b = await runtime.Review.GetEntityAsync(p.EntityB, ct);
+                var a = await review.Queue.GetEntityAsync(p.EntityA, ct);
+                var b = await review.Queue.GetEntityAsync(p.EntityB, ct);
                 rows.Add([p.Id.ToString(CultureInfo.InvariantCulture), p.Score.ToString("0.000", CultureInfo.InvariantCulture), a.Kind,
                     a.Id, Cut(a.CanonicalName), b.Id, Cut(b.CanonicalName), string.Join(",", a.Countries.Union(b.Countries).Order(StringComparer.Ordinal)),
                     $"{a.RecordCount}+{b.RecordCount}"]);
@@ -75,16 +74,16 @@ public static class ReviewCommand
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "review " + verb, async () =>
         {
-            await using var runtime = await OpenAsync(registry.Bind(parse), ct);
+            await using var review = await OpenAsync(registry.Bind(parse), ct);
             var actor = Actor(parse.GetValue(reviewer));
             var proposal = parse.GetValue(id);
             return await RefusalsAsync(console, verb, async () =>
             {
                 var decision = verb switch
                 {
-                    "accept" => await runtime.Review.AcceptAsync(proposal, actor, parse.GetValue(comment), ct),
-                    "reject" => await runtime.Review.RejectAsync(proposal, actor, parse.GetValue(comment), ct),
-                    _ => await runtime.Review.SkipAsync(proposal, actor, ct),
+                    "accept" => await review.Queue.AcceptAsync(proposal, actor, parse.GetValue(comment), ct),
+                    "reject" => await review.Queue.RejectAsync(proposal, actor, parse.GetValue(comment), ct),
+                    _ => await review.Queue.SkipAsync(proposal, actor, ct),
                 };
                 await console.Out.WriteLineAsync(Describe(decision));
             });
@@ -101,10 +100,10 @@ public static class ReviewCommand
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "review undo", async () =>
         {
-            await using var runtime = await OpenAsync(registry.Bind(parse), ct);
+            await using var review = await OpenAsync(registry.Bind(parse), ct);
             return await RefusalsAsync(console, "undo", async () =>
             {
-                var decision = await runtime.Review.UndoAsync(Actor(parse.GetValue(reviewer)), null, parse.GetValue(comment), ct)
+                var decision = await review.Queue.UndoAsync(Actor(parse.GetValue(reviewer)), null, parse.GetValue(comment), ct)
                                ?? throw new ReviewConflictException("you have no decision to undo");
                 await console.Out.WriteLineAsync(Describe(decision));
             });
@@ -116,12 +115,7 @@ public static class ReviewCommand
 
     private static string Actor(string? reviewer) => "cli:" + (string.IsNullOrWhiteSpace(reviewer) ? Environment.UserName : reviewer.Trim());
 
-    /// <summary>The service runtime on the registry (the review queue needs the resolver for explanations and the shared id sequence for splits).</summary>
-    private static async Task<ServiceRuntime> OpenAsync(RegistryLocation location, CancellationToken ct)
-    {
-        await (await location.OpenAsync(mustExist: true, ct)).DisposeAsync(); // clear messages for a missing or too new registry
-        return await ServiceRuntime.OpenAsync(new ServiceSettings { DbPath = location.Db, PgConnection = location.Pg }, ct);
-    }
+    private static Task<CliReview> OpenAsync(RegistryLocation location, CancellationToken ct) => CliReview.OpenAsync(location, scoring: false, ct);
 
     private static async Task<int> RefusalsAsync(CliConsole console, string verb, Func<Task> decide)
     {

@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Names.Host.Csv;
 using Names.Host.Resolving;
-using Names.Host.Service;
 using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 using Names.Resolver.Scoring;
@@ -76,10 +75,10 @@ public static class TrainCommand
             PairScorerSerializer.Deserialize(model.Serialize());
             var version = await PairScorerSerializer.SaveAsync(store, model, $"{model.Kind} on {source}", ct);
             var versionText = version.ToString(CultureInfo.InvariantCulture);
-            // The service runtime's resolver scores with the latest stored model: the one just saved.
+            // Pair scoring loads the latest stored model: the one just saved.
             RescoreOutcome rescored;
-            await using (var runtime = await ServiceRuntime.OpenAsync(new ServiceSettings { DbPath = location.Db, PgConnection = location.Pg }, ct))
-                rescored = await runtime.Review.RescorePendingAsync("model:v" + versionText, ct);
+            await using (var review = await CliReview.OpenAsync(location, scoring: true, ct))
+                rescored = await review.Queue.RescorePendingAsync("model:v" + versionText, ct);
             new CliSummary("names train: done")
                 .Add("registry", location.ToString())
                 .Add("model", $"{model.Kind} v{versionText}")

@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Host.Cleaning;
 using Names.Host.Cli;
 using Names.Host.Csv;
@@ -72,7 +73,7 @@ public sealed class LearningCurve(CliConsole console)
             await new ResolveRun(console).RunAsync(request with { Out = "", Rejects = "-", Registry = new RegistryLocation(temp, null) }, ct, collector);
             IPairScorer used;
             await using (var store = await SqliteRegistryStore.OpenAsync(temp, ct))
-                used = await PairScorerSerializer.LoadLatestAsync(store, ct) ?? DefaultModel.Load();
+                used = await RegistryModel.LoadAsync(store, ct);
             return (ClusterMetrics.Compute(collector.Predicted, collector.Truth), used);
         }
         finally

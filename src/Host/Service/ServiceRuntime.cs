@@ -1,9 +1,8 @@
+using Names.Host.Cli;
 using Names.Normalization;
 using Names.Resolver.Review;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
 using Names.Resolver.Storage;
-using Names.Resolver.Storage.Postgres;
 
 namespace Names.Host.Service;
 
@@ -88,9 +87,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
             var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, settings.ReadModel, ct);
             // Loading the read model passes every variant through the heap once; give that memory back before serving.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
-            IRegistryStore reviewStore = string.IsNullOrWhiteSpace(settings.PgConnection)
-                ? await SqliteRegistryStore.OpenAsync(settings.DbPath, ct)
-                : await PostgresRegistryStore.OpenAsync(settings.PgConnection, ct);
+            var reviewStore = await Location(settings).OpenStoreAsync(ct);
             return new ServiceRuntime(registry, keys, keyRing, resolver, normalizer, registry, reviewStore);
         }
         catch
@@ -110,21 +107,20 @@ public sealed class ServiceRuntime : IAsyncDisposable
 
     private static async Task<(IOnlineRegistry Registry, IApiKeyStore Keys, IKeyRingStore KeyRing)> OpenProviderAsync(ServiceSettings settings, CancellationToken ct)
     {
+        var location = Location(settings);
         try
         {
-            if (!string.IsNullOrWhiteSpace(settings.PgConnection))
-            {
-                var pg = await PostgresOnlineRegistry.OpenAsync(settings.PgConnection, ct);
-                return (pg, pg, pg);
-            }
-            var sqlite = await SqliteOnlineRegistry.OpenAsync(settings.DbPath, ct);
-            return (sqlite, sqlite, sqlite);
+            var registry = await location.OpenOnlineAsync(ct);
+            return (registry, (IApiKeyStore)registry, (IKeyRingStore)registry);
         }
         catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or Npgsql.NpgsqlException or ArgumentException)
         {
-            throw new Cli.CliIoException($"cannot open registry '{(settings.PgConnection is null ? settings.DbPath : "PostgreSQL")}': {e.Message}", e);
+            throw new Cli.CliIoException($"cannot open registry '{location}': {e.Message}", e);
         }
     }
+
+    private static RegistryLocation Location(ServiceSettings settings) =>
+        new(settings.DbPath, string.IsNullOrWhiteSpace(settings.PgConnection) ? null : settings.PgConnection);
 
     public async ValueTask DisposeAsync()
     {

@@ -56,12 +56,9 @@ internal sealed class RegistryState
     public static EntityKind ParseKind(string text) => EntityKindText.Parse(text) ?? EntityKind.Unknown;
 
     /// <summary>Follows absorbed ids to the active survivor.</summary>
-    public EntityState Survivor(string id)
-    {
-        var e = Entities[id];
-        for (int guard = 0; e.SurvivorId is not null && guard < 1000; guard++) e = Entities[e.SurvivorId];
-        return e;
-    }
+    public EntityState Survivor(string id) => SurvivorWalk.Follow(Entities[id], _survivorOf ??= e => e.SurvivorId is null ? null : Entities[e.SurvivorId]);
+
+    private Func<EntityState, EntityState?>? _survivorOf;
 
     public int AddVariant(VariantState variant, IReadOnlyList<string> keys)
     {

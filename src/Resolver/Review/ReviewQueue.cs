@@ -1,6 +1,7 @@
 using System.Globalization;
 using Names.Normalization;
 using Names.Resolver.Identifiers;
+using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service;
 using Names.Resolver.Storage;
@@ -14,9 +15,18 @@ namespace Names.Resolver.Review;
 /// merges with the older id surviving, reject records a cannot-link, skip hides a proposal from one reviewer only),
 /// undo of a reviewer's own last decision, split, entity search. Every decision is recorded by the store atomically
 /// with its effect, so two reviewers deciding one proposal cannot both win (<see cref="ReviewConflictException"/>).
+/// Pair scores (a proposal's detail, re-scoring) need <paramref name="scoring"/>, the nearest other entities
+/// <paramref name="nearest"/>: <c>names review</c> opens the queue on the registry without either.
 /// </summary>
-public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, OnlineResolver resolver)
+public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, ResolutionOptions options, PairScoring? scoring = null,
+    IEntityLookup? nearest = null)
 {
+    /// <summary>The service's queue: scores and nearest entities from its resolver.</summary>
+    public ReviewQueue(IRegistryStore store, IOnlineRegistry registry, OnlineResolver resolver)
+        : this(store, registry, resolver.Options, resolver.Scoring, resolver)
+    {
+    }
+
     /// <summary>Lock under which split ids are minted (any key works: minting itself is serialised by the sequence row).</summary>
     private const string MintLock = "review:mint";
     private const int MaxVariantsCompared = 25;
@@ -24,7 +34,7 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
     private const int ExampleRecordsShown = 5;
 
     /// <summary>The score a proposal is least certain at: the middle of the resolver's review band.</summary>
-    public double DecisionBoundary => (resolver.Options.LowerThreshold + resolver.Options.UpperThreshold) / 2;
+    public double DecisionBoundary => (options.LowerThreshold + options.UpperThreshold) / 2;
 
     /// <summary>Pending proposals passing the filter, rows [offset, offset + limit) in queue order, and how many pass it in all.</summary>
     public async Task<(IReadOnlyList<ReviewProposal> Items, int Total)> PendingAsync(ProposalFilter filter, int offset, int limit, CancellationToken ct = default)
@@ -140,33 +150,36 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
         var a = await GetEntityAsync(factsA.Id, ct);
         var b = await GetEntityAsync(factsB.Id, ct);
         var best = BestPair(a, b);
-        var nearest = new List<EntityCandidate>();
+        var others = new List<EntityCandidate>();
         var country = a.Countries.Count > 0 ? a.Countries[0] : null;
-        foreach (var party in await resolver.LookupAsync(new NameInput(a.CanonicalName, country, a.Kind), NearestOthersShown + 2, ct))
-            nearest.AddRange(party.Candidates.Where(c => c.EntityId != a.Id && c.EntityId != b.Id && nearest.All(n => n.EntityId != c.EntityId)));
-        return new ProposalDetail(proposal, a, b, best?.Contributions ?? [], nearest.Take(NearestOthersShown).ToList(), best?.Probability);
+        if (nearest is not null)
+            foreach (var party in await nearest.LookupAsync(new NameInput(a.CanonicalName, country, a.Kind), NearestOthersShown + 2, ct))
+                others.AddRange(party.Candidates.Where(c => c.EntityId != a.Id && c.EntityId != b.Id && others.All(n => n.EntityId != c.EntityId)));
+        return new ProposalDetail(proposal, a, b, best?.Contributions ?? [], others.Take(NearestOthersShown).ToList(), best?.Probability);
     }
 
-    /// <summary>The pair of variants the current model finds most alike: it explains the proposal best. Null when a side has no variant.</summary>
+    /// <summary>The pair of variants the current model finds most alike: it explains the proposal best. Null when a side has no variant (or no scoring).</summary>
     private PairScore? BestPair(EntitySummary a, EntitySummary b)
     {
         PairScore? best = null;
+        if (scoring is null) return null;
         foreach (var va in a.Variants.Take(MaxVariantsCompared))
         foreach (var vb in b.Variants.Take(MaxVariantsCompared))
         {
-            var score = resolver.ScorePair(va, vb);
+            var score = scoring.Score(va, vb);
             if (best is null || score.Probability > best.Probability) best = score;
         }
         return best;
     }
 
     /// <summary>
-    /// Re-scores every pending proposal with the resolver's model (after <c>names train</c> stored a new one): a pair now
+    /// Re-scores every pending proposal with the scoring's model (after <c>names train</c> stored a new one): a pair now
     /// at or above the upper threshold is accepted (merged), one below the lower threshold rejected (cannot-link), both
     /// recorded with <paramref name="actor"/> (the model's version); the others stay pending with their new score.
     /// </summary>
     public async Task<RescoreOutcome> RescorePendingAsync(string actor, CancellationToken ct = default)
     {
+        if (scoring is null) throw new InvalidOperationException("re-scoring needs the queue opened with pair scoring");
         int rescored = 0, accepted = 0, rejected = 0, refused = 0;
         foreach (var p in await store.GetProposalsAsync(ProposalStatus.Pending, ct))
         {
@@ -178,8 +191,8 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
             var comment = string.Create(CultureInfo.InvariantCulture, $"re-scored p={best.Probability:0.000}");
             try
             {
-                if (best.Probability >= resolver.Options.UpperThreshold) { await AcceptAsync(p.Id, actor, comment, ct); accepted++; }
-                else if (best.Probability < resolver.Options.LowerThreshold) { await RejectAsync(p.Id, actor, comment, ct); rejected++; }
+                if (best.Probability >= options.UpperThreshold) { await AcceptAsync(p.Id, actor, comment, ct); accepted++; }
+                else if (best.Probability < options.LowerThreshold) { await RejectAsync(p.Id, actor, comment, ct); rejected++; }
                 else await store.RescoreProposalAsync(p.Id, Math.Round(best.Probability, 4), best.Explain(), best.Contributions, ct);
             }
             catch (ReviewConflictException)

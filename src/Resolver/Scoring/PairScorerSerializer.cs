@@ -34,16 +34,12 @@ public static class PairScorerSerializer
     public static Task<long> SaveAsync(IRegistryStore store, IPairScorer model, string note, CancellationToken ct = default) =>
         store.SaveModelAsync(model.Kind, model.Serialize(), note, ct);
 
-    /// <summary>The latest stored model that loads (see <see cref="LoadAsync"/>), or null when the registry has none.</summary>
-    public static async Task<IPairScorer?> LoadLatestAsync(IRegistryStore store, CancellationToken ct = default) =>
-        (await LoadAsync(store, ct))?.Scorer;
-
     /// <summary>
     /// The latest stored model, or null when the registry has none. A latest model that cannot be loaded (written by a
     /// newer version, damaged) is refused: the latest unsupervised model stored before it is used instead, else the
     /// built-in one, and <see cref="StoredScorer.Refused"/> says why.
     /// </summary>
-    public static async Task<StoredScorer?> LoadAsync(IRegistryStore store, CancellationToken ct = default)
+    public static async Task<StoredScorer?> LoadAsync(IModelStore store, CancellationToken ct = default)
     {
         var latest = await store.GetLatestModelAsync(null, ct);
         if (latest is null) return null;

@@ -1,8 +1,6 @@
-using System.Globalization;
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
-using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service.ReadModel;
@@ -22,17 +20,14 @@ namespace Names.Resolver.Service;
 /// requests for one name (any thread, process or instance) mint exactly one id: the known-variant check reads the
 /// database itself. Thread-safe.
 /// </summary>
-public sealed class OnlineResolver
+public sealed class OnlineResolver : IEntityLookup
 {
     private readonly IOnlineRegistry _registry;
-    private readonly ScorerByKind _scorers;
+    private readonly EntityMatcher _matcher;
     private readonly NameNormalizer _normalizer;
-    private readonly ResolutionOptions _options;
     private readonly TokenStatistics _tokens;
-    private readonly NameConflictRule _nameConflicts;
-    private readonly LinkDecisionRule _decisions;
     private readonly BlockingKeyGenerator _keys = new();
-    private readonly ComparisonRecordCache _records = new();
+    private readonly StoredRecords _records;
     private readonly RegistryReadModel _model;
     private readonly ReadModelOptions _freshness;
 
@@ -42,30 +37,20 @@ public sealed class OnlineResolver
         _registry = registry;
         _model = model;
         _freshness = freshness;
-        _scorers = new ScorerByKind(scorer);
+        _matcher = new EntityMatcher(scorer, options);
         _normalizer = normalizer;
-        _options = options;
         _tokens = tokens;
-        _nameConflicts = new NameConflictRule(options);
-        _decisions = new LinkDecisionRule(options);
-        _vetoes = ComparisonSet.FromNames(options.VetoLevels.Keys).Features.Select(f => (f, options.VetoLevels[f.Name])).ToArray();
-    }
-
-    /// <summary>Hard rules of <see cref="ResolutionOptions.VetoLevels"/> (as in the bulk engine): a vetoed pair scores 0.</summary>
-    private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
-
-    private bool Vetoed(NameRecord a, NameRecord b)
-    {
-        foreach (var (feature, vetoing) in _vetoes)
-            if (Array.IndexOf(vetoing, feature.Compare(a, b, _tokens)) >= 0) return true;
-        return false;
+        Scoring = new PairScoring(_matcher, tokens);
+        _records = new StoredRecords(Scoring.Records);
     }
 
     /// <summary>Score of an exact known variant: certain, no feature comparison behind it.</summary>
     public static readonly PairScore KnownVariantScore = new(1.0, 0, []);
 
-    public IPairScorer Scorer => _scorers.Model;
-    public ResolutionOptions Options => _options;
+    public IPairScorer Scorer => _matcher.Model;
+    public ResolutionOptions Options => _matcher.Options;
+    /// <summary>Pair scores for reviewers, with this resolver's model and token statistics.</summary>
+    public PairScoring Scoring { get; }
     public NameNormalizer Normalizer => _normalizer;
     /// <summary>The in-process image of the registry that lookups read (kept fresh by <see cref="RegistryReadModel.EnsureFreshAsync"/>).</summary>
     public RegistryReadModel ReadModel => _model;
@@ -80,14 +65,10 @@ public sealed class OnlineResolver
     {
         options ??= new ResolutionOptions();
         freshness ??= new ReadModelOptions();
-        if (scorer is null)
-        {
-            var stored = await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct);
-            scorer = stored is null ? DefaultModel.Load() : PairScorerSerializer.Deserialize(stored.Parameters);
-        }
+        scorer ??= RegistryModel.From(await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct));
         var tokens = new TokenStatistics();
         var model = await RegistryReadModel.LoadAsync(registry, options.BlockCap, freshness,
-            nameKey => tokens.Add(nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ct);
+            nameKey => tokens.Add(PairScoring.Words(nameKey)), ct);
         return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens);
     }
 
@@ -106,7 +87,8 @@ public sealed class OnlineResolver
                 result.Add(new PartyLookup(party, []));
                 continue;
             }
-            var matches = Match(NameRecord.FromParty(party)).OrderByDescending(c => c.Probability).ThenBy(c => c.EntityId, StringComparer.Ordinal).ToList();
+            var (scored, groups) = Match(NameRecord.FromParty(party));
+            var matches = scored.Select(m => Candidate(m, groups)).OrderByDescending(c => c.Probability).ThenBy(c => c.EntityId, StringComparer.Ordinal).ToList();
             // As resolve would: the exact name already in the registry answers with its entity first, certain.
             if (_model.FindName(party.Kind.ToText(), party.NameKey, party.CompactKey, party.Country) is { } known)
             {
@@ -151,110 +133,51 @@ public sealed class OnlineResolver
         var record = NameRecord.FromParty(party);
         // Every change committed before the lock was granted is read into the model before comparing.
         await _model.EnsureFreshAsync(TimeSpan.Zero, ct, s);
-        var matches = Match(record);
-        var batch = new RegistryBatch();
-        var now = DateTimeOffset.UtcNow;
-        var decision = _decisions.Decide(matches);
-        var resolution = decision.Resolution;
-        var score = decision.Score;
-        string targetId, targetKind, canonical, explanation;
-        string? proposedWith = null;
-        if (resolution == ResolutionKind.Matched)
-        {
-            var best = decision.Target!;
-            (targetId, targetKind, canonical) = (best.EntityId, best.Kind, best.CanonicalName);
-            explanation = best.Score.Explain();
-            foreach (var other in decision.AlsoMatching)
-                await ProposeAsync(s, batch, targetId, other.EntityId, other.Probability, "variant " + party.NameKey + " matches both; " + other.Score.Explain(), other.Score.Contributions, now, ct);
-        }
-        else
-        {
-            targetId = await s.MintIdAsync(party.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix, ct);
-            (targetKind, canonical) = (kind, party.DisplayName);
-            batch.NewEntities.Add(new EntityRecord(targetId, kind, party.DisplayName));
-            batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, targetId, null, actor, party.NameKey, now));
-            if (decision.Target is { } candidate)
-            {
-                explanation = candidate.Score.Explain();
-                proposedWith = candidate.EntityId;
-                await ProposeAsync(s, batch, candidate.EntityId, targetId, candidate.Probability, explanation, candidate.Score.Contributions, now, ct);
-            }
-            else
-                explanation = decision.Nearest is { } nearest ? "nearest " + nearest.EntityId + ": " + nearest.Score.Explain() : "no candidate";
-        }
-
-        var variantId = await s.NextVariantIdAsync(ct);
-        batch.NewVariants.Add(new VariantRecord(variantId, targetId, kind, party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
-            party.Country, record.SerializeExtras(), source, 0, "", rawName));
-        // As in the bulk run, character q-gram keys are not stored (they would dominate the key table).
-        foreach (var k in _keys.Keys(record, qGrams: false)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
-        batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, targetId, null, actor,
-            string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), now));
+        var (matches, groups) = Match(record);
+        var decision = _matcher.Decide(matches);
+        var writer = new RegistryWriter(new SessionWriteTarget(s), actor);
+        var written = await writer.WriteAsync(party, record, decision, new VariantOrigin(source, RawName: rawName), ct);
+        var batch = writer.TakeBatch();
         await s.WriteAsync(batch, ct);
-        return (new PartyResolution(party, targetId, targetKind, canonical, resolution, Math.Round(score, 4), explanation, proposedWith), batch);
+        var (targetKind, canonical) = written.Minted ? (kind, party.DisplayName)
+            : (groups[decision.Target!.Group].Entity.Kind, groups[decision.Target.Group].Entity.CanonicalName);
+        return (new PartyResolution(party, written.EntityId, targetKind, canonical, decision.Resolution, Math.Round(decision.Score, 4), written.Explanation,
+            written.ProposedWith), batch);
     }
 
-    private static async Task ProposeAsync(IRegistrySession s, RegistryBatch batch, string a, string b, double score, string explanation,
-        IReadOnlyList<FeatureContribution> contributions, DateTimeOffset now, CancellationToken ct)
+    /// <summary>The service's writes: ids from the registry's shared sequence, proposals checked in the database, under the name's lock.</summary>
+    private sealed class SessionWriteTarget(IRegistrySession s) : IRegistryWriteTarget
     {
+        public async ValueTask<string> MintIdAsync(Party party, CancellationToken ct) => await s.MintIdAsync(RegistryWriter.PrefixOf(party.Kind), ct);
+        public async ValueTask<long> NextVariantIdAsync(CancellationToken ct) => await s.NextVariantIdAsync(ct);
         // A pair already proposed (pending or decided) or recorded as different is not put to reviewers again.
-        if (a == b || await s.ProposalExistsAsync(a, b, ct) || await s.CannotLinkExistsAsync(a, b, ct)) return;
-        batch.NewProposals.Add(new ReviewProposal(0, a, b, Math.Round(score, 4), explanation, ProposalStatus.Pending, now, Contributions: contributions));
-    }
-
-    /// <summary>
-    /// Scores two stored variants as a lookup would (hard rules and name conflict rules applied over the model's
-    /// probability; the contributions still show what the model saw). For reviewers: why a pair was proposed.
-    /// </summary>
-    public PairScore ScorePair(VariantRecord a, VariantRecord b)
-    {
-        NameRecord ra = _records.Get(a), rb = _records.Get(b);
-        var scorer = _scorers.For(ra.Kind);
-        var levels = scorer.Comparisons.Compare(ra, rb, _tokens);
-        var score = scorer.Score(levels);
-        var p = Vetoed(ra, rb) ? 0 : _nameConflicts.Apply(ra, rb, levels, [], _tokens, score.Probability);
-        return p == score.Probability ? score : score with { Probability = p };
+        public async ValueTask<bool> ClaimProposalAsync(string a, string b, CancellationToken ct) =>
+            !await s.ProposalExistsAsync(a, b, ct) && !await s.CannotLinkExistsAsync(a, b, ct);
     }
 
     /// <summary>Follows absorbed ids to the active entity; null when the id was never issued.</summary>
-    public static async Task<EntityRecord?> SurvivorAsync(IRegistrySession s, string id, CancellationToken ct)
+    public static Task<EntityRecord?> SurvivorAsync(IRegistrySession s, string id, CancellationToken ct) =>
+        SurvivorWalk.FollowAsync(id, e => s.GetEntityAsync(e, ct));
+
+    /// <summary>Compares the record with the entities its blocking keys reach in the read model.</summary>
+    private (List<EntityMatch> Matches, List<CandidateGroup<EntityRow, MemberRow>> Groups) Match(NameRecord record)
     {
-        var entity = await s.GetEntityAsync(id, ct);
-        for (int guard = 0; entity is { SurvivorId: not null } && entity.Status == EntityStatus.Absorbed && guard < 1000; guard++)
-            entity = await s.GetEntityAsync(entity.SurvivorId, ct);
-        return entity;
+        var groups = _model.Candidates(record, _keys.Keys(record, qGrams: false), _matcher);
+        return (_matcher.Score(record, groups, _records, _tokens), groups);
     }
 
-    /// <summary>Compares the record with the entities its blocking keys reach in the read model (grouped by entity, canonical member always compared).</summary>
-    private List<EntityCandidate> Match(NameRecord record)
+    private static EntityCandidate Candidate(EntityMatch m, List<CandidateGroup<EntityRow, MemberRow>> groups)
     {
-        var groups = _model.Candidates(_keys.Keys(record, qGrams: false), record.Kind, _options);
-        var candidates = new List<EntityCandidate>(groups.Count);
-        var scorer = _scorers.For(record.Kind);
-        foreach (var (entity, members) in groups)
-        {
-            int dissent = 0, bestIndex = -1;
-            double bestProbability = -1;
-            int[]? bestLevels = null;
-            bool bestVetoed = false;
-            for (int i = 0; i < members.Count; i++)
-            {
-                var m = members[i];
-                var other = _records.Get(m);
-                var levels = scorer.Comparisons.Compare(record, other, _tokens);
-                var vetoed = Vetoed(record, other);
-                var p = vetoed ? 0 : _nameConflicts.Apply(record, other, levels, [], _tokens, scorer.Probability(levels));
-                if (_decisions.ClearlyDiffers(p)) dissent++;
-                if (p > bestProbability) (bestProbability, bestIndex, bestLevels, bestVetoed) = (p, i, levels, vetoed);
-            }
-            // Online records carry no context, so never the person-with-context share (memberWise: false), as in bulk.
-            var allowed = _decisions.Agrees(dissent, members.Count, memberWise: false);
-            var score = scorer.Score(bestLevels!);
-            // A hard rule or a name conflict rule overrode the model; the contributions still show why it looked alike.
-            if (bestVetoed || score.Probability != bestProbability) score = score with { Probability = bestProbability };
-            candidates.Add(new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, members[bestIndex].DisplayName,
-                bestProbability, score, members.Count, dissent, allowed));
-        }
-        return candidates;
+        var (entity, members) = (groups[m.Group].Entity, groups[m.Group].Members);
+        return new EntityCandidate(entity.Id, entity.Kind, entity.CanonicalName, members[m.BestMember].DisplayName, m.Probability, m.BestScore,
+            m.Compared, m.Dissenting, m.Allowed);
+    }
+
+    /// <summary>Comparison records of the read model's members (cached: parsing the packed fields costs more than comparing).</summary>
+    private sealed class StoredRecords(ComparisonRecordCache cache) : ICandidateRecords<EntityRow, MemberRow>
+    {
+        public string IdOf(EntityRow entity) => entity.Id;
+        public NameRecord RecordOf(MemberRow member) => cache.Get(member);
+        public NameRecord? ContextPoolOf(EntityRow entity) => null;
     }
 }

@@ -5,12 +5,11 @@ public sealed class RegistryBatch
 {
     public List<EntityRecord> NewEntities { get; } = new();
     public List<VariantRecord> NewVariants { get; } = new();
-    public List<BlockingKeyRow> NewBlockingKeys { get; } = new();
     public List<RegistryEvent> Events { get; } = new();
     public List<ReviewProposal> NewProposals { get; } = new();
     /// <summary>Registry metadata to upsert (e.g. the minter sequence).</summary>
     public Dictionary<string, string> Meta { get; } = new();
 
-    public bool IsEmpty => NewEntities.Count == 0 && NewVariants.Count == 0 && NewBlockingKeys.Count == 0
+    public bool IsEmpty => NewEntities.Count == 0 && NewVariants.Count == 0
                            && Events.Count == 0 && NewProposals.Count == 0 && Meta.Count == 0;
 }

@@ -1,3 +1,4 @@
+using Names.Resolver.Storage.Sqlite;
 using Names.Host.Cli;
 using System.CommandLine;
 using System.Diagnostics;

@@ -1,6 +1,5 @@
 using System.Globalization;
 using Names.Normalization;
-using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
@@ -11,7 +10,7 @@ namespace Names.Host.Service.Benchmarks;
 /// <summary>
 /// Writes a benchmark registry straight from the synthetic truth, without resolving: each entity slot of
 /// <see cref="SyntheticRegistryRows"/> becomes one entity holding its spellings as variants, with the rows the
-/// resolver would write (normalised names, features, blocking keys, minted/linked events, minter sequence). A second
+/// resolver would write (normalised names, features, minted/linked events, minter sequence; by the resolver's own <see cref="RegistryWriter"/>). A second
 /// copy of a name already written (namesakes, two spellings cleaning alike) is skipped, as the registry's unique name
 /// index requires. About 10x faster than the bulk resolver, whose candidate scoring is not what the lookup
 /// benchmark measures.
@@ -22,14 +21,23 @@ public static class SyntheticRegistryWriter
 
     public sealed record Written(long Entities, long Variants, long Skipped);
 
+    /// <summary>Ids from a minter with seed 0, variant ids in order; no proposals (every name is its own slot's).</summary>
+    private sealed class SlotTarget : IRegistryWriteTarget
+    {
+        public IdMinter Minter { get; } = new(0);
+        public long Variants { get; private set; }
+        public ValueTask<string> MintIdAsync(Party party, CancellationToken ct) => ValueTask.FromResult(Minter.Mint(RegistryWriter.PrefixOf(party.Kind)));
+        public ValueTask<long> NextVariantIdAsync(CancellationToken ct) => ValueTask.FromResult(++Variants);
+        public ValueTask<bool> ClaimProposalAsync(string a, string b, CancellationToken ct) => ValueTask.FromResult(false);
+    }
+
     public static async Task<Written> WriteAsync(IRegistryStore store, SyntheticRegistryRows rows, long slots, CancellationToken ct)
     {
         using var normalizer = NameNormalizer.CreateDefault();
-        var keys = new BlockingKeyGenerator();
-        var minter = new IdMinter(0);
+        var target = new SlotTarget();
+        var writer = new RegistryWriter(target, "bench");
         var names = new HashSet<string>(StringComparer.Ordinal);
-        long entities = 0, variants = 0, skipped = 0, row = 0;
-        var now = DateTimeOffset.UtcNow;
+        long entities = 0, skipped = 0, row = 0;
         for (long first = 0; first < slots; first += ChunkSlots)
         {
             var count = (int)Math.Min(ChunkSlots, slots - first);
@@ -41,7 +49,7 @@ public static class SyntheticRegistryWriter
                     .Select(n => normalizer.Normalize(new NameInput(n.Name, n.Country, n.Kind)).FirstOrDefault(p => p.Problem.Length == 0 && p.CompactKey.Length > 0))
                     .OfType<Party>().Select(p => (p, NameRecord.FromParty(p))).ToList();
             });
-            var batch = new RegistryBatch();
+            var batch = writer.Batch;
             if (first == 0) batch.Meta[ResolutionEngine.SeedMetaKey] = "0";
             foreach (var spellings in cleaned)
             {
@@ -53,23 +61,15 @@ public static class SyntheticRegistryWriter
                     if (!names.Add(string.Join('\u001f', kind, party.NameKey, party.CompactKey, party.Country))) { skipped++; continue; }
                     if (entityId is null)
                     {
-                        entityId = minter.Mint(party.Kind == EntityKind.Person ? GlobalId.PersonPrefix : GlobalId.LegalEntityPrefix);
-                        batch.NewEntities.Add(new EntityRecord(entityId, kind, party.DisplayName));
-                        batch.Events.Add(new RegistryEvent(RegistryEventType.Minted, entityId, null, "bench", party.NameKey, now));
+                        entityId = await writer.MintAsync(party, ct);
                         entities++;
                     }
-                    var variantId = ++variants;
-                    batch.NewVariants.Add(new VariantRecord(variantId, entityId, kind, party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
-                        party.Country, record.SerializeExtras(), "bench", row, ""));
-                    foreach (var k in keys.Keys(record))
-                        if (!k.StartsWith("g:", StringComparison.Ordinal)) batch.NewBlockingKeys.Add(new BlockingKeyRow(k, variantId));
-                    batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, entityId, null, "bench",
-                        string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} (new, p=1.000)"), now));
+                    await writer.LinkAsync(entityId, party, record, ResolutionKind.New, 1.0, new VariantOrigin("bench", row), ct);
                 }
             }
-            batch.Meta[ResolutionEngine.SequenceMetaKey] = minter.NextSequence.ToString(CultureInfo.InvariantCulture);
-            await store.ApplyAsync(batch, ct);
+            batch.Meta[ResolutionEngine.SequenceMetaKey] = target.Minter.NextSequence.ToString(CultureInfo.InvariantCulture);
+            await store.ApplyAsync(writer.TakeBatch(), ct);
         }
-        return new Written(entities, variants, skipped);
+        return new Written(entities, target.Variants, skipped);
     }
 }

@@ -9,8 +9,5 @@ internal readonly record struct MemberRow(long VariantId, byte[] Packed)
     public string DisplayName => StoredVariant.DisplayNameOf(Packed);
 }
 
-/// <summary>An entity reached by a name's blocking keys with the members to compare (best-ranked first, then its first variant).</summary>
-internal sealed record CandidateGroup(EntityRow Entity, List<MemberRow> Members);
-
 /// <summary>The variant holding exactly a name, and the active entity it belongs to.</summary>
 internal sealed record KnownName(MemberRow Variant, EntityRow Entity);

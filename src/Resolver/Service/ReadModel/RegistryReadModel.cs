@@ -219,12 +219,11 @@ public sealed class RegistryReadModel
     }
 
     /// <summary>
-    /// The entities a name's blocking keys reach, as the database query did: variants sharing the most keys first (then
-    /// smallest id), at most <see cref="ResolutionOptions.MaxCandidates"/>; blocks over the cap skipped; grouped by active
-    /// entity (at most MaxEntities, never a person with a legal entity), MaxMembersPerEntity members each plus the
-    /// entity's first variant.
+    /// The entities a name's blocking keys reach: variants sharing the most keys first (then smallest id), at most
+    /// <see cref="ResolutionOptions.MaxCandidates"/>, blocks over the cap skipped; grouped into their active entities by
+    /// <see cref="EntityMatcher.Group{TEntity,TMember}"/>.
     /// </summary>
-    internal List<CandidateGroup> Candidates(IReadOnlyList<string> keys, EntityKind recordKind, ResolutionOptions options)
+    internal List<CandidateGroup<EntityRow, MemberRow>> Candidates(NameRecord record, IReadOnlyList<string> keys, EntityMatcher matcher)
     {
         var shared = new Dictionary<int, int>();
         _lock.EnterReadLock();
@@ -237,33 +236,31 @@ public sealed class RegistryReadModel
                 foreach (var h in loaded) shared[h] = shared.GetValueOrDefault(h) + 1;
                 foreach (var h in added) shared[h] = shared.GetValueOrDefault(h) + 1;
             }
-            var ranked = shared.Select(kv => (Handle: kv.Key, Shared: kv.Value, Id: _variantIds[kv.Key]))
-                .OrderByDescending(x => x.Shared).ThenBy(x => x.Id).Take(options.MaxCandidates);
-            var groups = new List<CandidateGroup>();
-            var byEntity = new Dictionary<int, CandidateGroup>();
-            foreach (var (handle, _, id) in ranked)
-            {
-                var entity = Survivor(_variantEntity[handle]);
-                if (entity < 0) continue;
-                if (!byEntity.TryGetValue(entity, out var group))
-                {
-                    // A big cluster fills the ranked list with its members; cap the entities so others get a look (as the bulk engine).
-                    if (byEntity.Count >= options.MaxEntities) continue;
-                    var entityKind = RegistryState.ParseKind(_entityKinds[entity]);
-                    if (!LinkDecisionRule.KindsCompatible(recordKind, entityKind)) continue; // never a person with a legal entity
-                    byEntity[entity] = group = new CandidateGroup(Row(entity), new List<MemberRow>());
-                    groups.Add(group);
-                }
-                if (group.Members.Count < options.MaxMembersPerEntity) group.Members.Add(new MemberRow(id, _packed[handle]));
-            }
-            foreach (var (entity, group) in byEntity)
-            {
-                var first = _first[entity];
-                if (first >= 0 && group.Members.All(m => m.VariantId != _variantIds[first])) group.Members.Add(new MemberRow(_variantIds[first], _packed[first]));
-            }
-            return groups;
+            var ranked = shared.OrderByDescending(kv => kv.Value).ThenBy(kv => _variantIds[kv.Key]).Take(matcher.Options.MaxCandidates).Select(kv => kv.Key);
+            return matcher.Group(record, ranked, new Handles(this))
+                .Select(g => new CandidateGroup<EntityRow, MemberRow>(g.Entity, g.Members.Select(h => new MemberRow(_variantIds[h], _packed[h])).ToList()))
+                .ToList();
         }
         finally { _lock.ExitReadLock(); }
+    }
+
+    /// <summary>Variant handles as the matcher groups them (called under the read lock).</summary>
+    private sealed class Handles(RegistryReadModel model) : ICandidateEntities<EntityRow, int>
+    {
+        public EntityRow? EntityOf(int member)
+        {
+            var entity = model.Survivor(model._variantEntity[member]);
+            return entity < 0 ? null : model.Row(entity);
+        }
+
+        public string IdOf(EntityRow entity) => entity.Id;
+        public EntityKind KindOf(EntityRow entity) => RegistryState.ParseKind(entity.Kind);
+
+        public bool TryCanonicalMember(EntityRow entity, out int member)
+        {
+            member = model._first[model._entityById[entity.Id]];
+            return member >= 0;
+        }
     }
 
     // ---- reading ----

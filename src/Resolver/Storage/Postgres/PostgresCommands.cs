@@ -32,19 +32,9 @@ internal static class PostgresCommands
     /// <summary>timestamptz takes UTC only.</summary>
     public static DateTime Utc(DateTimeOffset t) => t.UtcDateTime;
 
-    public static DateTimeOffset ReadTime(NpgsqlDataReader r, int i) => new(DateTime.SpecifyKind(r.GetDateTime(i), DateTimeKind.Utc));
+    public static DateTimeOffset ReadTime(NpgsqlDataReader r, int i) => RegistryRows.Time(r, i);
 
-    public const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id, raw_name";
-
-    public static VariantRecord ReadVariant(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11), r.GetString(12));
-
-    public static EntityRecord ReadEntity(NpgsqlDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
-
-    public static RegistryEvent ReadEvent(NpgsqlDataReader r) =>
-        new(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.GetInt64(0));
+    public const string VariantColumns = RegistryRows.VariantColumns;
 
     /// <summary>Writes a batch inside <paramref name="tx"/> with binary COPY (bulk runs write tens of thousands of rows at once).</summary>
     /// <paramref name="idsFromSequence"/>: the variant ids were taken from the sequence (online path), so it need not be moved.
@@ -77,16 +67,6 @@ internal static class PostgresCommands
             }
             // Online writers take variant ids from the sequence: keep it past every id a bulk run wrote.
             if (!idsFromSequence) await ExecAsync(c, tx, "SELECT setval('variant_ids', GREATEST($1, (SELECT last_value FROM variant_ids)))", ct, batch.NewVariants.Max(v => v.Id));
-        }
-        if (batch.NewBlockingKeys.Count > 0)
-        {
-            await using var w = await c.BeginBinaryImportAsync("COPY blocking_keys(key, variant_id) FROM STDIN (FORMAT BINARY)", ct);
-            foreach (var k in batch.NewBlockingKeys)
-            {
-                await w.StartRowAsync(ct);
-                await w.WriteAsync(k.Key, ct); await w.WriteAsync(k.VariantId, ct);
-            }
-            await w.CompleteAsync(ct);
         }
         if (batch.Events.Count > 0)
         {

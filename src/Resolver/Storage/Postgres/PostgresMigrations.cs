@@ -176,6 +176,10 @@ internal static class PostgresMigrations
             CREATE TRIGGER tr_entities_status AFTER UPDATE OF status ON entities
                 FOR EACH ROW WHEN (NEW.status IS DISTINCT FROM OLD.status) EXECUTE FUNCTION names_entity_status_changed();
             """),
+        // As in the SQLite schema version 7: the key table was written and never read.
+        (7, """
+            DROP TABLE IF EXISTS blocking_keys;
+            """),
     };
 
     public static int Latest => All[^1].Version;

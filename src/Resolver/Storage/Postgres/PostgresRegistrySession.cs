@@ -23,7 +23,7 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
         if (ids.Count == 0) return result;
         await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = ANY($1)", (object)ids.ToArray());
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) { var e = ReadEntity(r); result[e.Id] = e; }
+        while (await r.ReadAsync(ct)) { var e = RegistryRows.Entity(r); result[e.Id] = e; }
         return result;
     }
 
@@ -31,7 +31,7 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
     {
         await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $1", id);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? ReadEntity(r) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Entity(r) : null;
     }
 
     public Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, int offset, int limit, CancellationToken ct) =>
@@ -46,7 +46,7 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
             entityId, limit, offset);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
-        while (await r.ReadAsync(ct)) list.Add(ReadEvent(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Event(r));
         return list;
     }
 
@@ -81,7 +81,7 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
         await using var cmd = Create(c, tx, sql, values);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
-        while (await r.ReadAsync(ct)) list.Add(ReadEvent(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Event(r));
         return list;
     }
 
@@ -119,7 +119,7 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
         await using var cmd = Create(c, tx, sql, values);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
-        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Variant(r));
         return list;
     }
 }

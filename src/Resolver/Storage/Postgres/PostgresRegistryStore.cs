@@ -9,7 +9,7 @@ namespace Names.Resolver.Storage.Postgres;
 
 /// <summary>
 /// PostgreSQL registry (Npgsql, pooled connections, migrations applied on open). Same contract as
-/// <see cref="SqliteRegistryStore"/>; free-text search uses pg_trgm, bulk batches binary COPY. Safe to share between
+/// <see cref="Sqlite.SqliteRegistryStore"/>; free-text search uses pg_trgm, bulk batches binary COPY. Safe to share between
 /// threads and processes: every call takes its own connection, multi-statement changes run in one transaction.
 /// </summary>
 public sealed class PostgresRegistryStore : IRegistryStore
@@ -55,7 +55,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var cmd = Create(c, tx, "SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $1", id);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? ReadEntity(r) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Entity(r) : null;
     }
 
     public async Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default)
@@ -64,20 +64,15 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return await ResolveAsync(c, null, id, ct);
     }
 
-    private static async Task<EntityRecord?> ResolveAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id, CancellationToken ct)
-    {
-        var e = await GetEntityAsync(c, tx, id, ct);
-        for (int guard = 0; e is { SurvivorId: not null } && e.Status == EntityStatus.Absorbed && guard < 1000; guard++)
-            e = await GetEntityAsync(c, tx, e.SurvivorId, ct);
-        return e;
-    }
+    private static Task<EntityRecord?> ResolveAsync(NpgsqlConnection c, NpgsqlTransaction? tx, string id, CancellationToken ct) =>
+        SurvivorWalk.FollowAsync(id, e => GetEntityAsync(c, tx, e, ct));
 
     public async IAsyncEnumerable<EntityRecord> ReadEntitiesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = Create(c, null, "SELECT id, kind, canonical_name, status, survivor_id FROM entities ORDER BY id");
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return ReadEntity(r);
+        while (await r.ReadAsync(ct)) yield return RegistryRows.Entity(r);
     }
 
     public async Task<bool> IdExistsAsync(string id, CancellationToken ct = default)
@@ -91,7 +86,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = Create(c, null, $"SELECT {VariantColumns} FROM variants ORDER BY id");
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return ReadVariant(r);
+        while (await r.ReadAsync(ct)) yield return RegistryRows.Variant(r);
     }
 
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsOfEntityAsync(string entityId, CancellationToken ct = default)
@@ -105,7 +100,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = Create(c, null, sql, values);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
-        while (await r.ReadAsync(ct)) list.Add(ReadVariant(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Variant(r));
         return list;
     }
 
@@ -113,33 +108,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         return Convert.ToInt64(await ScalarAsync(c, null, "SELECT COALESCE(MAX(id), 0) FROM variants", ct));
-    }
-
-    public async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default)
-    {
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return await FindByBlockingKeysAsync(c, null, keys, blockCap, int.MaxValue, ct);
-    }
-
-    /// <summary>One round trip: blocks over the cap are dropped by counting at most cap+1 rows per key.</summary>
-    internal static async Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(NpgsqlConnection c, NpgsqlTransaction? tx,
-        IReadOnlyCollection<string> keys, int blockCap, int limit, CancellationToken ct)
-    {
-        const string sql = """
-            SELECT b.variant_id, COUNT(*)::int AS shared
-            FROM unnest($1::text[]) AS k(key)
-            CROSS JOIN LATERAL (SELECT COUNT(*) AS n FROM (SELECT 1 FROM blocking_keys WHERE key = k.key LIMIT $2 + 1) s) size
-            JOIN blocking_keys b ON b.key = k.key
-            WHERE size.n <= $2
-            GROUP BY b.variant_id
-            ORDER BY shared DESC, b.variant_id
-            LIMIT $3
-            """;
-        await using var cmd = Create(c, tx, sql, keys.Distinct().ToArray(), blockCap, limit);
-        await using var r = await cmd.ExecuteReaderAsync(ct);
-        var list = new List<(long, int)>();
-        while (await r.ReadAsync(ct)) list.Add((r.GetInt64(0), r.GetInt32(1)));
-        return list;
     }
 
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default)
@@ -154,7 +122,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = Create(c, tx, $"SELECT {VariantColumns} FROM variants WHERE id = ANY($1)", ids.ToArray());
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var byId = new Dictionary<long, VariantRecord>();
-        while (await r.ReadAsync(ct)) { var v = ReadVariant(r); byId[v.Id] = v; }
+        while (await r.ReadAsync(ct)) { var v = RegistryRows.Variant(r); byId[v.Id] = v; }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
@@ -162,24 +130,6 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         return await QueryVariantsAsync(c, $"SELECT {VariantColumns} FROM variants WHERE display_name % $1 ORDER BY similarity(display_name, $1) DESC, id LIMIT $2", ct, text, limit);
-    }
-
-    public async Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default)
-    {
-        if (survivorId == absorbedId) throw new ArgumentException("an entity cannot absorb itself");
-        await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var tx = await c.BeginTransactionAsync(ct);
-        // Both rows locked in id order, so concurrent merges of the same pair cannot interleave or deadlock.
-        await ExecAsync(c, tx, "SELECT id FROM entities WHERE id = ANY($1) ORDER BY id FOR UPDATE", ct, (object)new[] { survivorId, absorbedId });
-        var survivor = await ResolveAsync(c, tx, survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
-        var absorbed = await GetEntityAsync(c, tx, absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
-        if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
-        if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
-        await ExecAsync(c, tx, "UPDATE variants SET entity_id = $1 WHERE entity_id = $2", ct, survivor.Id, absorbedId);
-        await ExecAsync(c, tx, "UPDATE entities SET status = 'absorbed', survivor_id = $1 WHERE id = $2", ct, survivor.Id, absorbedId);
-        await RefreshReviewQueueAsync(c, tx, [], ct);
-        await InsertEventAsync(c, tx, new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow), ct);
-        await tx.CommitAsync(ct);
     }
 
     public async Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default)
@@ -228,14 +178,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
         await using var cmd = Create(c, null,
-            $"SELECT {ProposalColumns} FROM proposals WHERE $1::text IS NULL OR status = $1 ORDER BY abs(score - 0.5), id", status);
+            $"SELECT {RegistryRows.ProposalColumns} FROM proposals WHERE $1::text IS NULL OR status = $1 ORDER BY abs(score - 0.5), id", status);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<ReviewProposal>();
-        while (await r.ReadAsync(ct)) list.Add(ReadProposal(r));
+        while (await r.ReadAsync(ct)) list.Add(RegistryRows.Proposal(r));
         return list;
     }
 
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
 
     public async Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default)
     {
@@ -246,7 +195,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         {
             await using var cmd = NamedCommand(c, PendingProposalSql.Proposals(chunk));
             await using var r = await cmd.ExecuteReaderAsync(ct);
-            while (await r.ReadAsync(ct)) byId[r.GetInt64(0)] = ReadProposal(r);
+            while (await r.ReadAsync(ct)) byId[r.GetInt64(0)] = RegistryRows.Proposal(r);
         }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
@@ -284,16 +233,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return cmd;
     }
 
-    private static ReviewProposal ReadProposal(NpgsqlDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5), ReadTime(r, 6), r.IsDBNull(7) ? null : r.GetString(7),
-            ContributionsJson.Read(r.GetString(8)));
 
     public async Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        await using var cmd = Create(c, null, $"SELECT {ProposalColumns} FROM proposals WHERE id = $1", proposalId);
+        await using var cmd = Create(c, null, $"SELECT {RegistryRows.ProposalColumns} FROM proposals WHERE id = $1", proposalId);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? ReadProposal(r) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Proposal(r) : null;
     }
 
     public async Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default)
@@ -360,7 +306,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
     {
         await using var cmd = Create(c, tx, "SELECT version, kind, parameters, note, created FROM models WHERE $1::text IS NULL OR kind = $1 ORDER BY version DESC LIMIT 1", kind);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        return await r.ReadAsync(ct) ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), ReadTime(r, 4)) : null;
+        return await r.ReadAsync(ct) ? RegistryRows.Model(r) : null;
     }
 
     public async IAsyncEnumerable<RegistryEvent> ReadEventsAsync(string? entityId, [EnumeratorCancellation] CancellationToken ct = default)
@@ -369,7 +315,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = Create(c, null,
             "SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE $1::text IS NULL OR entity_id = $1 OR other_id = $1 ORDER BY seq", entityId);
         await using var r = await cmd.ExecuteReaderAsync(ct);
-        while (await r.ReadAsync(ct)) yield return ReadEvent(r);
+        while (await r.ReadAsync(ct)) yield return RegistryRows.Event(r);
     }
 
     public async Task<long> CountEventsAsync(CancellationToken ct = default)

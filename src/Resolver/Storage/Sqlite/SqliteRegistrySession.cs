@@ -5,19 +5,21 @@ using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
 
-namespace Names.Resolver.Service.Sqlite;
+using Names.Resolver.Service;
+
+namespace Names.Resolver.Storage.Sqlite;
 
 /// <summary>One leased connection (and, for writes, its BEGIN IMMEDIATE transaction) of a <see cref="SqliteOnlineRegistry"/>.</summary>
 internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegistrySession
 {
-    private const string VariantColumns = "id, entity_id, kind, display_name, name_key, compact_key, alt_key, country, features, source_file, source_row, source_record_id, raw_name";
+    private const string VariantColumns = RegistryRows.VariantColumns;
 
     public async Task<VariantRecord?> FindVariantAsync(string kind, string nameKey, string compactKey, string country, CancellationToken ct)
     {
         var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE compact_key = $a AND name_key = $b AND kind = $c AND country = $d ORDER BY id LIMIT 1",
             compactKey, nameKey, kind, country);
         using var r = await cmd.ExecuteReaderAsync(ct);
-        return r.Read() ? ReadVariant(r) : null;
+        return r.Read() ? RegistryRows.Variant(r) : null;
     }
 
     /// <summary>One statement for all ids (a JSON array parameter), answers in the order of <paramref name="ids"/>.</summary>
@@ -27,7 +29,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         if (ids.Count == 0) return [];
         var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id IN (SELECT value FROM json_each($a))", JsonSerializer.Serialize(ids));
         using (var r = await cmd.ExecuteReaderAsync(ct))
-            while (r.Read()) { var v = ReadVariant(r); byId[v.Id] = v; }
+            while (r.Read()) { var v = RegistryRows.Variant(r); byId[v.Id] = v; }
         return ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
     }
 
@@ -53,7 +55,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE entity_id = $a ORDER BY id LIMIT $b OFFSET $c", entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
-        while (r.Read()) list.Add(ReadVariant(r));
+        while (r.Read()) list.Add(RegistryRows.Variant(r));
         return list;
     }
 
@@ -66,7 +68,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
             entityId, limit, offset);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
-        while (r.Read()) list.Add(ReadEvent(r));
+        while (r.Read()) list.Add(RegistryRows.Event(r));
         return list;
     }
 
@@ -86,9 +88,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     {
         var cmd = lease.Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
         using var r = await cmd.ExecuteReaderAsync(ct);
-        return r.Read()
-            ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture))
-            : null;
+        return r.Read() ? RegistryRows.Model(r) : null;
     }
 
     public async Task<IReadOnlyList<VariantRecord>> GetVariantsAfterAsync(long afterId, int limit, CancellationToken ct)
@@ -96,7 +96,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         var cmd = lease.Command($"SELECT {VariantColumns} FROM variants WHERE id > $a ORDER BY id LIMIT $b", afterId, limit);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<VariantRecord>();
-        while (r.Read()) list.Add(ReadVariant(r));
+        while (r.Read()) list.Add(RegistryRows.Variant(r));
         return list;
     }
 
@@ -114,13 +114,9 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     {
         using var r = await cmd.ExecuteReaderAsync(ct);
         var list = new List<RegistryEvent>();
-        while (r.Read()) list.Add(ReadEvent(r));
+        while (r.Read()) list.Add(RegistryRows.Event(r));
         return list;
     }
-
-    private static RegistryEvent ReadEvent(SqliteDataReader r) =>
-        new(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
-            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0));
 
     public async Task<string> MintIdAsync(char prefix, CancellationToken ct)
     {
@@ -146,37 +142,10 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         return Convert.ToInt64(await lease.Command("SELECT COALESCE(MAX(id), 0) + 1 FROM variants").ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
     }
 
-    public async Task WriteAsync(RegistryBatch batch, CancellationToken ct)
+    public Task WriteAsync(RegistryBatch batch, CancellationToken ct)
     {
         RequireTransaction();
-        foreach (var e in batch.NewEntities)
-            await ExecAsync("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", ct, e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId);
-        foreach (var v in batch.NewVariants)
-        {
-            await ExecAsync($"INSERT INTO variants({VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l,$m)", ct,
-                v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName);
-            await ExecAsync("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", ct, v.Id, v.DisplayName);
-        }
-        foreach (var k in batch.NewBlockingKeys)
-            await ExecAsync("INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", ct, k.Key, k.VariantId);
-        foreach (var e in batch.Events)
-            await ExecAsync("INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", ct,
-                e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Time(e.Time));
-        foreach (var p in batch.NewProposals)
-            await ExecAsync("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", ct,
-                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
-        foreach (var (key, value) in batch.Meta) await SetMetaAsync(key, value, ct);
-        if (batch.NewProposals.Count > 0) await ReviewQueueRefresh.RunAsync(q => ExecNamedAsync(q, ct), [], lockCounted: false);
-    }
-
-    private async Task<int> ExecNamedAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
-    {
-        if (query.Parameters.Count == 0) return await ExecAsync(query.Sql, ct);
-        using var cmd = lease.Connection.CreateCommand();
-        cmd.Transaction = lease.Transaction;
-        cmd.CommandText = query.Sql;
-        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
-        return await cmd.ExecuteNonQueryAsync(ct);
+        return SqliteSql.WriteBatchAsync(batch, lease.Command, lease.Connection, lease.Transaction!, ct);
     }
 
     private void RequireTransaction()
@@ -187,15 +156,9 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     private async Task<string?> MetaAsync(string key, CancellationToken ct) =>
         (string?)await lease.Command("SELECT value FROM meta WHERE key = $a", key).ExecuteScalarAsync(ct);
 
-    private Task SetMetaAsync(string key, string value, CancellationToken ct) =>
-        ExecAsync("INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct, key, value);
+    private Task SetMetaAsync(string key, string value, CancellationToken ct) => ExecAsync(SqliteSql.UpsertMeta, ct, key, value);
 
     private Task<int> ExecAsync(string sql, CancellationToken ct, params object?[] values) => lease.Command(sql, values).ExecuteNonQueryAsync(ct);
 
-    /// <summary>Same text form as the registry store writes (round-trip UTC).</summary>
-    internal static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 
-    private static VariantRecord ReadVariant(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11), r.GetString(12));
 }

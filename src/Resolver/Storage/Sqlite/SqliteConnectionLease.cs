@@ -1,6 +1,8 @@
 using Microsoft.Data.Sqlite;
 
-namespace Names.Resolver.Service.Sqlite;
+using Names.Resolver.Service;
+
+namespace Names.Resolver.Storage.Sqlite;
 
 /// <summary>
 /// An open connection kept by <see cref="SqliteOnlineRegistry"/> between requests with its prepared statements:
@@ -23,7 +25,7 @@ internal sealed class SqliteConnectionLease(SqliteConnection connection) : IDisp
         {
             cmd = Connection.CreateCommand();
             cmd.CommandText = sql;
-            for (int i = 0; i < values.Length; i++) cmd.Parameters.Add(new SqliteParameter(SqliteOnlineRegistry.ParamNames[i], values[i] ?? DBNull.Value));
+            for (int i = 0; i < values.Length; i++) cmd.Parameters.Add(new SqliteParameter(SqliteSql.ParamNames[i], values[i] ?? DBNull.Value));
             cmd.Prepare();
             _prepared[sql] = cmd;
         }

@@ -1,4 +1,6 @@
-namespace Names.Resolver.Storage;
+using Microsoft.Data.Sqlite;
+
+namespace Names.Resolver.Storage.Sqlite;
 
 /// <summary>Versioned schema of the SQLite registry; applied in order on open (PRAGMA user_version holds the version).</summary>
 internal static class SqliteMigrations
@@ -136,7 +138,39 @@ internal static class SqliteMigrations
                 UPDATE review_queue SET current_a = NULL, current_b = NULL, variants = 0 WHERE current_a = NEW.id OR current_b = NEW.id;
             END;
             """),
+        // Candidates are found by the candidate index, built from the variants: the key table was written and never read.
+        // The service's tables (API keys, idempotent answers) and single-name indexes join the one list, as in PostgreSQL
+        // (they had a list of their own, versioned in meta 'service.schema': registries that ran it have them already).
+        (7, """
+            DROP TABLE IF EXISTS blocking_keys;
+            CREATE TABLE IF NOT EXISTS api_keys (id INTEGER PRIMARY KEY, name TEXT NOT NULL, role TEXT NOT NULL, key_hash TEXT NOT NULL UNIQUE,
+                prefix TEXT NOT NULL, created TEXT NOT NULL);
+            CREATE TABLE IF NOT EXISTS idempotent_answers (scope TEXT NOT NULL, key TEXT NOT NULL, request_hash TEXT NOT NULL, status INTEGER NOT NULL,
+                body TEXT NOT NULL, created TEXT NOT NULL, PRIMARY KEY (scope, key));
+            CREATE INDEX IF NOT EXISTS ix_svc_variants_entity_id ON variants(entity_id, id);
+            CREATE INDEX IF NOT EXISTS ix_svc_proposals_pair ON proposals(entity_a, entity_b);
+            CREATE INDEX IF NOT EXISTS ix_svc_events_other ON events(other_id);
+            DELETE FROM meta WHERE key = 'service.schema';
+            """),
     };
 
     public static int Latest => All[^1].Version;
+
+    /// <summary>Applies the migrations after <paramref name="version"/>, each in its own transaction with the version it sets.</summary>
+    public static async Task ApplyAsync(SqliteConnection connection, int version, CancellationToken ct)
+    {
+        foreach (var (v, sql) in All)
+        {
+            if (v <= version) continue;
+            using var tx = connection.BeginTransaction();
+            using (var cmd = connection.CreateCommand())
+            {
+                cmd.Transaction = tx;
+                cmd.CommandText = sql + $"\nPRAGMA user_version = {v};";
+                await cmd.ExecuteNonQueryAsync(ct);
+            }
+            tx.Commit();
+        }
+    }
 }
+

@@ -5,18 +5,18 @@ using Names.Resolver.Comparison;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 
 namespace Names.Service.Tests;
 
 /// <summary>
-/// The bulk resolver and the service take one decision for a new name (<see cref="LinkDecisionRule"/>): both are fed
-/// the same candidate scores (a scripted scorer) on copies of one registry, resolve the same name, and must link,
-/// propose and mint alike: link at the upper threshold, the other entity there proposed (unless a cannot-link says
-/// otherwise), review between the thresholds, new below, anti-chaining, never a person with a legal entity.
+/// What a new name gets (<see cref="EntityMatcher"/> and <see cref="RegistryWriter"/>, one decision core for every
+/// path), fed scripted candidate scores, on a registry seeded by a bulk run and through both users of the core: link at
+/// the upper threshold, the other entity there proposed (unless a cannot-link says otherwise), review between the
+/// thresholds, new below, anti-chaining, never a person with a legal entity.
 /// </summary>
-public sealed class DecisionAgreementTests : IDisposable
+public sealed class LinkDecisionTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("names-decide-").FullName;
 
@@ -51,7 +51,7 @@ public sealed class DecisionAgreementTests : IDisposable
 
     [Theory]
     [MemberData(nameof(ScenarioNames))]
-    public async Task Bulk_and_online_decide_alike(string scenario)
+    public async Task A_new_name_is_linked_proposed_or_minted(string scenario)
     {
         var s = Scenarios[scenario];
         var scorer = new ScriptedScorer(s.Scores);

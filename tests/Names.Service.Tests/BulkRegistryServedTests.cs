@@ -1,7 +1,7 @@
 using Names.Normalization;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
-using Names.Resolver.Service.Sqlite;
+using Names.Resolver.Storage.Sqlite;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 using Names.Testing;
@@ -12,7 +12,7 @@ namespace Names.Service.Tests;
 /// A registry written by the bulk resolver (`names resolve`) is served as is: every name it resolved is found again by
 /// the online path, with the id the bulk run gave it, on SQLite and on PostgreSQL.
 /// </summary>
-public sealed class BulkAndOnlineAgreementTests
+public sealed class BulkRegistryServedTests
 {
     private static async Task AssertOnlineAgreesAsync(IRegistryStore store, IOnlineRegistry registry)
     {

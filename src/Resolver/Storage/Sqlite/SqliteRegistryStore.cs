@@ -7,13 +7,13 @@ using Names.Resolver.Resolution;
 using Names.Resolver.Review;
 using Names.Resolver.Scoring;
 
-namespace Names.Resolver.Storage;
+namespace Names.Resolver.Storage.Sqlite;
 
 /// <summary>
 /// SQLite registry (WAL, one connection per store instance, migrations applied on open). Bulk writes go through
 /// <see cref="ApplyAsync"/> with prepared statements inside one transaction.
 /// </summary>
-public sealed partial class SqliteRegistryStore : IRegistryStore
+public sealed class SqliteRegistryStore : IRegistryStore
 {
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -34,7 +34,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
             if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
             await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
-            await MigrateAsync(connection, version, ct);
+            await SqliteMigrations.ApplyAsync(connection, version, ct);
         }
         catch
         {
@@ -42,22 +42,6 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             throw;
         }
         return new SqliteRegistryStore(connection);
-    }
-
-    private static async Task MigrateAsync(SqliteConnection connection, int version, CancellationToken ct)
-    {
-        foreach (var (v, sql) in SqliteMigrations.All)
-        {
-            if (v <= version) continue;
-            using var tx = connection.BeginTransaction();
-            using (var cmd = connection.CreateCommand())
-            {
-                cmd.Transaction = tx;
-                cmd.CommandText = sql + $"\nPRAGMA user_version = {v};";
-                await cmd.ExecuteNonQueryAsync(ct);
-            }
-            tx.Commit();
-        }
     }
 
     public async Task<int> GetSchemaVersionAsync(CancellationToken ct = default) =>
@@ -70,53 +54,8 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         try
         {
             using var tx = _connection.BeginTransaction();
-            if (batch.NewEntities.Count > 0)
-            {
-                using var cmd = Prepare(tx, "INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", 5);
-                foreach (var e in batch.NewEntities)
-                {
-                    Set(cmd, e.Id, e.Kind, e.CanonicalName, e.Status, (object?)e.SurvivorId ?? DBNull.Value);
-                    cmd.ExecuteNonQuery();
-                }
-            }
-            if (batch.NewVariants.Count > 0)
-            {
-                using var cmd = Prepare(tx, "INSERT INTO variants VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l,$m)", 13);
-                using var fts = Prepare(tx, "INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", 2);
-                foreach (var v in batch.NewVariants)
-                {
-                    Set(cmd, v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName);
-                    cmd.ExecuteNonQuery();
-                    Set(fts, v.Id, v.DisplayName);
-                    fts.ExecuteNonQuery();
-                }
-            }
-            if (batch.NewBlockingKeys.Count > 0)
-            {
-                using var cmd = Prepare(tx, "INSERT INTO blocking_keys(key, variant_id) VALUES ($a,$b)", 2);
-                foreach (var k in batch.NewBlockingKeys)
-                {
-                    Set(cmd, k.Key, k.VariantId);
-                    cmd.ExecuteNonQuery();
-                }
-            }
-            if (batch.Events.Count > 0) InsertEvents(tx, batch.Events);
-            if (batch.NewProposals.Count > 0)
-            {
-                using var cmd = Prepare(tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)", 7);
-                foreach (var p in batch.NewProposals)
-                {
-                    Set(cmd, p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Time(p.Created), ContributionsJson.Write(p.Contributions));
-                    cmd.ExecuteNonQuery();
-                }
-            }
-            foreach (var (key, value) in batch.Meta)
-            {
-                using var cmd = Prepare(tx, "INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", 2);
-                Set(cmd, key, value);
-                cmd.ExecuteNonQuery();
-            }
-            if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(tx, [], ct);
+            using (var statements = new SqliteStatements(_connection, tx))
+                await SqliteSql.WriteBatchAsync(batch, statements.Command, _connection, tx, ct);
             tx.Commit();
         }
         finally { _gate.Release(); }
@@ -130,17 +69,10 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         {
             using var cmd = Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities WHERE id = $a", id);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            return r.Read() ? ReadEntity(r) : null;
+            return r.Read() ? RegistryRows.Entity(r) : null;
         });
 
-    public async Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default)
-    {
-        var seen = new HashSet<string>();
-        var current = await GetEntityAsync(id, ct);
-        while (current is { Status: EntityStatus.Absorbed, SurvivorId: not null } && seen.Add(current.Id))
-            current = await GetEntityAsync(current.SurvivorId, ct);
-        return current;
-    }
+    public Task<EntityRecord?> ResolveAsync(string id, CancellationToken ct = default) => SurvivorWalk.FollowAsync(id, e => GetEntityAsync(e, ct));
 
     public async IAsyncEnumerable<EntityRecord> ReadEntitiesAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -149,7 +81,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             var list = new List<EntityRecord>();
             using var cmd = Command("SELECT id, kind, canonical_name, status, survivor_id FROM entities ORDER BY rowid");
             using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) list.Add(ReadEntity(r));
+            while (r.Read()) list.Add(RegistryRows.Entity(r));
             return list;
         });
         foreach (var e in all) yield return e;
@@ -169,7 +101,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
                 var list = new List<VariantRecord>(10000);
                 using var cmd = Command("SELECT * FROM variants WHERE id > $a ORDER BY id LIMIT 10000", after);
                 using var r = await cmd.ExecuteReaderAsync(ct);
-                while (r.Read()) list.Add(ReadVariant(r));
+                while (r.Read()) list.Add(RegistryRows.Variant(r));
                 return list;
             });
             foreach (var v in page) yield return v;
@@ -184,33 +116,12 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             var list = new List<VariantRecord>();
             using var cmd = Command("SELECT * FROM variants WHERE entity_id = $a ORDER BY id", entityId);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) list.Add(ReadVariant(r));
+            while (r.Read()) list.Add(RegistryRows.Variant(r));
             return (IReadOnlyList<VariantRecord>)list;
         });
 
     public async Task<long> GetMaxVariantIdAsync(CancellationToken ct = default) =>
         Convert.ToInt64(await Locked(() => ScalarAsync(_connection, "SELECT COALESCE(MAX(id), 0) FROM variants", ct)), CultureInfo.InvariantCulture);
-
-    public Task<IReadOnlyList<(long VariantId, int SharedKeys)>> FindByBlockingKeysAsync(IReadOnlyCollection<string> keys, int blockCap, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            var counts = new Dictionary<long, int>();
-            using var size = Command("SELECT COUNT(*) FROM (SELECT 1 FROM blocking_keys WHERE key = $a LIMIT $b)", "", blockCap + 1);
-            using var find = Command("SELECT variant_id FROM blocking_keys WHERE key = $a", "");
-            foreach (var key in keys.Distinct())
-            {
-                size.Parameters[0].Value = key;
-                if (Convert.ToInt64(await size.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture) > blockCap) continue;
-                find.Parameters[0].Value = key;
-                using var r = await find.ExecuteReaderAsync(ct);
-                while (r.Read())
-                {
-                    var id = r.GetInt64(0);
-                    counts[id] = counts.GetValueOrDefault(id) + 1;
-                }
-            }
-            return (IReadOnlyList<(long, int)>)counts.Select(kv => (kv.Key, kv.Value)).OrderByDescending(x => x.Item2).ThenBy(x => x.Item1).ToList();
-        });
 
     public Task<IReadOnlyList<VariantRecord>> GetVariantsAsync(IReadOnlyCollection<long> ids, CancellationToken ct = default) =>
         Locked(async () =>
@@ -221,7 +132,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             {
                 cmd.Parameters[0].Value = id;
                 using var r = await cmd.ExecuteReaderAsync(ct);
-                if (r.Read()) list.Add(ReadVariant(r));
+                if (r.Read()) list.Add(RegistryRows.Variant(r));
             }
             return (IReadOnlyList<VariantRecord>)list;
         });
@@ -238,28 +149,9 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             var list = new List<VariantRecord>();
             using var cmd = Command("SELECT v.* FROM names_fts f JOIN variants v ON v.id = f.rowid WHERE names_fts MATCH $a ORDER BY bm25(names_fts) LIMIT $b", query, limit);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) list.Add(ReadVariant(r));
+            while (r.Read()) list.Add(RegistryRows.Variant(r));
             return (IReadOnlyList<VariantRecord>)list;
         });
-
-    public async Task MergeAsync(string survivorId, string absorbedId, string actor, string reason, CancellationToken ct = default)
-    {
-        if (survivorId == absorbedId) throw new ArgumentException("an entity cannot absorb itself");
-        var survivor = await ResolveAsync(survivorId, ct) ?? throw new KeyNotFoundException(survivorId);
-        var absorbed = await GetEntityAsync(absorbedId, ct) ?? throw new KeyNotFoundException(absorbedId);
-        if (absorbed.Status != EntityStatus.Active) throw new InvalidOperationException($"{absorbedId} is already absorbed");
-        if (survivor.Id == absorbedId) throw new InvalidOperationException("merge would create a cycle");
-        await Locked(async () =>
-        {
-            using var tx = _connection.BeginTransaction();
-            using (var cmd = Command("UPDATE variants SET entity_id = $a WHERE entity_id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
-            using (var cmd = Command("UPDATE entities SET status = 'absorbed', survivor_id = $a WHERE id = $b", survivor.Id, absorbedId)) { cmd.Transaction = tx; await cmd.ExecuteNonQueryAsync(ct); }
-            await RefreshReviewQueueAsync(tx, [], ct);
-            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Merged, survivor.Id, absorbedId, actor, reason, DateTimeOffset.UtcNow) });
-            tx.Commit();
-            return 0;
-        });
-    }
 
     public async Task SplitAsync(string entityId, IReadOnlyCollection<long> variantIds, EntityRecord newEntity, string actor, string reason, CancellationToken ct = default)
     {
@@ -271,23 +163,17 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         await Locked(async () =>
         {
             using var tx = _connection.BeginTransaction();
-            using (var cmd = Prepare(tx, "INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,'active',NULL)", 3))
+            using (var statements = new SqliteStatements(_connection, tx))
             {
-                Set(cmd, newEntity.Id, newEntity.Kind, newEntity.CanonicalName);
-                await cmd.ExecuteNonQueryAsync(ct);
+                statements.Command("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,'active',NULL)",
+                    [newEntity.Id, newEntity.Kind, newEntity.CanonicalName]).ExecuteNonQuery();
+                foreach (var id in variantIds) statements.Command("UPDATE variants SET entity_id = $a WHERE id = $b", [newEntity.Id, id]).ExecuteNonQuery();
+                var now = DateTimeOffset.UtcNow;
+                InsertEvents(statements, [
+                    new RegistryEvent(RegistryEventType.Minted, newEntity.Id, entityId, actor, "split", now),
+                    new RegistryEvent(RegistryEventType.Split, entityId, newEntity.Id, actor, reason, now),
+                ]);
             }
-            using (var cmd = Prepare(tx, "UPDATE variants SET entity_id = $a WHERE id = $b", 2))
-                foreach (var id in variantIds)
-                {
-                    Set(cmd, newEntity.Id, id);
-                    await cmd.ExecuteNonQueryAsync(ct);
-                }
-            var now = DateTimeOffset.UtcNow;
-            InsertEvents(tx, new[]
-            {
-                new RegistryEvent(RegistryEventType.Minted, newEntity.Id, entityId, actor, "split", now),
-                new RegistryEvent(RegistryEventType.Split, entityId, newEntity.Id, actor, reason, now),
-            });
             tx.Commit();
             return 0;
         });
@@ -298,12 +184,11 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         {
             var (a, b) = string.CompareOrdinal(entityA, entityB) <= 0 ? (entityA, entityB) : (entityB, entityA);
             using var tx = _connection.BeginTransaction();
-            using (var cmd = Prepare(tx, "INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", 5))
+            using (var statements = new SqliteStatements(_connection, tx))
             {
-                Set(cmd, a, b, actor, reason, Time(DateTimeOffset.UtcNow));
-                await cmd.ExecuteNonQueryAsync(ct);
+                statements.Command("INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", [a, b, actor, reason, Time(DateTimeOffset.UtcNow)]).ExecuteNonQuery();
+                InsertEvents(statements, [new RegistryEvent(RegistryEventType.Decided, a, b, actor, "cannot-link: " + reason, DateTimeOffset.UtcNow)]);
             }
-            InsertEvents(tx, new[] { new RegistryEvent(RegistryEventType.Decided, a, b, actor, "cannot-link: " + reason, DateTimeOffset.UtcNow) });
             tx.Commit();
             return 0;
         });
@@ -322,13 +207,11 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         Locked(async () =>
         {
             var list = new List<ReviewProposal>();
-            using var cmd = Command($"SELECT {ProposalColumns} FROM proposals WHERE $a IS NULL OR status = $a ORDER BY abs(score - 0.5), id", (object?)status ?? DBNull.Value);
+            using var cmd = Command($"SELECT {RegistryRows.ProposalColumns} FROM proposals WHERE $a IS NULL OR status = $a ORDER BY abs(score - 0.5), id", (object?)status ?? DBNull.Value);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read()) list.Add(ReadProposal(r));
+            while (r.Read()) list.Add(RegistryRows.Proposal(r));
             return (IReadOnlyList<ReviewProposal>)list;
         });
-
-    private const string ProposalColumns = "id, entity_a, entity_b, score, explanation, status, created, decided_by, contributions";
 
     public Task<IReadOnlyList<ReviewProposal>> GetPendingProposalsAsync(PendingProposalQuery query, int offset, int limit, CancellationToken ct = default) =>
         Locked(async () =>
@@ -339,7 +222,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             {
                 using var cmd = NamedCommand(PendingProposalSql.Proposals(chunk));
                 using var r = await cmd.ExecuteReaderAsync(ct);
-                while (r.Read()) byId[r.GetInt64(0)] = ReadProposal(r);
+                while (r.Read()) byId[r.GetInt64(0)] = RegistryRows.Proposal(r);
             }
             return (IReadOnlyList<ReviewProposal>)ids.Where(byId.ContainsKey).Select(id => byId[id]).ToList();
         });
@@ -347,42 +230,21 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
     public Task<IReadOnlyList<string>> CheckReviewQueueAsync(CancellationToken ct = default) =>
         Locked(() => ReviewQueueCheck.RunAsync(q => RowsAsync(q, ct)));
 
-    private async Task<List<object?[]>> RowsAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
-    {
-        using var cmd = NamedCommand(query);
-        using var r = await cmd.ExecuteReaderAsync(ct);
-        var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
-        return rows;
-    }
+    private Task<List<object?[]>> RowsAsync((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct) =>
+        SqliteSql.RowsAsync(_connection, query, ct);
 
-    /// <summary>Runs <see cref="ReviewQueueRefresh"/> inside the writer's transaction.</summary>
     internal Task RefreshReviewQueueAsync(SqliteTransaction tx, IReadOnlyCollection<string> entityIds, CancellationToken ct) =>
-        ReviewQueueRefresh.RunAsync(async q =>
-        {
-            using var cmd = NamedCommand(q);
-            cmd.Transaction = tx;
-            return await cmd.ExecuteNonQueryAsync(ct);
-        }, entityIds, lockCounted: false);
+        SqliteSql.RefreshReviewQueueAsync(_connection, tx, entityIds, ct);
 
     public Task<int> CountPendingProposalsAsync(PendingProposalQuery query, CancellationToken ct = default) =>
         Locked(() => PendingProposalPager.CountAsync(query, q => RowsAsync(q, ct), countWhole: false));
 
-    private static ReviewProposal ReadProposal(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetDouble(3), r.GetString(4), r.GetString(5),
-            DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.IsDBNull(7) ? null : r.GetString(7), ContributionsJson.Read(r.GetString(8)));
-
     public Task<ReviewProposal?> GetProposalAsync(long proposalId, CancellationToken ct = default) =>
         Locked(async () =>
         {
-            using var cmd = Command($"SELECT {ProposalColumns} FROM proposals WHERE id = $a", proposalId);
+            using var cmd = Command($"SELECT {RegistryRows.ProposalColumns} FROM proposals WHERE id = $a", proposalId);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            return r.Read() ? ReadProposal(r) : null;
+            return r.Read() ? RegistryRows.Proposal(r) : null;
         });
 
     public Task<IReadOnlyList<EntityFacts>> GetEntityFactsAsync(IReadOnlyCollection<string> ids, CancellationToken ct = default) =>
@@ -426,7 +288,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then
             // finds the proposal decided.
             using var tx = _connection.BeginTransaction();
-            var decision = await ReviewDecisionPlan.DecideAsync(new ReviewDecisionSql(this, tx), q, ct);
+            var decision = await ReviewDecisionPlan.DecideAsync(new SqliteReviewDecisionSql(_connection, tx), q, ct);
             tx.Commit();
             return decision;
         });
@@ -435,7 +297,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         Locked(async () =>
         {
             using var tx = _connection.BeginTransaction();
-            var undone = await ReviewDecisionPlan.UndoLastAsync(new ReviewDecisionSql(this, tx), actor, proposalId, comment, ct);
+            var undone = await ReviewDecisionPlan.UndoLastAsync(new SqliteReviewDecisionSql(_connection, tx), actor, proposalId, comment, ct);
             if (undone is not null) tx.Commit();
             return undone;
         });
@@ -448,27 +310,6 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             return await cmd.ExecuteNonQueryAsync(ct);
         }) == 1;
 
-    private static string? Nullable(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
-
-    private SqliteCommand TxCommand(SqliteTransaction tx, string sql, params object?[] values)
-    {
-        var cmd = Command(sql, values);
-        cmd.Transaction = tx;
-        return cmd;
-    }
-
-    private async Task<int> TxExecAsync(SqliteTransaction tx, string sql, CancellationToken ct, params object?[] values)
-    {
-        using var cmd = TxCommand(tx, sql, values);
-        return await cmd.ExecuteNonQueryAsync(ct);
-    }
-
-    private async Task<object?> TxScalarAsync(SqliteTransaction tx, string sql, CancellationToken ct, params object?[] values)
-    {
-        using var cmd = TxCommand(tx, sql, values);
-        var result = await cmd.ExecuteScalarAsync(ct);
-        return result is DBNull ? null : result;
-    }
 
     public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
         Locked(async () =>
@@ -482,7 +323,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         {
             using var cmd = Command("SELECT version, kind, parameters, note, created FROM models WHERE $a IS NULL OR kind = $a ORDER BY version DESC LIMIT 1", (object?)kind ?? DBNull.Value);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            return r.Read() ? new ModelVersion(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), DateTimeOffset.Parse(r.GetString(4), CultureInfo.InvariantCulture)) : null;
+            return r.Read() ? RegistryRows.Model(r) : null;
         });
 
     public async IAsyncEnumerable<RegistryEvent> ReadEventsAsync(string? entityId, [EnumeratorCancellation] CancellationToken ct = default)
@@ -492,9 +333,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
             var list = new List<RegistryEvent>();
             using var cmd = Command("SELECT seq, type, entity_id, other_id, actor, detail, time FROM events WHERE $a IS NULL OR entity_id = $a OR other_id = $a ORDER BY seq", (object?)entityId ?? DBNull.Value);
             using var r = await cmd.ExecuteReaderAsync(ct);
-            while (r.Read())
-                list.Add(new RegistryEvent(r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3), r.GetString(4), r.GetString(5),
-                    DateTimeOffset.Parse(r.GetString(6), CultureInfo.InvariantCulture), r.GetInt64(0)));
+            while (r.Read()) list.Add(RegistryRows.Event(r));
             return list;
         });
         foreach (var e in all) yield return e;
@@ -509,57 +348,16 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
         _gate.Dispose();
     }
 
-    private void InsertEvents(SqliteTransaction tx, IEnumerable<RegistryEvent> events)
+    private static void InsertEvents(SqliteStatements statements, IEnumerable<RegistryEvent> events)
     {
-        using var cmd = Prepare(tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)", 6);
-        foreach (var e in events)
-        {
-            Set(cmd, e.Type, e.EntityId, (object?)e.OtherId ?? DBNull.Value, e.Actor, e.Detail, Time(e.Time));
-            cmd.ExecuteNonQuery();
-        }
+        foreach (var e in events) statements.Command(SqliteSql.InsertEvent, SqliteSql.EventValues(e)).ExecuteNonQuery();
     }
 
-    private static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l", "$m"];
+    private SqliteCommand Command(string sql, params object?[] values) => SqliteSql.Command(_connection, null, sql, values);
 
-    private SqliteCommand Prepare(SqliteTransaction tx, string sql, int parameters)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (int i = 0; i < parameters; i++) cmd.Parameters.Add(new SqliteParameter(ParamNames[i], null));
-        cmd.Prepare();
-        return cmd;
-    }
+    private SqliteCommand NamedCommand((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query) => SqliteSql.Named(_connection, null, query);
 
-    private SqliteCommand Command(string sql, params object?[] values)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = sql;
-        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i] ?? DBNull.Value);
-        return cmd;
-    }
-
-    private SqliteCommand NamedCommand((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query)
-    {
-        var cmd = _connection.CreateCommand();
-        cmd.CommandText = query.Sql;
-        foreach (var (name, value) in query.Parameters) cmd.Parameters.AddWithValue("@" + name, value);
-        return cmd;
-    }
-
-    private static void Set(SqliteCommand cmd, params object?[] values)
-    {
-        for (int i = 0; i < values.Length; i++) cmd.Parameters[i].Value = values[i] ?? DBNull.Value;
-    }
-
-    private static string Time(DateTimeOffset t) => t.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
-
-    private static EntityRecord ReadEntity(SqliteDataReader r) =>
-        new(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.IsDBNull(4) ? null : r.GetString(4));
-
-    private static VariantRecord ReadVariant(SqliteDataReader r) =>
-        new(r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
-            r.GetString(7), r.GetString(8), r.GetString(9), r.GetInt64(10), r.GetString(11), r.GetString(12));
+    private static string Time(DateTimeOffset t) => RegistryRows.TimeText(t);
 
     private async Task<T> Locked<T>(Func<Task<T>> work)
     {
@@ -577,9 +375,7 @@ public sealed partial class SqliteRegistryStore : IRegistryStore
 
     private static async Task<object?> ScalarAsync(SqliteConnection c, string sql, CancellationToken ct, params object[] values)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
-        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i]);
+        using var cmd = SqliteSql.Command(c, null, sql, values);
         var result = await cmd.ExecuteScalarAsync(ct);
         return result is DBNull ? null : result;
     }

@@ -1,8 +1,8 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
-using Names.Resolver.Storage;
+using Names.Resolver.Service;
 
-namespace Names.Resolver.Service.Sqlite;
+namespace Names.Resolver.Storage.Sqlite;
 
 /// <summary>
 /// <see cref="IOnlineRegistry"/>, <see cref="IApiKeyStore"/> and <see cref="IKeyRingStore"/> on a SQLite registry file (WAL). Every operation takes
@@ -20,34 +20,16 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
 
     public string Provider => "sqlite";
 
-    /// <summary>Opens (creating when absent) the registry file and applies the registry's and the service's migrations.</summary>
+    /// <summary>Opens (creating when absent) the registry file and applies its migrations (<see cref="SqliteMigrations"/>).</summary>
     public static async Task<SqliteOnlineRegistry> OpenAsync(string path, CancellationToken ct = default)
     {
-        // The registry's own schema is created and upgraded by its store; then the service's tables.
+        // The schema is created and upgraded by the store.
         await (await SqliteRegistryStore.OpenAsync(path, ct)).DisposeAsync();
         var cs = new SqliteConnectionStringBuilder
         {
             DataSource = path, Mode = SqliteOpenMode.ReadWrite, Pooling = false, DefaultTimeout = 30,
         }.ToString();
-        var registry = new SqliteOnlineRegistry(cs);
-        await registry.MigrateAsync(ct);
-        return registry;
-    }
-
-    private async Task MigrateAsync(CancellationToken ct)
-    {
-        await using var c = await OpenConnectionAsync(ct);
-        using var tx = c.BeginTransaction(deferred: false);
-        var current = int.Parse((string?)await ScalarAsync(c, tx, "SELECT value FROM meta WHERE key = $a", ct, SqliteServiceMigrations.MetaKey) ?? "0", CultureInfo.InvariantCulture);
-        if (current > SqliteServiceMigrations.Latest) throw new RegistrySchemaTooNewException(current, SqliteServiceMigrations.Latest);
-        foreach (var (version, sql) in SqliteServiceMigrations.All)
-        {
-            if (version <= current) continue;
-            await ExecAsync(c, tx, sql, ct);
-            await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($a, $b) ON CONFLICT(key) DO UPDATE SET value = excluded.value", ct,
-                SqliteServiceMigrations.MetaKey, version.ToString(CultureInfo.InvariantCulture));
-        }
-        tx.Commit();
+        return new SqliteOnlineRegistry(cs);
     }
 
     internal async Task<SqliteConnection> OpenConnectionAsync(CancellationToken ct)
@@ -152,7 +134,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
         var now = DateTimeOffset.UtcNow;
         var record = new ApiKeyRecord(0, name, role, ApiKeySecret.Hash(key), ApiKeySecret.DisplayPrefix(key), now);
         var id = Convert.ToInt64(await ScalarAsync(c, tx, "INSERT INTO api_keys(name, role, key_hash, prefix, created) VALUES ($a,$b,$c,$d,$e) RETURNING id", ct,
-            record.Name, role.ToText(), record.KeyHash, record.Prefix, SqliteRegistrySession.Time(now)), CultureInfo.InvariantCulture);
+            record.Name, role.ToText(), record.KeyHash, record.Prefix, RegistryRows.TimeText(now)), CultureInfo.InvariantCulture);
         return new CreatedApiKey(record with { Id = id }, key);
     }
 
@@ -194,7 +176,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
             await using var c = await OpenConnectionAsync(ct);
             using var tx = c.BeginTransaction(deferred: false);
             await ExecAsync(c, tx, "INSERT OR IGNORE INTO idempotent_answers(scope, key, request_hash, status, body, created) VALUES ($a,$b,$c,$d,$e,$f)", ct,
-                answer.Scope, answer.Key, answer.RequestHash, answer.Status, answer.Body, SqliteRegistrySession.Time(answer.Created));
+                answer.Scope, answer.Key, answer.RequestHash, answer.Status, answer.Body, RegistryRows.TimeText(answer.Created));
             var stored = await ReadAnswerAsync(c, tx, answer.Scope, answer.Key, ct);
             tx.Commit();
             return stored!;
@@ -230,7 +212,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
         {
             await using var c = await OpenConnectionAsync(ct);
             await ExecAsync(c, null, "INSERT INTO data_protection_keys(name, xml, created) VALUES ($a, $b, $c)", ct,
-                name, xml, SqliteRegistrySession.Time(DateTimeOffset.UtcNow));
+                name, xml, RegistryRows.TimeText(DateTimeOffset.UtcNow));
         }
         finally { _writeGate.Release(); }
     }
@@ -242,7 +224,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
         {
             await using var c = await OpenConnectionAsync(ct);
             using var cmd = Command(c, null, "INSERT INTO meta(key, value) VALUES ($a, $b) ON CONFLICT(key) DO NOTHING",
-                IKeyRingStore.FirstKeyClaimMetaKey, SqliteRegistrySession.Time(DateTimeOffset.UtcNow));
+                IKeyRingStore.FirstKeyClaimMetaKey, RegistryRows.TimeText(DateTimeOffset.UtcNow));
             return await cmd.ExecuteNonQueryAsync(ct) == 1;
         }
         finally { _writeGate.Release(); }
@@ -257,16 +239,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
         return ValueTask.CompletedTask;
     }
 
-    internal static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l", "$m"];
-
-    internal static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params object?[] values)
-    {
-        var cmd = c.CreateCommand();
-        cmd.Transaction = tx;
-        cmd.CommandText = sql;
-        for (int i = 0; i < values.Length; i++) cmd.Parameters.AddWithValue(ParamNames[i], values[i] ?? DBNull.Value);
-        return cmd;
-    }
+    internal static SqliteCommand Command(SqliteConnection c, SqliteTransaction? tx, string sql, params object?[] values) => SqliteSql.Command(c, tx, sql, values);
 
     private static async Task ExecAsync(SqliteConnection c, SqliteTransaction? tx, string sql, CancellationToken ct, params object?[] values)
     {
