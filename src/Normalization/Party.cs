@@ -27,8 +27,8 @@ public sealed record Party
     /// left out, place names folded, words sorted ("#UNIVERSITY AZORES"). Empty for persons.
     /// </summary>
     public string ConceptKey { get; init; } = "";
-    /// <summary>R24: the key with romanisation variants folded (YANDEKS -> YANDEX, SAMSEONG -> SAMSUNG, SHI -> SI), for
-    /// comparison; empty when equal to <see cref="NameKey"/>.</summary>
+    /// <summary>R24: an organisation's key with romanisation variants folded (YANDEKS -> YANDEX, SAMSEONG -> SAMSUNG, SHI
+    /// -> SI), for comparison; empty when equal to <see cref="NameKey"/> and for persons.</summary>
     public string FoldedKey { get; init; } = "";
     /// <summary>R25: acronyms the field gives for the organisation (in parentheses, or the field alone), separated by one
     /// space: aliases of the name, never keys.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Names.Normalization.Pipeline;
 using Names.Normalization.Text;
+using Names.Normalization.Transliteration;
 
 namespace Names.Normalization.Rules;
 
@@ -71,7 +72,8 @@ internal sealed class R08Transliteration : NameRule
     {
         if (!IsWrittenWithoutSpaces(text)) return false;
         var romanizer = context.Romanizer;
-        if (romanizer.TryGetWords(text, japanese, out var cached))
+        var kind = japanese ? Romanizer.Derived.JapaneseKeyWords : Romanizer.Derived.ChineseKeyWords;
+        if (romanizer.TryGetDerived(kind, text, out var cached))
         {
             foreach (var w in cached.Split(' ')) into.Add(w);
             return true;
@@ -89,7 +91,7 @@ internal sealed class R08Transliteration : NameRule
             if (into.Count == before) into.Add(w.Text);
         }
         words.Clear();
-        romanizer.AddWords(text, japanese, string.Join(' ', into.GetRange(first, into.Count - first)));
+        romanizer.AddDerived(kind, text, string.Join(' ', into.GetRange(first, into.Count - first)));
         return true;
     }
 
@@ -112,6 +114,7 @@ internal sealed class R08Transliteration : NameRule
     /// <summary>romanized_name of a Japanese name: its words read in Japanese, separated by spaces.</summary>
     private static string ReadJapanese(string display, RuleContext context)
     {
+        if (context.Romanizer.TryGetDerived(Romanizer.Derived.JapaneseReading, display, out var cached)) return cached;
         var sb = new StringBuilder(display.Length * 3);
         var words = context.ScriptWords;
         foreach (var part in display.Split(' ', StringSplitOptions.RemoveEmptyEntries))
@@ -131,7 +134,9 @@ internal sealed class R08Transliteration : NameRule
             }
         }
         words.Clear();
-        return sb.ToString();
+        var reading = sb.ToString();
+        context.Romanizer.AddDerived(Romanizer.Derived.JapaneseReading, display, reading);
+        return reading;
     }
 
     private static bool IsWrittenWithoutSpaces(string s)

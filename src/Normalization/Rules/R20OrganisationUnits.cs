@@ -52,7 +52,8 @@ internal sealed class R20OrganisationUnits : NameRule
         return true;
     }
 
-    private static bool IsFootnote(in NameToken t) => t.Match.Length <= 2 && t.Match.All(char.IsAsciiDigit);
+    private static bool IsFootnote(in NameToken t) =>
+        t.Match.Length is 1 or 2 && char.IsAsciiDigit(t.Match[0]) && (t.Match.Length == 1 || char.IsAsciiDigit(t.Match[1]));
 
     private static bool OnlyFootnotes(PartyDraft d)
     {

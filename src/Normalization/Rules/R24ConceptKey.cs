@@ -7,8 +7,8 @@ namespace Names.Normalization.Rules;
 /// R24: the concept key of an organisation, the language-free form of its key: generic words as their concept
 /// (#UNIVERSITY), function words (OF, THE, DOS, DER ...) left out, place names already folded by R22, words sorted so
 /// that order does not count. "UNIVERSIDADE DOS AÇORES" and "University of the Azores" both give "#UNIVERSITY AZORES";
-/// "Tokyo University" and "University of Tokyo" both "#UNIVERSITY TOKYO". Empty for persons.
-/// Also the folded key of every party: its key words with romanisation variants folded
+/// "Tokyo University" and "University of Tokyo" both "#UNIVERSITY TOKYO". Both are empty for persons.
+/// Also the folded key of an organisation: its key words with romanisation variants folded
 /// (<see cref="RomanisationFolding"/>: YANDEKS -> YANDEX, SAMSEONG -> SAMSUNG, SHINAGAWA/SINAGAWA), empty when equal to the key.
 /// </summary>
 internal sealed class R24ConceptKey : NameRule
@@ -19,8 +19,8 @@ internal sealed class R24ConceptKey : NameRule
 
     public override bool Apply(PartyDraft d, RuleContext context)
     {
+        if (d.IsPerson || d.KeyTokens.Count == 0) return false;
         bool folded = Fold(d, context);
-        if (d.IsPerson || d.KeyTokens.Count == 0) return folded;
         d.Initials = R25Acronyms.Initials(d, context);
         var lexicon = context.Lexicon;
         if (d.KeyTokens.Count == 1 && !lexicon.Concepts.IsConcept(d.KeyTokens[0]))
@@ -58,15 +58,19 @@ internal sealed class R24ConceptKey : NameRule
         var keys = d.KeyTokens;
         int first = -1;
         var sb = context.Scratch2;
+        string? firstFolded = null;
         for (int i = 0; i < keys.Count && first < 0; i++)
-            if (!ReferenceEquals(RomanisationFolding.Fold(keys[i], sb), keys[i])) first = i;
+        {
+            var f = RomanisationFolding.Fold(keys[i], sb);
+            if (!ReferenceEquals(f, keys[i])) { first = i; firstFolded = f; }
+        }
         if (first < 0) return false;
         var key = context.Scratch.Clear();
         for (int i = 0; i < keys.Count; i++)
         {
             if (keys[i].Length == 0) continue;
             if (key.Length > 0) key.Append(' ');
-            key.Append(i < first ? keys[i] : RomanisationFolding.Fold(keys[i], sb));
+            key.Append(i < first ? keys[i] : i == first ? firstFolded : RomanisationFolding.Fold(keys[i], sb));
         }
         d.FoldedKey = key.ToString();
         return true;

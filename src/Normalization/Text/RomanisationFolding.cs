@@ -6,7 +6,7 @@ namespace Names.Normalization.Text;
 /// R24: folds the spellings that different romanisation systems give one sound into one, so that romanisation
 /// variants get one folded key: Hepburn and Kunrei (SHI/SI, CHI/TI, TSU/TU, FU/HU, JI/ZI, SHA/SYA ...), long vowels
 /// written out (OU, OO, UU), Korean Revised Romanisation against McCune-Reischauer and brand spellings (EO/U, EU/U,
-/// AE/E), KS/X (YANDEKS/YANDEX), and doubled letters. Applied to upper-case ASCII key words; a phonetic key for
+/// AE/E) and KS/X (YANDEKS/YANDEX). Applied to upper-case ASCII key words; a phonetic key for
 /// comparison, never a name.
 /// </summary>
 internal static class RomanisationFolding
@@ -32,44 +32,42 @@ internal static class RomanisationFolding
             foreach (var (from, to) in Rules)
             {
                 if (string.CompareOrdinal(word, i, from, 0, from.Length) != 0) continue;
-                AppendCollapsed(sb, to);
+                sb.Append(to);
                 i += from.Length;
                 matched = true;
                 break;
             }
-            if (!matched) AppendCollapsed(sb, word[i++]);
+            if (!matched) sb.Append(word[i++]);
         }
-        return sb.Length == word.Length && word.AsSpan().SequenceEqual(sb.ToString()) ? word : sb.ToString();
+        return SameAs(sb, word) ? word : sb.ToString();
     }
 
-    private static void AppendCollapsed(StringBuilder sb, string s)
+    private static bool SameAs(StringBuilder sb, string word)
     {
-        foreach (var c in s) AppendCollapsed(sb, c);
+        if (sb.Length != word.Length) return false;
+        for (int i = 0; i < word.Length; i++) if (sb[i] != word[i]) return false;
+        return true;
     }
 
-    private static void AppendCollapsed(StringBuilder sb, char c)
-    {
-        if (sb.Length > 0 && sb[^1] == c && char.IsAsciiLetter(c)) return; // KK -> K, SS -> S
-        sb.Append(c);
-    }
 
-    /// <summary>Cheap test first: most words hold none of the letter pairs the rules start with, nor a doubled letter.</summary>
+    /// <summary>Cheap test first: whether a rule matches anywhere (most words of Latin names match none).</summary>
     private static bool NeedsFold(string word)
     {
         for (int i = 0; i + 1 < word.Length; i++)
         {
             char a = word[i], b = word[i + 1];
-            if (a == b) return true;
+            char c = i + 2 < word.Length ? word[i + 2] : '\0';
             switch (a)
             {
-                case 'S' when b == 'H':
-                case 'C' when b is 'H' or 'K':
-                case 'T' when b == 'S':
+                case 'S' when b == 'H' && c is 'A' or 'U' or 'O' or 'I':
+                case 'C' when (b == 'H' && c is 'A' or 'U' or 'O' or 'I') || (b == 'K' && c == 'S'):
+                case 'T' when b == 'S' && c == 'U':
                 case 'F' when b == 'U':
                 case 'J' when b is 'I' or 'A' or 'U' or 'O':
                 case 'K' when b == 'S':
                 case 'E' when b is 'O' or 'U':
                 case 'O' when b is 'U' or 'O':
+                case 'U' when b == 'U':
                 case 'A' when b == 'E':
                     return true;
             }

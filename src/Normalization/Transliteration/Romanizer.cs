@@ -52,12 +52,13 @@ internal sealed class Romanizer : IDisposable
 
     private const char JapaneseCachePrefix = '\u0001'; // the cache is shared with the Chinese readings of the same text
 
-    /// <summary>R8's key words of a run of text without spaces, from the shared cache (words joined by one space).</summary>
-    public bool TryGetWords(string run, bool japanese, out string words) => _cache.TryGet(WordsKey(run, japanese), out words);
+    /// <summary>What R8 derives from a text besides its romanisation, kept in the same shared cache under its own mark.</summary>
+    public enum Derived { ChineseKeyWords = 2, JapaneseKeyWords = 3, JapaneseReading = 4 }
 
-    public void AddWords(string run, bool japanese, string words) => _cache.Add(WordsKey(run, japanese), words);
+    /// <summary>R8's key words of a run of text without spaces (joined by one space), or a name's Japanese reading.</summary>
+    public bool TryGetDerived(Derived kind, string text, out string value) => _cache.TryGet((char)kind + text, out value);
 
-    private static string WordsKey(string run, bool japanese) => (japanese ? "\u0002" : "\u0003") + run;
+    public void AddDerived(Derived kind, string text, string value) => _cache.Add((char)kind + text, value);
 
     private static string FoldLongVowels(string romaji, System.Text.StringBuilder sb)
     {
