@@ -43,6 +43,9 @@ internal sealed class RegistryState
     public TokenStatistics Tokens { get; } = new();
     public ICandidateIndex Index { get; }
     public BlockingKeyGenerator KeyGenerator { get; } = new();
+
+    /// <summary>What the candidate index holds of a record and searches with.</summary>
+    public CandidateTerms Terms(NameRecord record) => CandidateTerms.Of(record, KeyGenerator);
     public long MaxVariantId { get; set; }
     /// <summary>Highest proposal id loaded (proposals are numbered by the store).</summary>
     public long MaxProposalId { get; private set; }
@@ -63,7 +66,7 @@ internal sealed class RegistryState
         return e;
     }
 
-    public int AddVariant(VariantState variant, IReadOnlyList<string> keys)
+    public int AddVariant(VariantState variant, CandidateTerms terms)
     {
         int handle = Variants.Count;
         Variants.Add(variant);
@@ -71,7 +74,7 @@ internal sealed class RegistryState
         // every name of a big cluster look frequent.
         if (VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle))
             Tokens.Add(variant.Record.Tokens);
-        Index.Add(handle, keys);
+        Index.Add(handle, terms);
         if (Entities.TryGetValue(variant.EntityId, out var entity))
         {
             var survivor = Survivor(entity.Id);
@@ -101,7 +104,7 @@ internal sealed class RegistryState
         {
             if (without is not null && v.Id > without.BaseVariantId) continue;
             var record = NameRecord.Deserialize(ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features);
-            state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), state.KeyGenerator.Keys(record));
+            state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), state.Terms(record));
         }
         foreach (var pair in await store.GetCannotLinksAsync(ct)) state.CannotLinks.Add(Pair(pair.A, pair.B));
         foreach (var p in await store.GetProposalsAsync(null, ct))

@@ -104,7 +104,7 @@ public sealed class ResolutionEngine
         }
         // A resumed run reads the registry as it was before the interrupted run, then replays the committed rows.
         var without = resume is null ? null : new RegistryState.RunAdditions(resume.BaseVariantId, resume.BaseProposalId, resume.MintedIds(seed));
-        var state = await RegistryState.LoadAsync(store, new InMemoryCandidateIndex(options.BlockCap), ct, without);
+        var state = await RegistryState.LoadAsync(store, LuceneCandidateIndex.InMemory(), ct, without);
         if (resume is not null) run = resume;
         else if (counters is not null)
             run = new RunCheckpoint
@@ -272,8 +272,8 @@ public sealed class ResolutionEngine
 
         stats.NewVariants++;
         var record = NameRecord.FromParty(party, row.Context);
-        var keys = _state.KeyGenerator.Keys(record);
-        var matches = MatchEntities(record, keys, stats);
+        var terms = _state.Terms(record);
+        var matches = MatchEntities(record, terms, stats);
         if (matches.Count > 0) stats.AddScore(matches.Max(m => m.BestProbability));
         var decision = _decisions.Decide(matches);
 
@@ -322,11 +322,10 @@ public sealed class ResolutionEngine
         _batch.NewVariants.Add(stored);
         // Character q-gram keys stay in memory (recomputed on load): persisting ~20 per name would dominate write time;
         // stored lookups use the other keys and the FTS5 trigram table.
-        foreach (var k in keys)
-            if (!k.StartsWith("g:", StringComparison.Ordinal)) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
+        foreach (var k in _state.KeyGenerator.Keys(record, qGrams: false)) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
         _batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, target.Id, null, _options.Actor,
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
-        _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), keys);
+        _state.AddVariant(new RegistryState.VariantState(id, target.Id, record, party.DisplayName, resolution == ResolutionKind.Matched ? score : 1.0), terms);
         return Answer(row, party, target, resolution, score, explanation);
     }
 
@@ -354,7 +353,7 @@ public sealed class ResolutionEngine
             if (first.LegalForm.Length == 0) continue;
             var probe = new NameRecord(first.Kind, first.NameKey, first.CompactKey, first.AltKey, first.Country, first.LegalForm,
                 first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context, first.ElfCode);
-            var best = MatchEntities(probe, _state.KeyGenerator.Keys(probe), stats)
+            var best = MatchEntities(probe, _state.Terms(probe), stats)
                 .Where(m => m.Allowed && m.EntityId != id && m.BestProbability >= _options.UpperThreshold
                             && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, id))
                             && _state.Entities[m.EntityId].Variants.Count > 0
@@ -464,9 +463,9 @@ public sealed class ResolutionEngine
         return new ResolvedParty(row, party, entity.Id, entity.Kind.ToText(), resolution, Math.Round(score, 4), entity.CanonicalName, party.NameKey, explanation);
     }
 
-    private List<EntityMatch> MatchEntities(NameRecord record, IReadOnlyList<string> keys, RunStatistics stats)
+    private List<EntityMatch> MatchEntities(NameRecord record, CandidateTerms terms, RunStatistics stats)
     {
-        var candidates = CandidateSearch.Find(_state.Index, keys, _options.MaxCandidates);
+        var candidates = CandidateSearch.Find(_state.Index, terms, _options.MaxCandidates);
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
         var scorer = _scorers.For(record.Kind);
@@ -548,7 +547,7 @@ public sealed class ResolutionEngine
             var e = _state.Survivor(_state.Variants[known].EntityId);
             answers.Add(new LookupCandidate(e.Id, e.Kind.ToText(), e.CanonicalName, 1.0, "known variant"));
         }
-        foreach (var m in MatchEntities(record, _state.KeyGenerator.Keys(record), new RunStatistics()).OrderByDescending(m => m.BestProbability))
+        foreach (var m in MatchEntities(record, _state.Terms(record), new RunStatistics()).OrderByDescending(m => m.BestProbability))
         {
             if (answers.Any(a => a.GlobalId == m.EntityId)) continue;
             var e = _state.Entities[m.EntityId];

@@ -86,7 +86,7 @@ public sealed class OnlineResolver
             scorer = stored is null ? DefaultModel.Load() : PairScorerSerializer.Deserialize(stored.Parameters);
         }
         var tokens = new TokenStatistics();
-        var model = await RegistryReadModel.LoadAsync(registry, options.BlockCap, freshness,
+        var model = await RegistryReadModel.LoadAsync(registry, freshness,
             nameKey => tokens.Add(nameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries)), ct);
         return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens);
     }
@@ -228,7 +228,7 @@ public sealed class OnlineResolver
     /// <summary>Compares the record with the entities its blocking keys reach in the read model (grouped by entity, canonical member always compared).</summary>
     private List<EntityCandidate> Match(NameRecord record)
     {
-        var groups = _model.Candidates(_keys.Keys(record, qGrams: false), record.Kind, _options);
+        var groups = _model.Candidates(CandidateTerms.Of(record, _keys), record.Kind, _options);
         var candidates = new List<EntityCandidate>(groups.Count);
         var scorer = _scorers.For(record.Kind);
         foreach (var (entity, members) in groups)

@@ -1,0 +1,179 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Names.Resolver.Candidates;
+
+/// <summary>
+/// The candidate index on Lucene.Net: one document per variant with its blocking keys as exact terms (field k), its
+/// words (w) and the character n-grams of its words (n). A lookup is one BooleanQuery of SHOULD clauses over all of
+/// them, ranked by BM25: sharing the compact key or a rare word weighs most, and a name whose keys all miss (a typo in
+/// the first letters, a longer form) is still found by its words and n-grams. Terms held by more than
+/// <see cref="CandidateIndexOptions.MaxTermDocs"/> variants say little and cost a long posting walk, so they are left
+/// out of the query. One searcher is shared through a <see cref="SearcherManager"/>; variants added since its last
+/// reopen are searched in <see cref="RecentCandidates"/>. Thread-safe: lookups run concurrently, adds one at a time.
+/// </summary>
+public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
+{
+    internal const int FieldCount = 3;
+    private const int KeyField = 0, WordField = 1, GramField = 2;
+    private static readonly string[] FieldNames = ["k", "w", "n"];
+    private const string HandleField = "h";
+    private const float K1 = 1.2f, B = 0.75f;
+
+    /// <summary>Keys omit norms (no length normalisation: a key either matches or not); words and n-grams keep them.</summary>
+    private static readonly FieldType KeyType = StringField.TYPE_NOT_STORED;
+    private static readonly FieldType TextTermType = NewTextTermType();
+
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly BM25Similarity _similarity = new(K1, B);
+    private readonly RecentCandidates _recent = new();
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly CandidateIndexOptions _options;
+    private readonly float[] _boosts;
+    private int _count;
+
+    private LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options)
+    {
+        _directory = directory;
+        _options = options;
+        _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer: null)
+        {
+            Similarity = _similarity,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 32,
+            // Adjacent segments only: documents keep the order they were added in, so equal scores rank the same on every run.
+            MergePolicy = new LogByteSizeMergePolicy(),
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(_similarity));
+        _count = _writer.NumDocs;
+    }
+
+    /// <summary>An index held in memory for one run or one evaluation.</summary>
+    public static LuceneCandidateIndex InMemory(CandidateIndexOptions? options = null) => new(new RAMDirectory(), options ?? new CandidateIndexOptions());
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Add(int handle, CandidateTerms terms)
+    {
+        var byField = new IReadOnlyList<string>[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
+        var doc = new Document { new NumericDocValuesField(HandleField, handle) };
+        for (int f = 0; f < FieldCount; f++)
+            foreach (var term in byField[f]) doc.Add(new Field(FieldNames[f], term, f == KeyField ? KeyType : TextTermType));
+        _lock.EnterWriteLock();
+        try
+        {
+            _writer.AddDocument(doc);
+            _recent.Add(handle, byField);
+            _count++;
+            if (_recent.Count >= _options.RefreshEvery)
+            {
+                _searchers.MaybeRefreshBlocking();
+                _recent.Clear();
+            }
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    public IReadOnlyList<int> Find(CandidateTerms terms, int limit)
+    {
+        if (limit <= 0 || terms.IsEmpty) return [];
+        var byField = new[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
+        _lock.EnterReadLock();
+        var searcher = _searchers.Acquire();
+        try { return Search(searcher, byField, limit); }
+        finally
+        {
+            _searchers.Release(searcher);
+            _lock.ExitReadLock();
+        }
+    }
+
+    private List<int> Search(IndexSearcher searcher, IReadOnlyList<string>[] byField, int limit)
+    {
+        var reader = searcher.IndexReader;
+        long indexed = reader.MaxDoc, all = indexed + _recent.Count;
+        var query = new BooleanQuery(disableCoord: true);
+        var recentScores = new Dictionary<int, double>();
+        int clauses = 0;
+        for (int f = 0; f < FieldCount; f++)
+        {
+            var avgLength = AverageLength(searcher, f, all);
+            foreach (var text in byField[f])
+            {
+                if (clauses == BooleanQuery.MaxClauseCount) break;
+                var term = new Term(FieldNames[f], text);
+                var context = TermContext.Build(searcher.TopReaderContext, term);
+                var recent = _recent.Postings(f, text);
+                long docFreq = context.DocFreq + recent.Count;
+                if (docFreq == 0 || docFreq > _options.MaxTermDocs) continue;
+                if (context.DocFreq > 0)
+                {
+                    query.Add(new TermQuery(term, context) { Boost = _boosts[f] }, Occur.SHOULD);
+                    clauses++;
+                }
+                if (recent.Count == 0) continue;
+                // As BM25Similarity scores a document with the term once: idf * boost * (k1 + 1) / (1 + norm).
+                var weight = Math.Log(1 + (all - docFreq + 0.5) / (docFreq + 0.5)) * _boosts[f] * (K1 + 1);
+                foreach (var handle in recent)
+                {
+                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * _recent.Length(handle, f) / avgLength);
+                    recentScores[handle] = recentScores.GetValueOrDefault(handle) + weight / (1 + norm);
+                }
+            }
+        }
+        var ranked = new List<(int Handle, double Score)>(limit + recentScores.Count);
+        if (clauses > 0)
+        {
+            var leaves = reader.Leaves;
+            foreach (var hit in searcher.Search(query, limit).ScoreDocs)
+            {
+                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+                var handle = (int)leaf.AtomicReader.GetNumericDocValues(HandleField).Get(hit.Doc - leaf.DocBase);
+                ranked.Add((handle, hit.Score));
+            }
+        }
+        foreach (var (handle, score) in recentScores) ranked.Add((handle, (float)score));
+        ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Handle.CompareTo(y.Handle));
+        var result = new List<int>(Math.Min(limit, ranked.Count));
+        for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Handle);
+        return result;
+    }
+
+    /// <summary>Average number of terms a variant holds in the field, over the indexed and the recent variants (BM25's avgdl).</summary>
+    private double AverageLength(IndexSearcher searcher, int field, long all)
+    {
+        if (field == KeyField || all == 0) return 1;
+        var stats = searcher.CollectionStatistics(FieldNames[field]);
+        var total = Math.Max(0, stats?.SumTotalTermFreq ?? 0) + _recent.TotalLength(field);
+        return total <= 0 ? 1 : (double)total / all;
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _lock.Dispose();
+    }
+
+    private static FieldType NewTextTermType()
+    {
+        // One term per value, with frequencies (so BM25 knows the field's total length) and norms (each variant's length).
+        var type = new FieldType { IsIndexed = true, IsTokenized = false, OmitNorms = false, IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
+    }
+
+    private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}
