@@ -68,7 +68,7 @@ public static class EvalCommand
             finally
             {
                 if (temp is not null)
-                    foreach (var f in new[] { temp, temp + "-wal", temp + "-shm" }) File.Delete(f);
+                    new RegistryLocation(temp, null).DeleteSqliteFiles();
             }
         }));
         return command;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Names.Resolver.Candidates;
 using Names.Host.Resolving;
 using Names.Resolver.Registry;
 
@@ -23,7 +24,10 @@ public static class VerifyCommand
         {
             var location = registry.Bind(parse);
             await using var store = await location.OpenAsync(mustExist: true, ct);
-            var result = await new RegistryVerifier(store).VerifyAsync(ct);
+            var (index, indexProblem) = location.IndexDirectory is { } dir ? await CandidateIndexFolder.OpenForCheckAsync(dir, store, ct) : (null, null);
+            RegistryVerification result;
+            using (index) result = await new RegistryVerifier(store, index).VerifyAsync(ct);
+            if (indexProblem is not null) result = result with { Ok = false, Problems = [.. result.Problems, indexProblem] };
             string N(long n) => n.ToString("N0", CultureInfo.InvariantCulture);
             var summary = new CliSummary(result.Ok ? "names verify: registry is consistent" : $"names verify: {N(result.Problems.Count)} problems")
                 .Add("registry", location.ToString())

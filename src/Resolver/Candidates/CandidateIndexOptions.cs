@@ -4,11 +4,11 @@ namespace Names.Resolver.Candidates;
 public sealed record CandidateIndexOptions
 {
     /// <summary>Weight of a shared blocking key (compact key, prefix, skeleton, Soundex, initials, family name, context value).</summary>
-    public float KeyBoost { get; init; } = 1.0f;
+    public float KeyBoost { get; init; } = 0.5f;
     /// <summary>Weight of a shared word of the cleaned or romanised name.</summary>
     public float WordBoost { get; init; } = 1.0f;
     /// <summary>Weight of a shared character n-gram; a name shares many, each says little.</summary>
-    public float GramBoost { get; init; } = 0.2f;
+    public float GramBoost { get; init; } = 0.1f;
     /// <summary>Terms held by more variants are left out of a lookup: low BM25 weight, long posting walk.</summary>
     public int MaxTermDocs { get; init; } = 5000;
     /// <summary>Adds between two reopens of the searcher (see <see cref="RecentCandidates"/>).</summary>

@@ -8,14 +8,14 @@ namespace Names.Resolver.Candidates;
 /// </summary>
 public static class CandidateSearch
 {
-    public static IReadOnlyList<int> Find(ICandidateIndex index, CandidateTerms terms, int limit)
+    public static IReadOnlyList<long> Find(ICandidateIndex index, CandidateTerms terms, int limit)
     {
         var (name, context) = terms.SplitContext();
         if (context.Keys.Count == 0) return index.Find(terms, limit);
         var byName = name.IsEmpty ? [] : index.Find(name, limit);
         var byContext = index.Find(context, limit);
-        var merged = new List<int>(byName.Count + byContext.Count);
-        var seen = new HashSet<int>();
+        var merged = new List<long>(byName.Count + byContext.Count);
+        var seen = new HashSet<long>();
         for (int i = 0; i < Math.Max(byName.Count, byContext.Count); i++)
         {
             if (i < byName.Count && seen.Add(byName[i])) merged.Add(byName[i]);

@@ -7,10 +7,10 @@ namespace Names.Resolver.Candidates;
 /// </summary>
 public interface ICandidateIndex
 {
-    void Add(int handle, CandidateTerms terms);
+    void Add(long variantId, CandidateTerms terms);
 
-    /// <summary>At most <paramref name="limit"/> handles, best first; equal scores keep the older (smaller) handle first.</summary>
-    IReadOnlyList<int> Find(CandidateTerms terms, int limit);
+    /// <summary>At most <paramref name="limit"/> variant ids, best first; equal scores keep the older (smaller) id first.</summary>
+    IReadOnlyList<long> Find(CandidateTerms terms, int limit);
 
     int Count { get; }
 }

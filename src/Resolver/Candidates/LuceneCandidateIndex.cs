@@ -15,13 +15,17 @@ namespace Names.Resolver.Candidates;
 /// <see cref="CandidateIndexOptions.MaxTermDocs"/> variants say little and cost a long posting walk, so they are left
 /// out of the query. One searcher is shared through a <see cref="SearcherManager"/>; variants added since its last
 /// reopen are searched in <see cref="RecentCandidates"/>. Thread-safe: lookups run concurrently, adds one at a time.
+/// Documents are identified by variant id. On disk (<see cref="CandidateIndexFolder"/>) it is derived state: each
+/// commit records the registry, schema and last variant it holds, and an open catches up from there.
 /// </summary>
 public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
 {
     internal const int FieldCount = 3;
     private const int KeyField = 0, WordField = 1, GramField = 2;
     private static readonly string[] FieldNames = ["k", "w", "n"];
-    private const string HandleField = "h";
+    /// <summary>The variant id: doc values to read a hit, an indexed number to delete what a commit must not keep.</summary>
+    private const string IdField = "id";
+    private const string RegistryData = "registry", SchemaData = "schema", CaughtUpData = "variants";
     private const float K1 = 1.2f, B = 0.75f;
 
     /// <summary>Keys omit norms (no length normalisation: a key either matches or not); words and n-grams keep them.</summary>
@@ -35,12 +39,14 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly RecentCandidates _recent = new();
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly CandidateIndexOptions _options;
+    private readonly CandidateIndexStamp? _stamp;
     private readonly float[] _boosts;
     private int _count;
 
-    private LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options)
+    internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null)
     {
         _directory = directory;
+        _stamp = stamp;
         _options = options;
         _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer: null)
@@ -54,6 +60,55 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         _writer = new IndexWriter(directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(_similarity));
         _count = _writer.NumDocs;
+        var data = _writer.CommitData;
+        CaughtUp = data is not null && data.TryGetValue(CaughtUpData, out var text) && long.TryParse(text, out var id) ? id : 0;
+    }
+
+    /// <summary>
+    /// The registry's variants up to this id are in the index as of its last commit (0 for a new or in-memory index).
+    /// Documents of later variants may be there too (added after that commit's data was set): <see cref="RollBack"/>.
+    /// </summary>
+    public long CaughtUp { get; private set; }
+
+    /// <summary>Whether the index is kept on disk between runs (else it lives and dies with the process).</summary>
+    public bool Persistent => _stamp is not null;
+
+    /// <summary>Reads the registry id and schema an index directory was committed for, and how far it had caught up.</summary>
+    internal static (string? Registry, int Schema, long CaughtUp) ReadStamp(IDictionary<string, string> data) =>
+        (data.TryGetValue(RegistryData, out var r) ? r : null,
+         data.TryGetValue(SchemaData, out var s) && int.TryParse(s, out var schema) ? schema : -1,
+         data.TryGetValue(CaughtUpData, out var c) && long.TryParse(c, out var id) ? id : 0);
+
+    /// <summary>
+    /// Makes the index hold the registry's variants up to <paramref name="variantId"/> durably (a no-op in memory).
+    /// Call once those variants are committed to the registry: a kill before or during this commit leaves the previous
+    /// commit, from which the next open catches up. Safe beside lookups and adds.
+    /// </summary>
+    public void Commit(long variantId)
+    {
+        CaughtUp = variantId;
+        if (_stamp is null) return;
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [RegistryData] = _stamp.RegistryId, [SchemaData] = _stamp.Schema.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CaughtUpData] = variantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+    }
+
+    /// <summary>Removes the variants after <paramref name="variantId"/> (left by a run killed after its index commit, or a resumed run's own).</summary>
+    public void RollBack(long variantId)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _writer.DeleteDocuments(NumericRangeQuery.NewInt64Range(IdField, variantId + 1, null, true, true));
+            _searchers.MaybeRefreshBlocking();
+            _recent.Clear();
+            _count = _writer.NumDocs;
+            CaughtUp = Math.Min(CaughtUp, variantId);
+        }
+        finally { _lock.ExitWriteLock(); }
     }
 
     /// <summary>An index held in memory for one run or one evaluation.</summary>
@@ -61,17 +116,17 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
 
     public int Count => Volatile.Read(ref _count);
 
-    public void Add(int handle, CandidateTerms terms)
+    public void Add(long variantId, CandidateTerms terms)
     {
         var byField = new IReadOnlyList<string>[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
-        var doc = new Document { new NumericDocValuesField(HandleField, handle) };
+        var doc = new Document { new NumericDocValuesField(IdField, variantId), new Int64Field(IdField, variantId, Field.Store.NO) };
         for (int f = 0; f < FieldCount; f++)
             foreach (var term in byField[f]) doc.Add(new Field(FieldNames[f], term, f == KeyField ? KeyType : TextTermType));
         _lock.EnterWriteLock();
         try
         {
             _writer.AddDocument(doc);
-            _recent.Add(handle, byField);
+            _recent.Add(variantId, byField);
             _count++;
             if (_recent.Count >= _options.RefreshEvery)
             {
@@ -82,7 +137,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
-    public IReadOnlyList<int> Find(CandidateTerms terms, int limit)
+    public IReadOnlyList<long> Find(CandidateTerms terms, int limit)
     {
         if (limit <= 0 || terms.IsEmpty) return [];
         var byField = new[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
@@ -96,12 +151,12 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         }
     }
 
-    private List<int> Search(IndexSearcher searcher, IReadOnlyList<string>[] byField, int limit)
+    private List<long> Search(IndexSearcher searcher, IReadOnlyList<string>[] byField, int limit)
     {
         var reader = searcher.IndexReader;
         long indexed = reader.MaxDoc, all = indexed + _recent.Count;
         var query = new BooleanQuery(disableCoord: true);
-        var recentScores = new Dictionary<int, double>();
+        var recentScores = new Dictionary<long, double>();
         int clauses = 0;
         for (int f = 0; f < FieldCount; f++)
         {
@@ -129,21 +184,20 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
                 }
             }
         }
-        var ranked = new List<(int Handle, double Score)>(limit + recentScores.Count);
+        var ranked = new List<(long Id, double Score)>(limit + recentScores.Count);
         if (clauses > 0)
         {
             var leaves = reader.Leaves;
             foreach (var hit in searcher.Search(query, limit).ScoreDocs)
             {
                 var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                var handle = (int)leaf.AtomicReader.GetNumericDocValues(HandleField).Get(hit.Doc - leaf.DocBase);
-                ranked.Add((handle, hit.Score));
+                ranked.Add((leaf.AtomicReader.GetNumericDocValues(IdField).Get(hit.Doc - leaf.DocBase), hit.Score));
             }
         }
-        foreach (var (handle, score) in recentScores) ranked.Add((handle, (float)score));
-        ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Handle.CompareTo(y.Handle));
-        var result = new List<int>(Math.Min(limit, ranked.Count));
-        for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Handle);
+        foreach (var (id, score) in recentScores) ranked.Add((id, (float)score));
+        ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
+        var result = new List<long>(Math.Min(limit, ranked.Count));
+        for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Id);
         return result;
     }
 
@@ -154,6 +208,15 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         var stats = searcher.CollectionStatistics(FieldNames[field]);
         var total = Math.Max(0, stats?.SumTotalTermFreq ?? 0) + _recent.TotalLength(field);
         return total <= 0 ? 1 : (double)total / all;
+    }
+
+    /// <summary>How many variants with ids up to <paramref name="variantId"/> the index holds (what `names verify` compares).</summary>
+    public int CountUpTo(long variantId)
+    {
+        _searchers.MaybeRefreshBlocking();
+        var searcher = _searchers.Acquire();
+        try { return searcher.Search(NumericRangeQuery.NewInt64Range(IdField, null, variantId, true, true), 1).TotalHits; }
+        finally { _searchers.Release(searcher); }
     }
 
     public void Dispose()

@@ -3,18 +3,18 @@ namespace Names.Resolver.Candidates;
 /// <summary>
 /// The variants added to a <see cref="LuceneCandidateIndex"/> since its searcher was last reopened. Lucene sees a
 /// document only after a reopen, which flushes a segment, so the index reopens every few thousand adds and searches
-/// the ones in between here: an inverted map from term to handles, scored with the same BM25 formula. Not thread-safe:
+/// the ones in between here: an inverted map from term to variant ids, scored with the same BM25 formula. Not thread-safe:
 /// the index guards it.
 /// </summary>
 internal sealed class RecentCandidates
 {
-    private readonly Dictionary<(int Field, string Term), List<int>> _postings = new();
-    private readonly Dictionary<int, int[]> _lengths = new();
+    private readonly Dictionary<(int Field, string Term), List<long>> _postings = new();
+    private readonly Dictionary<long, int[]> _lengths = new();
     private readonly long[] _totalLength = new long[LuceneCandidateIndex.FieldCount];
 
     public int Count => _lengths.Count;
 
-    public void Add(int handle, IReadOnlyList<string>[] termsByField)
+    public void Add(long id, IReadOnlyList<string>[] termsByField)
     {
         var lengths = new int[termsByField.Length];
         for (int f = 0; f < termsByField.Length; f++)
@@ -23,17 +23,17 @@ internal sealed class RecentCandidates
             _totalLength[f] += lengths[f];
             foreach (var term in termsByField[f])
             {
-                if (!_postings.TryGetValue((f, term), out var list)) _postings[(f, term)] = list = new List<int>(1);
-                list.Add(handle);
+                if (!_postings.TryGetValue((f, term), out var list)) _postings[(f, term)] = list = new List<long>(1);
+                list.Add(id);
             }
         }
-        _lengths[handle] = lengths;
+        _lengths[id] = lengths;
     }
 
-    public IReadOnlyList<int> Postings(int field, string term) => _postings.TryGetValue((field, term), out var list) ? list : [];
+    public IReadOnlyList<long> Postings(int field, string term) => _postings.TryGetValue((field, term), out var list) ? list : [];
 
     /// <summary>How many terms of <paramref name="field"/> the recent variant holds.</summary>
-    public int Length(int handle, int field) => _lengths[handle][field];
+    public int Length(long id, int field) => _lengths[id][field];
 
     public long TotalLength(int field) => _totalLength[field];
 

@@ -27,7 +27,7 @@ public sealed record BlockingMetrics(double PairsCompleteness, double ReductionR
                 v = byKey[key] = variantRows.Count;
                 variantRows.Add(0);
                 var terms = CandidateTerms.Of(r, generator);
-                foreach (var c in CandidateSearch.Find(index, terms, maxCandidates)) candidates.Add((c, v));
+                foreach (var c in CandidateSearch.Find(index, terms, maxCandidates)) candidates.Add(((int)c, v));
                 index.Add(v, terms);
             }
             variantOf[i] = v;

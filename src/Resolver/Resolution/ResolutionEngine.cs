@@ -82,10 +82,11 @@ public sealed class ResolutionEngine
 
     /// <summary>
     /// Loads the registry into memory. With no <paramref name="scorer"/>, the latest model stored in the registry is used,
-    /// else the built-in default (<see cref="DefaultModel"/>).
+    /// else the built-in default (<see cref="DefaultModel"/>). The candidate index is caught up with the registry and
+    /// committed after each batch; without <paramref name="index"/> it is built in memory.
     /// </summary>
     public static async Task<ResolutionEngine> OpenAsync(IRegistryStore store, ResolutionOptions? options = null, IPairScorer? scorer = null,
-        NameNormalizer? normalizer = null, CancellationToken ct = default)
+        NameNormalizer? normalizer = null, CancellationToken ct = default, LuceneCandidateIndex? index = null)
     {
         options ??= new ResolutionOptions();
         if (options.ChunkSize < 1 || options.BatchSize < 1) throw new ArgumentException("chunk and batch sizes must be at least 1");
@@ -104,7 +105,7 @@ public sealed class ResolutionEngine
         }
         // A resumed run reads the registry as it was before the interrupted run, then replays the committed rows.
         var without = resume is null ? null : new RegistryState.RunAdditions(resume.BaseVariantId, resume.BaseProposalId, resume.MintedIds(seed));
-        var state = await RegistryState.LoadAsync(store, LuceneCandidateIndex.InMemory(), ct, without);
+        var state = await RegistryState.LoadAsync(store, index ?? LuceneCandidateIndex.InMemory(), ct, without);
         if (resume is not null) run = resume;
         else if (counters is not null)
             run = new RunCheckpoint
@@ -465,7 +466,7 @@ public sealed class ResolutionEngine
 
     private List<EntityMatch> MatchEntities(NameRecord record, CandidateTerms terms, RunStatistics stats)
     {
-        var candidates = CandidateSearch.Find(_state.Index, terms, _options.MaxCandidates);
+        var candidates = _state.Candidates(terms, _options.MaxCandidates);
         // Persons with context are compared member by member (see ScorePair), with their own limits.
         bool memberWise = record.Kind == EntityKind.Person && _contextFeatures.Length > 0 && record.Context.Count > 0;
         var scorer = _scorers.For(record.Kind);
@@ -666,7 +667,12 @@ public sealed class ResolutionEngine
                 _checkpointStored = true;
                 Statistics.BatchesCommitted++;
             }
-            _flushing = Task.Run(() => _store.ApplyAsync(batch, ct), ct);
+            var committed = batch.NewVariants.Count > 0 ? batch.NewVariants[^1].Id : 0;
+            _flushing = Task.Run(async () =>
+            {
+                await _store.ApplyAsync(batch, ct);
+                if (committed > 0) _state.Index.Commit(committed); // after the registry: the index never holds what it lacks
+            }, ct);
         }
         if (wait) await _flushing;
     }

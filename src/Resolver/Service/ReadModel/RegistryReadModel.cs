@@ -89,7 +89,7 @@ public sealed class RegistryReadModel
                 for (int i = 0; i < page.Count; i++)
                 {
                     var handle = model.AddVariant(page[i], packed[i]);
-                    if (handle >= 0) model._index.Add(handle, terms[i]);
+                    if (handle >= 0) model._index.Add(page[i].Id, terms[i]);
                 }
             });
             if (nameKeys is not null) foreach (var v in page) nameKeys(v.NameKey);
@@ -168,7 +168,7 @@ public sealed class RegistryReadModel
             for (int i = 0; i < added.Count; i++)
             {
                 var handle = AddVariant(added[i], packed[i]);
-                if (handle >= 0) _index.Add(handle, terms[i]);
+                if (handle >= 0) _index.Add(added[i].Id, terms[i]);
             }
             foreach (var (entityId, members) in moved) Reassign(entityId, members);
         });
@@ -191,7 +191,7 @@ public sealed class RegistryReadModel
             for (int i = 0; i < packed.Length; i++)
             {
                 var handle = AddVariant(batch.NewVariants[i], packed[i]);
-                if (handle >= 0) _index.Add(handle, terms[i]);
+                if (handle >= 0) _index.Add(batch.NewVariants[i].Id, terms[i]);
             }
         });
     }
@@ -225,9 +225,9 @@ public sealed class RegistryReadModel
             var ranked = CandidateSearch.Find(_index, terms, options.MaxCandidates);
             var groups = new List<CandidateGroup>();
             var byEntity = new Dictionary<int, CandidateGroup>();
-            foreach (var handle in ranked)
+            foreach (var id in ranked)
             {
-                var id = _variantIds[handle];
+                if (!_variantById.TryGetValue(id, out var handle)) continue;
                 var entity = Survivor(_variantEntity[handle]);
                 if (entity < 0) continue;
                 if (!byEntity.TryGetValue(entity, out var group))
