@@ -59,7 +59,7 @@ public sealed class LuceneCandidateIndexTests
     }
 
     [Fact]
-    public void Lookups_run_while_variants_are_added()
+    public async Task Lookups_run_while_variants_are_added()
     {
         using var index = LuceneCandidateIndex.InMemory(new CandidateIndexOptions { RefreshEvery = 7 });
         var adding = Task.Run(() =>
@@ -70,7 +70,7 @@ public sealed class LuceneCandidateIndexTests
         {
             while (!adding.IsCompleted) index.Find(Terms("University of Antwerp"), 10);
         })).ToArray();
-        Task.WaitAll([adding, .. lookups]);
+        await Task.WhenAll([adding, .. lookups]);
         Assert.Equal(500, index.Count);
         Assert.Equal(10, index.Find(Terms("University of Antwerp"), 10).Count);
     }

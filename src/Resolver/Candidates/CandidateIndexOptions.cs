@@ -10,7 +10,7 @@ public sealed record CandidateIndexOptions
     /// <summary>Weight of a shared character n-gram; a name shares many, each says little.</summary>
     public float GramBoost { get; init; } = 0.1f;
     /// <summary>Terms held by more variants are left out of a lookup: low BM25 weight, long posting walk.</summary>
-    public int MaxTermDocs { get; init; } = 5000;
+    public int MaxTermDocs { get; init; } = 300;
     /// <summary>Adds between two reopens of the searcher (see <see cref="RecentCandidates"/>).</summary>
-    public int RefreshEvery { get; init; } = 4096;
+    public int RefreshEvery { get; init; } = 16_384;
 }

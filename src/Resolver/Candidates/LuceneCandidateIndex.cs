@@ -38,6 +38,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly BM25Similarity _similarity = new(K1, B);
     private readonly RecentCandidates _recent = new();
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly ThreadLocal<SegmentTermCursors?> _cursors = new();
     private readonly CandidateIndexOptions _options;
     private readonly CandidateIndexStamp? _stamp;
     private readonly float[] _boosts;
@@ -55,7 +56,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             OpenMode = OpenMode.CREATE_OR_APPEND,
             RAMBufferSizeMB = 32,
             // Adjacent segments only: documents keep the order they were added in, so equal scores rank the same on every run.
-            MergePolicy = new LogByteSizeMergePolicy(),
+            MergePolicy = new LogByteSizeMergePolicy { MergeFactor = 5 }, // fewer segments for each lookup to seek in
         };
         _writer = new IndexWriter(directory, config);
         _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(_similarity));
@@ -155,6 +156,8 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     {
         var reader = searcher.IndexReader;
         long indexed = reader.MaxDoc, all = indexed + _recent.Count;
+        var cursors = _cursors.Value;
+        if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames);
         var query = new BooleanQuery(disableCoord: true);
         var recentScores = new Dictionary<long, double>();
         int clauses = 0;
@@ -165,7 +168,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             {
                 if (clauses == BooleanQuery.MaxClauseCount) break;
                 var term = new Term(FieldNames[f], text);
-                var context = TermContext.Build(searcher.TopReaderContext, term);
+                var context = cursors.Seek(searcher.TopReaderContext, f, text);
                 var recent = _recent.Postings(f, text);
                 long docFreq = context.DocFreq + recent.Count;
                 if (docFreq == 0 || docFreq > _options.MaxTermDocs) continue;
@@ -225,6 +228,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         _writer.Dispose();
         _directory.Dispose();
         _lock.Dispose();
+        _cursors.Dispose();
     }
 
     private static FieldType NewTextTermType()
