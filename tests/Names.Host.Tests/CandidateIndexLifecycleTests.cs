@@ -95,6 +95,26 @@ public sealed class CandidateIndexLifecycleTests
     }
 
     [Fact]
+    public async Task Verify_checks_the_index_and_index_rebuild_restores_it()
+    {
+        using var dir = new TempDir();
+        WriteInputs(dir);
+        Assert.Equal(0, (await Resolve(dir, "in1.csv", "a.db", "a1.csv")).ExitCode);
+        Assert.Equal(0, (await CliRun.RunAsync("verify", "--db", dir.File("a.db"))).ExitCode);
+
+        Directory.Delete(dir.File("a.db.index"), recursive: true);
+        var missing = await CliRun.RunAsync("verify", "--db", dir.File("a.db"));
+        Assert.Equal(3, missing.ExitCode);
+        Assert.Contains("candidate index", missing.Stdout);
+
+        var rebuild = await CliRun.RunAsync("index", "rebuild", "--db", dir.File("a.db"));
+        Assert.True(rebuild.ExitCode == 0, rebuild.Stderr);
+        Assert.Equal(0, (await CliRun.RunAsync("verify", "--db", dir.File("a.db"))).ExitCode);
+        Assert.Equal(0, (await Resolve(dir, "in2.csv", "a.db", "a2.csv")).ExitCode);
+        Assert.Equal(await ReferenceAsync(dir), File.ReadAllText(dir.File("a2.csv")));
+    }
+
+    [Fact]
     public async Task An_index_directory_that_cannot_be_created_exits_1_with_a_message_and_no_stack_trace()
     {
         using var dir = new TempDir();

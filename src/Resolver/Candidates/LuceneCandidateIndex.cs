@@ -159,8 +159,11 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         var cursors = _cursors.Value;
         if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames);
         var query = new BooleanQuery(disableCoord: true);
+        // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
+        var grams = new BooleanQuery(disableCoord: true);
         var recentScores = new Dictionary<long, double>();
-        int clauses = 0;
+        var recentGrams = new Dictionary<long, (int Count, double Score)>();
+        int clauses = 0, usableGrams = 0;
         for (int f = 0; f < FieldCount; f++)
         {
             var avgLength = AverageLength(searcher, f, all);
@@ -172,21 +175,35 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
                 var recent = _recent.Postings(f, text);
                 long docFreq = context.DocFreq + recent.Count;
                 if (docFreq == 0 || docFreq > _options.MaxTermDocs) continue;
+                if (f == GramField) usableGrams++;
                 if (context.DocFreq > 0)
                 {
-                    query.Add(new TermQuery(term, context) { Boost = _boosts[f] }, Occur.SHOULD);
+                    (f == GramField ? grams : query).Add(new TermQuery(term, context) { Boost = _boosts[f] }, Occur.SHOULD);
                     clauses++;
                 }
                 if (recent.Count == 0) continue;
                 // As BM25Similarity scores a document with the term once: idf * boost * (k1 + 1) / (1 + norm).
                 var weight = Math.Log(1 + (all - docFreq + 0.5) / (docFreq + 0.5)) * _boosts[f] * (K1 + 1);
-                foreach (var handle in recent)
+                foreach (var id in recent)
                 {
-                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * _recent.Length(handle, f) / avgLength);
-                    recentScores[handle] = recentScores.GetValueOrDefault(handle) + weight / (1 + norm);
+                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * _recent.Length(id, f) / avgLength);
+                    if (f != GramField) recentScores[id] = recentScores.GetValueOrDefault(id) + weight / (1 + norm);
+                    else
+                    {
+                        var (count, score) = recentGrams.GetValueOrDefault(id);
+                        recentGrams[id] = (count + 1, score + weight / (1 + norm));
+                    }
                 }
             }
         }
+        var minimumGrams = Math.Min(_options.MinSharedGrams, usableGrams);
+        if (grams.Clauses.Count > 0)
+        {
+            grams.MinimumNumberShouldMatch = minimumGrams;
+            query.Add(grams, Occur.SHOULD);
+        }
+        foreach (var (id, (count, score)) in recentGrams)
+            if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
         var ranked = new List<(long Id, double Score)>(limit + recentScores.Count);
         if (clauses > 0)
         {

@@ -321,8 +321,7 @@ public sealed class ResolutionEngine
         var stored = new VariantRecord(id, target.Id, party.Kind.ToText(), party.DisplayName, party.NameKey, party.CompactKey, party.AltKey,
             party.Country, record.SerializeExtras(), _options.SourceFile, row.Row, row.SourceRecordId, row.Name ?? "");
         _batch.NewVariants.Add(stored);
-        // Character q-gram keys stay in memory (recomputed on load): persisting ~20 per name would dominate write time;
-        // stored lookups use the other keys and the FTS5 trigram table.
+        // The key table keeps the blocking keys alone; the candidate index holds them with the words and n-grams.
         foreach (var k in _state.KeyGenerator.Keys(record, qGrams: false)) _batch.NewBlockingKeys.Add(new BlockingKeyRow(k, id));
         _batch.Events.Add(new RegistryEvent(RegistryEventType.VariantLinked, target.Id, null, _options.Actor,
             string.Create(CultureInfo.InvariantCulture, $"{party.NameKey} ({resolution}, p={score:0.000})"), DateTimeOffset.UtcNow));
