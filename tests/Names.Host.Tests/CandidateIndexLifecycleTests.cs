@@ -102,10 +102,14 @@ public sealed class CandidateIndexLifecycleTests
         Assert.Equal(0, (await Resolve(dir, "in1.csv", "a.db", "a1.csv")).ExitCode);
         Assert.Equal(0, (await CliRun.RunAsync("verify", "--db", dir.File("a.db"))).ExitCode);
 
+        // The index of a copy of this registry that went on to hold more names: ahead of a.db, it disagrees with it.
+        File.Copy(dir.File("a.db"), dir.File("b.db"));
+        Assert.Equal(0, (await Resolve(dir, "in2.csv", "b.db", "b2.csv")).ExitCode);
         Directory.Delete(dir.File("a.db.index"), recursive: true);
-        var missing = await CliRun.RunAsync("verify", "--db", dir.File("a.db"));
-        Assert.Equal(3, missing.ExitCode);
-        Assert.Contains("candidate index", missing.Stdout);
+        Directory.Move(dir.File("b.db.index"), dir.File("a.db.index"));
+        var ahead = await CliRun.RunAsync("verify", "--db", dir.File("a.db"));
+        Assert.Equal(3, ahead.ExitCode);
+        Assert.Contains("candidate index: holds", ahead.Stdout);
 
         var rebuild = await CliRun.RunAsync("index", "rebuild", "--db", dir.File("a.db"));
         Assert.True(rebuild.ExitCode == 0, rebuild.Stderr);

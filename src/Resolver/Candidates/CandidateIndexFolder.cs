@@ -69,8 +69,9 @@ public static class CandidateIndexFolder
     public static async Task<long> CatchUpAsync(IRegistryStore store, LuceneCandidateIndex index, CancellationToken ct = default)
     {
         var keys = new BlockingKeyGenerator();
+        // An index ahead of the registry (a registry restored from a copy) forgets what the registry does not hold.
+        index.RollBack(Math.Min(index.CaughtUp, await store.GetMaxVariantIdAsync(ct)));
         long added = 0, last = index.CaughtUp;
-        index.RollBack(index.CaughtUp);
         await foreach (var v in store.ReadVariantsAsync(ct))
         {
             last = Math.Max(last, v.Id);
@@ -86,13 +87,13 @@ public static class CandidateIndexFolder
     public static async Task<(LuceneCandidateIndex? Index, string? Problem)> OpenForCheckAsync(string path, IRegistryStore store, CancellationToken ct = default)
     {
         var id = await store.GetMetaAsync(RegistryIdMetaKey, ct);
-        if (id is null || !System.IO.Directory.Exists(path)) return (null, $"candidate index {path}: not built yet (the next run or `names index rebuild` builds it)");
+        if (id is null || !System.IO.Directory.Exists(path)) return (null, "not built yet (the next run or `names index rebuild` builds it)");
         var stamp = new CandidateIndexStamp(id, await store.GetSchemaVersionAsync(ct));
-        if (Check(path, stamp) is { } p) return (null, $"candidate index {path}: {p.Reason} (the next run or `names index rebuild` rebuilds it)");
+        if (Check(path, stamp) is { } p) return (null, $"{p.Reason} (the next run or `names index rebuild` rebuilds it)");
         try { return (new LuceneCandidateIndex(new MMapDirectory(new DirectoryInfo(path)), new CandidateIndexOptions(), stamp), null); }
         catch (Exception e) when (e is IOException or LockObtainFailedException or UnauthorizedAccessException)
         {
-            return (null, $"candidate index {path}: cannot be opened ({e.Message})");
+            return (null, $"cannot be opened ({e.Message})");
         }
     }
 

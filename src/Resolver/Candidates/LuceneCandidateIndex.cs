@@ -208,7 +208,10 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         if (clauses > 0)
         {
             var leaves = reader.Leaves;
-            foreach (var hit in searcher.Search(query, limit).ScoreDocs)
+            // In document order: the out-of-order BooleanScorer allocates a 2,048-bucket table per segment and lookup.
+            var collector = TopScoreDocCollector.Create(limit, docsScoredInOrder: true);
+            searcher.Search(query, collector);
+            foreach (var hit in collector.GetTopDocs().ScoreDocs)
             {
                 var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
                 ranked.Add((leaf.AtomicReader.GetNumericDocValues(IdField).Get(hit.Doc - leaf.DocBase), hit.Score));

@@ -114,7 +114,8 @@ internal sealed class RegistryState
     {
         var state = new RegistryState(index);
         // A resumed run reads the registry as it was before the interrupted run: the index forgets that run's variants too.
-        var indexed = Math.Min(index.CaughtUp, without?.BaseVariantId ?? long.MaxValue);
+        // An index ahead of the registry (a registry restored from a copy) forgets what the registry does not hold.
+        var indexed = Math.Min(Math.Min(index.CaughtUp, await store.GetMaxVariantIdAsync(ct)), without?.BaseVariantId ?? long.MaxValue);
         index.RollBack(indexed);
         await foreach (var e in store.ReadEntitiesAsync(ct))
             if (without is null || !without.MintedIds.Contains(e.Id))
