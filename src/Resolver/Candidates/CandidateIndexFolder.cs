@@ -115,7 +115,7 @@ public static class CandidateIndexFolder
         {
             return ($"unreadable ({e.GetType().Name}: {e.Message})", false);
         }
-        var (registry, schema, _) = LuceneCandidateIndex.ReadStamp(data);
+        var (registry, schema) = LuceneCandidateIndex.ReadStamp(data);
         if (registry is null) return ("no registry recorded in its commit", false);
         if (registry != stamp.RegistryId) return ($"built for another registry ({registry})", true);
         if (schema != stamp.Schema) return ($"built for schema {schema}, the registry has {stamp.Schema}", false);

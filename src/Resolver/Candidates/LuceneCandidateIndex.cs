@@ -71,14 +71,10 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     /// </summary>
     public long CaughtUp { get; private set; }
 
-    /// <summary>Whether the index is kept on disk between runs (else it lives and dies with the process).</summary>
-    public bool Persistent => _stamp is not null;
-
-    /// <summary>Reads the registry id and schema an index directory was committed for, and how far it had caught up.</summary>
-    internal static (string? Registry, int Schema, long CaughtUp) ReadStamp(IDictionary<string, string> data) =>
+    /// <summary>Reads the registry id and schema an index directory was committed for.</summary>
+    internal static (string? Registry, int Schema) ReadStamp(IDictionary<string, string> data) =>
         (data.TryGetValue(RegistryData, out var r) ? r : null,
-         data.TryGetValue(SchemaData, out var s) && int.TryParse(s, out var schema) ? schema : -1,
-         data.TryGetValue(CaughtUpData, out var c) && long.TryParse(c, out var id) ? id : 0);
+         data.TryGetValue(SchemaData, out var s) && int.TryParse(s, out var schema) ? schema : -1);
 
     /// <summary>
     /// Makes the index hold the registry's variants up to <paramref name="variantId"/> durably (a no-op in memory).
