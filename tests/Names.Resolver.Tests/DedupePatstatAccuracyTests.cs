@@ -22,7 +22,7 @@ public sealed class DedupePatstatAccuracyTests
         var normalizer = NameNormalizer.CreateDefault();
         var records = Rows.Select(r => NameRecord.FromParty(normalizer.Normalize(new NameInput(r.Name))[0])).ToList();
         var options = new ResolutionOptions();
-        var metrics = BlockingMetrics.Compute(records, Rows.Select(r => r.LeuvenId).ToList(), options.MaxCandidates, options.BlockCap);
+        var metrics = BlockingMetrics.Compute(records, Rows.Select(r => r.LeuvenId).ToList(), options.MaxCandidates);
         Assert.True(metrics.PairsCompleteness >= 0.99, $"pairs completeness {metrics.PairsCompleteness:0.0000}");
         Assert.True(metrics.ReductionRatio > 0.5, $"reduction ratio {metrics.ReductionRatio:0.0000}");
     }

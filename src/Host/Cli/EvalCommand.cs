@@ -66,7 +66,7 @@ public static class EvalCommand
             finally
             {
                 if (temp is not null)
-                    foreach (var f in new[] { temp, temp + "-wal", temp + "-shm" }) File.Delete(f);
+                    new RegistryLocation(temp, null).DeleteSqliteFiles();
             }
         }));
         return command;
@@ -89,7 +89,7 @@ public static class EvalCommand
         if (c.Records.Count <= BlockingMetricsLimit)
         {
             var options = new ResolutionOptions();
-            b = BlockingMetrics.Compute(c.Records, c.Truth, options.MaxCandidates, options.BlockCap);
+            b = BlockingMetrics.Compute(c.Records, c.Truth, options.MaxCandidates);
         }
         return new EvaluationResult(request.Input, truthColumn, o.Model, o.Rows, o.Rejected, c.Predicted.Count,
             m.PairPrecision, m.PairRecall, m.PairF1, m.BCubedPrecision, m.BCubedRecall, m.BCubedF1,

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Names.Resolver.Service;
 using Names.Resolver.Storage.Sqlite;
+using Names.Resolver.Candidates;
 using Names.Resolver.Storage;
 using Names.Resolver.Storage.Postgres;
 
@@ -16,15 +17,21 @@ public sealed class RegistryOptions
     public Option<string?> Db { get; } = NamesSettings.RegistrySqlite.CreateOption();
     public Option<string?> Pg { get; } = NamesSettings.RegistryPostgres.CreateOption();
     public Option<string?> PgFile { get; } = NamesSettings.RegistryPostgresFile.CreateOption();
+    public Option<string?> IndexDir { get; } = new("--index-dir")
+    {
+        Description = "directory of the candidate index, derived from the registry (default: beside a SQLite registry, FILE.index; with PostgreSQL: built in memory each run)",
+    };
 
     public void AddTo(Command command)
     {
         command.Options.Add(Db);
         command.Options.Add(Pg);
         command.Options.Add(PgFile);
+        command.Options.Add(IndexDir);
     }
 
-    public RegistryLocation Bind(ParseResult parse) => Bind(NamesConfiguration.Load(parse), parse.InvocationConfiguration.Error);
+    public RegistryLocation Bind(ParseResult parse) =>
+        Bind(NamesConfiguration.Load(parse), parse.InvocationConfiguration.Error) with { IndexDir = parse.GetValue(IndexDir) };
 
     /// <summary>The registry the settings name; warnings (a password on the command line, a world-readable file) go to <paramref name="warnings"/>.</summary>
     public static RegistryLocation Bind(NamesConfiguration config, TextWriter warnings)
@@ -51,7 +58,7 @@ public sealed class RegistryOptions
 /// A registry's address, and the one place that picks SQLite or PostgreSQL (a connection string given: PostgreSQL).
 /// <see cref="OpenAsync"/> applies migrations and turns failures into exit-code exceptions.
 /// </summary>
-public sealed record RegistryLocation(string Db, string? Pg)
+public sealed record RegistryLocation(string Db, string? Pg, string? IndexDir = null)
 {
     public override string ToString() => Pg is null ? Db : "PostgreSQL";
 
@@ -62,6 +69,24 @@ public sealed record RegistryLocation(string Db, string? Pg)
     /// <summary>The registry for single-name decisions (a connection per request, the shared id sequence); the same object holds API keys and the key ring.</summary>
     public async Task<IOnlineRegistry> OpenOnlineAsync(CancellationToken ct) =>
         Pg is null ? await SqliteOnlineRegistry.OpenAsync(Db, ct) : await PostgresOnlineRegistry.OpenAsync(Pg, ct);
+
+    /// <summary>Where the candidate index lives: --index-dir, else beside a SQLite file; null: in memory.</summary>
+    public string? IndexDirectory => IndexDir ?? (Pg is null && Db != ":memory:" ? Db + ".index" : null);
+
+    /// <summary>Deletes a SQLite registry's files and its candidate index (a temporary registry's clean-up).</summary>
+    public void DeleteSqliteFiles()
+    {
+        foreach (var f in new[] { Db, Db + "-wal", Db + "-shm" }) File.Delete(f);
+        if (IndexDirectory is { } index && Directory.Exists(index)) Directory.Delete(index, recursive: true);
+    }
+
+    /// <summary>Opens the candidate index of <paramref name="store"/> (null: the engine builds one in memory); an unusable directory is an I/O error.</summary>
+    public async Task<LuceneCandidateIndex?> OpenIndexAsync(IRegistryStore store, Action<string> report, CancellationToken ct)
+    {
+        if (IndexDirectory is not { } path) return null;
+        try { return await CandidateIndexFolder.OpenAsync(path, store, report, ct); }
+        catch (CandidateIndexException e) { throw new CliIoException(e.Message, e); }
+    }
 
     public async Task<IRegistryStore> OpenAsync(bool mustExist, CancellationToken ct)
     {

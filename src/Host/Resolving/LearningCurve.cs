@@ -78,7 +78,7 @@ public sealed class LearningCurve(CliConsole console)
         }
         finally
         {
-            foreach (var f in new[] { temp, temp + "-wal", temp + "-shm" }) File.Delete(f);
+            new RegistryLocation(temp, null).DeleteSqliteFiles();
         }
     }
 

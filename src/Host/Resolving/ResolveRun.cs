@@ -85,7 +85,8 @@ public sealed class ResolveRun(CliConsole console)
             // Standard input cannot be read again, so only a file (or spooled stdin) is resumable.
             RunFingerprint = inputPath == "-" ? null : await RunFingerprint.ComputeAsync(inputPath, request, chunkSize, ct),
         };
-        var engine = await ResolutionEngine.OpenAsync(store, options, scorer, ct: ct);
+        using var index = await request.Registry.OpenIndexAsync(store, line => console.Error.WriteLine("names resolve: " + line), ct);
+        var engine = await ResolutionEngine.OpenAsync(store, options, scorer, ct: ct, index: index);
 
         // An empty Out discards the rows (eval without --out).
         using var output = request.Out.Length == 0 ? null : StagedOutputFile.Open(request.Out, console);

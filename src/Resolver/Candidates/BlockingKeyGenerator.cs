@@ -14,7 +14,7 @@ public sealed class BlockingKeyGenerator
 {
     public const int QGram = 5;
 
-    /// <param name="qGrams">Whether to include the character 5-gram keys (g:...), which only the in-memory bulk index uses.</param>
+    /// <param name="qGrams">Whether to include the character 5-gram keys (g:...), which only the pair sampling of model estimation uses (<see cref="InMemoryCandidateIndex"/>).</param>
     public IReadOnlyList<string> Keys(NameRecord r, bool qGrams = true)
     {
         var keys = new List<string>(16);

@@ -1,25 +1,21 @@
 namespace Names.Resolver.Candidates;
 
 /// <summary>
-/// Candidate lookup with two rankings, as Splink ORs its blocking rules: the name keys and the context keys
-/// (<see cref="BlockingKeyGenerator.IsContextKey"/>: date of birth, postcode, place ...) are searched apart and their
-/// results interleaved. In one ranking a row sharing only its date and postcode with its person (GUS CLARKE /
-/// AUGUSTUS CLARK) loses to the dozens of other CLARKEs that share many name keys.
+/// Candidate lookup with two rankings, as Splink ORs its blocking rules: the name (its keys, words and n-grams) and the
+/// context keys (<see cref="BlockingKeyGenerator.IsContextKey"/>: date of birth, postcode, place ...) are searched apart
+/// and their results interleaved. In one ranking a row sharing only its date and postcode with its person (GUS CLARKE /
+/// AUGUSTUS CLARK) loses to the dozens of other CLARKEs that share many name terms.
 /// </summary>
 public static class CandidateSearch
 {
-    public static IReadOnlyList<int> Find(ICandidateIndex index, IReadOnlyList<string> keys, int limit)
+    public static IReadOnlyList<long> Find(ICandidateIndex index, CandidateTerms terms, int limit)
     {
-        int context = 0;
-        foreach (var k in keys) if (BlockingKeyGenerator.IsContextKey(k)) context++;
-        if (context == 0) return index.Find(keys, limit);
-        var nameKeys = new List<string>(keys.Count - context);
-        var contextKeys = new List<string>(context);
-        foreach (var k in keys) (BlockingKeyGenerator.IsContextKey(k) ? contextKeys : nameKeys).Add(k);
-        var byName = nameKeys.Count == 0 ? [] : index.Find(nameKeys, limit);
-        var byContext = index.Find(contextKeys, limit);
-        var merged = new List<int>(byName.Count + byContext.Count);
-        var seen = new HashSet<int>();
+        var (name, context) = terms.SplitContext();
+        if (context.Keys.Count == 0) return index.Find(terms, limit);
+        var byName = name.IsEmpty ? [] : index.Find(name, limit);
+        var byContext = index.Find(context, limit);
+        var merged = new List<long>(byName.Count + byContext.Count);
+        var seen = new HashSet<long>();
         for (int i = 0; i < Math.Max(byName.Count, byContext.Count); i++)
         {
             if (i < byName.Count && seen.Add(byName[i])) merged.Add(byName[i]);

@@ -1,11 +1,12 @@
 namespace Names.Resolver.Candidates;
 
 /// <summary>
-/// Hash-based inverted index from blocking key to variant handles, used during a run. Blocks above
+/// Hash-based inverted index from blocking key to row numbers, used to sample candidate pairs when a model is estimated
+/// or trained (runs and lookups search <see cref="LuceneCandidateIndex"/>). Blocks above
 /// <see cref="BlockCap"/> members stop being used for lookups (a very frequent key like t:GMBH says nothing), and
 /// stop growing. Not thread-safe: lookups reuse scratch buffers (one run uses one index from one thread).
 /// </summary>
-public sealed class InMemoryCandidateIndex(int blockCap = 300) : ICandidateIndex
+public sealed class InMemoryCandidateIndex(int blockCap = 300)
 {
     private readonly Dictionary<string, List<int>> _blocks = new(StringComparer.Ordinal);
     private double[] _score = new double[1024];

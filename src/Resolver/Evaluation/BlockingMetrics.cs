@@ -10,10 +10,10 @@ namespace Names.Resolver.Evaluation;
 /// </summary>
 public sealed record BlockingMetrics(double PairsCompleteness, double ReductionRatio, long TruePairs, long TruePairsFound, long CandidatePairs, long AllPairs)
 {
-    public static BlockingMetrics Compute(IReadOnlyList<NameRecord> rows, IReadOnlyList<string> truth, int maxCandidates = 40, int blockCap = 300)
+    public static BlockingMetrics Compute(IReadOnlyList<NameRecord> rows, IReadOnlyList<string> truth, int maxCandidates = 40, CandidateIndexOptions? indexOptions = null)
     {
         var generator = new BlockingKeyGenerator();
-        var index = new InMemoryCandidateIndex(blockCap);
+        using var index = LuceneCandidateIndex.InMemory(indexOptions);
         var variantOf = new int[rows.Count];
         var byKey = new Dictionary<string, int>(StringComparer.Ordinal);
         var candidates = new HashSet<(int, int)>();
@@ -26,9 +26,9 @@ public sealed record BlockingMetrics(double PairsCompleteness, double ReductionR
             {
                 v = byKey[key] = variantRows.Count;
                 variantRows.Add(0);
-                var keys = generator.Keys(r);
-                foreach (var c in CandidateSearch.Find(index, keys, maxCandidates)) candidates.Add((c, v));
-                index.Add(v, keys);
+                var terms = CandidateTerms.Of(r, generator);
+                foreach (var c in CandidateSearch.Find(index, terms, maxCandidates)) candidates.Add(((int)c, v));
+                index.Add(v, terms);
             }
             variantOf[i] = v;
             variantRows[v]++;

@@ -1,4 +1,6 @@
+using Names.Resolver.Candidates;
 using Names.Resolver.Identifiers;
+using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
 
 namespace Names.Resolver.Registry;
@@ -6,10 +8,15 @@ namespace Names.Resolver.Registry;
 /// <summary>
 /// Checks a registry's invariants (used by `names verify`): every id ever issued (minted events) resolves to an
 /// active entity, every id has valid check digits, every variant belongs to an existing entity, absorbed ids form no
-/// cycle and point at existing entities, and what the store maintains for the review queue matches a recount.
+/// cycle and point at existing entities, and what the store maintains for the review queue matches a recount. With a
+/// candidate index: it holds as many variants as the registry up to the last one it caught up to, and a sample of
+/// variants is found by its own name.
 /// </summary>
-public sealed class RegistryVerifier(IRegistryStore store)
+public sealed class RegistryVerifier(IRegistryStore store, LuceneCandidateIndex? index = null)
 {
+    /// <summary>Every n-th variant is looked up by its own name (at most <see cref="SampledLookups"/> of them).</summary>
+    public const int SampledLookups = 1000;
+
     public async Task<RegistryVerification> VerifyAsync(CancellationToken ct = default)
     {
         var problems = new List<string>();
@@ -58,8 +65,29 @@ public sealed class RegistryVerifier(IRegistryStore store)
         foreach (var id in entities.Keys)
             if (await store.ResolveAsync(id, ct) is not { Status: EntityStatus.Active }) problems.Add($"id {id} does not resolve to an active entity");
         problems.AddRange(await store.CheckReviewQueueAsync(ct));
+        if (index is not null) problems.AddRange(await CheckIndexAsync(index, variants, ct));
 
         return new RegistryVerification(problems.Count == 0, problems, entities.Count, variants, issued);
+    }
+
+    private async Task<List<string>> CheckIndexAsync(LuceneCandidateIndex index, long variants, CancellationToken ct)
+    {
+        var problems = new List<string>();
+        var keys = new BlockingKeyGenerator();
+        var every = Math.Max(1, variants / SampledLookups);
+        long upTo = 0, n = 0;
+        await foreach (var v in store.ReadVariantsAsync(ct))
+        {
+            if (v.Id > index.CaughtUp) continue;
+            upTo++;
+            if (n++ % every != 0) continue;
+            var terms = CandidateTerms.Of(RegistryState.RecordOf(v), keys);
+            if (!index.Find(terms, new ResolutionOptions().MaxCandidates).Contains(v.Id))
+                problems.Add($"candidate index: variant {v.Id} ({v.NameKey}) is not found by its own name");
+        }
+        var held = index.CountUpTo(index.CaughtUp);
+        if (held != upTo) problems.Add($"candidate index: holds {held:N0} variants up to id {index.CaughtUp}, the registry {upTo:N0}");
+        return problems;
     }
 }
 

@@ -64,7 +64,7 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
             if (first.LegalForm.Length == 0) continue;
             var probe = new NameRecord(first.Kind, first.NameKey, first.CompactKey, first.AltKey, first.Country, first.LegalForm,
                 first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context, first.ElfCode);
-            var matches = registry.Match(matcher, probe, _state.KeyGenerator.Keys(probe));
+            var matches = registry.Match(matcher, probe, _state.Terms(probe));
             stats.PairsScored += matches.Sum(m => m.Compared);
             var best = matches
                 .Where(m => m.Allowed && m.EntityId != id && m.Probability >= options.UpperThreshold

@@ -37,17 +37,30 @@ internal sealed class RegistryState
 
     public List<VariantState> Variants { get; } = new();
     public Dictionary<string, int> VariantByKey { get; } = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, int> _handleById = new();
     public Dictionary<string, EntityState> Entities { get; } = new(StringComparer.Ordinal);
     public HashSet<(string, string)> CannotLinks { get; } = new();
     public HashSet<(string, string)> ProposedPairs { get; } = new();
     public TokenStatistics Tokens { get; } = new();
-    public ICandidateIndex Index { get; }
+    public LuceneCandidateIndex Index { get; }
     public BlockingKeyGenerator KeyGenerator { get; } = new();
+
+    /// <summary>What the candidate index holds of a record and searches with.</summary>
+    public CandidateTerms Terms(NameRecord record) => CandidateTerms.Of(record, KeyGenerator);
     public long MaxVariantId { get; set; }
     /// <summary>Highest proposal id loaded (proposals are numbered by the store).</summary>
     public long MaxProposalId { get; private set; }
 
-    public RegistryState(ICandidateIndex index) => Index = index;
+    public RegistryState(LuceneCandidateIndex index) => Index = index;
+
+    /// <summary>The handles of the variants the candidate index finds for a name, best first.</summary>
+    public List<int> Candidates(CandidateTerms terms, int limit)
+    {
+        var handles = new List<int>(limit);
+        foreach (var id in CandidateSearch.Find(Index, terms, limit))
+            if (_handleById.TryGetValue(id, out var handle)) handles.Add(handle);
+        return handles;
+    }
 
     public static string VariantKey(EntityKind kind, string nameKey, string country) => $"{(int)kind}\u001f{nameKey}\u001f{country}";
 
@@ -55,12 +68,16 @@ internal sealed class RegistryState
 
     public static EntityKind ParseKind(string text) => EntityKindText.Parse(text) ?? EntityKind.Unknown;
 
+    /// <summary>The comparable record of a stored variant.</summary>
+    public static NameRecord RecordOf(VariantRecord v) => NameRecord.Deserialize(ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features);
+
     /// <summary>Follows absorbed ids to the active survivor.</summary>
     public EntityState Survivor(string id) => SurvivorWalk.Follow(Entities[id], _survivorOf ??= e => e.SurvivorId is null ? null : Entities[e.SurvivorId]);
 
     private Func<EntityState, EntityState?>? _survivorOf;
 
-    public int AddVariant(VariantState variant, IReadOnlyList<string> keys)
+    /// <summary>Adds a variant; <paramref name="terms"/> null when the candidate index holds it already.</summary>
+    public int AddVariant(VariantState variant, CandidateTerms? terms)
     {
         int handle = Variants.Count;
         Variants.Add(variant);
@@ -68,7 +85,8 @@ internal sealed class RegistryState
         // every name of a big cluster look frequent.
         if (VariantByKey.TryAdd(VariantKey(variant.Record.Kind, variant.Record.NameKey, variant.Record.Country), handle))
             Tokens.Add(variant.Record.Tokens);
-        Index.Add(handle, keys);
+        _handleById[variant.Id] = handle;
+        if (terms is not null) Index.Add(variant.Id, terms);
         if (Entities.TryGetValue(variant.EntityId, out var entity))
         {
             var survivor = Survivor(entity.Id);
@@ -85,9 +103,17 @@ internal sealed class RegistryState
     /// </summary>
     public sealed record RunAdditions(long BaseVariantId, long BaseProposalId, IReadOnlySet<string> MintedIds);
 
-    public static async Task<RegistryState> LoadAsync(IRegistryStore store, ICandidateIndex index, CancellationToken ct, RunAdditions? without = null)
+    /// <summary>
+    /// Reads the registry; variants the candidate index does not hold yet (after <see cref="LuceneCandidateIndex.CaughtUp"/>)
+    /// are added to it, and it is committed caught up to the last one.
+    /// </summary>
+    public static async Task<RegistryState> LoadAsync(IRegistryStore store, LuceneCandidateIndex index, CancellationToken ct, RunAdditions? without = null)
     {
         var state = new RegistryState(index);
+        // A resumed run reads the registry as it was before the interrupted run: the index forgets that run's variants too.
+        // An index ahead of the registry (a registry restored from a copy) forgets what the registry does not hold.
+        var indexed = Math.Min(Math.Min(index.CaughtUp, await store.GetMaxVariantIdAsync(ct)), without?.BaseVariantId ?? long.MaxValue);
+        index.RollBack(indexed);
         await foreach (var e in store.ReadEntitiesAsync(ct))
             if (without is null || !without.MintedIds.Contains(e.Id))
                 state.Entities[e.Id] = new EntityState(e.Id, ParseKind(e.Kind), e.CanonicalName, preExisting: true)
@@ -97,8 +123,8 @@ internal sealed class RegistryState
         await foreach (var v in store.ReadVariantsAsync(ct))
         {
             if (without is not null && v.Id > without.BaseVariantId) continue;
-            var record = NameRecord.Deserialize(ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features);
-            state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), state.KeyGenerator.Keys(record));
+            var record = RecordOf(v);
+            state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), v.Id > indexed ? state.Terms(record) : null);
         }
         foreach (var pair in await store.GetCannotLinksAsync(ct)) state.CannotLinks.Add(Pair(pair.A, pair.B));
         foreach (var p in await store.GetProposalsAsync(null, ct))
@@ -108,6 +134,7 @@ internal sealed class RegistryState
             state.MaxProposalId = Math.Max(state.MaxProposalId, p.Id);
         }
         state.MaxVariantId = without?.BaseVariantId ?? Math.Max(state.MaxVariantId, await store.GetMaxVariantIdAsync(ct));
+        if (index.CaughtUp != state.MaxVariantId) index.Commit(state.MaxVariantId);
         return state;
     }
 }

@@ -56,10 +56,11 @@ public sealed class ResolutionEngine
 
     /// <summary>
     /// Loads the registry into memory. With no <paramref name="scorer"/>, the latest model stored in the registry is used,
-    /// else the built-in default (<see cref="DefaultModel"/>).
+    /// else the built-in default (<see cref="DefaultModel"/>). The candidate index is caught up with the registry and
+    /// committed after each batch; without <paramref name="index"/> it is built in memory.
     /// </summary>
     public static async Task<ResolutionEngine> OpenAsync(IRegistryStore store, ResolutionOptions? options = null, IPairScorer? scorer = null,
-        NameNormalizer? normalizer = null, CancellationToken ct = default)
+        NameNormalizer? normalizer = null, CancellationToken ct = default, LuceneCandidateIndex? index = null)
     {
         options ??= new ResolutionOptions();
         if (options.ChunkSize < 1 || options.BatchSize < 1) throw new ArgumentException("chunk and batch sizes must be at least 1");
@@ -70,7 +71,7 @@ public sealed class ResolutionEngine
         var (resume, notResumed, counters) = await RunProgress.FindAsync(store, options.RunFingerprint, ct);
         // A resumed run reads the registry as it was before the interrupted run, then replays the committed rows.
         var without = resume is null ? null : new RegistryState.RunAdditions(resume.BaseVariantId, resume.BaseProposalId, resume.MintedIds(seed));
-        var state = await RegistryState.LoadAsync(store, new InMemoryCandidateIndex(options.BlockCap), ct, without);
+        var state = await RegistryState.LoadAsync(store, index ?? LuceneCandidateIndex.InMemory(), ct, without);
         var progress = RunProgress.Start(options, state, sequence, resume, notResumed, counters);
         var engine = new ResolutionEngine(store, scorer, normalizer ?? NameNormalizer.CreateDefault(), options, state,
             new IdMinter(seed, resume?.BaseSequence ?? sequence), progress);
@@ -213,8 +214,8 @@ public sealed class ResolutionEngine
 
         stats.NewVariants++;
         var record = NameRecord.FromParty(party, row.Context);
-        var keys = _state.KeyGenerator.Keys(record);
-        var matches = _registry.Match(_matcher, record, keys);
+        var terms = _state.Terms(record);
+        var matches = _registry.Match(_matcher, record, terms);
         stats.PairsScored += matches.Sum(m => m.Compared);
         if (matches.Count > 0) stats.AddScore(matches.Max(m => m.Probability));
         var decision = _matcher.Decide(matches);
@@ -231,7 +232,7 @@ public sealed class ResolutionEngine
         stats.ProposalsCreated += _writer.Batch.NewProposals.Count - proposalsBefore;
         var score = decision.Score;
         _state.AddVariant(new RegistryState.VariantState(written.Variant.Id, written.EntityId, record, party.DisplayName,
-            decision.Resolution == ResolutionKind.Matched ? score : 1.0), keys);
+            decision.Resolution == ResolutionKind.Matched ? score : 1.0), terms);
         return Answer(row, party, _state.Entities[written.EntityId], decision.Resolution, score, written.Explanation);
     }
 
@@ -282,7 +283,12 @@ public sealed class ResolutionEngine
                 _progress.Stamp(batch, checkpoint);
                 Statistics.BatchesCommitted++;
             }
-            _flushing = Task.Run(() => _store.ApplyAsync(batch, ct), ct);
+            var committed = batch.NewVariants.Count > 0 ? batch.NewVariants[^1].Id : 0;
+            _flushing = Task.Run(async () =>
+            {
+                await _store.ApplyAsync(batch, ct);
+                if (committed > 0) _state.Index.Commit(committed); // after the registry: the index never holds what it lacks
+            }, ct);
         }
         if (wait) await _flushing;
     }

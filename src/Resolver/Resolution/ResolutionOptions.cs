@@ -15,8 +15,6 @@ public sealed record ResolutionOptions
     public int MaxEntities { get; init; } = 8;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
     public int MaxMembersPerEntity { get; init; } = 3;
-    /// <summary>Blocking-key blocks larger than this are not used for lookups.</summary>
-    public int BlockCap { get; init; } = 300;
     /// <summary>New variants per write transaction (committed at the end of the chunk that reaches it).</summary>
     public int BatchSize { get; init; } = 20000;
     /// <summary>

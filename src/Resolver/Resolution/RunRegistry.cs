@@ -19,10 +19,10 @@ internal sealed class RunRegistry(RegistryState state, IdMinter minter, Resoluti
     /// <summary>Entities minted in the chunk being resolved, in minting order (their ids are not handed out yet).</summary>
     public List<string> MintedInChunk { get; } = new();
 
-    /// <summary>The entities the record's keys reach, compared by the matcher; groups index <see cref="EntityMatch.Group"/>.</summary>
-    public List<EntityMatch> Match(EntityMatcher matcher, NameRecord record, IReadOnlyList<string> keys)
+    /// <summary>The entities the record's terms reach in the candidate index, compared by the matcher; groups index <see cref="EntityMatch.Group"/>.</summary>
+    public List<EntityMatch> Match(EntityMatcher matcher, NameRecord record, CandidateTerms terms)
     {
-        var ranked = CandidateSearch.Find(state.Index, keys, options.MaxCandidates);
+        var ranked = state.Candidates(terms, options.MaxCandidates);
         return matcher.Match<RegistryState.EntityState, int, RunRegistry>(record, ranked, this, state.Tokens, out _);
     }
 

@@ -67,7 +67,7 @@ public sealed class OnlineResolver : IEntityLookup
         freshness ??= new ReadModelOptions();
         scorer ??= RegistryModel.From(await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct));
         var tokens = new TokenStatistics();
-        var model = await RegistryReadModel.LoadAsync(registry, options.BlockCap, freshness,
+        var model = await RegistryReadModel.LoadAsync(registry, freshness,
             nameKey => tokens.Add(PairScoring.Words(nameKey)), ct);
         return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens);
     }
@@ -162,7 +162,7 @@ public sealed class OnlineResolver : IEntityLookup
     /// <summary>Compares the record with the entities its blocking keys reach in the read model.</summary>
     private (List<EntityMatch> Matches, List<CandidateGroup<EntityRow, MemberRow>> Groups) Match(NameRecord record)
     {
-        var groups = _model.Candidates(record, _keys.Keys(record, qGrams: false), _matcher);
+        var groups = _model.Candidates(record, CandidateTerms.Of(record, _keys), _matcher);
         return (_matcher.Score(record, groups, _records, _tokens), groups);
     }
 

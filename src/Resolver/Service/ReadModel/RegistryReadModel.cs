@@ -14,14 +14,13 @@ namespace Names.Resolver.Service.ReadModel;
 /// database's change feed: variants with ids past the last one seen (new names), and events past the last seq seen
 /// (merges and splits move variants: the entities they name are re-read). Several instances on one database see each
 /// other's writes within <see cref="ReadModelOptions.MaxStaleness"/>; this instance's own writes are applied at once
-/// (<see cref="Apply"/>). Blocking keys are recomputed from the variants (as the bulk engine does) rather than read
-/// from the key table. Thread-safe: many readers, one writer at a time.
+/// (<see cref="Apply"/>). Candidates come from a <see cref="LuceneCandidateIndex"/> over the variants (as in the bulk
+/// engine). Thread-safe: many readers, one writer at a time.
 /// </summary>
 public sealed class RegistryReadModel
 {
     private readonly IOnlineRegistry _registry;
     private readonly ReadModelOptions _options;
-    private readonly int _blockCap;
     private readonly BlockingKeyGenerator _keys = new();
     private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
     private readonly SemaphoreSlim _syncGate = new(1, 1);
@@ -34,7 +33,7 @@ public sealed class RegistryReadModel
     private readonly Dictionary<long, int> _variantById = new();
     /// <summary>Exact name (kind, name key, compact key, country) -> the handle of its variant with the smallest id.</summary>
     private readonly Dictionary<ulong, int> _byName = new();
-    private BlockingKeyIndex _index = null!;
+    private readonly LuceneCandidateIndex _index = LuceneCandidateIndex.InMemory();
 
     // Entities by handle.
     private string[] _entityIds = new string[1024];
@@ -52,26 +51,23 @@ public sealed class RegistryReadModel
     private CommitCursor _eventFeed = null!;
     private long _lastSyncStart;
 
-    private RegistryReadModel(IOnlineRegistry registry, ReadModelOptions options, int blockCap)
+    private RegistryReadModel(IOnlineRegistry registry, ReadModelOptions options)
     {
         _registry = registry;
         _options = options;
-        _blockCap = blockCap;
     }
 
     public int VariantCount => _variantCount;
     public int EntityCount => _entityCount;
 
     /// <summary>Reads the whole registry (variants page by page); <paramref name="nameKeys"/> sees every variant's name key once.</summary>
-    public static async Task<RegistryReadModel> LoadAsync(IOnlineRegistry registry, int blockCap, ReadModelOptions? options = null,
+    public static async Task<RegistryReadModel> LoadAsync(IOnlineRegistry registry, ReadModelOptions? options = null,
         Action<string>? nameKeys = null, CancellationToken ct = default)
     {
-        var model = new RegistryReadModel(registry, options ?? new ReadModelOptions(), blockCap);
+        var model = new RegistryReadModel(registry, options ?? new ReadModelOptions());
         var start = Stopwatch.GetTimestamp();
         // Events after this seq are replayed by the first sync, so a merge during the load is not lost.
         var lastSeq = await registry.ReadAsync(s => s.GetLastEventSeqAsync(ct), ct);
-        var hashes = new List<ulong>();
-        var handles = new List<int>();
         long after = 0;
         while (true)
         {
@@ -79,13 +75,13 @@ public sealed class RegistryReadModel
             if (page.Count == 0) break;
             after = page[^1].Id;
             var entities = await model.ReadUnknownEntitiesAsync(page.Select(v => v.EntityId), ct);
-            // Keys need the parsed record (~5 µs per variant): computed on all cores.
-            var keys = new ulong[page.Count][];
+            // Terms need the parsed record (~5 µs per variant): computed on all cores.
+            var terms = new CandidateTerms[page.Count];
             var packed = new byte[page.Count][];
             Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
                 packed[i] = StoredVariant.Pack(page[i]);
-                keys[i] = model.KeyHashes(StoredVariant.ToRecord(packed[i]));
+                terms[i] = model.Terms(StoredVariant.ToRecord(packed[i]));
             });
             model.Write(() =>
             {
@@ -93,13 +89,11 @@ public sealed class RegistryReadModel
                 for (int i = 0; i < page.Count; i++)
                 {
                     var handle = model.AddVariant(page[i], packed[i]);
-                    if (handle < 0) continue;
-                    foreach (var h in keys[i]) { hashes.Add(h); handles.Add(handle); }
+                    if (handle >= 0) model._index.Add(page[i].Id, terms[i]);
                 }
             });
             if (nameKeys is not null) foreach (var v in page) nameKeys(v.NameKey);
         }
-        model._index = new BlockingKeyIndex(blockCap, CollectionsMarshal.AsSpan(hashes), CollectionsMarshal.AsSpan(handles));
         var now = Stopwatch.GetTimestamp();
         model._eventFeed = new CommitCursor(lastSeq, model._options.GapTimeout);
         model._variantFeed = new CommitCursor(after, model._options.GapTimeout);
@@ -161,12 +155,12 @@ public sealed class RegistryReadModel
         }
 
         var added = variants.Concat(filled).Concat(moved.Values.SelectMany(v => v)).Where(v => !Knows(v.Id)).DistinctBy(v => v.Id).ToList();
-        var keys = new ulong[added.Count][];
+        var terms = new CandidateTerms[added.Count];
         var packed = new byte[added.Count][];
         for (int i = 0; i < added.Count; i++)
         {
             packed[i] = StoredVariant.Pack(added[i]);
-            keys[i] = KeyHashes(StoredVariant.ToRecord(packed[i]));
+            terms[i] = Terms(StoredVariant.ToRecord(packed[i]));
         }
         Write(() =>
         {
@@ -174,7 +168,7 @@ public sealed class RegistryReadModel
             for (int i = 0; i < added.Count; i++)
             {
                 var handle = AddVariant(added[i], packed[i]);
-                if (handle >= 0) foreach (var h in keys[i]) _index.Add(h, handle);
+                if (handle >= 0) _index.Add(added[i].Id, terms[i]);
             }
             foreach (var (entityId, members) in moved) Reassign(entityId, members);
         });
@@ -190,14 +184,14 @@ public sealed class RegistryReadModel
     {
         if (batch.NewVariants.Count == 0 && batch.NewEntities.Count == 0) return;
         var packed = batch.NewVariants.Select(StoredVariant.Pack).ToArray();
-        var keys = packed.Select(p => KeyHashes(StoredVariant.ToRecord(p))).ToArray();
+        var terms = packed.Select(p => Terms(StoredVariant.ToRecord(p))).ToArray();
         Write(() =>
         {
             UpsertEntities(batch.NewEntities);
             for (int i = 0; i < packed.Length; i++)
             {
                 var handle = AddVariant(batch.NewVariants[i], packed[i]);
-                if (handle >= 0) foreach (var h in keys[i]) _index.Add(h, handle);
+                if (handle >= 0) _index.Add(batch.NewVariants[i].Id, terms[i]);
             }
         });
     }
@@ -219,24 +213,18 @@ public sealed class RegistryReadModel
     }
 
     /// <summary>
-    /// The entities a name's blocking keys reach: variants sharing the most keys first (then smallest id), at most
-    /// <see cref="ResolutionOptions.MaxCandidates"/>, blocks over the cap skipped; grouped into their active entities by
+    /// The entities the candidate index finds for a name (<see cref="CandidateSearch"/>, at most
+    /// <see cref="ResolutionOptions.MaxCandidates"/> variants, best first), grouped into their active entities by
     /// <see cref="EntityMatcher.Group{TEntity,TMember}"/>.
     /// </summary>
-    internal List<CandidateGroup<EntityRow, MemberRow>> Candidates(NameRecord record, IReadOnlyList<string> keys, EntityMatcher matcher)
+    internal List<CandidateGroup<EntityRow, MemberRow>> Candidates(NameRecord record, CandidateTerms terms, EntityMatcher matcher)
     {
-        var shared = new Dictionary<int, int>();
         _lock.EnterReadLock();
         try
         {
-            foreach (var hash in keys.Select(k => KeyHash.Of(k)).Distinct())
-            {
-                ReadOnlySpan<int> loaded = _index.Loaded(hash), added = _index.Added(hash);
-                if (loaded.Length + added.Length > _blockCap) continue;
-                foreach (var h in loaded) shared[h] = shared.GetValueOrDefault(h) + 1;
-                foreach (var h in added) shared[h] = shared.GetValueOrDefault(h) + 1;
-            }
-            var ranked = shared.OrderByDescending(kv => kv.Value).ThenBy(kv => _variantIds[kv.Key]).Take(matcher.Options.MaxCandidates).Select(kv => kv.Key);
+            var ranked = new List<int>();
+            foreach (var id in CandidateSearch.Find(_index, terms, matcher.Options.MaxCandidates))
+                if (_variantById.TryGetValue(id, out var handle)) ranked.Add(handle);
             return matcher.Group(record, ranked, new Handles(this))
                 .Select(g => new CandidateGroup<EntityRow, MemberRow>(g.Entity, g.Members.Select(h => new MemberRow(_variantIds[h], _packed[h])).ToList()))
                 .ToList();
@@ -297,14 +285,7 @@ public sealed class RegistryReadModel
         finally { _lock.ExitReadLock(); }
     }
 
-    private ulong[] KeyHashes(NameRecord record)
-    {
-        // As stored in the key table: character q-gram keys are left out.
-        var keys = _keys.Keys(record, qGrams: false);
-        var hashes = new ulong[keys.Count];
-        for (int i = 0; i < hashes.Length; i++) hashes[i] = KeyHash.Of(keys[i]);
-        return hashes;
-    }
+    private CandidateTerms Terms(NameRecord record) => CandidateTerms.Of(record, _keys);
 
     private EntityRow Row(int entity) => new(_entityIds[entity], _entityKinds[entity], _entityNames[entity]);
 

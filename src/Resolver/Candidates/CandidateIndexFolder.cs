@@ -1,0 +1,124 @@
+using System.Globalization;
+using Lucene.Net.Index;
+using Lucene.Net.Store;
+using Names.Resolver.Storage;
+
+namespace Names.Resolver.Candidates;
+
+/// <summary>The registry and schema a candidate index on disk is built for.</summary>
+public sealed record CandidateIndexStamp(string RegistryId, int Schema);
+
+/// <summary>The candidate index cannot be kept where it was asked to live (an unwritable or unusable directory).</summary>
+public sealed class CandidateIndexException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>
+/// Opens the candidate index kept in a directory (<see cref="MMapDirectory"/>). The index is derived state: absent,
+/// unreadable or of another schema, it is started afresh (and then built by catching up from the registry's first
+/// variant); of another registry, it is moved aside (never read) and started afresh. Each case is reported in one line.
+/// </summary>
+public static class CandidateIndexFolder
+{
+    /// <summary>Registry meta key of the registry's own id, minted on first use, which its candidate indexes record.</summary>
+    public const string RegistryIdMetaKey = "registry.id";
+
+    /// <summary>Opens the index kept in <paramref name="path"/> for the registry of <paramref name="store"/>.</summary>
+    public static async Task<LuceneCandidateIndex> OpenAsync(string path, IRegistryStore store, Action<string> report, CancellationToken ct = default)
+    {
+        var id = await store.GetMetaAsync(RegistryIdMetaKey, ct);
+        if (id is null)
+        {
+            id = Guid.NewGuid().ToString("N");
+            var batch = new RegistryBatch();
+            batch.Meta[RegistryIdMetaKey] = id;
+            await store.ApplyAsync(batch, ct);
+        }
+        return Open(path, new CandidateIndexStamp(id, await store.GetSchemaVersionAsync(ct)), report);
+    }
+
+    public static LuceneCandidateIndex Open(string path, CandidateIndexStamp stamp, Action<string> report, CandidateIndexOptions? options = null)
+    {
+        options ??= new CandidateIndexOptions();
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+            var problem = Check(path, stamp);
+            if (problem is { } p)
+            {
+                if (p.SetAside)
+                {
+                    var aside = path.TrimEnd('/', '\\') + ".other-" + DateTime.UtcNow.ToString("yyyyMMddHHmmss", CultureInfo.InvariantCulture);
+                    System.IO.Directory.Move(path, aside);
+                    System.IO.Directory.CreateDirectory(path);
+                    report($"candidate index {path}: {p.Reason}; set aside as {aside}, rebuilding it from the registry");
+                }
+                else
+                {
+                    foreach (var file in System.IO.Directory.EnumerateFiles(path)) File.Delete(file);
+                    report($"candidate index {path}: {p.Reason}; rebuilding it from the registry");
+                }
+            }
+            return new LuceneCandidateIndex(new MMapDirectory(new DirectoryInfo(path)), options, stamp);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException or LockObtainFailedException)
+        {
+            throw new CandidateIndexException($"candidate index directory '{path}' cannot be used: {e.Message}", e);
+        }
+    }
+
+    /// <summary>Adds the registry's variants the index does not hold yet and commits it caught up; returns how many were added.</summary>
+    public static async Task<long> CatchUpAsync(IRegistryStore store, LuceneCandidateIndex index, CancellationToken ct = default)
+    {
+        var keys = new BlockingKeyGenerator();
+        // An index ahead of the registry (a registry restored from a copy) forgets what the registry does not hold.
+        index.RollBack(Math.Min(index.CaughtUp, await store.GetMaxVariantIdAsync(ct)));
+        long added = 0, last = index.CaughtUp;
+        await foreach (var v in store.ReadVariantsAsync(ct))
+        {
+            last = Math.Max(last, v.Id);
+            if (v.Id <= index.CaughtUp) continue;
+            index.Add(v.Id, CandidateTerms.Of(Resolution.RegistryState.RecordOf(v), keys));
+            added++;
+        }
+        index.Commit(last);
+        return added;
+    }
+
+    /// <summary>The index of the registry as it is on disk, for checking, or why it cannot be used (it is not rebuilt).</summary>
+    public static async Task<(LuceneCandidateIndex? Index, string? Problem)> OpenForCheckAsync(string path, IRegistryStore store, CancellationToken ct = default)
+    {
+        var id = await store.GetMetaAsync(RegistryIdMetaKey, ct);
+        if (id is null || !System.IO.Directory.Exists(path)) return (null, "not built yet (the next run or `names index rebuild` builds it)");
+        var stamp = new CandidateIndexStamp(id, await store.GetSchemaVersionAsync(ct));
+        if (Check(path, stamp) is { } p) return (null, $"{p.Reason} (the next run or `names index rebuild` rebuilds it)");
+        try { return (new LuceneCandidateIndex(new MMapDirectory(new DirectoryInfo(path)), new CandidateIndexOptions(), stamp), null); }
+        catch (Exception e) when (e is IOException or LockObtainFailedException or UnauthorizedAccessException)
+        {
+            return (null, $"cannot be opened ({e.Message})");
+        }
+    }
+
+    private static (string Reason, bool SetAside)? Check(string path, CandidateIndexStamp stamp)
+    {
+        using var directory = new MMapDirectory(new DirectoryInfo(path));
+        if (!System.IO.Directory.EnumerateFileSystemEntries(path).Any()) return ("not built yet", false);
+        IDictionary<string, string> data;
+        try
+        {
+            if (!DirectoryReader.IndexExists(directory)) return ("no readable commit", false);
+            var infos = new SegmentInfos();
+            infos.Read(directory);
+            data = infos.UserData;
+            // Opening every segment checks that the files the commit names are there and whole enough to open.
+            using var reader = DirectoryReader.Open(directory);
+        }
+        catch (Exception e) when (e is IOException or CorruptIndexException or IndexFormatTooOldException or IndexFormatTooNewException or InvalidOperationException or EndOfStreamException)
+        {
+            return ($"unreadable ({e.GetType().Name}: {e.Message})", false);
+        }
+        var (registry, schema) = LuceneCandidateIndex.ReadStamp(data);
+        if (registry is null) return ("no registry recorded in its commit", false);
+        if (registry != stamp.RegistryId) return ($"built for another registry ({registry})", true);
+        if (schema != stamp.Schema) return ($"built for schema {schema}, the registry has {stamp.Schema}", false);
+        return null;
+    }
+}

@@ -1,0 +1,262 @@
+using Lucene.Net.Documents;
+using Lucene.Net.Index;
+using Lucene.Net.Search;
+using Lucene.Net.Search.Similarities;
+using Lucene.Net.Store;
+using Lucene.Net.Util;
+
+namespace Names.Resolver.Candidates;
+
+/// <summary>
+/// The candidate index on Lucene.Net: one document per variant with its blocking keys as exact terms (field k), its
+/// words (w) and the character n-grams of its words (n). A lookup is one BooleanQuery of SHOULD clauses over all of
+/// them, ranked by BM25: sharing the compact key or a rare word weighs most, and a name whose keys all miss (a typo in
+/// the first letters, a longer form) is still found by its words and n-grams. Terms held by more than
+/// <see cref="CandidateIndexOptions.MaxTermDocs"/> variants say little and cost a long posting walk, so they are left
+/// out of the query. One searcher is shared through a <see cref="SearcherManager"/>; variants added since its last
+/// reopen are searched in <see cref="RecentCandidates"/>. Thread-safe: lookups run concurrently, adds one at a time.
+/// Documents are identified by variant id. On disk (<see cref="CandidateIndexFolder"/>) it is derived state: each
+/// commit records the registry, schema and last variant it holds, and an open catches up from there.
+/// </summary>
+public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
+{
+    internal const int FieldCount = 3;
+    private const int KeyField = 0, WordField = 1, GramField = 2;
+    private static readonly string[] FieldNames = ["k", "w", "n"];
+    /// <summary>The variant id: doc values to read a hit, an indexed number to delete what a commit must not keep.</summary>
+    private const string IdField = "id";
+    private const string RegistryData = "registry", SchemaData = "schema", CaughtUpData = "variants";
+    private const float K1 = 1.2f, B = 0.75f;
+
+    /// <summary>Keys omit norms (no length normalisation: a key either matches or not); words and n-grams keep them.</summary>
+    private static readonly FieldType KeyType = StringField.TYPE_NOT_STORED;
+    private static readonly FieldType TextTermType = NewTextTermType();
+
+    private readonly Lucene.Net.Store.Directory _directory;
+    private readonly IndexWriter _writer;
+    private readonly SearcherManager _searchers;
+    private readonly BM25Similarity _similarity = new(K1, B);
+    private readonly RecentCandidates _recent = new();
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly ThreadLocal<SegmentTermCursors?> _cursors = new();
+    private readonly CandidateIndexOptions _options;
+    private readonly CandidateIndexStamp? _stamp;
+    private readonly float[] _boosts;
+    private int _count;
+
+    internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null)
+    {
+        _directory = directory;
+        _stamp = stamp;
+        _options = options;
+        _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
+        var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer: null)
+        {
+            Similarity = _similarity,
+            OpenMode = OpenMode.CREATE_OR_APPEND,
+            RAMBufferSizeMB = 32,
+            // Adjacent segments only: documents keep the order they were added in, so equal scores rank the same on every run.
+            MergePolicy = new LogByteSizeMergePolicy { MergeFactor = 5 }, // fewer segments for each lookup to seek in
+        };
+        _writer = new IndexWriter(directory, config);
+        _searchers = new SearcherManager(_writer, applyAllDeletes: true, new Bm25SearcherFactory(_similarity));
+        _count = _writer.NumDocs;
+        var data = _writer.CommitData;
+        CaughtUp = data is not null && data.TryGetValue(CaughtUpData, out var text) && long.TryParse(text, out var id) ? id : 0;
+    }
+
+    /// <summary>
+    /// The registry's variants up to this id are in the index as of its last commit (0 for a new or in-memory index).
+    /// Documents of later variants may be there too (added after that commit's data was set): <see cref="RollBack"/>.
+    /// </summary>
+    public long CaughtUp { get; private set; }
+
+    /// <summary>Reads the registry id and schema an index directory was committed for.</summary>
+    internal static (string? Registry, int Schema) ReadStamp(IDictionary<string, string> data) =>
+        (data.TryGetValue(RegistryData, out var r) ? r : null,
+         data.TryGetValue(SchemaData, out var s) && int.TryParse(s, out var schema) ? schema : -1);
+
+    /// <summary>
+    /// Makes the index hold the registry's variants up to <paramref name="variantId"/> durably (a no-op in memory).
+    /// Call once those variants are committed to the registry: a kill before or during this commit leaves the previous
+    /// commit, from which the next open catches up. Safe beside lookups and adds.
+    /// </summary>
+    public void Commit(long variantId)
+    {
+        CaughtUp = variantId;
+        if (_stamp is null) return;
+        _writer.SetCommitData(new Dictionary<string, string>
+        {
+            [RegistryData] = _stamp.RegistryId, [SchemaData] = _stamp.Schema.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [CaughtUpData] = variantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
+        _writer.Commit();
+    }
+
+    /// <summary>Removes the variants after <paramref name="variantId"/> (left by a run killed after its index commit, or a resumed run's own).</summary>
+    public void RollBack(long variantId)
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _writer.DeleteDocuments(NumericRangeQuery.NewInt64Range(IdField, variantId + 1, null, true, true));
+            _searchers.MaybeRefreshBlocking();
+            _recent.Clear();
+            _count = _writer.NumDocs;
+            CaughtUp = Math.Min(CaughtUp, variantId);
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>An index held in memory for one run or one evaluation.</summary>
+    public static LuceneCandidateIndex InMemory(CandidateIndexOptions? options = null) => new(new RAMDirectory(), options ?? new CandidateIndexOptions());
+
+    public int Count => Volatile.Read(ref _count);
+
+    public void Add(long variantId, CandidateTerms terms)
+    {
+        var byField = new IReadOnlyList<string>[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
+        var doc = new Document { new NumericDocValuesField(IdField, variantId), new Int64Field(IdField, variantId, Field.Store.NO) };
+        for (int f = 0; f < FieldCount; f++)
+            foreach (var term in byField[f]) doc.Add(new Field(FieldNames[f], term, f == KeyField ? KeyType : TextTermType));
+        _lock.EnterWriteLock();
+        try
+        {
+            _writer.AddDocument(doc);
+            _recent.Add(variantId, byField);
+            _count++;
+            if (_recent.Count >= _options.RefreshEvery)
+            {
+                _searchers.MaybeRefreshBlocking();
+                _recent.Clear();
+            }
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    public IReadOnlyList<long> Find(CandidateTerms terms, int limit)
+    {
+        if (limit <= 0 || terms.IsEmpty) return [];
+        var byField = new[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
+        _lock.EnterReadLock();
+        var searcher = _searchers.Acquire();
+        try { return Search(searcher, byField, limit); }
+        finally
+        {
+            _searchers.Release(searcher);
+            _lock.ExitReadLock();
+        }
+    }
+
+    private List<long> Search(IndexSearcher searcher, IReadOnlyList<string>[] byField, int limit)
+    {
+        var reader = searcher.IndexReader;
+        long indexed = reader.MaxDoc, all = indexed + _recent.Count;
+        var cursors = _cursors.Value;
+        if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames);
+        var query = new BooleanQuery(disableCoord: true);
+        // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
+        var grams = new BooleanQuery(disableCoord: true);
+        var recentScores = new Dictionary<long, double>();
+        var recentGrams = new Dictionary<long, (int Count, double Score)>();
+        int clauses = 0, usableGrams = 0;
+        for (int f = 0; f < FieldCount; f++)
+        {
+            var avgLength = AverageLength(searcher, f, all);
+            foreach (var text in byField[f])
+            {
+                if (clauses == BooleanQuery.MaxClauseCount) break;
+                var term = new Term(FieldNames[f], text);
+                var context = cursors.Seek(searcher.TopReaderContext, f, text);
+                var recent = _recent.Postings(f, text);
+                long docFreq = context.DocFreq + recent.Count;
+                if (docFreq == 0 || docFreq > _options.MaxTermDocs) continue;
+                if (f == GramField) usableGrams++;
+                if (context.DocFreq > 0)
+                {
+                    (f == GramField ? grams : query).Add(new TermQuery(term, context) { Boost = _boosts[f] }, Occur.SHOULD);
+                    clauses++;
+                }
+                if (recent.Count == 0) continue;
+                // As BM25Similarity scores a document with the term once: idf * boost * (k1 + 1) / (1 + norm).
+                var weight = Math.Log(1 + (all - docFreq + 0.5) / (docFreq + 0.5)) * _boosts[f] * (K1 + 1);
+                foreach (var id in recent)
+                {
+                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * _recent.Length(id, f) / avgLength);
+                    if (f != GramField) recentScores[id] = recentScores.GetValueOrDefault(id) + weight / (1 + norm);
+                    else
+                    {
+                        var (count, score) = recentGrams.GetValueOrDefault(id);
+                        recentGrams[id] = (count + 1, score + weight / (1 + norm));
+                    }
+                }
+            }
+        }
+        var minimumGrams = Math.Min(_options.MinSharedGrams, usableGrams);
+        if (grams.Clauses.Count > 0)
+        {
+            grams.MinimumNumberShouldMatch = minimumGrams;
+            query.Add(grams, Occur.SHOULD);
+        }
+        foreach (var (id, (count, score)) in recentGrams)
+            if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
+        var ranked = new List<(long Id, double Score)>(limit + recentScores.Count);
+        if (clauses > 0)
+        {
+            var leaves = reader.Leaves;
+            // In document order: the out-of-order BooleanScorer allocates a 2,048-bucket table per segment and lookup.
+            var collector = TopScoreDocCollector.Create(limit, docsScoredInOrder: true);
+            searcher.Search(query, collector);
+            foreach (var hit in collector.GetTopDocs().ScoreDocs)
+            {
+                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
+                ranked.Add((leaf.AtomicReader.GetNumericDocValues(IdField).Get(hit.Doc - leaf.DocBase), hit.Score));
+            }
+        }
+        foreach (var (id, score) in recentScores) ranked.Add((id, (float)score));
+        ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
+        var result = new List<long>(Math.Min(limit, ranked.Count));
+        for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Id);
+        return result;
+    }
+
+    /// <summary>Average number of terms a variant holds in the field, over the indexed and the recent variants (BM25's avgdl).</summary>
+    private double AverageLength(IndexSearcher searcher, int field, long all)
+    {
+        if (field == KeyField || all == 0) return 1;
+        var stats = searcher.CollectionStatistics(FieldNames[field]);
+        var total = Math.Max(0, stats?.SumTotalTermFreq ?? 0) + _recent.TotalLength(field);
+        return total <= 0 ? 1 : (double)total / all;
+    }
+
+    /// <summary>How many variants with ids up to <paramref name="variantId"/> the index holds (what `names verify` compares).</summary>
+    public int CountUpTo(long variantId)
+    {
+        _searchers.MaybeRefreshBlocking();
+        var searcher = _searchers.Acquire();
+        try { return searcher.Search(NumericRangeQuery.NewInt64Range(IdField, null, variantId, true, true), 1).TotalHits; }
+        finally { _searchers.Release(searcher); }
+    }
+
+    public void Dispose()
+    {
+        _searchers.Dispose();
+        _writer.Dispose();
+        _directory.Dispose();
+        _lock.Dispose();
+        _cursors.Dispose();
+    }
+
+    private static FieldType NewTextTermType()
+    {
+        // One term per value, with frequencies (so BM25 knows the field's total length) and norms (each variant's length).
+        var type = new FieldType { IsIndexed = true, IsTokenized = false, OmitNorms = false, IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        type.Freeze();
+        return type;
+    }
+
+    private sealed class Bm25SearcherFactory(Similarity similarity) : SearcherFactory
+    {
+        public override IndexSearcher NewSearcher(IndexReader reader) => new(reader) { Similarity = similarity };
+    }
+}
