@@ -25,6 +25,37 @@ public class CleanCommandTests
     }
 
     [Fact]
+    public async Task Units_and_address_of_an_organisation_go_to_their_own_columns_also_when_the_row_repeats()
+    {
+        using var dir = new TempDir();
+        const string unit = "\"University of Michigan Medical School 1 Department of Cell and Developmental Biology, Ann Arbor, MI\"";
+        // the same name three times: the second and third come from the repeated-name cache
+        var input = dir.Write("in.csv", $"id,name\n1,{unit}\n2,Jane Doe\n3,{unit}\n4,University of Michigan\n5,{unit}\n");
+        var run = await CliRun.RunAsync("clean", input);
+        Assert.Equal(0, run.ExitCode);
+        var (header, rows) = CsvTestReader.Parse(run.Stdout);
+        string Col(string[] row, string name) => row[header.Col(name)];
+        var units = rows.Where(r => r[0] is "1" or "3" or "5").ToList();
+        Assert.Equal(3, units.Count);
+        foreach (var row in units)
+        {
+            Assert.Equal("University of Michigan", Col(row, "display_name"));
+            Assert.Equal("UNIVERSITY OF MICHIGAN", Col(row, "name_key"));
+            Assert.Equal("Medical School; Department of Cell and Developmental Biology", Col(row, "org_unit"));
+            Assert.Equal("Ann Arbor, MI", Col(row, "address"));
+            Assert.Equal(units[0][1..], row[1..]);
+        }
+        var person = Assert.Single(rows, r => r[0] == "2");
+        Assert.Equal("person", Col(person, "entity_kind"));
+        Assert.Equal("", Col(person, "org_unit"));
+        Assert.Equal("", Col(person, "address"));
+        var parent = Assert.Single(rows, r => r[0] == "4");
+        Assert.Equal("UNIVERSITY OF MICHIGAN", Col(parent, "name_key"));
+        Assert.Equal("", Col(parent, "org_unit"));
+        Assert.Equal("", Col(parent, "address"));
+    }
+
+    [Fact]
     public async Task One_output_row_per_party_numbered_from_one()
     {
         using var dir = new TempDir();

@@ -31,7 +31,7 @@ public class ResolveCommandTests
         Assert.Equal(0, r.ExitCode);
         var rows = ReadCsv(dir.File("out.csv"));
         var rejects = File.ReadAllLines(dir.File("rej.csv"));
-        Assert.Equal(["id", "name", "country", "party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key"], rows[0].Keys);
+        Assert.Equal(["id", "name", "country", "party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key", "org_unit", "address"], rows[0].Keys);
         // 10 rows: 8 resolved, the blank name (line 9) and the unbalanced quote (line 10) rejected
         Assert.Equal(8, rows.Select(x => x["id"]).Distinct().Count());
         Assert.Equal(3, rejects.Length); // header + 2
@@ -48,6 +48,29 @@ public class ResolveCommandTests
         Assert.NotEqual(Id("1"), Id("4"));
         Assert.NotEqual(Id("1"), Id("10"));
         Assert.Contains("rows        10 = 8 resolved + 2 rejected", r.Stderr);
+    }
+
+    [Fact]
+    public async Task A_unit_of_an_organisation_resolves_to_the_parent_and_keeps_its_unit_and_address()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv",
+            "id,name\n" +
+            "1,\"University of Michigan Medical School 1 Department of Cell and Developmental Biology, Ann Arbor, MI\"\n" +
+            "2,University of Michigan\n");
+        var r = await CliRun.RunAsync("resolve", input, "--id-column", "id", "--db", dir.File("r.db"),
+            "--out", dir.File("out.csv"), "--rejects", dir.File("rej.csv"), "--seed", "5");
+        Assert.Equal(0, r.ExitCode);
+        var rows = ReadCsv(dir.File("out.csv"));
+        var unit = Assert.Single(rows, x => x["id"] == "1");
+        var parent = Assert.Single(rows, x => x["id"] == "2");
+        Assert.Equal(parent["global_id"], unit["global_id"]);
+        Assert.Equal("UNIVERSITY OF MICHIGAN", unit["name_key"]);
+        Assert.Equal("University of Michigan", unit["canonical_name"]);
+        Assert.Equal("Medical School; Department of Cell and Developmental Biology", unit["org_unit"]);
+        Assert.Equal("Ann Arbor, MI", unit["address"]);
+        Assert.Equal("", parent["org_unit"]);
+        Assert.Equal("", parent["address"]);
     }
 
     [Fact]

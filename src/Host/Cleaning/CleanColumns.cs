@@ -9,6 +9,7 @@ public static class CleanOutputColumns
     public static readonly IReadOnlyList<string> Party =
     [
         "party_seq", "display_name", "entity_kind", "entity_subtype", "name_key", "compact_key", "alt_key",
-        "legal_form", "elf_code", "family_name", "given_names", "romanized_name", "rules",
+        "legal_form", "elf_code", "family_name", "given_names", "romanized_name",
+        "org_unit", "address", "rules",
     ];
 }

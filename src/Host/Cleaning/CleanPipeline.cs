@@ -212,6 +212,8 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             _writer.Field(p.FamilyName);
             _writer.Field(p.GivenNames);
             _writer.Field(p.RomanizedName);
+            _writer.Field(p.OrgUnit);
+            _writer.Field(p.Address);
             _writer.JoinedField(';', p.Rules);
             _writer.EndRow();
         }
@@ -219,7 +221,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         public void Dispose() => _writer.Dispose();
     }
 
-    private const string NoPartyColumns = ",0,,unknown,,,,,,,,,,\n";
+    private const string NoPartyColumns = ",0,,unknown,,,,,,,,,,,,\n";
 }
 
 /// <summary>Batch size, workers and how many batches may be in flight (the memory bound).</summary>

@@ -15,7 +15,7 @@ public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Stat
 
 /// <summary>
 /// One `names resolve` run: CSV in -> registry -> CSV out (input columns + party_seq, global_id, entity_kind,
-/// resolution, match_score, canonical_name, name_key), rejects with line numbers, summary, optional HTML report.
+/// resolution, match_score, canonical_name, name_key, org_unit, address), rejects with line numbers, summary, optional HTML report.
 /// Every input row ends in the output or in the rejects file. Crash safety: a run on an input file is resumable (see
 /// <see cref="RunCheckpoint"/>): killed at any point and run again with the same arguments, it replays the committed rows
 /// and finishes with the result of an uninterrupted run. The output, rejects and report files are written aside and put
@@ -23,7 +23,7 @@ public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Stat
 /// </summary>
 public sealed class ResolveRun(CliConsole console)
 {
-    public static readonly string[] OutputColumns = ["party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key"];
+    public static readonly string[] OutputColumns = ["party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key", "org_unit", "address"];
 
     /// <param name="stop">Asks the run to stop after the current chunk, commit it and return (outcome marked stopped).</param>
     public async Task<ResolveOutcome> RunAsync(ResolveRequest request, CancellationToken ct, IResolvedRowObserver? observer = null, CancellationToken stop = default)
@@ -153,6 +153,8 @@ public sealed class ResolveRun(CliConsole console)
                 output.Field(p.MatchScore.ToString("0.0000", CultureInfo.InvariantCulture));
                 output.Field(p.CanonicalName);
                 output.Field(p.NameKey);
+                output.Field(p.Party.OrgUnit);
+                output.Field(p.Party.Address);
                 await output.EndRowAsync(ct);
                 written++;
                 observer?.Observe(p, fields);
