@@ -153,10 +153,10 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         var reader = searcher.IndexReader;
         long indexed = reader.MaxDoc, all = indexed + _recent.Count;
         var cursors = _cursors.Value;
-        if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames);
-        var query = new BooleanQuery(disableCoord: true);
+        if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames, K1, B);
+        var scores = cursors.Scores;
+        scores.Clear();
         // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
-        var grams = new BooleanQuery(disableCoord: true);
         var recentScores = new Dictionary<long, double>();
         var recentGrams = new Dictionary<long, (int Count, double Score)>();
         int clauses = 0, usableGrams = 0;
@@ -166,15 +166,16 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             foreach (var text in byField[f])
             {
                 if (clauses == BooleanQuery.MaxClauseCount) break;
-                var term = new Term(FieldNames[f], text);
-                var context = cursors.Seek(searcher.TopReaderContext, f, text);
+                var indexedFreq = cursors.Seek(f, text);
                 var recent = _recent.Postings(f, text);
-                long docFreq = context.DocFreq + recent.Count;
+                long docFreq = indexedFreq + recent.Count;
                 if (docFreq == 0 || docFreq > _options.MaxTermDocs) continue;
                 if (f == GramField) usableGrams++;
-                if (context.DocFreq > 0)
+                if (indexedFreq > 0)
                 {
-                    (f == GramField ? grams : query).Add(new TermQuery(term, context) { Boost = _boosts[f] }, Occur.SHOULD);
+                    // BM25Similarity's weight in its float arithmetic, so that scores (and ties) are those of a TermQuery.
+                    var idf = (float)Math.Log(1 + (indexed - indexedFreq + 0.5D) / (indexedFreq + 0.5D));
+                    cursors.Add(f, idf * _boosts[f] * (K1 + 1), f == GramField);
                     clauses++;
                 }
                 if (recent.Count == 0) continue;
@@ -193,31 +194,33 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             }
         }
         var minimumGrams = Math.Min(_options.MinSharedGrams, usableGrams);
-        if (grams.Clauses.Count > 0)
-        {
-            grams.MinimumNumberShouldMatch = minimumGrams;
-            query.Add(grams, Occur.SHOULD);
-        }
         foreach (var (id, (count, score)) in recentGrams)
             if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
-        var ranked = new List<(long Id, double Score)>(limit + recentScores.Count);
-        if (clauses > 0)
+        // The best `limit` indexed documents, ties to the older (lower) document, as Lucene's in-order collector keeps them.
+        var best = new PriorityQueue<int, (float Score, int Doc)>(limit + 1, WorstFirst.Instance);
+        foreach (var (doc, entry) in scores)
         {
-            var leaves = reader.Leaves;
-            // In document order: the out-of-order BooleanScorer allocates a 2,048-bucket table per segment and lookup.
-            var collector = TopScoreDocCollector.Create(limit, docsScoredInOrder: true);
-            searcher.Search(query, collector);
-            foreach (var hit in collector.GetTopDocs().ScoreDocs)
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                ranked.Add((leaf.AtomicReader.GetNumericDocValues(IdField).Get(hit.Doc - leaf.DocBase), hit.Score));
-            }
+            var score = entry.Score;
+            if (entry.Grams > 0 && entry.Grams >= minimumGrams) score += (float)entry.GramScore;
+            if (score <= 0) continue;
+            var key = ((float)score, doc);
+            if (best.Count < limit) best.Enqueue(doc, key);
+            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(doc, key);
         }
+        var ranked = new List<(long Id, double Score)>(best.Count + recentScores.Count);
+        while (best.TryDequeue(out var doc, out var key)) ranked.Add((cursors.VariantId(doc, IdField), key.Score));
         foreach (var (id, score) in recentScores) ranked.Add((id, (float)score));
         ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
         var result = new List<long>(Math.Min(limit, ranked.Count));
         for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Id);
         return result;
+    }
+
+    /// <summary>Lower score first, and among equal scores the later document first (it goes before the older one).</summary>
+    private sealed class WorstFirst : IComparer<(float Score, int Doc)>
+    {
+        public static readonly WorstFirst Instance = new();
+        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) => x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
     }
 
     /// <summary>Average number of terms a variant holds in the field, over the indexed and the recent variants (BM25's avgdl).</summary>
