@@ -29,8 +29,9 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private const float K1 = 1.2f, B = 0.75f;
 
     /// <summary>Keys omit norms (no length normalisation: a key either matches or not); words and n-grams keep them.</summary>
-    private static readonly FieldType KeyType = StringField.TYPE_NOT_STORED;
-    private static readonly FieldType TextTermType = NewTextTermType();
+    private static readonly FieldType KeyType = NewTermListType(omitNorms: true, IndexOptions.DOCS_ONLY);
+    // Frequencies (always 1) so that BM25 knows the field's total length, and norms (each variant's length).
+    private static readonly FieldType TextTermType = NewTermListType(omitNorms: false, IndexOptions.DOCS_AND_FREQS);
 
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly IndexWriter _writer;
@@ -42,6 +43,9 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly CandidateIndexOptions _options;
     private readonly CandidateIndexStamp? _stamp;
     private readonly float[] _boosts;
+    /// <summary>One field and token stream per field name, reused for each added document (under the write lock).</summary>
+    private readonly TermListTokenStream[] _streams = [new(), new(), new()];
+    private readonly Field[] _fields;
     private int _count;
 
     internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null)
@@ -50,6 +54,8 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         _stamp = stamp;
         _options = options;
         _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
+        _fields = [new Field(FieldNames[KeyField], _streams[KeyField], KeyType), new Field(FieldNames[WordField], _streams[WordField], TextTermType),
+                   new Field(FieldNames[GramField], _streams[GramField], TextTermType)];
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer: null)
         {
             Similarity = _similarity,
@@ -116,12 +122,16 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     public void Add(long variantId, CandidateTerms terms)
     {
         var byField = new IReadOnlyList<string>[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
-        var doc = new Document { new NumericDocValuesField(IdField, variantId), new Int64Field(IdField, variantId, Field.Store.NO) };
-        for (int f = 0; f < FieldCount; f++)
-            foreach (var term in byField[f]) doc.Add(new Field(FieldNames[f], term, f == KeyField ? KeyType : TextTermType));
         _lock.EnterWriteLock();
         try
         {
+            var doc = new Document { new NumericDocValuesField(IdField, variantId), new Int64Field(IdField, variantId, Field.Store.NO) };
+            for (int f = 0; f < FieldCount; f++)
+            {
+                if (byField[f].Count == 0) continue; // no field at all, as without values: no norm, not counted in the field's documents
+                _streams[f].SetTerms(byField[f]);
+                doc.Add(_fields[f]);
+            }
             _writer.AddDocument(doc);
             _recent.Add(variantId, byField);
             _count++;
@@ -250,10 +260,10 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         _cursors.Dispose();
     }
 
-    private static FieldType NewTextTermType()
+    private static FieldType NewTermListType(bool omitNorms, IndexOptions options)
     {
-        // One term per value, with frequencies (so BM25 knows the field's total length) and norms (each variant's length).
-        var type = new FieldType { IsIndexed = true, IsTokenized = false, OmitNorms = false, IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        // The terms come from a TermListTokenStream: tokenized as far as Lucene sees, one term per value.
+        var type = new FieldType { IsIndexed = true, IsTokenized = true, OmitNorms = omitNorms, IndexOptions = options };
         type.Freeze();
         return type;
     }
