@@ -167,8 +167,10 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         var scores = cursors.Scores;
         scores.Clear();
         // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
-        var recentScores = new Dictionary<long, double>();
-        var recentGrams = new Dictionary<long, (int Count, double Score)>();
+        var recentScores = cursors.RecentScores;
+        var recentGrams = cursors.RecentGrams;
+        recentScores.Clear();
+        recentGrams.Clear();
         int clauses = 0, usableGrams = 0;
         for (int f = 0; f < FieldCount; f++)
         {
@@ -207,7 +209,8 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         foreach (var (id, (count, score)) in recentGrams)
             if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
         // The best `limit` indexed documents, ties to the older (lower) document, as Lucene's in-order collector keeps them.
-        var best = new PriorityQueue<int, (float Score, int Doc)>(limit + 1, WorstFirst.Instance);
+        var best = cursors.Best ??= new PriorityQueue<int, (float Score, int Doc)>(limit + 1, WorstFirst.Instance);
+        best.Clear();
         foreach (var (doc, entry) in scores)
         {
             var score = entry.Score;

@@ -53,6 +53,12 @@ internal sealed class SegmentTermCursors
     /// <summary>The documents scored by the current lookup.</summary>
     public Dictionary<int, Accumulated> Scores { get; } = new();
 
+    /// <summary>The current lookup's scores of the variants added since the searcher's reopen (see <see cref="RecentCandidates"/>).</summary>
+    public Dictionary<long, double> RecentScores { get; } = new();
+    public Dictionary<long, (int Count, double Score)> RecentGrams { get; } = new();
+    /// <summary>The current lookup's best indexed documents.</summary>
+    public PriorityQueue<int, (float Score, int Doc)>? Best { get; set; }
+
     public bool IsFor(IndexSearcher searcher) => ReferenceEquals(searcher, _searcher);
 
     /// <summary>Positions every segment's cursor on the term; returns how many documents hold it.</summary>
