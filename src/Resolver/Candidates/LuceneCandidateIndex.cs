@@ -166,7 +166,6 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames, K1, B);
         var scores = cursors.Scores;
         scores.Clear();
-        // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
         var recentScores = cursors.RecentScores;
         var recentGrams = cursors.RecentGrams;
         recentScores.Clear();
@@ -205,6 +204,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
                 }
             }
         }
+        // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
         var minimumGrams = Math.Min(_options.MinSharedGrams, usableGrams);
         foreach (var (id, (count, score)) in recentGrams)
             if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
