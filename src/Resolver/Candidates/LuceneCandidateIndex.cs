@@ -209,7 +209,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         foreach (var (id, (count, score)) in recentGrams)
             if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
         // The best `limit` indexed documents, ties to the older (lower) document, as Lucene's in-order collector keeps them.
-        var best = cursors.Best ??= new PriorityQueue<int, (float Score, int Doc)>(limit + 1, WorstFirst.Instance);
+        var best = cursors.Best ??= new PriorityQueue<int, (float Score, int Key)>(limit + 1, WorstFirst<int>.Instance);
         best.Clear();
         foreach (var (doc, entry) in scores)
         {
@@ -218,22 +218,31 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             if (score <= 0) continue;
             var key = ((float)score, doc);
             if (best.Count < limit) best.Enqueue(doc, key);
-            else if (best.TryPeek(out _, out var worst) && WorstFirst.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(doc, key);
+            else if (best.TryPeek(out _, out var worst) && WorstFirst<int>.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(doc, key);
         }
-        var ranked = new List<(long Id, double Score)>(best.Count + recentScores.Count);
+        var ranked = new List<(long Id, double Score)>(2 * limit);
         while (best.TryDequeue(out var doc, out var key)) ranked.Add((cursors.VariantId(doc, IdField), key.Score));
-        foreach (var (id, score) in recentScores) ranked.Add((id, (float)score));
+        // The recent variants' best `limit` too (ties to the lower id, as the sort below): a lookup may score thousands.
+        var recentBest = cursors.RecentBest ??= new PriorityQueue<long, (float Score, long Key)>(limit + 1, WorstFirst<long>.Instance);
+        recentBest.Clear();
+        foreach (var (id, recentScore) in recentScores)
+        {
+            var key = ((float)recentScore, id);
+            if (recentBest.Count < limit) recentBest.Enqueue(id, key);
+            else if (recentBest.TryPeek(out _, out var worst) && WorstFirst<long>.Instance.Compare(key, worst) > 0) recentBest.EnqueueDequeue(id, key);
+        }
+        while (recentBest.TryDequeue(out var id, out var key)) ranked.Add((id, key.Score));
         ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
         var result = new List<long>(Math.Min(limit, ranked.Count));
         for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Id);
         return result;
     }
 
-    /// <summary>Lower score first, and among equal scores the later document first (it goes before the older one).</summary>
-    private sealed class WorstFirst : IComparer<(float Score, int Doc)>
+    /// <summary>Lower score first, and among equal scores the later document or variant first (it goes before the older one).</summary>
+    private sealed class WorstFirst<T> : IComparer<(float Score, T Key)> where T : IComparable<T>
     {
-        public static readonly WorstFirst Instance = new();
-        public int Compare((float Score, int Doc) x, (float Score, int Doc) y) => x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Doc.CompareTo(x.Doc);
+        public static readonly WorstFirst<T> Instance = new();
+        public int Compare((float Score, T Key) x, (float Score, T Key) y) => x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Key.CompareTo(x.Key);
     }
 
     /// <summary>Average number of terms a variant holds in the field, over the indexed and the recent variants (BM25's avgdl).</summary>

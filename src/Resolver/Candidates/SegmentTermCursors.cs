@@ -57,7 +57,8 @@ internal sealed class SegmentTermCursors
     public Dictionary<long, double> RecentScores { get; } = new();
     public Dictionary<long, (int Count, double Score)> RecentGrams { get; } = new();
     /// <summary>The current lookup's best indexed documents.</summary>
-    public PriorityQueue<int, (float Score, int Doc)>? Best { get; set; }
+    public PriorityQueue<int, (float Score, int Key)>? Best { get; set; }
+    public PriorityQueue<long, (float Score, long Key)>? RecentBest { get; set; }
 
     public bool IsFor(IndexSearcher searcher) => ReferenceEquals(searcher, _searcher);
 
