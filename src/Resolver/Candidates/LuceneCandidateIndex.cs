@@ -192,9 +192,9 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
                 if (recent.Count == 0) continue;
                 // As BM25Similarity scores a document with the term once: idf * boost * (k1 + 1) / (1 + norm).
                 var weight = Math.Log(1 + (all - docFreq + 0.5) / (docFreq + 0.5)) * _boosts[f] * (K1 + 1);
-                foreach (var id in recent)
+                foreach (var (id, length) in recent)
                 {
-                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * _recent.Length(id, f) / avgLength);
+                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * length / avgLength);
                     if (f != GramField) recentScores[id] = recentScores.GetValueOrDefault(id) + weight / (1 + norm);
                     else
                     {
