@@ -41,15 +41,14 @@ public sealed record CandidateTerms(IReadOnlyList<string> Keys, IReadOnlyList<st
     /// </summary>
     public IReadOnlyList<string> Grams()
     {
-        var grams = new List<string>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var grams = new List<string>(Words.Count * 8);
         foreach (var w in Words)
         {
             var padded = "_" + w + "_";
             for (int i = 0; i + GramLength <= padded.Length; i++)
             {
                 var g = padded.Substring(i, GramLength);
-                if (seen.Add(g)) grams.Add(g);
+                if (!grams.Contains(g)) grams.Add(g); // a name has a few dozen at most: a scan beats a hash set's allocations
             }
         }
         return grams;

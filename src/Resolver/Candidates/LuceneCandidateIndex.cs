@@ -29,8 +29,9 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private const float K1 = 1.2f, B = 0.75f;
 
     /// <summary>Keys omit norms (no length normalisation: a key either matches or not); words and n-grams keep them.</summary>
-    private static readonly FieldType KeyType = StringField.TYPE_NOT_STORED;
-    private static readonly FieldType TextTermType = NewTextTermType();
+    private static readonly FieldType KeyType = NewTermListType(omitNorms: true, IndexOptions.DOCS_ONLY);
+    // Frequencies (always 1) so that BM25 knows the field's total length, and norms (each variant's length).
+    private static readonly FieldType TextTermType = NewTermListType(omitNorms: false, IndexOptions.DOCS_AND_FREQS);
 
     private readonly Lucene.Net.Store.Directory _directory;
     private readonly IndexWriter _writer;
@@ -42,6 +43,9 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly CandidateIndexOptions _options;
     private readonly CandidateIndexStamp? _stamp;
     private readonly float[] _boosts;
+    /// <summary>One field and token stream per field name, reused for each added document (under the write lock).</summary>
+    private readonly TermListTokenStream[] _streams = [new(), new(), new()];
+    private readonly Field[] _fields;
     private int _count;
 
     internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null)
@@ -50,6 +54,8 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         _stamp = stamp;
         _options = options;
         _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
+        _fields = [new Field(FieldNames[KeyField], _streams[KeyField], KeyType), new Field(FieldNames[WordField], _streams[WordField], TextTermType),
+                   new Field(FieldNames[GramField], _streams[GramField], TextTermType)];
         var config = new IndexWriterConfig(LuceneVersion.LUCENE_48, analyzer: null)
         {
             Similarity = _similarity,
@@ -116,12 +122,16 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     public void Add(long variantId, CandidateTerms terms)
     {
         var byField = new IReadOnlyList<string>[] { terms.Keys.Distinct().ToList(), terms.Words, terms.Grams() };
-        var doc = new Document { new NumericDocValuesField(IdField, variantId), new Int64Field(IdField, variantId, Field.Store.NO) };
-        for (int f = 0; f < FieldCount; f++)
-            foreach (var term in byField[f]) doc.Add(new Field(FieldNames[f], term, f == KeyField ? KeyType : TextTermType));
         _lock.EnterWriteLock();
         try
         {
+            var doc = new Document { new NumericDocValuesField(IdField, variantId), new Int64Field(IdField, variantId, Field.Store.NO) };
+            for (int f = 0; f < FieldCount; f++)
+            {
+                if (byField[f].Count == 0) continue; // no field at all, as without values: no norm, not counted in the field's documents
+                _streams[f].SetTerms(byField[f]);
+                doc.Add(_fields[f]);
+            }
             _writer.AddDocument(doc);
             _recent.Add(variantId, byField);
             _count++;
@@ -153,12 +163,13 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         var reader = searcher.IndexReader;
         long indexed = reader.MaxDoc, all = indexed + _recent.Count;
         var cursors = _cursors.Value;
-        if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames);
-        var query = new BooleanQuery(disableCoord: true);
-        // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
-        var grams = new BooleanQuery(disableCoord: true);
-        var recentScores = new Dictionary<long, double>();
-        var recentGrams = new Dictionary<long, (int Count, double Score)>();
+        if (cursors is null || !cursors.IsFor(searcher)) _cursors.Value = cursors = new SegmentTermCursors(searcher, FieldNames, K1, B);
+        var scores = cursors.Scores;
+        scores.Clear();
+        var recentScores = cursors.RecentScores;
+        var recentGrams = cursors.RecentGrams;
+        recentScores.Clear();
+        recentGrams.Clear();
         int clauses = 0, usableGrams = 0;
         for (int f = 0; f < FieldCount; f++)
         {
@@ -166,23 +177,24 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             foreach (var text in byField[f])
             {
                 if (clauses == BooleanQuery.MaxClauseCount) break;
-                var term = new Term(FieldNames[f], text);
-                var context = cursors.Seek(searcher.TopReaderContext, f, text);
+                var indexedFreq = cursors.Seek(f, text);
                 var recent = _recent.Postings(f, text);
-                long docFreq = context.DocFreq + recent.Count;
+                long docFreq = indexedFreq + recent.Count;
                 if (docFreq == 0 || docFreq > _options.MaxTermDocs) continue;
                 if (f == GramField) usableGrams++;
-                if (context.DocFreq > 0)
+                if (indexedFreq > 0)
                 {
-                    (f == GramField ? grams : query).Add(new TermQuery(term, context) { Boost = _boosts[f] }, Occur.SHOULD);
+                    // BM25Similarity's weight in its float arithmetic, so that scores (and ties) are those of a TermQuery.
+                    var idf = (float)Math.Log(1 + (indexed - indexedFreq + 0.5D) / (indexedFreq + 0.5D));
+                    cursors.Add(f, idf * _boosts[f] * (K1 + 1), f == GramField);
                     clauses++;
                 }
                 if (recent.Count == 0) continue;
                 // As BM25Similarity scores a document with the term once: idf * boost * (k1 + 1) / (1 + norm).
                 var weight = Math.Log(1 + (all - docFreq + 0.5) / (docFreq + 0.5)) * _boosts[f] * (K1 + 1);
-                foreach (var id in recent)
+                foreach (var (id, length) in recent)
                 {
-                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * _recent.Length(id, f) / avgLength);
+                    var norm = f == KeyField ? K1 : K1 * (1 - B + B * length / avgLength);
                     if (f != GramField) recentScores[id] = recentScores.GetValueOrDefault(id) + weight / (1 + norm);
                     else
                     {
@@ -192,32 +204,45 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
                 }
             }
         }
+        // Grams count only when a variant shares enough of them: one or two shared trigrams are chance (VENTURES / VALVES share ES_).
         var minimumGrams = Math.Min(_options.MinSharedGrams, usableGrams);
-        if (grams.Clauses.Count > 0)
-        {
-            grams.MinimumNumberShouldMatch = minimumGrams;
-            query.Add(grams, Occur.SHOULD);
-        }
         foreach (var (id, (count, score)) in recentGrams)
             if (count >= minimumGrams) recentScores[id] = recentScores.GetValueOrDefault(id) + score;
-        var ranked = new List<(long Id, double Score)>(limit + recentScores.Count);
-        if (clauses > 0)
+        // The best `limit` indexed documents, ties to the older (lower) document, as Lucene's in-order collector keeps them.
+        var best = cursors.Best ??= new PriorityQueue<int, (float Score, int Key)>(limit + 1, WorstFirst<int>.Instance);
+        best.Clear();
+        foreach (var (doc, entry) in scores)
         {
-            var leaves = reader.Leaves;
-            // In document order: the out-of-order BooleanScorer allocates a 2,048-bucket table per segment and lookup.
-            var collector = TopScoreDocCollector.Create(limit, docsScoredInOrder: true);
-            searcher.Search(query, collector);
-            foreach (var hit in collector.GetTopDocs().ScoreDocs)
-            {
-                var leaf = leaves[ReaderUtil.SubIndex(hit.Doc, leaves)];
-                ranked.Add((leaf.AtomicReader.GetNumericDocValues(IdField).Get(hit.Doc - leaf.DocBase), hit.Score));
-            }
+            var score = entry.Score;
+            if (entry.Grams > 0 && entry.Grams >= minimumGrams) score += (float)entry.GramScore;
+            if (score <= 0) continue;
+            var key = ((float)score, doc);
+            if (best.Count < limit) best.Enqueue(doc, key);
+            else if (best.TryPeek(out _, out var worst) && WorstFirst<int>.Instance.Compare(key, worst) > 0) best.EnqueueDequeue(doc, key);
         }
-        foreach (var (id, score) in recentScores) ranked.Add((id, (float)score));
+        var ranked = new List<(long Id, double Score)>(2 * limit);
+        while (best.TryDequeue(out var doc, out var key)) ranked.Add((cursors.VariantId(doc, IdField), key.Score));
+        // The recent variants' best `limit` too (ties to the lower id, as the sort below): a lookup may score thousands.
+        var recentBest = cursors.RecentBest ??= new PriorityQueue<long, (float Score, long Key)>(limit + 1, WorstFirst<long>.Instance);
+        recentBest.Clear();
+        foreach (var (id, recentScore) in recentScores)
+        {
+            var key = ((float)recentScore, id);
+            if (recentBest.Count < limit) recentBest.Enqueue(id, key);
+            else if (recentBest.TryPeek(out _, out var worst) && WorstFirst<long>.Instance.Compare(key, worst) > 0) recentBest.EnqueueDequeue(id, key);
+        }
+        while (recentBest.TryDequeue(out var id, out var key)) ranked.Add((id, key.Score));
         ranked.Sort((x, y) => x.Score != y.Score ? y.Score.CompareTo(x.Score) : x.Id.CompareTo(y.Id));
         var result = new List<long>(Math.Min(limit, ranked.Count));
         for (int i = 0; i < ranked.Count && result.Count < limit; i++) result.Add(ranked[i].Id);
         return result;
+    }
+
+    /// <summary>Lower score first, and among equal scores the later document or variant first (it goes before the older one).</summary>
+    private sealed class WorstFirst<T> : IComparer<(float Score, T Key)> where T : IComparable<T>
+    {
+        public static readonly WorstFirst<T> Instance = new();
+        public int Compare((float Score, T Key) x, (float Score, T Key) y) => x.Score != y.Score ? x.Score.CompareTo(y.Score) : y.Key.CompareTo(x.Key);
     }
 
     /// <summary>Average number of terms a variant holds in the field, over the indexed and the recent variants (BM25's avgdl).</summary>
@@ -247,10 +272,10 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         _cursors.Dispose();
     }
 
-    private static FieldType NewTextTermType()
+    private static FieldType NewTermListType(bool omitNorms, IndexOptions options)
     {
-        // One term per value, with frequencies (so BM25 knows the field's total length) and norms (each variant's length).
-        var type = new FieldType { IsIndexed = true, IsTokenized = false, OmitNorms = false, IndexOptions = IndexOptions.DOCS_AND_FREQS };
+        // The terms come from a TermListTokenStream: tokenized as far as Lucene sees, one term per value.
+        var type = new FieldType { IsIndexed = true, IsTokenized = true, OmitNorms = omitNorms, IndexOptions = options };
         type.Freeze();
         return type;
     }

@@ -8,39 +8,37 @@ namespace Names.Resolver.Candidates;
 /// </summary>
 internal sealed class RecentCandidates
 {
-    private readonly Dictionary<(int Field, string Term), List<long>> _postings = new();
-    private readonly Dictionary<long, int[]> _lengths = new();
+    // Each posting carries the variant's number of terms in the field (BM25's document length), read for every posting scored.
+    private readonly Dictionary<(int Field, string Term), List<(long Id, int Length)>> _postings = new();
+    private readonly HashSet<long> _ids = new();
     private readonly long[] _totalLength = new long[LuceneCandidateIndex.FieldCount];
 
-    public int Count => _lengths.Count;
+    public int Count => _ids.Count;
 
     public void Add(long id, IReadOnlyList<string>[] termsByField)
     {
-        var lengths = new int[termsByField.Length];
         for (int f = 0; f < termsByField.Length; f++)
         {
-            lengths[f] = termsByField[f].Count;
-            _totalLength[f] += lengths[f];
+            var length = termsByField[f].Count;
+            _totalLength[f] += length;
             foreach (var term in termsByField[f])
             {
-                if (!_postings.TryGetValue((f, term), out var list)) _postings[(f, term)] = list = new List<long>(1);
-                list.Add(id);
+                if (!_postings.TryGetValue((f, term), out var list)) _postings[(f, term)] = list = new List<(long, int)>(1);
+                list.Add((id, length));
             }
         }
-        _lengths[id] = lengths;
+        _ids.Add(id);
     }
 
-    public IReadOnlyList<long> Postings(int field, string term) => _postings.TryGetValue((field, term), out var list) ? list : [];
-
-    /// <summary>How many terms of <paramref name="field"/> the recent variant holds.</summary>
-    public int Length(long id, int field) => _lengths[id][field];
+    /// <summary>The recent variants holding the term, each with how many terms of <paramref name="field"/> it holds.</summary>
+    public IReadOnlyList<(long Id, int Length)> Postings(int field, string term) => _postings.TryGetValue((field, term), out var list) ? list : [];
 
     public long TotalLength(int field) => _totalLength[field];
 
     public void Clear()
     {
         _postings.Clear();
-        _lengths.Clear();
+        _ids.Clear();
         Array.Clear(_totalLength);
     }
 }
