@@ -42,7 +42,7 @@ internal sealed class TempDir : IDisposable
     public void Dispose() { try { Directory.Delete(Path, true); } catch (IOException) { } }
 }
 
-/// <summary>A CSV file's rows as header-keyed dictionaries, read with the project's own CSV reader (malformed lines skipped).</summary>
+/// <summary>A CSV file's rows as header-keyed dictionaries (a repeated name: NAME#position), read with the project's own CSV reader (malformed lines skipped).</summary>
 internal static class CsvRows
 {
     public static List<Dictionary<string, string>> Read(string path)
@@ -52,7 +52,13 @@ internal static class CsvRows
         var rows = new List<Dictionary<string, string>>();
         while (reader.ReadNext(header.Length, out var record, out _) is var kind && kind != Names.Host.Csv.CsvReadKind.End)
             if (kind == Names.Host.Csv.CsvReadKind.Record)
-                rows.Add(header.Select((h, i) => (h, record.Fields[i])).ToDictionary(x => x.h, x => x.Item2));
+            {
+                // An input column named like an output column (address) appears twice: the first keeps the name.
+                var row = new Dictionary<string, string>();
+                for (int i = 0; i < header.Length; i++)
+                    if (!row.TryAdd(header[i], record.Fields[i])) row[$"{header[i]}#{i}"] = record.Fields[i];
+                rows.Add(row);
+            }
         return rows;
     }
 }

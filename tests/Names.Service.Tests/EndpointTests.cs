@@ -95,7 +95,9 @@ public sealed class EndpointTests(SqliteServiceFixture fixture) : IClassFixture<
     {
         var reader = Service.ClientFor(ApiRole.Reader);
         var body = await (await reader.GetAsync("/api/v1/lookup?name=Quillbrook%20Ventures%20Ltd&country=GB")).ReadJsonAsync();
-        Assert.Empty(body.GetProperty("parties")[0].GetProperty("candidates").EnumerateArray());
+        // Other tests' names may come up as weak candidates (the index also finds names by shared words); this one must not.
+        Assert.DoesNotContain(body.GetProperty("parties")[0].GetProperty("candidates").EnumerateArray(),
+            c => c.GetProperty("canonicalName").GetString()!.Contains("Quillbrook", StringComparison.OrdinalIgnoreCase));
         var resolved = await (await Service.ClientFor(ApiRole.Filer).ResolveAsync(new { name = "Quillbrook Ventures Ltd", country = "GB" })).ReadJsonAsync();
         Assert.Equal("new", resolved.GetProperty("resolution").GetString());
     }
