@@ -101,6 +101,9 @@ public class ResolveCommandTests
         var html = File.ReadAllText(dir.File("report.html"));
         Assert.Contains("<svg", html);
         Assert.Contains("SIEMENS", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<h2>Estimated accuracy</h2>", html);
+        Assert.Contains("aria-label=\"expected errors by score band\"", html);
+        Assert.Matches(@"accuracy +estimated without labels: B-cubed precision [01]\.\d{3}, recall [01]\.\d{3}; expected [\d.]+ wrong of \d+ links", r.Stderr);
 
         var verify = await CliRun.RunAsync("verify", "--db", db);
         Assert.Equal(0, verify.ExitCode);
