@@ -148,6 +148,10 @@ public class ResolveCommandTests
         Assert.InRange(m.GetProperty("bCubedF1").GetDouble(), 0, 1);
         Assert.Equal(1.0, m.GetProperty("pairPrecision").GetDouble());
         Assert.Contains("B-cubed F1", r.Stdout);
+        // Beside the measured figures, what the run estimated without the truth column.
+        Assert.InRange(m.GetProperty("estimatedBCubedPrecision").GetDouble(), 0, 1);
+        Assert.InRange(m.GetProperty("estimatedBCubedRecall").GetDouble(), 0, 1);
+        Assert.Matches(@"B-cubed recall +[01]\.\d{4}  \(the run's own estimate, without labels: [01]\.\d{4}\)", r.Stdout);
         Assert.False(File.Exists("names.db") && File.GetLastWriteTimeUtc("names.db") > DateTime.UtcNow.AddMinutes(-1), "eval must not write ./names.db");
     }
 

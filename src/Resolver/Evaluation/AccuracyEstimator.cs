@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Names.Resolver.Resolution;
 
 namespace Names.Resolver.Evaluation;
@@ -32,22 +33,22 @@ public sealed class AccuracyEstimator
 
     private readonly Dictionary<long, (string Entity, double Probability)> _decided = new();
     private readonly Dictionary<string, (string Target, double Probability)> _folds = new(StringComparer.Ordinal);
-    private readonly Dictionary<(long Variant, string Entity), double> _apart = new();
+    /// <summary>A variant and a candidate entity it was not put into (each pair once: a variant is decided once, its candidates are distinct entities).</summary>
+    private readonly List<(long Variant, string Entity, double Probability)> _apart = new();
     private readonly Dictionary<long, (string Entity, int Rows)> _rows = new();
 
     /// <summary>
     /// A new variant was put into <paramref name="entityId"/>: linked with <paramref name="linkProbability"/>, or the first
     /// variant of a new entity (1). <paramref name="candidates"/>: every candidate entity it was scored with.
     /// </summary>
-    public void Decided(long variantId, string entityId, double linkProbability, IEnumerable<EntityMatch> candidates)
+    public void Decided(long variantId, string entityId, double linkProbability, IReadOnlyList<EntityMatch> candidates)
     {
         _decided[variantId] = (entityId, Math.Clamp(linkProbability, 0, 1));
-        foreach (var m in candidates)
+        for (int i = 0; i < candidates.Count; i++)
         {
+            var m = candidates[i];
             var (other, p) = (m.EntityId, m.Probability * (1 - (double)m.Dissenting / Math.Max(1, m.Compared)));
-            if (p < MinApartProbability || other == entityId) continue;
-            var key = (variantId, other);
-            if (!_apart.TryGetValue(key, out var known) || p > known) _apart[key] = Math.Min(p, 1);
+            if (p >= MinApartProbability && other != entityId) _apart.Add((variantId, other, Math.Min(p, 1)));
         }
     }
 
@@ -57,8 +58,8 @@ public sealed class AccuracyEstimator
     /// <summary>A party of the run's output: its variant and the id it was given.</summary>
     public void AddRow(long variantId, string entityId)
     {
-        var rows = _rows.GetValueOrDefault(variantId);
-        _rows[variantId] = (entityId, rows.Rows + 1);
+        ref var rows = ref CollectionsMarshal.GetValueRefOrAddDefault(_rows, variantId, out _);
+        rows = (entityId, rows.Rows + 1);
     }
 
     public AccuracyEstimate Estimate()
@@ -87,7 +88,7 @@ public sealed class AccuracyEstimator
 
         // Entities kept apart: the mean evidence of the names of one compared with the other.
         var apart = new Dictionary<(string, string), (double Sum, int Count)>();
-        foreach (var ((variant, other), p) in _apart)
+        foreach (var (variant, other, p) in _apart)
         {
             if (!_rows.TryGetValue(variant, out var v)) continue;
             var target = Final(other);
