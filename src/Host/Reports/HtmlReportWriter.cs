@@ -105,8 +105,8 @@ public sealed class HtmlReportWriter
           .Append("(docs/outputs.md says how). B-cubed precision <b>").Append(a.BCubedPrecision.ToString("0.000", Inv)).Append("</b>, recall <b>")
           .Append(a.BCubedRecall.ToString("0.000", Inv)).Append("</b>; expected ").Append(a.ExpectedFalseLinks.ToString("0.#", Inv)).Append(" wrong of ")
           .Append(a.Links.ToString("N0", Inv)).Append(" links, ").Append(a.ExpectedMissedLinks.ToString("0.#", Inv)).Append(" missed among ")
-          .Append(a.PairsApart.ToString("N0", Inv)).Append(" entity pairs kept apart. Pairs the candidate search never compared are not counted, ")
-          .Append("so recall is an upper bound.</p>");
+          .Append(a.PairsApart.ToString("N0", Inv)).Append(" entity pairs kept apart. Pairs the candidate search never compared are not counted: ")
+          .Append("where it misses true pairs, the recall estimate is too high.</p>");
         const int w = 900, h = 260, left = 50, bottom = 30, top = 10;
         var bands = a.FalseLinksByBand.Length;
         sb.Append(Inv, $"<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"expected errors by score band\">");

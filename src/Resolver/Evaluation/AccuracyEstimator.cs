@@ -83,7 +83,7 @@ public sealed class AccuracyEstimator
             c.Rows += rows;
             c.Expected += rows * q;
         }
-        foreach (var (absorbed, (_, p)) in _folds)
+        foreach (var (_, (_, p)) in _folds)
             if (p < 1) { links++; falseByBand[Band(p)] += 1 - p; }
 
         // Entities kept apart: the mean evidence of the names of one compared with the other.
