@@ -20,7 +20,8 @@ public sealed record AccuracyEstimate(double BCubedPrecision, double BCubedRecal
 /// The model: each variant a run puts into an entity belongs to it with the probability of the decision that put it
 /// there (a new entity's first variant: 1; a link: its probability; a fold of a whole entity: times the fold's); the
 /// variants of one entity are right or wrong independently; a wrong variant is alone. Two entities the run kept apart are
-/// one with the mean, over the names of one compared with the other, of the best member's probability times the share
+/// one with the mean, over the names of one compared with the other and scoring at least
+/// <see cref="MinApartProbability"/>, of the best member's probability times the share
 /// of the compared members that did not clearly differ (one look-alike member of a cluster whose other members differ
 /// is weak evidence). Pairs the candidate search never put in front of the scorer are not seen: the recall estimate is
 /// the recall among the pairs compared (docs/outputs.md).
