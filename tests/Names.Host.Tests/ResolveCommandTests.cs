@@ -120,6 +120,9 @@ public class ResolveCommandTests
         var html = File.ReadAllText(dir.File("report.html"));
         Assert.Contains("<svg", html);
         Assert.Contains("SIEMENS", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("<h2>Estimated accuracy</h2>", html);
+        Assert.Contains("aria-label=\"expected errors by score band\"", html);
+        Assert.Matches(@"accuracy +estimated without labels: B-cubed precision [01]\.\d{3}, recall [01]\.\d{3}; expected [\d.]+ wrong of \d+ links", r.Stderr);
 
         var verify = await CliRun.RunAsync("verify", "--db", db);
         Assert.Equal(0, verify.ExitCode);
@@ -164,6 +167,10 @@ public class ResolveCommandTests
         Assert.InRange(m.GetProperty("bCubedF1").GetDouble(), 0, 1);
         Assert.Equal(1.0, m.GetProperty("pairPrecision").GetDouble());
         Assert.Contains("B-cubed F1", r.Stdout);
+        // Beside the measured figures, what the run estimated without the truth column.
+        Assert.InRange(m.GetProperty("estimatedBCubedPrecision").GetDouble(), 0, 1);
+        Assert.InRange(m.GetProperty("estimatedBCubedRecall").GetDouble(), 0, 1);
+        Assert.Matches(@"B-cubed recall +[01]\.\d{4}  \(the run's own estimate, without labels: [01]\.\d{4}\)", r.Stdout);
         Assert.False(File.Exists("names.db") && File.GetLastWriteTimeUtc("names.db") > DateTime.UtcNow.AddMinutes(-1), "eval must not write ./names.db");
     }
 

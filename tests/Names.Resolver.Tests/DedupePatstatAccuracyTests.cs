@@ -27,7 +27,9 @@ public sealed class DedupePatstatAccuracyTests
         Assert.True(metrics.ReductionRatio > 0.5, $"reduction ratio {metrics.ReductionRatio:0.0000}");
     }
 
-    private static async Task<ClusterMetrics> ResolveWithoutTruthAsync()
+    private static async Task<ClusterMetrics> ResolveWithoutTruthAsync() => (await ResolveAndEstimateWithoutTruthAsync()).Metrics;
+
+    private static async Task<(ClusterMetrics Metrics, AccuracyEstimate Estimate)> ResolveAndEstimateWithoutTruthAsync()
     {
         var inputs = Rows.Select(Input).ToList();
         // Unsupervised: the model is estimated by EM from these rows themselves (no labels).
@@ -37,7 +39,7 @@ public sealed class DedupePatstatAccuracyTests
         var results = await engine.ResolveAllAsync(inputs);
         var firstParty = results.GroupBy(r => r.Input.Row).Select(g => g.First()).ToList();
         Assert.Equal(Rows.Count, firstParty.Count);
-        return ClusterMetrics.Compute(firstParty.Select(r => r.GlobalId).ToList(), Rows.Select(r => r.LeuvenId).ToList());
+        return (ClusterMetrics.Compute(firstParty.Select(r => r.GlobalId).ToList(), Rows.Select(r => r.LeuvenId).ToList()), engine.Statistics.Accuracy!);
     }
 
     private static string Figures(ClusterMetrics m) =>
@@ -63,5 +65,18 @@ public sealed class DedupePatstatAccuracyTests
         Assert.True(m.BCubedF1 >= 0.97, Figures(m));
         Assert.True(m.PairPrecision >= 0.97, Figures(m));
         Assert.True(m.PairRecall >= 0.95, Figures(m));
+    }
+
+    /// <summary>
+    /// The run's own precision estimate (no labels) is within 0.05 of the truth. Its recall estimate is not held to that
+    /// here: the review-band and capped probabilities of the pairs kept apart overstate what was missed (docs/benchmarks.md).
+    /// </summary>
+    [Fact]
+    public async Task The_runs_own_precision_estimate_is_within_0_05_of_the_truth()
+    {
+        var (m, e) = await ResolveAndEstimateWithoutTruthAsync();
+        Assert.True(Math.Abs(e.BCubedPrecision - m.BCubedPrecision) <= 0.05, $"estimated {e.BCubedPrecision:0.000}; {Figures(m)}");
+        Assert.InRange(e.BCubedRecall, 0, 1);
+        Assert.True(e.Links > 0 && e.ExpectedFalseLinks > 0, "links were made, so some are expected wrong");
     }
 }

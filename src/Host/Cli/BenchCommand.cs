@@ -111,6 +111,7 @@ public static class BenchCommand
                     .Add("peak memory", string.Create(inv, $"{MachineInfo.PeakMemoryBytes() / 1048576.0:F0} MB (VmHWM, whole process)"))
                     .Add("runtime", runtime.ToString())
                     .Add("accuracy", string.Create(inv, $"B-cubed P {m.BCubedPrecision:F3} R {m.BCubedRecall:F3} F1 {m.BCubedF1:F3}; pairwise P {m.PairPrecision:F3} R {m.PairRecall:F3} F1 {m.PairF1:F3}; clusters {m.PredictedClusters:N0} predicted / {m.TrueClusters:N0} true"))
+                    .AddIf("estimated", ResolveCommand.EstimateLine(s.Accuracy))
                     .WriteTo(console.Out);
                 return CliExitCodes.Done;
             }

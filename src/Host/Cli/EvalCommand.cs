@@ -94,7 +94,8 @@ public static class EvalCommand
         return new EvaluationResult(request.Input, truthColumn, o.Model, o.Rows, o.Rejected, c.Predicted.Count,
             m.PairPrecision, m.PairRecall, m.PairF1, m.BCubedPrecision, m.BCubedRecall, m.BCubedF1,
             m.PredictedClusters, m.TrueClusters, m.TruePairs, m.PredictedPairs, m.CorrectPairs,
-            b?.PairsCompleteness, b?.ReductionRatio, o.Statistics.ProposalsCreated, o.Elapsed.TotalSeconds);
+            b?.PairsCompleteness, b?.ReductionRatio, o.Statistics.ProposalsCreated, o.Elapsed.TotalSeconds,
+            o.Statistics.Accuracy?.BCubedPrecision, o.Statistics.Accuracy?.BCubedRecall);
     }
 
     private static List<int> ParseSizes(string text)
@@ -130,7 +131,9 @@ public static class EvalCommand
             ("data set", r.Input), ("truth column", r.TruthColumn), ("model", r.Model),
             ("rows", $"{N(r.Rows)} ({N(r.Rejected)} rejected), {N(r.Parties)} labelled parties"),
             ("pairwise precision", F(r.PairPrecision)), ("pairwise recall", F(r.PairRecall)), ("pairwise F1", F(r.PairF1)),
-            ("B-cubed precision", F(r.BCubedPrecision)), ("B-cubed recall", F(r.BCubedRecall)), ("B-cubed F1", F(r.BCubedF1)),
+            ("B-cubed precision", $"{F(r.BCubedPrecision)}  (the run's own estimate, without labels: {F(r.EstimatedBCubedPrecision)})"),
+            ("B-cubed recall", $"{F(r.BCubedRecall)}  (the run's own estimate, without labels: {F(r.EstimatedBCubedRecall)})"),
+            ("B-cubed F1", F(r.BCubedF1)),
             ("clusters predicted / true", $"{N(r.PredictedClusters)} / {N(r.TrueClusters)}"),
             ("pairs true / predicted / correct", $"{N(r.TruePairs)} / {N(r.PredictedPairs)} / {N(r.CorrectPairs)}"),
             ("pairs completeness", F(r.PairsCompleteness)), ("reduction ratio", F(r.ReductionRatio)),
@@ -147,4 +150,5 @@ public sealed record EvaluationResult(
     string Input, string TruthColumn, string Model, long Rows, long Rejected, int Parties,
     double PairPrecision, double PairRecall, double PairF1, double BCubedPrecision, double BCubedRecall, double BCubedF1,
     int PredictedClusters, int TrueClusters, long TruePairs, long PredictedPairs, long CorrectPairs,
-    double? PairsCompleteness, double? ReductionRatio, long ReviewProposals, double Seconds);
+    double? PairsCompleteness, double? ReductionRatio, long ReviewProposals, double Seconds,
+    double? EstimatedBCubedPrecision = null, double? EstimatedBCubedRecall = null);

@@ -41,6 +41,11 @@ public static class ResolveCommand
         return command;
     }
 
+    /// <summary>The run's estimate of its own accuracy, one line (null when the run did not finish).</summary>
+    public static string? EstimateLine(Names.Resolver.Evaluation.AccuracyEstimate? e) => e is null ? null : string.Create(CultureInfo.InvariantCulture,
+        $"estimated without labels: B-cubed precision {e.BCubedPrecision:0.000}, recall {e.BCubedRecall:0.000}; expected {e.ExpectedFalseLinks:0.#} wrong of {e.Links:N0} links, " +
+        $"{e.ExpectedMissedLinks:0.#} missed among {e.PairsApart:N0} entity pairs kept apart (pairs never compared are not counted)");
+
     public static CliSummary Summary(ResolveOutcome o, ResolveRequest request, string title = "names resolve: done")
     {
         var s = o.Statistics;
@@ -63,6 +68,7 @@ public static class ResolveCommand
             .Add("variants", $"{N(s.KnownVariants)} known, {N(s.NewVariants)} new; {N(s.NewEntities)} ids minted")
             .Add("review", $"{N(s.ProposalsCreated)} proposals made, {N(s.PendingReviews)} pending in the registry")
             .Add("thresholds", $"review >= {s.LowerThreshold.ToString("0.00", inv)}, auto-link >= {s.UpperThreshold.ToString("0.00", inv)}")
+            .AddIf("accuracy", EstimateLine(s.Accuracy))
             .Add("rejects", o.Rejected == 0 ? "none" : $"{N(o.Rejected)} in {o.RejectsPath}")
             .AddIf("formulas", CommonOptions.FormulaWarning(o.FormulaFields, o.FirstFormulaLine, request.ProtectFormulas))
             .Add("time", $"{o.Elapsed.TotalSeconds.ToString("F2", inv)} s, {(o.Rows / Math.Max(0.001, o.Elapsed.TotalSeconds)).ToString("N0", inv)} rows/s");

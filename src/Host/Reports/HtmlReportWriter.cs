@@ -51,6 +51,8 @@ public sealed class HtmlReportWriter
           .Append(". Bars below the first are new entities, between them review proposals, above the second automatic links.</p>");
         sb.Append(ScoreChart(r));
 
+        if (r.Accuracy is { } accuracy) sb.Append(AccuracySection(accuracy));
+
         sb.Append("<h2>Cluster size distribution</h2><p class=\"muted\">Number of entities (log scale) by number of records attached to them in this run.</p>");
         sb.Append(ClusterChart(r.ClusterSizes));
 
@@ -93,6 +95,38 @@ public sealed class HtmlReportWriter
         for (var k = 0; k <= 10; k += 2)
             sb.Append(Inv, $"<text x=\"{left + plotW * k / 10:0.#}\" y=\"{h - 8}\" font-size=\"12\" text-anchor=\"middle\">{k / 10.0:0.0}</text>");
         return sb.Append("</svg>").ToString();
+    }
+
+    /// <summary>The estimate without labels, and a chart of expected wrong and missed links by score band.</summary>
+    private static string AccuracySection(Names.Resolver.Evaluation.AccuracyEstimate a)
+    {
+        var sb = new StringBuilder();
+        sb.Append("<h2>Estimated accuracy</h2><p class=\"muted\">Estimated from the match probabilities of the run's own decisions, without labels ")
+          .Append("(docs/outputs.md says how). B-cubed precision <b>").Append(a.BCubedPrecision.ToString("0.000", Inv)).Append("</b>, recall <b>")
+          .Append(a.BCubedRecall.ToString("0.000", Inv)).Append("</b>; expected ").Append(a.ExpectedFalseLinks.ToString("0.#", Inv)).Append(" wrong of ")
+          .Append(a.Links.ToString("N0", Inv)).Append(" links, ").Append(a.ExpectedMissedLinks.ToString("0.#", Inv)).Append(" missed among ")
+          .Append(a.PairsApart.ToString("N0", Inv)).Append(" entity pairs kept apart. Pairs the candidate search never compared are not counted: ")
+          .Append("where it misses true pairs, the recall estimate is too high.</p>");
+        const int w = 900, h = 260, left = 50, bottom = 30, top = 10;
+        var bands = a.FalseLinksByBand.Length;
+        sb.Append(Inv, $"<svg viewBox=\"0 0 {w} {h}\" role=\"img\" aria-label=\"expected errors by score band\">");
+        var max = Math.Max(0.001, a.FalseLinksByBand.Concat(a.MissedLinksByBand).Max());
+        double plotW = w - left - 10, plotH = h - bottom - top, bw = plotW / bands;
+        Axis(sb, left, top, plotW, plotH, max.ToString("0.#", Inv));
+        for (var i = 0; i < bands; i++)
+        {
+            var range = $"{i / (double)bands:0.00}-{(i + 1) / (double)bands:0.00}";
+            foreach (var (value, offset, colour, what) in new[] { (a.FalseLinksByBand[i], 0.0, "#cf222e", "wrong links"), (a.MissedLinksByBand[i], 0.5, "#bf8700", "missed links") })
+            {
+                var bh = plotH * value / max;
+                sb.Append(Inv, $"<rect x=\"{left + (i + offset) * bw + 1:0.#}\" y=\"{top + plotH - bh:0.#}\" width=\"{Math.Max(1, bw / 2 - 2):0.#}\" height=\"{bh:0.#}\" fill=\"{colour}\"><title>{range}: {value:0.##} expected {what}</title></rect>");
+            }
+        }
+        for (var k = 0; k <= 10; k += 2)
+            sb.Append(Inv, $"<text x=\"{left + plotW * k / 10:0.#}\" y=\"{h - 8}\" font-size=\"12\" text-anchor=\"middle\">{k / 10.0:0.0}</text>");
+        sb.Append("</svg><p class=\"muted\"><span style=\"color:#cf222e\">■</span> expected wrong links (1 − p of each link, by its score) ")
+          .Append("<span style=\"color:#bf8700\">■</span> expected missed links (p of each entity pair kept apart, by its score)</p>");
+        return sb.ToString();
     }
 
     private static string ClusterChart(IReadOnlyDictionary<int, long> sizes)

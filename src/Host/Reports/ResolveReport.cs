@@ -23,6 +23,8 @@ public sealed record ResolveReport
     /// <summary>Cluster size -> number of entities of that size.</summary>
     public IReadOnlyDictionary<int, long> ClusterSizes { get; init; } = new Dictionary<int, long>();
     public IReadOnlyList<ReportCluster> LargestClusters { get; init; } = Array.Empty<ReportCluster>();
+    /// <summary>The run's estimate of its own accuracy, without labels; null when it has none.</summary>
+    public Names.Resolver.Evaluation.AccuracyEstimate? Accuracy { get; init; }
 }
 
 public sealed record ReportCluster(string GlobalId, string CanonicalName, string Kind, int Records, int Variants, IReadOnlyList<string> ExampleVariants);

@@ -193,6 +193,7 @@ public sealed class ResolveRun(CliConsole console)
             ScoreHistogram = s.ScoreHistogram,
             ClusterSizes = s.ClusterSizes.ToDictionary(kv => kv.Key, kv => (long)kv.Value),
             LargestClusters = largest,
+            Accuracy = s.Accuracy,
         };
     }
 }

@@ -21,6 +21,9 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
     /// <summary>Entities of this chunk folded into another, with the fold's score and explanation.</summary>
     private readonly Dictionary<string, (RegistryState.EntityState Target, double Score, string Explanation)> _folded = new(StringComparer.Ordinal);
 
+    /// <summary>The entities folded in this chunk: into which entity, with what score.</summary>
+    public IEnumerable<(string Absorbed, string Target, double Score)> Folded => _folded.Select(f => (f.Key, f.Value.Target.Id, f.Value.Score));
+
     public void StartChunk()
     {
         registry.MintedInChunk.Clear();

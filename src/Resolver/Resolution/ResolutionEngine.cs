@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
+using Names.Resolver.Evaluation;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
@@ -30,6 +31,9 @@ public sealed class ResolutionEngine
     private readonly RunProgress _progress;
     /// <summary>The minter sequence stored in the registry (or in the batch being written).</summary>
     private long _storedSequence;
+    private AccuracyEstimator _accuracy = new();
+    /// <summary>The variant of each party resolved in the chunk, in result order (-1: rejected).</summary>
+    private readonly List<long> _chunkVariants = new();
 
     private ResolutionEngine(IRegistryStore store, IPairScorer scorer, NameNormalizer normalizer, ResolutionOptions options, RegistryState state,
         IdMinter minter, RunProgress progress)
@@ -90,6 +94,7 @@ public sealed class ResolutionEngine
         CancellationToken stop = default)
     {
         var stats = Statistics = new RunStatistics { UpperThreshold = _options.UpperThreshold, LowerThreshold = _options.LowerThreshold };
+        _accuracy = new AccuracyEstimator();
         var resume = _progress.Resume;
         if (resume is not null)
         {
@@ -113,6 +118,7 @@ public sealed class ResolutionEngine
             var normalized = await normalizing;
             normalizing = NormalizeAsync(next, ct);
             var results = new List<ResolvedParty>(chunk.Count);
+            _chunkVariants.Clear();
             _folding.StartChunk();
             for (int i = 0; i < chunk.Count; i++)
             {
@@ -127,9 +133,15 @@ public sealed class ResolutionEngine
             // Ids minted in this chunk are not handed out yet: a cluster-level comparison may still fold them into another entity.
             _folding.MergeChunkEntities(stats);
             _folding.Apply(results, _writer.Batch, stats);
-            foreach (var result in results)
+            foreach (var (absorbed, target, score) in _folding.Folded) _accuracy.Folded(absorbed, target, score);
+            for (int i = 0; i < results.Count; i++)
             {
-                if (result.GlobalId.Length > 0) rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
+                var result = results[i];
+                if (result.GlobalId.Length > 0)
+                {
+                    rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
+                    _accuracy.AddRow(_chunkVariants[i], result.GlobalId);
+                }
                 yield return result;
             }
             chunks++;
@@ -159,6 +171,7 @@ public sealed class ResolutionEngine
         foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
             stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
         stats.PendingReviews = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).Count;
+        stats.Accuracy = _accuracy.Estimate();
         stats.Elapsed = clock.Elapsed;
     }
 
@@ -194,6 +207,7 @@ public sealed class ResolutionEngine
         if (party.Problem.Length > 0 || party.CompactKey.Length == 0)
         {
             stats.Rejected++;
+            _chunkVariants.Add(-1);
             return new ResolvedParty(row, party, "", party.Kind.ToText(), ResolutionKind.Rejected, 0, "", party.NameKey, "", party.Problem.Length > 0 ? party.Problem : "empty name");
         }
 
@@ -202,6 +216,7 @@ public sealed class ResolutionEngine
         {
             stats.KnownVariants++;
             var variant = _state.Variants[known];
+            _chunkVariants.Add(variant.Id);
             var entity = _state.Survivor(variant.EntityId);
             if (row.Context is { Count: > 0 })
             {
@@ -231,6 +246,9 @@ public sealed class ResolutionEngine
         stats.NewEntities += _writer.Batch.NewEntities.Count - entitiesBefore;
         stats.ProposalsCreated += _writer.Batch.NewProposals.Count - proposalsBefore;
         var score = decision.Score;
+        _chunkVariants.Add(written.Variant.Id);
+        _accuracy.Decided(written.Variant.Id, written.EntityId, decision.Resolution == ResolutionKind.Matched ? score : 1,
+            matches);
         _state.AddVariant(new RegistryState.VariantState(written.Variant.Id, written.EntityId, record, party.DisplayName,
             decision.Resolution == ResolutionKind.Matched ? score : 1.0), terms);
         return Answer(row, party, _state.Entities[written.EntityId], decision.Resolution, score, written.Explanation);

@@ -33,6 +33,8 @@ public sealed class RunStatistics
     public string? NotResumed { get; internal set; }
     /// <summary>Batches this run committed with a checkpoint.</summary>
     public int BatchesCommitted { get; internal set; }
+    /// <summary>What the run expects of its own accuracy (<see cref="Evaluation.AccuracyEstimator"/>); null until the run ends.</summary>
+    public Evaluation.AccuracyEstimate? Accuracy { get; internal set; }
     /// <summary>The run was asked to stop and ended after a chunk: the rows after it are not resolved yet.</summary>
     public bool Stopped { get; internal set; }
 
