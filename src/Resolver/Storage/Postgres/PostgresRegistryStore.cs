@@ -16,7 +16,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresRegistryStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private PostgresRegistryStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        PersonalData = new PostgresPersonalDataStore(dataSource);
+    }
+
+    public Privacy.IPersonalDataStore PersonalData { get; }
 
     /// <summary>Connects with an Npgsql connection string ("Host=...;Database=...;Username=...") and migrates the schema.</summary>
     public static async Task<PostgresRegistryStore> OpenAsync(string connectionString, CancellationToken ct = default)

@@ -152,6 +152,8 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS ix_svc_events_other ON events(other_id);
             DELETE FROM meta WHERE key = 'service.schema';
             """),
+        // Data protection (issue 16): erasure records and the append-only read audit (PersonalDataSchema).
+        (8, PersonalDataSchema.Migration(postgres: false)),
     };
 
     public static int Latest => All[^1].Version;

@@ -18,7 +18,15 @@ public sealed class SqliteRegistryStore : IRegistryStore
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private SqliteRegistryStore(SqliteConnection connection) => _connection = connection;
+    private SqliteRegistryStore(SqliteConnection connection)
+    {
+        _connection = connection;
+        PersonalData = new SqlitePersonalDataStore(this);
+    }
+
+    public Privacy.IPersonalDataStore PersonalData { get; }
+
+    internal SqliteConnection Connection => _connection;
 
     /// <summary>Opens (creating when absent) the registry at <paramref name="path"/>; ":memory:" for a private in-memory one.</summary>
     public static async Task<SqliteRegistryStore> OpenAsync(string path, CancellationToken ct = default)
@@ -359,7 +367,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
 
     private static string Time(DateTimeOffset t) => RegistryRows.TimeText(t);
 
-    private async Task<T> Locked<T>(Func<Task<T>> work)
+    internal async Task<T> Locked<T>(Func<Task<T>> work)
     {
         await _gate.WaitAsync();
         try { return await work(); }
