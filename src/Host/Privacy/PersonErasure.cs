@@ -19,10 +19,15 @@ public static class PersonErasure
     {
         var outcome = await store.PersonalData.EraseAsync(request, ct);
         if (outcome.Status != ErasureStatus.Erased) return outcome;
+        if (outcome.Note is { } note) report(note);
         readModel?.ApplyErasure(outcome.EntityIds);
         if (location.IndexDirectory is { } dir && Directory.Exists(dir))
         {
-            try { using var index = await CandidateIndexFolder.OpenAsync(dir, store, report, ct); } // opening purges erased variants
+            try
+            {
+                using var index = await CandidateIndexFolder.OpenAsync(dir, store, report, ct); // opening purges erased variants
+                if (index.CaughtUp == 0) await CandidateIndexFolder.CatchUpAsync(store, index, ct); // started afresh: rebuilt, as it said
+            }
             catch (CandidateIndexException e) { report($"candidate index {dir}: not purged now ({e.Message}); the next open purges it"); }
         }
         return outcome;

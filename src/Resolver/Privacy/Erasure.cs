@@ -18,10 +18,11 @@ public enum ErasureStatus
 /// <summary>
 /// The outcome of an erasure. <see cref="EntityIds"/>: every id of the person (the one it resolves to and each id
 /// merged into it); <see cref="VariantIds"/>: the variants deleted (derived stores such as the candidate index must
-/// drop them too); <see cref="ErasedOn"/>: when (for <see cref="ErasureStatus.AlreadyErased"/> the first time).
+/// drop them too); <see cref="ErasedOn"/>: when (for <see cref="ErasureStatus.AlreadyErased"/> the first time);
+/// <see cref="Note"/>: what could not be done at once (the store's files not rewritten yet), null when everything was.
 /// </summary>
 public sealed record ErasureOutcome(ErasureStatus Status, string? EntityId, IReadOnlyList<string> EntityIds, IReadOnlyList<long> VariantIds,
-    DateTimeOffset? ErasedOn, int ScrubbedEvents = 0)
+    DateTimeOffset? ErasedOn, int ScrubbedEvents = 0, string? Note = null)
 {
     public static ErasureOutcome Of(ErasureStatus status, string? entityId = null) => new(status, entityId, [], [], null);
 }

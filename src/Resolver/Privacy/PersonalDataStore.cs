@@ -15,14 +15,13 @@ internal abstract class PersonalDataStore : IPersonalDataStore
 
     protected abstract Task<T> ReadAsync<T>(Func<IPersonalDataSql, Task<T>> work, CancellationToken ct);
     protected abstract Task<T> WriteAsync<T>(Func<IPersonalDataSql, Task<T>> work, CancellationToken ct);
-    /// <summary>After an erasure committed: what makes the store's files forget the deleted rows.</summary>
-    protected abstract Task AfterErasureAsync(CancellationToken ct);
+    /// <summary>After an erasure committed: what makes the store's files forget the deleted rows; a note when it could not be done now.</summary>
+    protected abstract Task<string?> AfterErasureAsync(CancellationToken ct);
 
     public async Task<ErasureOutcome> EraseAsync(ErasureRequest request, CancellationToken ct = default)
     {
         var outcome = await WriteAsync(sql => ErasurePlan.EraseAsync(sql, request, ct), ct);
-        if (outcome.Status == ErasureStatus.Erased) await AfterErasureAsync(ct);
-        return outcome;
+        return outcome.Status == ErasureStatus.Erased ? outcome with { Note = await AfterErasureAsync(ct) } : outcome;
     }
 
     public Task<IReadOnlyList<ErasureRecord>> GetErasuresAsync(string? entityId, CancellationToken ct = default) =>
@@ -108,7 +107,8 @@ internal abstract class PersonalDataStore : IPersonalDataStore
                         AND x.detail NOT IN ('{ErasurePlan.ScrubbedDetail}', '{ErasurePlan.ScrubbedUnmergeDetail}')),
                     (SELECT COUNT(*) FROM proposals p WHERE (p.entity_a = e.id OR p.entity_b = e.id) AND (p.status = 'pending' OR p.explanation <> '')),
                     length(e.canonical_name),
-                    (SELECT COUNT(*) FROM erasures r WHERE r.entity_id = e.id)
+                    (SELECT COUNT(*) FROM erasures r WHERE r.entity_id = e.id),
+                    (SELECT COUNT(*) FROM idempotent_answers a WHERE a.body LIKE '%"' || e.id || '"%')
                 FROM entities e WHERE e.status = 'erased' ORDER BY e.id
                 """, []), ct))
             {
@@ -118,6 +118,7 @@ internal abstract class PersonalDataStore : IPersonalDataStore
                 if (counts[2] > 0) problems.Add($"erased id {id}: {counts[2]} proposals still pending or explained");
                 if (counts[3] > 0) problems.Add($"erased id {id}: canonical name left");
                 if (counts[4] == 0) problems.Add($"erased id {id}: no erasure record");
+                if (counts[5] > 0) problems.Add($"erased id {id}: {counts[5]} stored idempotent answers name it");
             }
             problems.AddRange(await ReadAuditChain.CheckAsync(sql, ct));
             return problems;

@@ -34,10 +34,11 @@ internal sealed class PostgresPersonalDataStore(NpgsqlDataSource dataSource) : P
         return result;
     }
 
-    protected override async Task AfterErasureAsync(CancellationToken ct)
+    protected override async Task<string?> AfterErasureAsync(CancellationToken ct)
     {
         await using var c = await dataSource.OpenConnectionAsync(ct);
         await ExecAsync(c, null, "VACUUM " + Vacuumed, ct);
+        return null;
     }
 
     private sealed class Sql(NpgsqlConnection c, NpgsqlTransaction tx) : IPersonalDataSql

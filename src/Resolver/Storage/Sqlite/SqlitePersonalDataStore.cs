@@ -7,8 +7,9 @@ namespace Names.Resolver.Storage.Sqlite;
 
 /// <summary>
 /// Data protection on the SQLite registry, on the store's one connection under its gate. An erasure runs with
-/// <c>secure_delete</c> on (freed cells and pages are zeroed, not left in the file) and is checkpointed into the
-/// database with the WAL truncated to zero bytes afterwards, so the deleted names leave the WAL file too.
+/// <c>secure_delete</c> on (freed cells and pages are zeroed, not left in the file; every connection keeps it at FAST
+/// otherwise) and is checkpointed into the database with the WAL truncated to zero bytes afterwards, so the deleted
+/// names leave the WAL file too.
 /// </summary>
 internal sealed class SqlitePersonalDataStore(SqliteRegistryStore store) : PersonalDataStore
 {
@@ -21,14 +22,18 @@ internal sealed class SqlitePersonalDataStore(SqliteRegistryStore store) : Perso
     protected override Task<T> WriteAsync<T>(Func<IPersonalDataSql, Task<T>> work, CancellationToken ct) =>
         store.Locked(async () =>
         {
-            using (var pragma = SqliteSql.Command(store.Connection, null, "PRAGMA secure_delete = ON;")) await pragma.ExecuteNonQueryAsync(ct);
-            using var tx = store.Connection.BeginTransaction(); // BEGIN IMMEDIATE: every writer in any process waits
-            var result = await work(new Sql(store.Connection, tx));
-            tx.Commit();
-            return result;
+            await PragmaAsync("secure_delete = ON", ct); // every freed page zeroed too, not only freed bytes inside pages
+            try
+            {
+                using var tx = store.Connection.BeginTransaction(); // BEGIN IMMEDIATE: every writer in any process waits
+                var result = await work(new Sql(store.Connection, tx));
+                tx.Commit();
+                return result;
+            }
+            finally { await PragmaAsync("secure_delete = FAST", CancellationToken.None); }
         });
 
-    protected override Task AfterErasureAsync(CancellationToken ct) =>
+    protected override Task<string?> AfterErasureAsync(CancellationToken ct) =>
         store.Locked(async () =>
         {
             var until = DateTime.UtcNow + CheckpointPatience;
@@ -36,11 +41,18 @@ internal sealed class SqlitePersonalDataStore(SqliteRegistryStore store) : Perso
             {
                 using var cmd = SqliteSql.Command(store.Connection, null, "PRAGMA wal_checkpoint(TRUNCATE);");
                 using var r = await cmd.ExecuteReaderAsync(ct);
-                if (!r.Read() || r.GetInt32(0) == 0) return 0;
-                if (DateTime.UtcNow > until) throw new InvalidOperationException("the WAL could not be checkpointed: a reader kept an older snapshot open; run `names erase` again");
+                if (!r.Read() || r.GetInt32(0) == 0) return (string?)null;
+                if (DateTime.UtcNow > until)
+                    return "the WAL could not be truncated: another process kept an older snapshot open; the erased rows may stay in the WAL file until its next checkpoint";
                 await Task.Delay(50, ct);
             }
         });
+
+    private async Task PragmaAsync(string pragma, CancellationToken ct)
+    {
+        using var cmd = SqliteSql.Command(store.Connection, null, "PRAGMA " + pragma + ";");
+        await cmd.ExecuteNonQueryAsync(ct);
+    }
 
     private sealed class Sql(SqliteConnection c, SqliteTransaction? tx) : IPersonalDataSql
     {
