@@ -164,6 +164,27 @@ public sealed class DataProtectionTests
     }
 
     [Fact]
+    public async Task The_feed_over_http_pages_by_cursor_answers_an_empty_page_past_the_end_and_400_for_a_malformed_cursor()
+    {
+        await using var service = await ServiceFactory.CreateSqliteAsync();
+        var reader = service.ClientFor(ApiRole.Reader);
+        var ids = new List<string>();
+        foreach (var name in new[] { "Feed Alpha B.V.", "Feed Beta GmbH", "Feed Gamma SA" })
+            ids.Add((await (await service.ClientFor(ApiRole.Filer).ResolveAsync(new { name })).ReadJsonAsync()).GetProperty("id").GetString()!);
+        var first = await (await reader.GetAsync("/api/v1/changes?after=0&limit=2")).ReadJsonAsync();
+        var next = first.GetProperty("next").GetInt64();
+        var second = await (await reader.GetAsync($"/api/v1/changes?after={next}&limit=2")).ReadJsonAsync();
+        var seen = first.GetProperty("changes").EnumerateArray().Concat(second.GetProperty("changes").EnumerateArray()).ToList();
+        Assert.Equal(ids, seen.Select(c => c.GetProperty("id").GetString()).ToList());
+        Assert.All(seen, c => Assert.Equal("minted", c.GetProperty("type").GetString()));
+        var end = await (await reader.GetAsync("/api/v1/changes?after=999999")).ReadJsonAsync();
+        Assert.Equal((0, 999999L), (end.GetProperty("changes").GetArrayLength(), end.GetProperty("next").GetInt64()));
+        foreach (var bad in new[] { "abc", "-1", "1.5", "" })
+            await (await reader.GetAsync($"/api/v1/changes?after={bad}")).AssertProblemAsync(400, "invalid_cursor");
+        await (await reader.GetAsync("/api/v1/changes?after=0&limit=0")).AssertProblemAsync(400, "invalid_limit");
+    }
+
+    [Fact]
     public async Task A_feed_replayed_from_zero_rebuilds_every_id_to_its_survivor_or_erased_on_sqlite()
     {
         var dir = Directory.CreateTempSubdirectory("names-feed-").FullName;

@@ -10,9 +10,6 @@ namespace Names.Resolver.Privacy;
 /// </summary>
 internal abstract class PersonalDataStore : IPersonalDataStore
 {
-    /// <summary>Event types of the change feed (external_id_linked: written by the external identifier importers).</summary>
-    public static readonly IReadOnlyList<string> ChangeTypes = ["minted", "merged", "unmerged", "split", "erased", "external_id_linked"];
-
     protected abstract Task<T> ReadAsync<T>(Func<IPersonalDataSql, Task<T>> work, CancellationToken ct);
     protected abstract Task<T> WriteAsync<T>(Func<IPersonalDataSql, Task<T>> work, CancellationToken ct);
     /// <summary>After an erasure committed: what makes the store's files forget the deleted rows; a note when it could not be done now.</summary>
@@ -72,6 +69,7 @@ internal abstract class PersonalDataStore : IPersonalDataStore
     public Task<IReadOnlyList<ReadAuditEntry>> ReadAuditAsync(string? entityId, string? keyName, CancellationToken ct = default) =>
         ReadAsync(sql => ReadAuditChain.ReadAsync(sql, entityId, keyName, ct), ct);
 
+    /// <remarks>The feed's event types; external_id_linked is written by the external identifier importers.</remarks>
     public Task<ChangePage> GetChangesAsync(long afterSeq, int limit, CancellationToken ct = default) =>
         ReadAsync(async sql =>
         {

@@ -33,6 +33,14 @@ internal static class RegistryRows
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
+    /// <summary>The current row as values, NULL as null (rows of the shared SQL's queries).</summary>
+    public static object?[] Values(DbDataReader r)
+    {
+        var row = new object?[r.FieldCount];
+        for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+        return row;
+    }
+
     public static DateTimeOffset Time(DbDataReader r, int i) => TimeOf(r.GetValue(i));
 
     /// <summary>A time value as either store returns it.</summary>

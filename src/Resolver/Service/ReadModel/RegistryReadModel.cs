@@ -201,8 +201,8 @@ public sealed class RegistryReadModel
     /// <summary>Applies an erasure this instance just committed (other instances read its events), so no lookup finds the name again.</summary>
     public void ApplyErasure(IEnumerable<string> entityIds)
     {
-        var erased = new List<long>();
-        Write(() => { foreach (var id in entityIds) erased.AddRange(Forget(id)); });
+        var (ids, erased) = (entityIds.ToList(), new List<long>());
+        if (ids.Count > 0) Write(() => { foreach (var id in ids) erased.AddRange(Forget(id)); }); // none: no write lock taken
         if (erased.Count > 0) VariantsErased?.Invoke(erased);
     }
 

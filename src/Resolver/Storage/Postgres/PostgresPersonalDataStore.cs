@@ -52,12 +52,7 @@ internal sealed class PostgresPersonalDataStore(NpgsqlDataSource dataSource) : P
             return list;
         }
 
-        public Task<List<object?[]>> RowsAsync(SqlQuery query, CancellationToken ct) => ReadAsync(query, r =>
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            return row;
-        }, ct);
+        public Task<List<object?[]>> RowsAsync(SqlQuery query, CancellationToken ct) => ReadAsync(query, RegistryRows.Values, ct);
 
         public async Task<int> ExecAsync(SqlQuery query, CancellationToken ct)
         {
