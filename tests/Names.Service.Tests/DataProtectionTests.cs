@@ -164,6 +164,31 @@ public sealed class DataProtectionTests
     }
 
     [Fact]
+    public async Task Reads_still_queued_when_an_instance_stops_are_stored_and_the_audit_refuses_edits_and_verify_sees_one()
+    {
+        await using var first = await ServiceFactory.CreateSqliteAsync();
+        var id = (await (await first.ClientFor(ApiRole.Filer).ResolveAsync(new { name = "Stopson, Ida", kind = "person" })).ReadJsonAsync()).GetProperty("id").GetString()!;
+        await using (var second = await ServiceFactory.SecondInstanceAsync(first))
+        {
+            for (int i = 0; i < 5; i++) Assert.True((await second.ClientFor(ApiRole.Reader).GetAsync($"/api/v1/entities/{id}/history")).IsSuccessStatusCode);
+        } // stopped without a flush: the stop stores what is queued
+        var store = first.Runtime.ReviewStore.PersonalData;
+        Assert.Equal(5, (await store.ReadAuditAsync(id, "test-reader")).Count);
+
+        using var raw = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={first.Settings.DbPath};Pooling=False");
+        raw.Open();
+        using var cmd = raw.CreateCommand();
+        cmd.CommandText = "UPDATE read_audit SET key_name = 'someone-else'";
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => cmd.ExecuteNonQuery());
+        cmd.CommandText = "DELETE FROM read_audit";
+        Assert.Throws<Microsoft.Data.Sqlite.SqliteException>(() => cmd.ExecuteNonQuery());
+        Assert.Empty(await store.CheckAsync());
+        cmd.CommandText = "DROP TRIGGER tr_read_audit_no_delete; DELETE FROM read_audit WHERE id = (SELECT MIN(id) + 1 FROM read_audit)";
+        cmd.ExecuteNonQuery();
+        Assert.Contains(await store.CheckAsync(), p => p.StartsWith("read audit: row", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task The_feed_over_http_pages_by_cursor_answers_an_empty_page_past_the_end_and_400_for_a_malformed_cursor()
     {
         await using var service = await ServiceFactory.CreateSqliteAsync();
