@@ -1,7 +1,6 @@
 using System.Globalization;
 using Names.Host.Privacy;
 using Names.Host.Service.Contracts;
-using Names.Resolver.Identifiers;
 using Names.Resolver.Privacy;
 using Names.Resolver.Service;
 
@@ -19,7 +18,7 @@ public static class DataProtectionEndpoints
     {
         api.MapPost("/entities/{id}/erase", async (string id, HttpContext context, ServiceRuntime runtime, ServiceSettings settings, ILoggerFactory logs, CancellationToken ct) =>
         {
-            RequireId(id);
+            EntityEndpoints.RequireId(id);
             var request = await RequestReader.ReadJsonAsync<EraseRequest>(context, settings);
             var reason = RequestReader.Optional(request.Reason, settings, "reason")
                          ?? throw new ServiceProblemException(400, ProblemCodes.InvalidRequest, "Reason required", "'reason' says why the person's data is erased.");
@@ -42,7 +41,7 @@ public static class DataProtectionEndpoints
 
         api.MapGet("/entities/{id}/personal-data", async (string id, ServiceRuntime runtime, CancellationToken ct) =>
         {
-            RequireId(id);
+            EntityEndpoints.RequireId(id);
             var report = await runtime.ReviewStore.PersonalData.GetPersonalDataAsync(id, ct)
                          ?? throw new ServiceProblemException(404, ProblemCodes.EntityNotFound, "Entity not found", $"No entity has the id {id}.");
             return Results.Ok(report);
@@ -66,11 +65,5 @@ public static class DataProtectionEndpoints
         .RequireAuthorization(RolePolicies.For(ApiRole.Reader))
         .WithName("GetChanges").WithSummary("Identifier changes after a cursor, in one total order: minted, merged, unmerged, split, erased, external_id_linked")
         .Produces<ChangesView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
-    }
-
-    private static void RequireId(string id)
-    {
-        if (!GlobalId.IsValid(id))
-            throw new ServiceProblemException(400, ProblemCodes.InvalidId, "Not a Names id", "An id has 16 characters: P or L, 13 Crockford base32 characters, 2 check digits.");
     }
 }

@@ -50,8 +50,7 @@ public static class EntityEndpoints
 
     private static async Task<(EntityRecord Entity, bool Absorbed)> FindAsync(IRegistrySession s, string id, ServiceRuntime runtime, CancellationToken ct)
     {
-        if (!GlobalId.IsValid(id))
-            throw new ServiceProblemException(400, ProblemCodes.InvalidId, "Not a Names id", "An id has 16 characters: P or L, 13 Crockford base32 characters, 2 check digits.");
+        RequireId(id);
         var entity = await OnlineResolver.SurvivorAsync(s, id, ct)
                      ?? throw new ServiceProblemException(404, ProblemCodes.EntityNotFound, "Entity not found", $"No entity has the id {id}.");
         if (entity.Status == EntityStatus.Erased)
@@ -61,5 +60,12 @@ public static class EntityEndpoints
                 $"The person with the id {id} was erased on {on?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown date"}; the id stays, the data is gone.");
         }
         return (entity, entity.Id != id);
+    }
+
+    /// <summary>A malformed id answers 400 before anything is read.</summary>
+    internal static void RequireId(string id)
+    {
+        if (!GlobalId.IsValid(id))
+            throw new ServiceProblemException(400, ProblemCodes.InvalidId, "Not a Names id", "An id has 16 characters: P or L, 13 Crockford base32 characters, 2 check digits.");
     }
 }
