@@ -42,12 +42,12 @@ public sealed class KeyRingStoreTests : IDisposable
         {
             raw.Open();
             using var cmd = raw.CreateCommand();
-            cmd.CommandText = "DROP TABLE data_protection_keys; " + SqliteSchema6 + " PRAGMA user_version = 4;";
+            cmd.CommandText = "DROP TABLE data_protection_keys; DROP TABLE erasures; DROP TABLE read_audit; " + SqliteSchema6 + " PRAGMA user_version = 4;";
             cmd.ExecuteNonQuery();
         }
         await using (var one = await SqliteOnlineRegistry.OpenAsync(path))
         {
-            Assert.Equal(7, await one.CheckHealthAsync());
+            Assert.Equal(8, await one.CheckHealthAsync());
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);
@@ -66,12 +66,12 @@ public sealed class KeyRingStoreTests : IDisposable
         await using (var c = new NpgsqlConnection(cs))
         {
             await c.OpenAsync();
-            await using var cmd = new NpgsqlCommand("DROP TABLE data_protection_keys; " + PostgresSchema6 + " UPDATE schema_version SET version = 4;", c);
+            await using var cmd = new NpgsqlCommand("DROP TABLE data_protection_keys; DROP TABLE erasures, read_audit; DROP FUNCTION names_read_audit_append_only CASCADE; " + PostgresSchema6 + " UPDATE schema_version SET version = 4;", c);
             await cmd.ExecuteNonQueryAsync();
         }
         await using (var one = await PostgresOnlineRegistry.OpenAsync(cs))
         {
-            Assert.Equal(7, await one.CheckHealthAsync());
+            Assert.Equal(8, await one.CheckHealthAsync());
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);

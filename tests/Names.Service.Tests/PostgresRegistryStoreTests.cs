@@ -23,7 +23,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(7, await again.GetSchemaVersionAsync());
+        Assert.Equal(8, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
     }
 
@@ -42,6 +42,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             DROP INDEX ix_proposals_status_score; DROP INDEX ix_entities_absorbed; ALTER TABLE proposals DROP COLUMN contributions;
             CREATE INDEX ix_proposals_status ON proposals(status);
             DROP TABLE data_protection_keys;
+            DROP TABLE erasures, read_audit; DROP FUNCTION names_read_audit_append_only CASCADE;
             DROP TABLE review_queue, entity_countries, entity_sources;
             DROP FUNCTION names_count_variants, names_variants_inserted, names_variants_deleted, names_variants_updated,
                 names_proposal_queued, names_entity_status_changed CASCADE;
@@ -56,7 +57,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
                 VALUES ('LS7EGHHRGVBFAJ33', 'L5EX969AD7W6R939', 0.7, '', 'pending', now());
             """);
         await using var store = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(7, await store.GetSchemaVersionAsync());
+        Assert.Equal(8, await store.GetSchemaVersionAsync());
         var indexes = await IndexesAsync(cs);
         Assert.Contains("ix_proposals_status_score", indexes);
         Assert.Contains("ix_entities_absorbed", indexes);

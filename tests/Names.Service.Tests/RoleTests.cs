@@ -11,6 +11,8 @@ public sealed class RoleTests(SqliteServiceFixture fixture) : IClassFixture<Sqli
         { "GET", "/api/v1/lookup?name=Role%20Probe", ApiRole.Reader },
         { "GET", "/api/v1/entities/{id}", ApiRole.Reader },
         { "GET", "/api/v1/entities/{id}/history", ApiRole.Reader },
+        { "GET", "/api/v1/entities/{id}/personal-data", ApiRole.Admin },
+        { "GET", "/api/v1/changes?after=0&limit=5", ApiRole.Reader },
         { "GET", "/api/v1/metrics", ApiRole.Reader },
         { "POST", "/api/v1/resolve", ApiRole.Filer },
         { "GET", "/api/v1/review", ApiRole.Reviewer },

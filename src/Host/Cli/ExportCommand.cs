@@ -2,26 +2,32 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Names.Host.Csv;
+using Names.Host.Privacy;
 using Names.Host.Resolving;
 using Names.Resolver.Registry;
 
 namespace Names.Host.Cli;
 
-/// <summary><c>names export</c>: the registry's entities, variants or redirects (absorbed id -> survivor) as CSV or JSON lines.</summary>
+/// <summary>
+/// <c>names export</c>: the registry's entities, variants, redirects (absorbed id -> survivor) or identifier changes as
+/// CSV or JSON lines; with <c>--entity ID</c> everything held about one person as JSON (<see cref="PersonalDataExport"/>).
+/// </summary>
 public static class ExportCommand
 {
     public static Command Create(CliConsole console)
     {
         var registry = new RegistryOptions();
         var output = CommonOptions.Out();
-        var what = new Option<string>("--what") { Description = "variants (with their entity), entities or redirects", DefaultValueFactory = _ => "variants" };
-        what.AcceptOnlyFromAmong("variants", "entities", "redirects");
+        var what = new Option<string>("--what") { Description = "variants (with their entity), entities, redirects or changes (the identifier change feed)", DefaultValueFactory = _ => "variants" };
+        what.AcceptOnlyFromAmong("variants", "entities", "redirects", "changes");
+        var after = new Option<long>("--after") { Description = "with --what changes: the changes after this seq (0: from the start)" };
+        var entity = new Option<string?>("--entity") { Description = "everything the registry holds about the person with this id, as one JSON document" };
         var format = new Option<string?>("--format") { Description = "csv or jsonl (default: from the --out extension, else csv)" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var protectFormulas = CommonOptions.ProtectFormulas();
         var command = new Command("export", "Export the registry: variants with their entity, entities, or redirects of absorbed ids, as CSV or JSON lines.")
         {
-            output, what, format, protectFormulas,
+            output, what, format, protectFormulas, after, entity,
         };
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "export", async () =>
@@ -30,6 +36,8 @@ public static class ExportCommand
             var outPath = parse.GetValue(output)!;
             var jsonl = (parse.GetValue(format) ?? (outPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || outPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? "jsonl" : "csv")) == "jsonl";
             await using var store = await location.OpenAsync(mustExist: true, ct);
+            if (parse.GetValue(entity) is { } entityId) return await PersonalDataExport.WriteAsync(store, entityId, outPath, console, ct);
+            if (parse.GetValue(after) < 0) throw new CliUsageException("--after takes a seq of 0 or more");
             var exporter = new RegistryExporter(store);
             using var writer = OutputFile.Open(outPath, console);
             using var sink = new RowSink(writer, jsonl, parse.GetValue(protectFormulas));
@@ -43,6 +51,17 @@ public static class ExportCommand
                 case "redirects":
                     sink.Header("absorbed_id", "survivor_id");
                     await foreach (var (absorbed, survivor) in exporter.RedirectsAsync(ct)) { sink.Row(absorbed, survivor); rows++; }
+                    break;
+                case "changes":
+                    sink.Header("seq", "type", "global_id", "survivor_id", "origin_id", "time", "detail");
+                    for (var page = await store.PersonalData.GetChangesAsync(parse.GetValue(after), 10_000, ct); page.Changes.Count > 0;
+                         page = await store.PersonalData.GetChangesAsync(page.Next, 10_000, ct))
+                        foreach (var c in page.Changes)
+                        {
+                            sink.Row(c.Seq.ToString(CultureInfo.InvariantCulture), c.Type, c.Id, c.Survivor ?? "", c.Origin ?? "",
+                                c.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), c.Detail ?? "");
+                            rows++;
+                        }
                     break;
                 default:
                     sink.Header("variant_id", "global_id", "kind", "display_name", "name_key", "compact_key", "country", "source_file", "source_row", "source_record_id", "raw_name");

@@ -23,6 +23,8 @@ public static class NamesCli
         root.Subcommands.Add(IndexCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
+        root.Subcommands.Add(EraseCommand.Create(console));
+        root.Subcommands.Add(AuditCommand.Create(console));
         return root;
     }
 

@@ -34,6 +34,9 @@ public static class ProblemCodes
     public const string StoreUnavailable = "store_unavailable";
     public const string NotReady = "not_ready";
     public const string InternalError = "internal_error";
+    public const string EntityErased = "entity_erased";
+    public const string NotAPerson = "not_a_person";
+    public const string InvalidCursor = "invalid_cursor";
 
     /// <summary>The code for a status when nothing more specific was set (status-code pages, framework errors).</summary>
     public static string ForStatus(int status) => status switch
@@ -43,6 +46,7 @@ public static class ProblemCodes
         403 => Forbidden,
         404 => NotFound,
         405 => MethodNotAllowed,
+        410 => EntityErased,
         413 => BodyTooLarge,
         415 => UnsupportedMediaType,
         429 => RateLimited,

@@ -44,6 +44,7 @@ public static class ServiceApplication
         services.AddSingleton(runtime.Metrics);
         services.AddSingleton(settings);
         services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new ReadAuditLog(runtime.ReviewStore.PersonalData, sp.GetRequiredService<ILoggerFactory>().CreateLogger("Names.Host.Service.ReadAudit")));
         services.AddSingleton(sp => new ApiKeyCache(runtime.Keys, sp.GetRequiredService<TimeProvider>()));
         services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
         {
@@ -78,12 +79,15 @@ public static class ServiceApplication
 
         var app = builder.Build();
         app.Lifetime.ApplicationStopping.Register(runtime.Readiness.MarkStopping);
+        // After the server has drained its requests: the audit entries still queued are stored before the registry closes.
+        app.Lifetime.ApplicationStopped.Register(() => app.Services.GetRequiredService<ReadAuditLog>().StopAsync().GetAwaiter().GetResult());
         app.UseMiddleware<RequestMetricsMiddleware>();
         app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = HandleExceptionAsync, StatusCodeSelector = StatusOf });
         app.UseStatusCodePages();
         app.UseRouting();
         ReviewPages.UseSecurityHeaders(app);
         app.UseAuthentication();
+        app.UseMiddleware<ReadAuditMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
 
@@ -96,6 +100,7 @@ public static class ServiceApplication
         LookupEndpoints.Map(api);
         ResolveEndpoints.Map(api);
         EntityEndpoints.Map(api);
+        DataProtectionEndpoints.Map(api);
         KeyEndpoints.Map(api);
         ReviewEndpoints.Map(api);
         MetricsEndpoints.Map(api);

@@ -119,7 +119,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
         }
     }
 
-    private static RegistryLocation Location(ServiceSettings settings) =>
+    internal static RegistryLocation Location(ServiceSettings settings) =>
         new(settings.DbPath, string.IsNullOrWhiteSpace(settings.PgConnection) ? null : settings.PgConnection);
 
     public async ValueTask DisposeAsync()

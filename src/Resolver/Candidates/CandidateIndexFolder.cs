@@ -32,7 +32,16 @@ public static class CandidateIndexFolder
             batch.Meta[RegistryIdMetaKey] = id;
             await store.ApplyAsync(batch, ct);
         }
-        return Open(path, new CandidateIndexStamp(id, await store.GetSchemaVersionAsync(ct)), report);
+        var index = Open(path, new CandidateIndexStamp(id, await store.GetSchemaVersionAsync(ct)), report);
+        await PurgeErasedAsync(store, index, ct);
+        return index;
+    }
+
+    /// <summary>Removes erased persons' variants an index still holds (an erasure made while another process had it open).</summary>
+    public static async Task PurgeErasedAsync(IRegistryStore store, LuceneCandidateIndex index, CancellationToken ct = default)
+    {
+        var erased = (await store.PersonalData.GetErasuresAsync(null, ct)).SelectMany(e => e.VariantIds).ToList();
+        if (index.Holding(erased) > 0) index.Remove(erased);
     }
 
     public static LuceneCandidateIndex Open(string path, CandidateIndexStamp stamp, Action<string> report, CandidateIndexOptions? options = null)

@@ -114,6 +114,37 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         finally { _lock.ExitWriteLock(); }
     }
 
+    /// <summary>
+    /// Removes the variants (an erased person's, issue 16) so that nothing of their names is left in the index files:
+    /// a deleted document stays in its segment until merged away, so the segments holding deletions are merged (the
+    /// merge policy merges every segment with a deletion) and, on disk, committed, which deletes the old segment files.
+    /// </summary>
+    public void Remove(IReadOnlyCollection<long> variantIds)
+    {
+        if (variantIds.Count == 0) return;
+        _lock.EnterWriteLock();
+        try
+        {
+            foreach (var chunk in variantIds.Chunk(512))
+                _writer.DeleteDocuments(chunk.Select(id => (Query)NumericRangeQuery.NewInt64Range(IdField, id, id, true, true)).ToArray());
+            _writer.ForceMergeDeletes(doWait: true);
+            _searchers.MaybeRefreshBlocking();
+            _recent.Clear();
+            _count = _writer.NumDocs;
+        }
+        finally { _lock.ExitWriteLock(); }
+        if (_stamp is not null) Commit(CaughtUp);
+    }
+
+    /// <summary>How many of these variants the index holds (`names verify` expects 0 for erased ones).</summary>
+    public int Holding(IReadOnlyCollection<long> variantIds)
+    {
+        _searchers.MaybeRefreshBlocking();
+        var searcher = _searchers.Acquire();
+        try { return variantIds.Sum(id => searcher.Search(NumericRangeQuery.NewInt64Range(IdField, id, id, true, true), 1).TotalHits); }
+        finally { _searchers.Release(searcher); }
+    }
+
     /// <summary>An index held in memory for one run or one evaluation.</summary>
     public static LuceneCandidateIndex InMemory(CandidateIndexOptions? options = null) => new(new RAMDirectory(), options ?? new CandidateIndexOptions());
 

@@ -7,7 +7,7 @@ namespace Names.Resolver.Registry;
 
 /// <summary>
 /// Checks a registry's invariants (used by `names verify`): every id ever issued (minted events) resolves to an
-/// active entity, every id has valid check digits, every variant belongs to an existing entity, absorbed ids form no
+/// active or erased entity, no erased id has personal data left, the read audit's chain is whole, every id has valid check digits, every variant belongs to an existing entity, absorbed ids form no
 /// cycle and point at existing entities, and what the store maintains for the review queue matches a recount. With a
 /// candidate index: it holds as many variants as the registry up to the last one it caught up to, and a sample of
 /// variants is found by its own name.
@@ -63,9 +63,15 @@ public sealed class RegistryVerifier(IRegistryStore store, LuceneCandidateIndex?
             if (!entities.ContainsKey(ev.EntityId)) problems.Add($"id {ev.EntityId} was issued but does not resolve");
         }
         foreach (var id in entities.Keys)
-            if (await store.ResolveAsync(id, ct) is not { Status: EntityStatus.Active }) problems.Add($"id {id} does not resolve to an active entity");
+            if (await store.ResolveAsync(id, ct) is not { Status: EntityStatus.Active or EntityStatus.Erased }) problems.Add($"id {id} does not resolve to an active or erased entity");
         problems.AddRange(await store.CheckReviewQueueAsync(ct));
-        if (index is not null) problems.AddRange(await CheckIndexAsync(index, variants, ct));
+        problems.AddRange(await store.PersonalData.CheckAsync(ct));
+        if (index is not null)
+        {
+            problems.AddRange(await CheckIndexAsync(index, variants, ct));
+            var erased = (await store.PersonalData.GetErasuresAsync(null, ct)).SelectMany(e => e.VariantIds).ToList();
+            if (index.Holding(erased) is > 0 and var left) problems.Add($"candidate index: holds {left} variants of erased persons");
+        }
 
         return new RegistryVerification(problems.Count == 0, problems, entities.Count, variants, issued);
     }

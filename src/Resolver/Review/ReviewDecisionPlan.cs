@@ -52,8 +52,8 @@ internal static class ReviewDecisionPlan
         if (q.Status != ReviewDecisionStatus.Skipped) await sql.MarkProposalDecidedAsync(q.ProposalId, q.Status, q.Actor, now, ct);
         events.Add(new RegistryEvent(RegistryEventType.Decided, a, b, q.Actor, detail, now));
         await sql.InsertDecisionAsync(new ReviewDecisionRow(0, q.ProposalId, q.Status, q.Actor, now, q.Comment, survivor, absorbed, moved, linkA, linkB), ct);
-        await sql.AddEventsAsync(events, ct);
         if (absorbed is not null) await sql.RefreshReviewQueueAsync([], ct); // the proposals naming the absorbed id now name the survivor
+        await sql.AddEventsAsync(events, ct); // last: PostgreSQL takes the event-order lock there (PostgresCommands.LockEventOrderAsync)
         return new ReviewDecision(q.ProposalId, q.Status, q.Actor, now, q.Comment, q.Status == ReviewDecisionStatus.Accepted ? survivor ?? a : null);
     }
 
@@ -84,8 +84,8 @@ internal static class ReviewDecisionPlan
         events.Add(new RegistryEvent(RegistryEventType.Undone, a, b, actor, $"proposal {decided}: {last.Status} undone" + (string.IsNullOrEmpty(comment) ? "" : ": " + comment), now));
         var undoId = await sql.InsertDecisionAsync(new ReviewDecisionRow(0, decided, ReviewDecisionStatus.Undone, actor, now, comment), ct);
         await sql.MarkDecisionUndoneAsync(last.Id, undoId, ct);
-        await sql.AddEventsAsync(events, ct);
         await sql.RefreshReviewQueueAsync(followAgain, ct); // and the proposal, pending again, is back in the queue
+        await sql.AddEventsAsync(events, ct); // last, as above
         return new ReviewDecision(decided, ReviewDecisionStatus.Undone, actor, now, comment, null);
     }
 }

@@ -10,7 +10,7 @@ namespace Names.Resolver.Service;
 /// Comparison records of stored variants by variant id, so hot candidates are not re-parsed from their packed fields
 /// (JSON features) on every request; the read model keeps only the packed form, to stay small at millions of variants.
 /// A variant's name, keys and features never change after it is written (merges and splits change only its entity),
-/// so an entry never goes stale. Bounded: emptied when full.
+/// so an entry never goes stale; an erased variant is forgotten. Bounded: emptied when full.
 /// </summary>
 internal sealed class ComparisonRecordCache(int capacity = 200_000)
 {
@@ -25,6 +25,13 @@ internal sealed class ComparisonRecordCache(int capacity = 200_000)
     public NameRecord Get(VariantRecord v) =>
         _records.TryGetValue(v.Id, out var cached) ? cached
             : Add(v.Id, NameRecord.Deserialize(RegistryState.ParseKind(v.Kind), v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features));
+
+    /// <summary>Drops erased variants' records (issue 16: nothing of an erased name stays in memory).</summary>
+    public void Forget(IReadOnlyList<long> variantIds)
+    {
+        foreach (var id in variantIds)
+            if (_records.TryRemove(id, out _)) Interlocked.Decrement(ref _count);
+    }
 
     private NameRecord Add(long variantId, NameRecord record)
     {

@@ -43,6 +43,7 @@ public sealed class OnlineResolver : IEntityLookup
         _tokens = tokens;
         Scoring = new PairScoring(_matcher, tokens);
         _records = new StoredRecords(Scoring.Records);
+        model.VariantsErased += Scoring.Records.Forget;
     }
 
     /// <summary>Score of an exact known variant: certain, no feature comparison behind it.</summary>

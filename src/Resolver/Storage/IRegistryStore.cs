@@ -12,6 +12,8 @@ public interface IRegistryStore : IEntityStore, IProposalStore, IModelStore, IEv
     /// <summary>Writes a batch atomically (all or nothing).</summary>
     Task ApplyAsync(RegistryBatch batch, CancellationToken ct = default);
     Task<string?> GetMetaAsync(string key, CancellationToken ct = default);
+    /// <summary>Erasure, access, read audit and change feed (issue 16).</summary>
+    Privacy.IPersonalDataStore PersonalData { get; }
 }
 
 /// <summary>Entities and their variants: read, followed to survivors, split.</summary>

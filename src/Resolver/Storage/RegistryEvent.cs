@@ -12,4 +12,6 @@ public static class RegistryEventType
     public const string Decided = "decided";
     /// <summary>A reviewer's decision taken back (merge reverted, cannot-link removed, skip forgotten).</summary>
     public const string Undone = "undone";
+    /// <summary>A person's data erased (issue 16): the id stays, its names are gone; detail = the reason.</summary>
+    public const string Erased = "erased";
 }

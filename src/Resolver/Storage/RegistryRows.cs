@@ -33,11 +33,22 @@ internal static class RegistryRows
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    public static DateTimeOffset Time(DbDataReader r, int i) => r.GetValue(i) switch
+    /// <summary>The current row as values, NULL as null (rows of the shared SQL's queries).</summary>
+    public static object?[] Values(DbDataReader r)
+    {
+        var row = new object?[r.FieldCount];
+        for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+        return row;
+    }
+
+    public static DateTimeOffset Time(DbDataReader r, int i) => TimeOf(r.GetValue(i));
+
+    /// <summary>A time value as either store returns it.</summary>
+    public static DateTimeOffset TimeOf(object value) => value switch
     {
         string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
         DateTimeOffset time => time,
-        var value => new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(value, CultureInfo.InvariantCulture), DateTimeKind.Utc)),
+        var other => new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(other, CultureInfo.InvariantCulture), DateTimeKind.Utc)),
     };
 
     /// <summary>How SQLite stores a time: round-trip UTC text.</summary>

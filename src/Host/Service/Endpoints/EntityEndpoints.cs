@@ -7,7 +7,7 @@ namespace Names.Host.Service.Endpoints;
 
 /// <summary>
 /// GET /api/v1/entities/{id} and /history (reader). An absorbed id answers with its survivor and says so
-/// (absorbed = true, requestedId = the id asked for).
+/// (absorbed = true, requestedId = the id asked for); an erased person's id answers 410. Reads of persons are audited.
 /// </summary>
 public static class EntityEndpoints
 {
@@ -18,7 +18,7 @@ public static class EntityEndpoints
             var (o, l) = RequestReader.Paging(offset, limit, settings);
             return await runtime.Registry.ReadAsync<IResult>(async s =>
             {
-                var (entity, absorbed) = await FindAsync(s, id, ct);
+                var (entity, absorbed) = await FindAsync(s, id, runtime, ct);
                 var variants = await s.GetVariantsOfEntityAsync(entity.Id, o, l, ct);
                 var total = await s.CountVariantsOfEntityAsync(entity.Id, ct);
                 return Results.Ok(new EntityView(entity.Id, id, absorbed, entity.Kind, entity.CanonicalName, entity.Status,
@@ -26,15 +26,16 @@ public static class EntityEndpoints
             }, ct);
         })
         .RequireAuthorization(RolePolicies.For(ApiRole.Reader))
+        .WithMetadata(new AuditedRead())
         .WithName("GetEntity").WithSummary("An entity with its name variants (paged); an absorbed id answers with its survivor")
-        .Produces<EntityView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        .Produces<EntityView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(410);
 
         api.MapGet("/entities/{id}/history", async (string id, int? offset, int? limit, ServiceRuntime runtime, ServiceSettings settings, CancellationToken ct) =>
         {
             var (o, l) = RequestReader.Paging(offset, limit, settings);
             return await runtime.Registry.ReadAsync<IResult>(async s =>
             {
-                var (entity, absorbed) = await FindAsync(s, id, ct);
+                var (entity, absorbed) = await FindAsync(s, id, runtime, ct);
                 var events = await s.GetEventsAsync(entity.Id, o, l, ct);
                 var total = await s.CountEventsAsync(entity.Id, ct);
                 return Results.Ok(new HistoryView(entity.Id, id, absorbed,
@@ -42,16 +43,29 @@ public static class EntityEndpoints
             }, ct);
         })
         .RequireAuthorization(RolePolicies.For(ApiRole.Reader))
+        .WithMetadata(new AuditedRead())
         .WithName("GetEntityHistory").WithSummary("The entity's events (minted, variant linked, merged, split, decided), oldest first, paged")
-        .Produces<HistoryView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404);
+        .Produces<HistoryView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(404).ProducesProblem(410);
     }
 
-    private static async Task<(EntityRecord Entity, bool Absorbed)> FindAsync(IRegistrySession s, string id, CancellationToken ct)
+    private static async Task<(EntityRecord Entity, bool Absorbed)> FindAsync(IRegistrySession s, string id, ServiceRuntime runtime, CancellationToken ct)
+    {
+        RequireId(id);
+        var entity = await OnlineResolver.SurvivorAsync(s, id, ct)
+                     ?? throw new ServiceProblemException(404, ProblemCodes.EntityNotFound, "Entity not found", $"No entity has the id {id}.");
+        if (entity.Status == EntityStatus.Erased)
+        {
+            var on = (await runtime.ReviewStore.PersonalData.GetErasuresAsync(entity.Id, ct)).FirstOrDefault()?.Time;
+            throw new ServiceProblemException(410, ProblemCodes.EntityErased, "Entity erased",
+                $"The person with the id {id} was erased on {on?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "an unknown date"}; the id stays, the data is gone.");
+        }
+        return (entity, entity.Id != id);
+    }
+
+    /// <summary>A malformed id answers 400 before anything is read.</summary>
+    internal static void RequireId(string id)
     {
         if (!GlobalId.IsValid(id))
             throw new ServiceProblemException(400, ProblemCodes.InvalidId, "Not a Names id", "An id has 16 characters: P or L, 13 Crockford base32 characters, 2 check digits.");
-        var entity = await OnlineResolver.SurvivorAsync(s, id, ct)
-                     ?? throw new ServiceProblemException(404, ProblemCodes.EntityNotFound, "Entity not found", $"No entity has the id {id}.");
-        return (entity, entity.Id != id);
     }
 }

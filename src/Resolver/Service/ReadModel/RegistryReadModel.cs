@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
-using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
 using Names.Resolver.Resolution;
@@ -172,6 +170,7 @@ public sealed class RegistryReadModel
             }
             foreach (var (entityId, members) in moved) Reassign(entityId, members);
         });
+        ApplyErasure(events.Where(e => e.Type == RegistryEventType.Erased).Select(e => e.EntityId));
         var now = Stopwatch.GetTimestamp();
         _variantFeed.Advance(variants.Concat(filled).Select(v => v.Id).Order(), now);
         _eventFeed.Advance(events.Select(e => e.Seq).Order(), now);
@@ -194,6 +193,31 @@ public sealed class RegistryReadModel
                 if (handle >= 0) _index.Add(batch.NewVariants[i].Id, terms[i]);
             }
         });
+    }
+
+    /// <summary>The variant ids an erasure removed, so caches of their records forget them too.</summary>
+    public event Action<IReadOnlyList<long>>? VariantsErased;
+
+    /// <summary>Applies an erasure this instance just committed (other instances read its events), so no lookup finds the name again.</summary>
+    public void ApplyErasure(IEnumerable<string> entityIds)
+    {
+        var (ids, erased) = (entityIds.ToList(), new List<long>());
+        if (ids.Count > 0) Write(() => { foreach (var id in ids) erased.AddRange(Forget(id)); }); // none: no write lock taken
+        if (erased.Count > 0) VariantsErased?.Invoke(erased);
+    }
+
+    /// <summary>Drops an erased entity's variants (packed names, exact names, index documents) and its name.</summary>
+    private List<long> Forget(string entityId)
+    {
+        if (!_entityById.TryGetValue(entityId, out var entity)) return [];
+        var gone = new HashSet<int>();
+        for (int h = 0; h < _variantCount; h++)
+            if (_variantEntity[h] == entity && _variantById.Remove(_variantIds[h])) { gone.Add(h); _packed[h] = []; }
+        foreach (var (name, h) in _byName.Where(kv => gone.Contains(kv.Value)).ToList()) _byName.Remove(name);
+        (_entityNames[entity], _first[entity]) = ("", -1);
+        var ids = gone.Select(h => _variantIds[h]).ToList();
+        _index.Remove(ids);
+        return ids;
     }
 
     /// <summary>The variant that holds exactly this name, with its active entity; null when none (or its entity is unknown).</summary>
@@ -225,30 +249,11 @@ public sealed class RegistryReadModel
             var ranked = new List<int>();
             foreach (var id in CandidateSearch.Find(_index, terms, matcher.Options.MaxCandidates))
                 if (_variantById.TryGetValue(id, out var handle)) ranked.Add(handle);
-            return matcher.Group(record, ranked, new Handles(this))
+            return matcher.Group(record, ranked, new ReadModelHandles(this))
                 .Select(g => new CandidateGroup<EntityRow, MemberRow>(g.Entity, g.Members.Select(h => new MemberRow(_variantIds[h], _packed[h])).ToList()))
                 .ToList();
         }
         finally { _lock.ExitReadLock(); }
-    }
-
-    /// <summary>Variant handles as the matcher groups them (called under the read lock).</summary>
-    private sealed class Handles(RegistryReadModel model) : ICandidateEntities<EntityRow, int>
-    {
-        public EntityRow? EntityOf(int member)
-        {
-            var entity = model.Survivor(model._variantEntity[member]);
-            return entity < 0 ? null : model.Row(entity);
-        }
-
-        public string IdOf(EntityRow entity) => entity.Id;
-        public EntityKind KindOf(EntityRow entity) => RegistryState.ParseKind(entity.Kind);
-
-        public bool TryCanonicalMember(EntityRow entity, out int member)
-        {
-            member = model._first[model._entityById[entity.Id]];
-            return member >= 0;
-        }
     }
 
     // ---- reading ----
@@ -288,6 +293,12 @@ public sealed class RegistryReadModel
     private CandidateTerms Terms(NameRecord record) => CandidateTerms.Of(record, _keys);
 
     private EntityRow Row(int entity) => new(_entityIds[entity], _entityKinds[entity], _entityNames[entity]);
+
+    /// <summary>The active entity of a variant handle, null when unknown (under the read lock).</summary>
+    internal EntityRow? EntityOfVariant(int handle) => Survivor(_variantEntity[handle]) is var e and >= 0 ? Row(e) : null;
+
+    /// <summary>The handle of the entity's canonical member (under the read lock).</summary>
+    internal bool TryCanonicalMember(string entityId, out int handle) => (handle = _first[_entityById[entityId]]) >= 0;
 
     /// <summary>Follows absorbed entities to the active one; -1 when the chain leads to an entity the model does not hold.</summary>
     private int Survivor(int entity)

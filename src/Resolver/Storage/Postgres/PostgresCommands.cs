@@ -25,9 +25,24 @@ internal static class PostgresCommands
         return result is DBNull ? null : result;
     }
 
-    public static Task InsertEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryEvent e, CancellationToken ct) =>
-        ExecAsync(c, tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($1,$2,$3,$4,$5,$6)", ct,
+    /// <summary>Advisory lock key that orders event writers (any constant unlikely to collide with name hashes' use).</summary>
+    private const long EventOrderLock = 0x4E414D45_53000002; // "NAMES" + 2
+
+    /// <summary>
+    /// Makes event seqs commit in seq order: a writer takes this transaction-level lock just before it inserts its events
+    /// and holds it until it commits, so no transaction can take a seq while an earlier seq is uncommitted, and a reader
+    /// of the log (the change feed, the read model) never sees seq 12 before seq 11. Writers insert their events as their
+    /// last write, so while holding the lock they wait for no row lock and cannot deadlock with a writer queued here.
+    /// </summary>
+    public static Task LockEventOrderAsync(NpgsqlConnection c, NpgsqlTransaction tx, CancellationToken ct) =>
+        ExecAsync(c, tx, "SELECT pg_advisory_xact_lock($1)", ct, EventOrderLock);
+
+    public static async Task InsertEventAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryEvent e, CancellationToken ct)
+    {
+        await LockEventOrderAsync(c, tx, ct);
+        await ExecAsync(c, tx, "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($1,$2,$3,$4,$5,$6)", ct,
             e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, Utc(e.Time));
+    }
 
     /// <summary>timestamptz takes UTC only.</summary>
     public static DateTime Utc(DateTimeOffset t) => t.UtcDateTime;
@@ -68,8 +83,15 @@ internal static class PostgresCommands
             // Online writers take variant ids from the sequence: keep it past every id a bulk run wrote.
             if (!idsFromSequence) await ExecAsync(c, tx, "SELECT setval('variant_ids', GREATEST($1, (SELECT last_value FROM variant_ids)))", ct, batch.NewVariants.Max(v => v.Id));
         }
+        foreach (var p in batch.NewProposals)
+            await ExecAsync(c, tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($1,$2,$3,$4,$5,$6,$7)", ct,
+                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created), ContributionsJson.Write(p.Contributions));
+        foreach (var (key, value) in batch.Meta)
+            await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($1,$2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, key, value);
+        if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(c, tx, [], ct);
         if (batch.Events.Count > 0)
         {
+            await LockEventOrderAsync(c, tx, ct); // events last, see LockEventOrderAsync
             await using var w = await c.BeginBinaryImportAsync("COPY events(type, entity_id, other_id, actor, detail, time) FROM STDIN (FORMAT BINARY)", ct);
             foreach (var e in batch.Events)
             {
@@ -80,12 +102,6 @@ internal static class PostgresCommands
             }
             await w.CompleteAsync(ct);
         }
-        foreach (var p in batch.NewProposals)
-            await ExecAsync(c, tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($1,$2,$3,$4,$5,$6,$7)", ct,
-                p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created), ContributionsJson.Write(p.Contributions));
-        foreach (var (key, value) in batch.Meta)
-            await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($1,$2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, key, value);
-        if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(c, tx, [], ct);
     }
 
     /// <summary>Runs <see cref="ReviewQueueRefresh"/> inside the writer's transaction.</summary>

@@ -180,6 +180,8 @@ internal static class PostgresMigrations
         (7, """
             DROP TABLE IF EXISTS blocking_keys;
             """),
+        // Data protection, as in the SQLite schema version 8.
+        (8, PersonalDataSchema.Migration(postgres: true)),
     };
 
     public static int Latest => All[^1].Version;

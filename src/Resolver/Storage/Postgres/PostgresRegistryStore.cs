@@ -16,7 +16,13 @@ public sealed class PostgresRegistryStore : IRegistryStore
 {
     private readonly NpgsqlDataSource _dataSource;
 
-    private PostgresRegistryStore(NpgsqlDataSource dataSource) => _dataSource = dataSource;
+    private PostgresRegistryStore(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        PersonalData = new PostgresPersonalDataStore(dataSource);
+    }
+
+    public Privacy.IPersonalDataStore PersonalData { get; }
 
     /// <summary>Connects with an Npgsql connection string ("Host=...;Database=...;Username=...") and migrates the schema.</summary>
     public static async Task<PostgresRegistryStore> OpenAsync(string connectionString, CancellationToken ct = default)
@@ -211,12 +217,7 @@ public sealed class PostgresRegistryStore : IRegistryStore
         await using var cmd = NamedCommand(c, query);
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var rows = new List<object?[]>();
-        while (await r.ReadAsync(ct))
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
+        while (await r.ReadAsync(ct)) rows.Add(RegistryRows.Values(r));
         return rows;
     }
 

@@ -152,11 +152,17 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS ix_svc_events_other ON events(other_id);
             DELETE FROM meta WHERE key = 'service.schema';
             """),
+        // Data protection (issue 16): erasure records and the append-only read audit (PersonalDataSchema).
+        (8, PersonalDataSchema.Migration(postgres: false)),
     };
 
     public static int Latest => All[^1].Version;
 
     /// <summary>Applies the migrations after <paramref name="version"/>, each in its own transaction with the version it sets.</summary>
+    /// <remarks>
+    /// An existing registry upgraded here is rewritten once (VACUUM) when it has free pages: pages freed before freed
+    /// bytes were zeroed (secure_delete, set on every connection) may still hold names an erasure must not leave behind.
+    /// </remarks>
     public static async Task ApplyAsync(SqliteConnection connection, int version, CancellationToken ct)
     {
         foreach (var (v, sql) in All)
@@ -171,6 +177,12 @@ internal static class SqliteMigrations
             }
             tx.Commit();
         }
+        if (version == 0 || version >= Latest) return;
+        using var free = connection.CreateCommand();
+        free.CommandText = "PRAGMA freelist_count;";
+        if (Convert.ToInt64(await free.ExecuteScalarAsync(ct), System.Globalization.CultureInfo.InvariantCulture) == 0) return;
+        free.CommandText = "VACUUM;";
+        await free.ExecuteNonQueryAsync(ct);
     }
 }
 

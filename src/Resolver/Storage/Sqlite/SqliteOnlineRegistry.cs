@@ -40,7 +40,7 @@ public sealed class SqliteOnlineRegistry : IOnlineRegistry, IApiKeyStore, IKeyRi
         using var cmd = c.CreateCommand();
         // No memory-mapped reads: lookups answer from the read model, and loading it reads the whole variants table,
         // whose mapped pages would all count in the service's resident memory.
-        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL;";
+        cmd.CommandText = "PRAGMA busy_timeout=10000; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=FAST;"; // as SqliteRegistryStore
         await cmd.ExecuteNonQueryAsync(ct);
         return c;
     }

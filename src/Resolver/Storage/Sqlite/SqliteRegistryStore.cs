@@ -18,7 +18,15 @@ public sealed class SqliteRegistryStore : IRegistryStore
     private readonly SqliteConnection _connection;
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    private SqliteRegistryStore(SqliteConnection connection) => _connection = connection;
+    private SqliteRegistryStore(SqliteConnection connection)
+    {
+        _connection = connection;
+        PersonalData = new SqlitePersonalDataStore(this);
+    }
+
+    public Privacy.IPersonalDataStore PersonalData { get; }
+
+    internal SqliteConnection Connection => _connection;
 
     /// <summary>Opens (creating when absent) the registry at <paramref name="path"/>; ":memory:" for a private in-memory one.</summary>
     public static async Task<SqliteRegistryStore> OpenAsync(string path, CancellationToken ct = default)
@@ -33,7 +41,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
             await ExecAsync(connection, "PRAGMA busy_timeout=5000;", ct); // a connection setting, nothing written
             var version = Convert.ToInt32(await ScalarAsync(connection, "PRAGMA user_version;", ct), CultureInfo.InvariantCulture);
             if (version > SqliteMigrations.Latest) throw new RegistrySchemaTooNewException(version, SqliteMigrations.Latest);
-            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;", ct);
+            // secure_delete FAST: bytes freed inside a page are zeroed (no extra I/O); an erasure turns it fully on.
+            await ExecAsync(connection, "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY; PRAGMA secure_delete=FAST;", ct);
             await SqliteMigrations.ApplyAsync(connection, version, ct);
         }
         catch
@@ -359,7 +368,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
 
     private static string Time(DateTimeOffset t) => RegistryRows.TimeText(t);
 
-    private async Task<T> Locked<T>(Func<Task<T>> work)
+    internal async Task<T> Locked<T>(Func<Task<T>> work)
     {
         await _gate.WaitAsync();
         try { return await work(); }

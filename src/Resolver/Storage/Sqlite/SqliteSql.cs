@@ -42,12 +42,7 @@ internal static class SqliteSql
         using var cmd = Named(c, null, query);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var rows = new List<object?[]>();
-        while (r.Read())
-        {
-            var row = new object?[r.FieldCount];
-            for (int i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
-            rows.Add(row);
-        }
+        while (r.Read()) rows.Add(RegistryRows.Values(r));
         return rows;
     }
 
