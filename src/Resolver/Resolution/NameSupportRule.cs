@@ -9,7 +9,7 @@ namespace Names.Resolver.Resolution;
 /// context is strong: the context features' levels weigh at least <see cref="ResolutionOptions.StrongContextBits"/> under
 /// the unsupervised Fellegi-Sunter model (the same weights its explanation shows). A shared legal form or shared patent
 /// classes alone (DU PONT DE NEMOURS BV / THALES NEDERLAND B.V.) are not worth an analyst's time. The supported pair's
-/// explanation names the support (<see cref="Support"/>).
+/// explanation names the support (<see cref="Support"/>). Off with the other name rules (<see cref="ResolutionOptions.NameConflictRules"/>).
 /// </summary>
 public sealed class NameSupportRule
 {
@@ -34,7 +34,7 @@ public sealed class NameSupportRule
 
     /// <summary>The probability as the rule leaves it: capped below the lower threshold for an unsupported pair.</summary>
     public double Apply(NameRecord a, NameRecord b, int[] levels, IReadOnlyList<int> contextFeatures, TokenStatistics tokens, double probability) =>
-        probability >= _options.LowerThreshold && Unsupported(a, b, tokens) is not null && ContextBits(levels, contextFeatures) < _options.StrongContextBits
+        probability >= _options.LowerThreshold && _options.NameConflictRules && Unsupported(a, b, tokens) is not null && ContextBits(levels, contextFeatures) < _options.StrongContextBits
             ? _options.LowerThreshold * 0.99
             : probability;
 
@@ -44,7 +44,7 @@ public sealed class NameSupportRule
     /// </summary>
     public FeatureContribution? Support(NameRecord a, NameRecord b, int[] levels, IReadOnlyList<int> contextFeatures, TokenStatistics tokens)
     {
-        if (Unsupported(a, b, tokens) is not (var feature, var level)) return null;
+        if (!_options.NameConflictRules || Unsupported(a, b, tokens) is not (var feature, var level)) return null;
         var bits = ContextBits(levels, contextFeatures);
         return new FeatureContribution(feature.Name, level,
             string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{feature.Levels[level]}, supported by context worth {bits:0.0} bits"), 0);
