@@ -56,7 +56,6 @@ public sealed class LearningCurve(CliConsole console)
         // at first; a re-trained model re-scores every pair, as a run with it would propose). Where no decision reaches,
         // the trees keep the unsupervised verdict, learnt from a seeded sample of the pairs it is sure of (labelled by it,
         // not by the truth), else they would carry the band's match rate to pairs they never saw.
-        var proposals = Enumerable.Range(0, pairs.Count).ToList();
         var random = new Random(unchecked((int)request.Seed));
         var anchors = Enumerable.Range(0, pairs.Count).Where(i => !InBand(probability[i])).OrderBy(_ => random.Next()).Take(MaxAnchors)
             .Select(i => (levels[i], probability[i] >= options.UpperThreshold)).ToList();
@@ -70,16 +69,15 @@ public sealed class LearningCurve(CliConsole console)
             {
                 // The queue as it stands: proposals not decided yet that the current model still leaves in the band
                 // (re-scoring settles the others), in the queue's own order under the current model's scores.
-                var queue = proposals.Where(i => !asked.Contains(i) && InBand(probability[i])).ToList();
+                var queue = Enumerable.Range(0, pairs.Count).Where(i => !asked.Contains(i) && InBand(probability[i])).ToList();
                 if (queue.Count == 0) break;
                 var next = order.Arrange(queue, i => probability[i], Math.Min(RoundSize, n - decided.Count));
                 decided.AddRange(next);
                 asked.UnionWith(next);
-                var examples = decided.Select(i => (levels[i], pairs[i].IsMatch)).Concat(anchors).ToList();
                 if (BoostedTreeTrainer.Problem(decided.Select(i => pairs[i].IsMatch).ToList()) is not null) continue;
                 model?.Dispose();
-                model = trainer.Train(examples);
-                foreach (var i in proposals) probability[i] = model.Probability(levels[i]);
+                model = trainer.Train(decided.Select(i => (levels[i], pairs[i].IsMatch)).Concat(anchors).ToList());
+                for (int i = 0; i < pairs.Count; i++) probability[i] = model.Probability(levels[i]);
             }
             if (model is null || points.LastOrDefault()?.Decisions == decided.Count) continue;
             points.Add(new LearningCurvePoint(decided.Count, decided.Count(i => pairs[i].IsMatch), (await ResolveAsync(request, truthColumn, model, ct)).Metrics));

@@ -29,7 +29,7 @@ public sealed class SharedWordFeature : IComparisonFeature
         if (wa.Length == 0 || wb.Length == 0) return IComparisonFeature.NotComparable;
         if (a.CompactKey == b.CompactKey) return 2; // spaced letters (D SM / DSM)
         foreach (var w in wa)
-            if (HasCounterpart(w, wb, b.CompactKey)) return 2;
+            if (WordSetRelation.HasCounterpart(w, wb, b.CompactKey)) return 2;
         foreach (var w in wb)
             if (w.Length >= 4 && a.CompactKey.Contains(w, StringComparison.Ordinal)) return 2;
         return Acronym.Compare(a, b, statistics) == 1 || AcronymAlias.Compare(a, b, statistics) >= 1 ? 1 : NoneShared;
@@ -46,17 +46,5 @@ public sealed class SharedWordFeature : IComparisonFeature
             if (w.Length >= 2 && w[0] != '#' && !Descriptive.Value.Contains(w) && CountryNames.Default.Mentioned([w]).Length == 0)
                 distinctive.Add(w);
         return distinctive.Count == 0 ? [] : distinctive.ToArray();
-    }
-
-    private static bool HasCounterpart(string word, string[] other, string otherCompactKey)
-    {
-        foreach (var t in other)
-        {
-            if (t == word) return true;
-            if (t.Length >= 5 && word.Length >= 5 && JaroWinkler.Similarity(t, word) >= 0.9) return true;
-            var (shorter, longer) = t.Length <= word.Length ? (t, word) : (word, t);
-            if (shorter.Length >= 3 && longer.StartsWith(shorter, StringComparison.Ordinal)) return true;
-        }
-        return word.Length >= 4 && otherCompactKey.Contains(word, StringComparison.Ordinal);
     }
 }
