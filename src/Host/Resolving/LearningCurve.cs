@@ -29,7 +29,7 @@ public sealed class LearningCurve(CliConsole console)
     /// <summary>Decisions between two re-trainings (a reviewer's session, after which <c>names train</c> runs).</summary>
     public const int RoundSize = 50;
     /// <summary>Pairs outside the band the trees learn the unsupervised verdict from, sampled.</summary>
-    public const int MaxAnchors = 5_000;
+    public const int MaxAnchors = 1_000;
 
     public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
         IReadOnlyList<int> sizes, CancellationToken ct)

@@ -8,8 +8,8 @@ namespace Names.Resolver.Resolution;
 /// The one decision core for a new name, used by the bulk run, the service's lookup and resolve, and reviewers' pair
 /// scores: groups the candidate variants into their active entities (<see cref="Group{TEntity,TMember}"/>), scores the
 /// name with each compared member (hard rules of <see cref="ResolutionOptions.VetoLevels"/>, then
-/// <see cref="NameConflictRule"/> and <see cref="NameSupportRule"/> over the model's probability), counts the members that clearly differ
-/// (anti-chaining) and decides (<see cref="Decide"/>, by <see cref="LinkDecisionRule"/>). What the name carries decides
+/// <see cref="NameConflictRule"/> and <see cref="NameSupportRule"/> over the model's probability), counts the members
+/// that clearly differ (anti-chaining) and decides (<see cref="Decide"/>, by <see cref="LinkDecisionRule"/>). What the name carries decides
 /// what applies: a person with context is compared member by member with its own limits, an organisation's context with
 /// the entity's pooled context, and the given-name hard rule steps aside only where the model has dates to weigh.
 /// </summary>

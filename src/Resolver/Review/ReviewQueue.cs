@@ -20,7 +20,7 @@ namespace Names.Resolver.Review;
 /// <paramref name="nearest"/>: <c>names review</c> opens the queue on the registry without either.
 /// </summary>
 public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, ResolutionOptions options, PairScoring? scoring = null,
-    IEntityLookup? nearest = null, ReviewOrder? order = null)
+    IEntityLookup? nearest = null)
 {
     /// <summary>The service's queue: scores and nearest entities from its resolver.</summary>
     public ReviewQueue(IRegistryStore store, IOnlineRegistry registry, OnlineResolver resolver)
@@ -35,7 +35,7 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
     private const int ExampleRecordsShown = 5;
 
     /// <summary>The queue's order (<see cref="ReviewOrder"/>): least certain first, a seeded share of random turns.</summary>
-    public ReviewOrder Order { get; } = order ?? ReviewOrder.For(options);
+    public ReviewOrder Order { get; } = ReviewOrder.For(options);
 
     /// <summary>The score a proposal is least certain at: the middle of the resolver's review band.</summary>
     public double DecisionBoundary => Order.Boundary;
