@@ -24,14 +24,15 @@ public class LearningCurveTests
         var table = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("decisions", table[0]);
         Assert.StartsWith("unsupervised", table[1]);
-        Assert.StartsWith("20 ", table[2]); // 5 decisions are too few to fit: no point
+        // 5 decisions are too few to fit, and the first 20 asked may all say "match" (one class): no point for them.
+        Assert.Matches("^(20|40) ", table[2]);
         Assert.Contains("the supervised scorer", table[^1]);
 
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(json));
         var points = doc.RootElement.GetProperty("points").EnumerateArray().ToList();
         // 20, 40 and every pair of the review band, as far as the band has pairs: fewer than 100,000 here.
         var decisions = points.Select(p => p.GetProperty("decisions").GetInt32()).ToList();
-        Assert.Equal(20, decisions[0]);
+        Assert.Contains(decisions[0], new[] { 20, 40 });
         Assert.Equal(decisions.Order(), decisions);
         Assert.InRange(decisions[^1], 40, 99_999);
         Assert.All(points, p => Assert.InRange(p.GetProperty("matches").GetInt32(), 0, p.GetProperty("decisions").GetInt32()));

@@ -57,7 +57,10 @@ public static class EvalCommand
                 }
                 var collector = new EvaluationCollector(truthColumn);
                 var outcome = await new ResolveRun(console).RunAsync(request, ct, collector);
-                var result = Evaluate(collector, outcome, request, parse.GetValue(truth)!);
+                var result = Evaluate(collector, outcome, request, parse.GetValue(truth)!) with
+                {
+                    ReviewBand = await ReviewBandOf(request.Registry, collector, ct),
+                };
                 Print(result, console.Out);
                 if (parse.GetValue(json) is { } jsonPath)
                     await File.WriteAllTextAsync(jsonPath, JsonSerializer.Serialize(result, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), ct);
@@ -96,6 +99,14 @@ public static class EvalCommand
             m.PredictedClusters, m.TrueClusters, m.TruePairs, m.PredictedPairs, m.CorrectPairs,
             b?.PairsCompleteness, b?.ReductionRatio, o.Statistics.ProposalsCreated, o.Elapsed.TotalSeconds,
             o.Statistics.Accuracy?.BCubedPrecision, o.Statistics.Accuracy?.BCubedRecall);
+    }
+
+    /// <summary>The share of the run's pending proposals that the truth holds as one entity.</summary>
+    private static async Task<ProposalPrecision> ReviewBandOf(RegistryLocation registry, EvaluationCollector collector, CancellationToken ct)
+    {
+        await using var store = await registry.OpenAsync(mustExist: true, ct);
+        var pending = await store.GetProposalsAsync(Names.Resolver.Storage.ProposalStatus.Pending, ct);
+        return ProposalPrecision.Compute(pending.Select(p => (p.EntityA, p.EntityB)), collector.Predicted, collector.Truth);
     }
 
     private static List<int> ParseSizes(string text)
@@ -137,7 +148,9 @@ public static class EvalCommand
             ("clusters predicted / true", $"{N(r.PredictedClusters)} / {N(r.TrueClusters)}"),
             ("pairs true / predicted / correct", $"{N(r.TruePairs)} / {N(r.PredictedPairs)} / {N(r.CorrectPairs)}"),
             ("pairs completeness", F(r.PairsCompleteness)), ("reduction ratio", F(r.ReductionRatio)),
-            ("review proposals", N(r.ReviewProposals)), ("wall time", $"{r.Seconds.ToString("0.00", inv)} s"),
+            ("review proposals", N(r.ReviewProposals)),
+            ("review proposals true", r.ReviewBand is { } band ? $"{N(band.TrueMatches)} of {N(band.Proposals)} pending ({F(band.Share)})" : "n/a"),
+            ("wall time", $"{r.Seconds.ToString("0.00", inv)} s"),
         };
         var width = rows.Max(x => x.Item1.Length);
         foreach (var (label, value) in rows) w.WriteLine($"{label.PadRight(width)}  {value}");
@@ -151,4 +164,8 @@ public sealed record EvaluationResult(
     double PairPrecision, double PairRecall, double PairF1, double BCubedPrecision, double BCubedRecall, double BCubedF1,
     int PredictedClusters, int TrueClusters, long TruePairs, long PredictedPairs, long CorrectPairs,
     double? PairsCompleteness, double? ReductionRatio, long ReviewProposals, double Seconds,
-    double? EstimatedBCubedPrecision = null, double? EstimatedBCubedRecall = null);
+    double? EstimatedBCubedPrecision = null, double? EstimatedBCubedRecall = null)
+{
+    /// <summary>How many pending proposals join what the truth holds as one entity.</summary>
+    public ProposalPrecision? ReviewBand { get; init; }
+}

@@ -4,6 +4,7 @@ using Names.Host.Cli;
 using Names.Host.Csv;
 using Names.Resolver.Evaluation;
 using Names.Resolver.Resolution;
+using Names.Resolver.Review;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
 
@@ -14,49 +15,75 @@ public sealed record LearningCurvePoint(int Decisions, int Matches, ClusterMetri
 
 /// <summary>
 /// How many reviewer decisions the supervised scorer needs to beat the unsupervised one (<c>names eval
-/// --learning-curve</c>). Decisions are simulated from the truth column: the candidate pairs the blocking index
-/// proposes are put in review-queue order (score under the unsupervised model nearest the middle of the review band
-/// first; only pairs inside the review band, as reviewers see only proposals) and the first N are labelled as a
-/// reviewer knowing the truth would decide them. The supervised model on top of the unsupervised one
-/// (<see cref="BoostedTreeModel"/>, what <c>names train</c> fits on decisions) is trained on those N, stored as the model
-/// of a fresh registry, and the input resolved and scored by the same path as <c>names eval</c>. A size with too few
-/// decisions to fit (or one class only) gives no point.
+/// --learning-curve</c>), with the queue asking what teaches most. Decisions are simulated from the truth column: the
+/// candidate pairs the blocking index proposes that the model of the moment leaves in the review band are the proposals;
+/// round by round (<see cref="RoundSize"/> decisions) they are asked in the queue's own order (<see cref="ReviewOrder"/>:
+/// least certain under the current model first, a seeded share at random) and decided as a reviewer knowing the truth
+/// would, then the supervised model (<see cref="BoostedTreeModel"/>, what <c>names train</c> fits on decisions) is
+/// re-trained on all decisions so far and re-scores the proposals left. At each size asked the model is stored as the
+/// model of a fresh registry and the input resolved and scored by the same path as <c>names eval</c>. A size with too
+/// few decisions to fit (or one class only) gives no point.
 /// </summary>
 public sealed class LearningCurve(CliConsole console)
 {
+    /// <summary>Decisions between two re-trainings (a reviewer's session, after which <c>names train</c> runs).</summary>
+    public const int RoundSize = 50;
+    /// <summary>Pairs outside the band the trees learn the unsupervised verdict from, sampled.</summary>
+    public const int MaxAnchors = 1_000;
 
     public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
         IReadOnlyList<int> sizes, CancellationToken ct)
     {
         var (unsupervised, scorer) = await ResolveAsync(request, truthColumn, null, ct);
-        var trainer = new ModelTrainer();
-        var candidates = trainer.LabelledCandidatePairs(ReadLabelledRows(request, truthColumn));
+        var candidates = new ModelTrainer().LabelledCandidatePairs(ReadLabelledRows(request, truthColumn));
         var defaults = new ResolutionOptions();
-        double lower = request.LowerThreshold ?? defaults.LowerThreshold, upper = request.UpperThreshold ?? defaults.UpperThreshold;
-        var boundary = (lower + upper) / 2;
-        // Reviewers only see proposals: pairs the unsupervised model leaves in the review band. Labelling pairs outside
-        // it would be truth the registry never gets.
-        var scored = candidates.Pairs
-            .Select((p, i) => (Pair: p, Index: i, Probability: scorer.Probability(scorer.Comparisons.Compare(candidates.Records[p.A], candidates.Records[p.B], candidates.Tokens))))
-            .ToList();
-        var queue = scored.Where(x => x.Probability >= lower && x.Probability < upper)
-            .OrderBy(x => Math.Abs(x.Probability - boundary)).ThenBy(x => x.Index).Select(x => x.Pair).ToList();
-        // Decisions only cover the band; outside it the trees keep the unsupervised verdict, learnt from the pairs the
-        // unsupervised model is sure of (labelled by it, not by the truth), else they would carry the band's match rate
-        // to pairs they never saw.
-        var anchors = scored.Where(x => x.Probability < lower || x.Probability >= upper)
-            .Select(x => (x.Pair.A, x.Pair.B, IsMatch: x.Probability >= upper)).ToList();
+        var options = defaults with { LowerThreshold = request.LowerThreshold ?? defaults.LowerThreshold, UpperThreshold = request.UpperThreshold ?? defaults.UpperThreshold };
+        var order = ReviewOrder.For(options);
+        var baseModel = ModelTrainer.UnsupervisedOf(scorer);
+        var trainer = new BoostedTreeTrainer(BoostedTreeTrainer.FeaturesFor(baseModel), baseModel);
+        var pairs = candidates.Pairs;
+        // Each pair's levels once: every round re-trains and re-scores on them.
+        var levels = new int[pairs.Count][];
+        var probability = new double[pairs.Count];
+        Parallel.For(0, pairs.Count, new ParallelOptions { CancellationToken = ct }, i =>
+        {
+            var (a, b) = (candidates.Records[pairs[i].A], candidates.Records[pairs[i].B]);
+            levels[i] = trainer.Comparisons.Compare(a, b, candidates.Tokens);
+            probability[i] = scorer.Probability(scorer.Comparisons.Compare(a, b, candidates.Tokens));
+        });
+        bool InBand(double p) => p >= options.LowerThreshold && p < options.UpperThreshold;
+        // Reviewers see proposals only: the pairs the model of the moment leaves in the review band (the unsupervised one
+        // at first; a re-trained model re-scores every pair, as a run with it would propose). Where no decision reaches,
+        // the trees keep the unsupervised verdict, learnt from a seeded sample of the pairs it is sure of (labelled by it,
+        // not by the truth), else they would carry the band's match rate to pairs they never saw.
+        var random = new Random(unchecked((int)request.Seed));
+        var anchors = Enumerable.Range(0, pairs.Count).Where(i => !InBand(probability[i])).OrderBy(_ => random.Next()).Take(MaxAnchors)
+            .Select(i => (levels[i], probability[i] >= options.UpperThreshold)).ToList();
+        var decided = new List<int>();
+        var asked = new HashSet<int>();
+        BoostedTreeModel? model = null;
         var points = new List<LearningCurvePoint>();
         foreach (var n in sizes.Where(n => n > 0).Distinct().Order())
         {
-            var decided = queue.Take(n).ToList();
-            if (decided.Count == 0) break; // the unsupervised model leaves no pair to review
-            var matches = decided.Count(p => p.IsMatch);
-            if (decided.Count < BoostedTreeTrainer.MinimumPairs) continue;
-            using var model = trainer.Train(candidates, decided.Concat(anchors), scorer);
-            points.Add(new LearningCurvePoint(decided.Count, matches, (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
-            if (decided.Count < n) break; // every pair in the review band decided
+            while (decided.Count < n)
+            {
+                // The queue as it stands: proposals not decided yet that the current model still leaves in the band
+                // (re-scoring settles the others), in the queue's own order under the current model's scores.
+                var queue = Enumerable.Range(0, pairs.Count).Where(i => !asked.Contains(i) && InBand(probability[i])).ToList();
+                if (queue.Count == 0) break;
+                var next = order.Arrange(queue, i => probability[i], Math.Min(RoundSize, n - decided.Count));
+                decided.AddRange(next);
+                asked.UnionWith(next);
+                if (BoostedTreeTrainer.Problem(decided.Select(i => pairs[i].IsMatch).ToList()) is not null) continue;
+                model?.Dispose();
+                model = trainer.Train(decided.Select(i => (levels[i], pairs[i].IsMatch)).Concat(anchors).ToList());
+                for (int i = 0; i < pairs.Count; i++) probability[i] = model.Probability(levels[i]);
+            }
+            if (model is null || points.LastOrDefault()?.Decisions == decided.Count) continue;
+            points.Add(new LearningCurvePoint(decided.Count, decided.Count(i => pairs[i].IsMatch), (await ResolveAsync(request, truthColumn, model, ct)).Metrics));
+            if (decided.Count < n) break; // the queue is empty
         }
+        model?.Dispose();
         return (unsupervised, points);
     }
 

@@ -78,6 +78,7 @@ public sealed class ComparisonSet
         "concept_key" => new ConceptKeyFeature(),
         "romanisation_variant" => new RomanisationVariantFeature(),
         "acronym_alias" => new AcronymAliasFeature(),
+        "shared_words" => new SharedWordFeature(),
         _ when n.StartsWith("context:", StringComparison.Ordinal) => new ContextOverlapFeature(n["context:".Length..]),
         _ when n.StartsWith(ContextTextFeature.Prefix, StringComparison.Ordinal) => new ContextTextFeature(n[ContextTextFeature.Prefix.Length..]),
         _ when n.StartsWith(DateContextFeature.Prefix, StringComparison.Ordinal) => new DateContextFeature(n[DateContextFeature.Prefix.Length..]),

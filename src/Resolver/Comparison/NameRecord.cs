@@ -59,6 +59,10 @@ public sealed class NameRecord
     /// <summary>Distinct tokens, computed once.</summary>
     public string[] DistinctTokens => _distinctTokens ??= Tokens.Distinct(StringComparer.Ordinal).ToArray();
 
+    private string[]? _distinctiveWords;
+    /// <summary>An organisation's words that could name it (<see cref="SharedWordFeature"/>), computed once.</summary>
+    public string[] DistinctiveWords => _distinctiveWords ??= SharedWordFeature.Of(this);
+
     /// <summary>Context items kept per column and variant; enough to compare, bounded for memory.</summary>
     public const int MaxContextItems = 64;
 

@@ -58,15 +58,21 @@ public static class WordSetRelation
         return false;
     }
 
-    private static bool HasCounterpart(string token, NameRecord other)
+    private static bool HasCounterpart(string token, NameRecord other) => HasCounterpart(token, other.DistinctTokens, other.CompactKey);
+
+    /// <summary>
+    /// Whether <paramref name="token"/> has a counterpart among <paramref name="words"/>: the same word, a typo (Jaro-Winkler
+    /// >= 0.9 on words of 5+ letters), an abbreviation (a prefix of 3+ letters) or glued into <paramref name="compactKey"/>.
+    /// </summary>
+    internal static bool HasCounterpart(string token, string[] words, string compactKey)
     {
-        foreach (var t in other.DistinctTokens)
+        foreach (var t in words)
         {
             if (t == token) return true;
             if (t.Length >= 5 && token.Length >= 5 && JaroWinkler.Similarity(t, token) >= 0.9) return true;
             var (shorter, longer) = t.Length <= token.Length ? (t, token) : (token, t);
             if (shorter.Length >= 3 && longer.StartsWith(shorter, StringComparison.Ordinal)) return true;
         }
-        return token.Length >= 4 && other.CompactKey.Contains(token, StringComparison.Ordinal);
+        return token.Length >= 4 && compactKey.Contains(token, StringComparison.Ordinal);
     }
 }

@@ -8,8 +8,8 @@ namespace Names.Resolver.Resolution;
 /// The one decision core for a new name, used by the bulk run, the service's lookup and resolve, and reviewers' pair
 /// scores: groups the candidate variants into their active entities (<see cref="Group{TEntity,TMember}"/>), scores the
 /// name with each compared member (hard rules of <see cref="ResolutionOptions.VetoLevels"/>, then
-/// <see cref="NameConflictRule"/> over the model's probability), counts the members that clearly differ
-/// (anti-chaining) and decides (<see cref="Decide"/>, by <see cref="LinkDecisionRule"/>). What the name carries decides
+/// <see cref="NameConflictRule"/> and <see cref="NameSupportRule"/> over the model's probability), counts the members
+/// that clearly differ (anti-chaining) and decides (<see cref="Decide"/>, by <see cref="LinkDecisionRule"/>). What the name carries decides
 /// what applies: a person with context is compared member by member with its own limits, an organisation's context with
 /// the entity's pooled context, and the given-name hard rule steps aside only where the model has dates to weigh.
 /// </summary>
@@ -19,6 +19,7 @@ public sealed class EntityMatcher
     private readonly ScorerByKind _scorers;
     private readonly NameConflictRule _nameConflicts;
     private readonly LinkDecisionRule _decisions;
+    private readonly NameSupportRule _nameSupport;
     private readonly (IComparisonFeature Feature, int[] Levels)[] _vetoes;
     /// <summary>Indexes of the model's context features: compared with an entity's pooled context, and evidence the name rules step aside for.</summary>
     private readonly int[] _contextFeatures;
@@ -35,6 +36,7 @@ public sealed class EntityMatcher
         _contextFeatures = Enumerable.Range(0, features.Count)
             .Where(i => features[i] is ContextOverlapFeature or DateContextFeature or ContextTextFeature).ToArray();
         _weighsDates = features.Any(f => f is DateContextFeature);
+        _nameSupport = new NameSupportRule(model, _contextFeatures, options);
     }
 
     public IPairScorer Model => _scorers.Model;
@@ -110,7 +112,10 @@ public sealed class EntityMatcher
             }
             if (best < 0) continue;
             matches.Add(new EntityMatch(source.IdOf(entity), g, best, bestProbability, bestLevels!, members.Count, dissent,
-                _decisions.Agrees(dissent, members.Count, memberWise), scorer));
+                _decisions.Agrees(dissent, members.Count, memberWise), scorer)
+            {
+                Support = bestProbability >= _options.LowerThreshold ? _nameSupport.Support(record, source.RecordOf(members[best]), bestLevels!, contextFeatures, tokens) : null,
+            });
         }
         return matches;
     }
@@ -136,7 +141,10 @@ public sealed class EntityMatcher
         var scorer = _scorers.For(a.Kind);
         var levels = scorer.Comparisons.Compare(a, b, tokens);
         var score = scorer.Score(levels);
-        var p = Probability(scorer, a, b, levels, ContextFeaturesOf(scorer), tokens);
+        var contextFeatures = ContextFeaturesOf(scorer);
+        var p = Probability(scorer, a, b, levels, contextFeatures, tokens);
+        if (p >= _options.LowerThreshold && _nameSupport.Support(a, b, levels, contextFeatures, tokens) is { } support)
+            score = score with { Contributions = [.. score.Contributions, support] };
         return p == score.Probability ? score : score with { Probability = p };
     }
 
@@ -145,7 +153,8 @@ public sealed class EntityMatcher
     private double Probability(IPairScorer scorer, NameRecord record, NameRecord member, int[] levels, int[] contextFeatures, TokenStatistics tokens) =>
         Vetoed(record, member, weighsGivenNames: _weighsDates && ReferenceEquals(scorer, _scorers.Model) && record.Context.Count > 0, tokens)
             ? 0
-            : _nameConflicts.Apply(record, member, levels, contextFeatures, tokens, scorer.Probability(levels));
+            : _nameSupport.Apply(record, member, levels, contextFeatures, tokens,
+                _nameConflicts.Apply(record, member, levels, contextFeatures, tokens, scorer.Probability(levels)));
 
     /// <summary>
     /// The hard rules. A model with dates (a person model) weighs a given-name mismatch against the dates and places of a

@@ -54,6 +54,20 @@ public sealed record ResolutionOptions
     /// is capped at <see cref="SubsetNameCap"/>.
     /// </summary>
     public bool NameConflictRules { get; init; } = true;
+    /// <summary>
+    /// Comparison levels (feature name -> levels) at which two names share nothing that names them. Such a pair is neither
+    /// linked nor proposed unless its context weighs <see cref="StrongContextBits"/> (<see cref="NameSupportRule"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int[]> UnsupportedNameLevels { get; init; } = new Dictionary<string, int[]>
+    {
+        ["shared_words"] = [Comparison.SharedWordFeature.NoneShared],
+    };
+    /// <summary>
+    /// Context evidence that supports names sharing no distinctive word: the context features' log2 Bayes factors under the
+    /// unsupervised model, summed. 4 bits (16 times likelier among matches) takes two context columns agreeing; patent
+    /// classes alone (2 bits on dedupe-patstat-nl) are shared by competitors.
+    /// </summary>
+    public double StrongContextBits { get; init; } = 4;
     /// <summary>Highest match probability of a name that is another plus words: below the upper threshold, so review at most.</summary>
     public double SubsetNameCap { get; init; } = 0.8;
 

@@ -10,7 +10,8 @@ namespace Names.Resolver.Review;
 
 /// <summary>
 /// The analysts' review queue over the registry, shared by the HTTP service and <c>names review</c>: pending proposals
-/// most informative first (score closest to the middle of the review band, larger entities first on ties), filtered;
+/// most informative first (<see cref="ReviewOrder"/>: score closest to the middle of the review band, larger entities
+/// first on ties; the next one asked is on a seeded share of turns drawn at random), filtered;
 /// a proposal's detail (both entities, the per-feature contributions, the nearest other entities); decisions (accept
 /// merges with the older id surviving, reject records a cannot-link, skip hides a proposal from one reviewer only),
 /// undo of a reviewer's own last decision, split, entity search. Every decision is recorded by the store atomically
@@ -33,8 +34,11 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
     private const int NearestOthersShown = 5;
     private const int ExampleRecordsShown = 5;
 
+    /// <summary>The queue's order (<see cref="ReviewOrder"/>): least certain first, a seeded share of random turns.</summary>
+    public ReviewOrder Order { get; } = ReviewOrder.For(options);
+
     /// <summary>The score a proposal is least certain at: the middle of the resolver's review band.</summary>
-    public double DecisionBoundary => (options.LowerThreshold + options.UpperThreshold) / 2;
+    public double DecisionBoundary => Order.Boundary;
 
     /// <summary>Pending proposals passing the filter, rows [offset, offset + limit) in queue order, and how many pass it in all.</summary>
     public async Task<(IReadOnlyList<ReviewProposal> Items, int Total)> PendingAsync(ProposalFilter filter, int offset, int limit, CancellationToken ct = default)
@@ -47,10 +51,17 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
     public Task<int> CountPendingAsync(ProposalFilter filter, CancellationToken ct = default) =>
         store.CountPendingProposalsAsync(PendingProposalQuery.From(filter, DecisionBoundary), ct);
 
-    /// <summary>The first pending proposal (in queue order) the reviewer has not skipped; null when none is left.</summary>
+    /// <summary>
+    /// The pending proposal the reviewer (who has not skipped it) decides next: the first in queue order, or on a random
+    /// turn of <see cref="Order"/> the one at the drawn position; null when none is left.
+    /// </summary>
     public async Task<ProposalDetail?> NextAsync(ProposalFilter filter, string reviewer, CancellationToken ct = default)
     {
-        var next = (await store.GetPendingProposalsAsync(PendingProposalQuery.From(filter, DecisionBoundary, reviewer), 0, 1, ct)).FirstOrDefault();
+        var query = PendingProposalQuery.From(filter, DecisionBoundary, reviewer);
+        var offset = Order.RandomShare > 0 && Order.RandomPick(await store.CountPendingProposalsAsync(query, ct)) is { } drawn ? (int)drawn : 0;
+        var next = (await store.GetPendingProposalsAsync(query, offset, 1, ct)).FirstOrDefault();
+        // The count includes what this reviewer skipped: a draw past the proposals left for them takes the first.
+        if (next is null && offset > 0) next = (await store.GetPendingProposalsAsync(query, 0, 1, ct)).FirstOrDefault();
         return next is null ? null : await DetailAsync(next, ct);
     }
 
