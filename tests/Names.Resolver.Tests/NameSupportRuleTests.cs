@@ -55,6 +55,21 @@ public sealed class NameSupportRuleTests : IDisposable
     }
 
     [Fact]
+    public void An_acronym_alone_is_review_at_most_but_links_within_one_country()
+    {
+        var matcher = new EntityMatcher(new TableScorer([(Org("IBM").NameKey, Org("International Business Machines").NameKey, 0.99)]), new ResolutionOptions());
+        Assert.Equal(SharedWordFeature.AcronymOnly, Level("IBM", "INTERNATIONAL BUSINESS MACHINES"));
+
+        var abroad = matcher.ScorePair(Org("IBM", ""), Org("International Business Machines", "US"), Stats);
+        Assert.Equal(new ResolutionOptions().SubsetNameCap, abroad.Probability); // a sure model, but only an acronym: review at most
+        Assert.Contains("one is an acronym of the other, without the same country or context: review at most", abroad.Explain());
+
+        var home = matcher.ScorePair(Org("IBM", "US"), Org("International Business Machines", "US"), Stats);
+        Assert.Equal(0.99, home.Probability);
+        Assert.Contains("one is an acronym of the other, supported by the same country US", home.Explain());
+    }
+
+    [Fact]
     public void Strong_context_supports_names_sharing_no_word_and_the_explanation_shows_it_while_one_shared_column_does_not()
     {
         // Co-applicants and classes each 2.5 bits when shared (m 0.6 / u 0.1 ~ log2 6), the names nothing either way.

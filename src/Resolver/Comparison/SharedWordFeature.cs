@@ -13,6 +13,7 @@ namespace Names.Resolver.Comparison;
 public sealed class SharedWordFeature : IComparisonFeature
 {
     public const int NoneShared = 0;
+    public const int AcronymOnly = 1;
 
     public string Name => "shared_words";
     public IReadOnlyList<string> Levels { get; } = ["no distinctive word in common", "one is an acronym of the other", "a distinctive word in common"];

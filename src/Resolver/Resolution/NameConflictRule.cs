@@ -8,10 +8,13 @@ namespace Names.Resolver.Resolution;
 /// SEMICONDUCTOR) and persons whose names conflict (WANG JIANHUA / ZHAO JIANHUA) are different whatever the string
 /// similarity says (p 0); a name that is the other plus words (SILVER LAKE / SILVER LAKE INTERNATIONAL) or the same words
 /// with a different legal form may be a parent, a subsidiary or a sister company, so a reviewer decides (capped below the
-/// upper threshold); a one-word name inside a longer one is too weak even for review.
+/// upper threshold); a one-word name inside a longer one is too weak even for review. An acronym and its expansion
+/// (IBM / INTERNATIONAL BUSINESS MACHINES) differ in every word but are no conflict: <see cref="NameSupportRule"/> weighs them.
 /// </summary>
 public sealed class NameConflictRule(ResolutionOptions options)
 {
+    private readonly SharedWordFeature _sharedWords = new();
+
     public double Apply(NameRecord a, NameRecord b, IReadOnlyList<int> levels, IReadOnlyList<int> contextFeatures, TokenStatistics tokens, double probability)
     {
         if (probability < options.LowerThreshold || !options.NameConflictRules) return probability;
@@ -22,7 +25,7 @@ public sealed class NameConflictRule(ResolutionOptions options)
         if (PersonNameConflict.Between(a, b)) return 0;
         return WordSetRelation.Classify(a, b, tokens) switch
         {
-            WordSetRelationKind.Conflict => 0,
+            WordSetRelationKind.Conflict when _sharedWords.Compare(a, b, tokens) != SharedWordFeature.AcronymOnly => 0,
             // The one word is shared by every firm named after the same place or idea (LIBERTY / LIBERTY INTERNATIONAL).
             WordSetRelationKind.Subset when Math.Min(a.DistinctTokens.Length, b.DistinctTokens.Length) == 1 => Math.Min(probability, options.LowerThreshold * 0.99),
             WordSetRelationKind.Subset => Math.Min(probability, options.SubsetNameCap),

@@ -68,6 +68,15 @@ public sealed record ResolutionOptions
     /// classes alone (2 bits on dedupe-patstat-nl) are shared by competitors.
     /// </summary>
     public double StrongContextBits { get; init; } = 4;
+    /// <summary>
+    /// Comparison levels at which the names meet only as an acronym and its expansion (IBM / INTERNATIONAL BUSINESS
+    /// MACHINES). An acronym is evidence only within one country or with strong context: without them such a pair is
+    /// capped at <see cref="SubsetNameCap"/>, so review at most, never an automatic link (<see cref="NameSupportRule"/>).
+    /// </summary>
+    public IReadOnlyDictionary<string, int[]> AcronymOnlyLevels { get; init; } = new Dictionary<string, int[]>
+    {
+        ["shared_words"] = [Comparison.SharedWordFeature.AcronymOnly],
+    };
     /// <summary>Highest match probability of a name that is another plus words: below the upper threshold, so review at most.</summary>
     public double SubsetNameCap { get; init; } = 0.8;
 
