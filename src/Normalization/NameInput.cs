@@ -14,4 +14,7 @@ public sealed record NameInput(
 {
     /// <summary>R1: where the name comes from (file/office, record id, role, sequence), carried to <see cref="Party.SourceRef"/>.</summary>
     public string? SourceRef { get; init; }
+
+    /// <summary>R20: keep an organisation's units in its name (each unit is then its own party); the address still goes.</summary>
+    public bool KeepUnits { get; init; }
 }

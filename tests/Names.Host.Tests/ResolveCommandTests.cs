@@ -74,6 +74,25 @@ public class ResolveCommandTests
     }
 
     [Fact]
+    public async Task With_keep_units_each_unit_resolves_as_its_own_entity()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("in.csv",
+            "id,name\n" +
+            "1,\"University of Michigan Medical School, Ann Arbor, MI\"\n" +
+            "2,\"University of Michigan Law School, Ann Arbor, MI\"\n" +
+            "3,\"University of Michigan Medical School, Ann Arbor, MI, USA\"\n");
+        var r = await CliRun.RunAsync("resolve", input, "--id-column", "id", "--db", dir.File("r.db"),
+            "--out", dir.File("out.csv"), "--rejects", dir.File("rej.csv"), "--seed", "5", "--keep-units");
+        Assert.Equal(0, r.ExitCode);
+        var rows = ReadCsv(dir.File("out.csv"));
+        string Id(string id) => Assert.Single(rows, x => x["id"] == id)["global_id"];
+        Assert.NotEqual(Id("1"), Id("2"));
+        Assert.Equal(Id("1"), Id("3"));
+        Assert.All(rows, x => Assert.Equal("", x["org_unit"]));
+    }
+
+    [Fact]
     public async Task Re_running_the_same_input_changes_nothing_and_a_fresh_registry_with_the_same_seed_gives_the_same_ids()
     {
         using var dir = new TempDir();

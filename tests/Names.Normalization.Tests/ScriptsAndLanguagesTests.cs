@@ -70,6 +70,32 @@ public class ScriptsAndLanguagesTests
         Assert.Equal("DONGJING UNIVERSITY", Shared.One("東京大学", "CN").NameKey);
     }
 
+    [Theory]
+    [InlineData("三星電子株式會社", "삼성전자 주식회사")] // hanja with country KR
+    [InlineData("高麗大學校", "고려대학교")]
+    public void Korean_names_in_hanja_are_read_in_korean(string hanja, string hangul)
+    {
+        var h = Shared.One(hanja, "KR");
+        Assert.Equal(Shared.One(hangul, "KR").NameKey, h.NameKey);
+        Assert.Contains("R8", h.Rules);
+    }
+
+    [Fact]
+    public void Han_without_hangul_or_korea_stays_chinese()
+    {
+        Assert.StartsWith("GAOLI", Shared.One("高麗大學校", "CN").NameKey);
+        Assert.Equal(Shared.One("서울대학교", "").NameKey, Shared.One("서울大學校", "").NameKey); // Hangul alone marks it Korean
+    }
+
+    [Fact]
+    public void Korean_persons_in_hanja_take_the_name_reading_and_the_initial_sound_law()
+    {
+        Assert.Equal(Shared.One("김대중", "KR", "person").NameKey, Shared.One("金大中", "KR", "person").NameKey); // 金: 김, not 금
+        Assert.Equal(Shared.One("이승만", "KR", "person").NameKey, Shared.One("李承晩", "KR", "person").NameKey); // 李: 리 -> 이
+        Assert.Equal(Shared.One("노태우", "KR", "person").NameKey, Shared.One("盧泰愚", "KR", "person").NameKey); // 盧: 로 -> 노
+        Assert.Equal("JINDAZHONG", Shared.One("金大中", "CN", "person").NameKey.Replace(" ", "")); // Chinese keeps pinyin
+    }
+
     [Fact]
     public void Romanised_generic_words_of_asian_languages_become_concepts()
     {

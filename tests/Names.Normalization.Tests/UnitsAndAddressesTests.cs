@@ -27,6 +27,19 @@ public class UnitsAndAddressesTests
     }
 
     [Fact]
+    public void Keeping_units_keys_the_unit_with_its_parent_and_still_moves_the_address()
+    {
+        var kept = Assert.Single(Shared.Normalizer.Normalize(
+            new NameInput("University of Michigan Medical School 1 Department of Cell and Developmental Biology, Ann Arbor, MI", "US") { KeepUnits = true }));
+        Assert.StartsWith("UNIVERSITY OF MICHIGAN MEDICAL SCHOOL", kept.NameKey);
+        Assert.Contains("CELL", kept.NameKey);
+        Assert.Equal("", kept.OrgUnit);
+        Assert.Equal("Ann Arbor, MI", kept.Address);
+        var other = Assert.Single(Shared.Normalizer.Normalize(new NameInput("University of Michigan Law School, Ann Arbor, MI", "US") { KeepUnits = true }));
+        Assert.NotEqual(kept.NameKey, other.NameKey);
+    }
+
+    [Fact]
     public void A_campus_after_a_dash_is_an_address()
     {
         var campus = Shared.One("University of Michigan–Ann Arbor", "US");

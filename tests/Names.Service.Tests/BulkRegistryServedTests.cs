@@ -54,6 +54,31 @@ public sealed class BulkRegistryServedTests
         }
     }
 
+    [Fact]
+    public async Task A_stored_model_that_cannot_be_loaded_is_refused_by_the_service_and_the_one_before_it_scores()
+    {
+        var dir = Directory.CreateTempSubdirectory("names-refused-").FullName;
+        try
+        {
+            var path = Path.Combine(dir, "names.db");
+            await using (var store = await SqliteRegistryStore.OpenAsync(path))
+            {
+                await Names.Resolver.Scoring.PairScorerSerializer.SaveAsync(store, Names.Resolver.Scoring.DefaultModel.Load(), "em");
+                await store.SaveModelAsync("boosted_trees", "{\"Model\":", "damaged");
+            }
+            await using var registry = await SqliteOnlineRegistry.OpenAsync(path);
+            using var normalizer = NameNormalizer.CreateDefault();
+            var online = await OnlineResolver.CreateAsync(registry, normalizer);
+            Assert.Equal(Names.Resolver.Scoring.DefaultModel.Load().Kind, online.Scorer.Kind);
+            Assert.Contains("boosted_trees v2 cannot be loaded", online.ModelRefused);
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
     [PostgresFact, Trait("Category", "Postgres")]
     public async Task Postgres_registry_from_the_bulk_resolver_is_served_with_the_same_ids()
     {

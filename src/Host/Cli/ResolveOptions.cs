@@ -30,12 +30,18 @@ public sealed class ResolveOptions
                       "A killed or stopped run resumes from its last committed batch",
     };
 
+    public Option<bool> KeepUnits { get; } = new("--keep-units")
+    {
+        Description = "resolve each organisation unit (department, school, lab) as its own entity; by default the parent " +
+                      "organisation is resolved and the unit goes to the org_unit column",
+    };
+
     public void AddTo(Command command)
     {
         command.Arguments.Add(Input);
         foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context }) command.Options.Add(o);
         Registry.AddTo(command);
-        foreach (var o in new Option[] { Seed, Upper, Lower, BatchSize }) command.Options.Add(o);
+        foreach (var o in new Option[] { Seed, Upper, Lower, BatchSize, KeepUnits }) command.Options.Add(o);
     }
 
     public ResolveRequest Bind(ParseResult parse)
@@ -62,6 +68,7 @@ public sealed class ResolveOptions
             UpperThreshold = parse.GetValue(Upper),
             LowerThreshold = parse.GetValue(Lower),
             BatchSize = parse.GetValue(BatchSize),
+            KeepUnits = parse.GetValue(KeepUnits),
         };
     }
 }

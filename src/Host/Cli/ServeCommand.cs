@@ -33,6 +33,7 @@ public static class ServeCommand
                 throw new CliIoException(e.Message, e);
             }
             await using var runtime = opened;
+            if (runtime.Resolver.ModelRefused is { } refused) await parse.InvocationConfiguration.Error.WriteLineAsync("names serve: warning: " + refused);
             if (await runtime.Keys.CreateFirstAdminKeyAsync(ct) is { } first)
             {
                 await output.WriteLineAsync("names serve: no API key existed; created admin key (shown once, store it now):");

@@ -24,4 +24,6 @@ public sealed record ResolveRequest
     public int? BatchSize { get; init; }
     /// <summary>Output fields that start like a spreadsheet formula are written quoted behind a <c>'</c>.</summary>
     public bool ProtectFormulas { get; init; }
+    /// <summary>Each organisation unit resolves as its own entity, not as its parent.</summary>
+    public bool KeepUnits { get; init; }
 }

@@ -82,6 +82,7 @@ public sealed class ResolveRun(CliConsole console)
             LowerThreshold = request.LowerThreshold ?? defaults.LowerThreshold,
             BatchSize = request.BatchSize ?? defaults.BatchSize,
             ChunkSize = chunkSize,
+            KeepUnits = request.KeepUnits,
             // Standard input cannot be read again, so only a file (or spooled stdin) is resumable.
             RunFingerprint = inputPath == "-" ? null : await RunFingerprint.ComputeAsync(inputPath, request, chunkSize, ct),
         };

@@ -22,7 +22,8 @@ public static class RunFingerprint
         var inv = CultureInfo.InvariantCulture;
         var settings = string.Join('\u001f', request.Column, request.CountryColumn, request.KindColumn, request.DefaultKind, request.IdColumn,
             request.FamilyColumn, request.GivenColumn, string.Join(',', request.ContextColumns), request.Seed.ToString(inv),
-            request.UpperThreshold?.ToString("R", inv), request.LowerThreshold?.ToString("R", inv), chunkSize.ToString(inv), Path.GetFileName(inputPath));
+            request.UpperThreshold?.ToString("R", inv), request.LowerThreshold?.ToString("R", inv), chunkSize.ToString(inv), Path.GetFileName(inputPath),
+            request.KeepUnits ? "keep-units" : "");
         hash.AppendData(Encoding.UTF8.GetBytes(settings));
         return Convert.ToHexString(hash.GetHashAndReset());
     }

@@ -36,6 +36,8 @@ internal sealed class NormalizationLexicon
     public required WordSet StopWords { get; init; }
     /// <summary>R20: cities, regions and countries that end an affiliation field (lists/gazetteer.tsv).</summary>
     public required PhraseSet<Place> Places { get; init; }
+    /// <summary>R8: the Korean reading of each ideograph (lists/hanja-readings.tsv).</summary>
+    public required Transliteration.HanjaReadings Hanja { get; init; }
 
     public static NormalizationLexicon Load()
     {
@@ -75,6 +77,7 @@ internal sealed class NormalizationLexicon
             PlaceExonyms = Map("lists/place-exonyms.tsv"),
             StopWords = Words("lists/stop-words.txt"),
             Places = Gazetteer.Load("lists/gazetteer.tsv"),
+            Hanja = Transliteration.HanjaReadings.Load("lists/hanja-readings.tsv"),
             LegalForms = legalForms.GetAwaiter().GetResult(), // last: the lists above are built while it loads
         };
     }

@@ -11,7 +11,8 @@ namespace Names.Normalization.Rules;
 /// joined (CJK is not split on spaces), so 山田 太郎 and 山田太郎 share keys; in organisation names the run is then split
 /// into words (<see cref="ScriptWordSplitter"/>: 华为技术 -> HUAWEI TECHNOLOGY), Thai words likewise. A generic word
 /// becomes its concept (大学, УНИВЕРСИТЕТ -> UNIVERSITY). Japanese text (with kana, or Han with country JP) is read in
-/// Japanese through kakasi (日立製作所 -> HITACHI MANUFACTURING), not in Mandarin.
+/// Japanese through kakasi (日立製作所 -> HITACHI MANUFACTURING), not in Mandarin; Korean in hanja (with Hangul, or Han
+/// with country KR) in Korean (<see cref="HanjaReadings"/>: 三星電子 -> SAMSEONG ELECTRONICS).
 /// </summary>
 internal sealed class R08Transliteration : NameRule
 {
@@ -33,8 +34,14 @@ internal sealed class R08Transliteration : NameRule
         }
 
         bool japanese = IsJapanese(d);
-        d.Romanized = Collapse(japanese ? ReadJapanese(d.DisplayName, context) : romanizer.Romanize(d.DisplayName));
         var keys = d.KeyTokens;
+        bool korean = !japanese && IsKoreanInHanja(d, context.Lexicon.Hanja);
+        if (korean)
+        {
+            for (int k = 0; k < keys.Count; k++) keys[k] = context.Lexicon.Hanja.ToHangul(keys[k], d.IsPerson);
+        }
+        d.Romanized = Collapse(japanese ? ReadJapanese(d.DisplayName, context)
+            : romanizer.Romanize(korean ? context.Lexicon.Hanja.ToHangul(d.DisplayName, d.IsPerson) : d.DisplayName));
         var result = context.KeyScratch;
         result.Clear();
         int i = 0;
@@ -109,6 +116,22 @@ internal sealed class R08Transliteration : NameRule
             }
         }
         return han && d.Country == "JP";
+    }
+
+    /// <summary>Korean written in hanja: ideographs in a name that also holds Hangul, or whose record's country is KR.</summary>
+    private static bool IsKoreanInHanja(PartyDraft d, HanjaReadings hanja)
+    {
+        bool hangul = false, han = false;
+        foreach (var t in d.KeyTokens)
+        {
+            if (IsAscii(t)) continue;
+            foreach (var c in t)
+            {
+                if (c >= 0xAC00 && c <= 0xD7A3) hangul = true;
+                else if (c >= 0x3400 && c <= 0x9FFF) han = true;
+            }
+        }
+        return han && (hangul || d.Country == "KR") && d.KeyTokens.Exists(hanja.Reads);
     }
 
     /// <summary>romanized_name of a Japanese name: its words read in Japanese, separated by spaces.</summary>

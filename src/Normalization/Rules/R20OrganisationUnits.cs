@@ -14,7 +14,7 @@ namespace Names.Normalization.Rules;
 /// UNIVERSITY OF MICHIGAN + address Ann Arbor). A field that is nothing but an address, units ("Department of Physics,
 /// Faculty of Science") or footnote numbers gets kind unknown and a problem; a single unit-like part is a name (many
 /// laboratories, schools and offices are organisations). Otherwise, as before: trailing unit words ("... RESEARCH DEPT", "... MUNICH
-/// BRANCH") go to org_unit. Separately incorporated subsidiaries keep their own keys (ACME FRANCE SAS is not ACME INC).
+/// BRANCH") go to org_unit. With <see cref="NameInput.KeepUnits"/> only the address and footnotes go. Separately incorporated subsidiaries keep their own keys (ACME FRANCE SAS is not ACME INC).
 /// </summary>
 internal sealed class R20OrganisationUnits : NameRule
 {
@@ -27,6 +27,11 @@ internal sealed class R20OrganisationUnits : NameRule
         if (d.Subtype == "government" || d.Tokens.Count == 0) return false;
         if (OnlyFootnotes(d)) return Unusable(d, "only footnote numbers, no organisation name");
         bool fired = RemoveFootnotes(d, out var breaks);
+        if (d.Input.KeepUnits)
+        {
+            fired |= MoveAddressTail(d, context);
+            return d.Tokens.Count == 0 ? Unusable(d, "only an address, no organisation name") : fired;
+        }
         if (breaks == null && d.Tokens[0].Segment == d.Tokens[^1].Segment)
         {
             // one part (most names): only units written inside a university's name

@@ -10,9 +10,15 @@ namespace Names.Resolver.Resolution;
 /// </summary>
 public static class RegistryModel
 {
-    public static IPairScorer From(ModelVersion? stored) => stored is null ? DefaultModel.Load() : PairScorerSerializer.Deserialize(stored.Parameters);
-
     /// <summary>The latest stored model that loads (see <see cref="PairScorerSerializer.LoadAsync"/>), else the built-in one.</summary>
     public static async Task<IPairScorer> LoadAsync(IModelStore store, CancellationToken ct = default) =>
-        (await PairScorerSerializer.LoadAsync(store, ct))?.Scorer ?? DefaultModel.Load();
+        (await LoadAsync(store.GetLatestModelAsync, ct)).Scorer;
+
+    /// <summary>As above, from a query for the latest model of a kind (any when null), and why a later one was refused.</summary>
+    public static async Task<(IPairScorer Scorer, string? Refused)> LoadAsync(Func<string?, CancellationToken, Task<ModelVersion?>> latestModel,
+        CancellationToken ct = default)
+    {
+        var stored = await PairScorerSerializer.LoadAsync(latestModel, ct);
+        return (stored?.Scorer ?? DefaultModel.Load(), stored?.Refused);
+    }
 }

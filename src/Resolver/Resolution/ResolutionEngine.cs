@@ -306,7 +306,7 @@ public sealed class ResolutionEngine
         Parallel.For(0, chunk.Count, new ParallelOptions { CancellationToken = ct }, i =>
         {
             var row = chunk[i];
-            result[i] = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames));
+            result[i] = _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames) { KeepUnits = _options.KeepUnits });
         });
         return result;
     }, ct);

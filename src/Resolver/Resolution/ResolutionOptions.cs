@@ -66,6 +66,9 @@ public sealed record ResolutionOptions
     public int PersonMaxEntities { get; init; } = 16;
     public double PersonMaxDissentShare { get; init; } = 1.0;
 
+    /// <summary>Resolve each organisation unit as its own entity (<see cref="Names.Normalization.NameInput.KeepUnits"/>) instead of its parent.</summary>
+    public bool KeepUnits { get; init; }
+
     public string Actor { get; init; } = "resolver";
     /// <summary>Provenance recorded with new variants.</summary>
     public string SourceFile { get; init; } = "";

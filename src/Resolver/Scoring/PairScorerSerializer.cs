@@ -39,15 +39,19 @@ public static class PairScorerSerializer
     /// newer version, damaged) is refused: the latest unsupervised model stored before it is used instead, else the
     /// built-in one, and <see cref="StoredScorer.Refused"/> says why.
     /// </summary>
-    public static async Task<StoredScorer?> LoadAsync(IModelStore store, CancellationToken ct = default)
+    public static Task<StoredScorer?> LoadAsync(IModelStore store, CancellationToken ct = default) =>
+        LoadAsync(store.GetLatestModelAsync, ct);
+
+    /// <summary>As <see cref="LoadAsync(IModelStore, CancellationToken)"/>, from a query for the latest model (of a kind, or of any when null).</summary>
+    public static async Task<StoredScorer?> LoadAsync(Func<string?, CancellationToken, Task<ModelVersion?>> latestModel, CancellationToken ct = default)
     {
-        var latest = await store.GetLatestModelAsync(null, ct);
+        var latest = await latestModel(null, ct);
         if (latest is null) return null;
         try { return new StoredScorer(Deserialize(latest.Parameters), latest, null); }
         catch (Exception e) when (e is FormatException or ArgumentException or JsonException)
         {
             var refused = $"model {latest.Kind} v{latest.Version} cannot be loaded ({e.Message}); it is not used";
-            var previous = await store.GetLatestModelAsync(FellegiSunterModel.KindName, ct);
+            var previous = await latestModel(FellegiSunterModel.KindName, ct);
             if (previous is not null && previous.Version < latest.Version)
             {
                 try { return new StoredScorer(Deserialize(previous.Parameters), previous, refused); }

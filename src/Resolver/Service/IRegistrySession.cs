@@ -22,7 +22,8 @@ public interface IRegistrySession
     Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct);
     /// <summary>Whether a reviewer (or a split) recorded that the two entities differ.</summary>
     Task<bool> CannotLinkExistsAsync(string entityA, string entityB, CancellationToken ct);
-    Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct);
+    /// <summary>The latest stored model of <paramref name="kind"/> (of any kind when null).</summary>
+    Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct);
 
     // ---- change feed of the in-process read model (RegistryReadModel) ----
     /// <summary>Variants with an id above <paramref name="afterId"/>, by id, at most <paramref name="limit"/>.</summary>

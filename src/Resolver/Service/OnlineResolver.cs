@@ -32,8 +32,9 @@ public sealed class OnlineResolver : IEntityLookup
     private readonly ReadModelOptions _freshness;
 
     private OnlineResolver(IOnlineRegistry registry, RegistryReadModel model, ReadModelOptions freshness, IPairScorer scorer, NameNormalizer normalizer,
-        ResolutionOptions options, TokenStatistics tokens)
+        ResolutionOptions options, TokenStatistics tokens, string? modelRefused)
     {
+        ModelRefused = modelRefused;
         _registry = registry;
         _model = model;
         _freshness = freshness;
@@ -48,6 +49,8 @@ public sealed class OnlineResolver : IEntityLookup
     public static readonly PairScore KnownVariantScore = new(1.0, 0, []);
 
     public IPairScorer Scorer => _matcher.Model;
+    /// <summary>Why the registry's latest model was not loaded (then an earlier or the built-in one scores); null when it was.</summary>
+    public string? ModelRefused { get; }
     public ResolutionOptions Options => _matcher.Options;
     /// <summary>Pair scores for reviewers, with this resolver's model and token statistics.</summary>
     public PairScoring Scoring { get; }
@@ -65,11 +68,12 @@ public sealed class OnlineResolver : IEntityLookup
     {
         options ??= new ResolutionOptions();
         freshness ??= new ReadModelOptions();
-        scorer ??= RegistryModel.From(await registry.ReadAsync(s => s.GetLatestModelAsync(ct), ct));
+        string? refused = null;
+        if (scorer is null) (scorer, refused) = await RegistryModel.LoadAsync((kind, c) => registry.ReadAsync(s => s.GetLatestModelAsync(kind, c), c), ct);
         var tokens = new TokenStatistics();
         var model = await RegistryReadModel.LoadAsync(registry, freshness,
             nameKey => tokens.Add(PairScoring.Words(nameKey)), ct);
-        return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens);
+        return new OnlineResolver(registry, model, freshness, scorer, normalizer, options, tokens, refused);
     }
 
     public IReadOnlyList<Party> Normalize(NameInput input) => _normalizer.Normalize(input);

@@ -62,7 +62,7 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
         return await ScalarAsync(c, tx, "SELECT 1 FROM cannot_links WHERE entity_a = $1 AND entity_b = $2", ct, a, b) is not null;
     }
 
-    public Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct) => PostgresRegistryStore.LatestModelAsync(c, tx, null, ct);
+    public Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct) => PostgresRegistryStore.LatestModelAsync(c, tx, kind, ct);
 
     public Task<IReadOnlyList<VariantRecord>> GetVariantsAfterAsync(long afterId, int limit, CancellationToken ct) =>
         QueryVariantsAsync($"SELECT {VariantColumns} FROM variants WHERE id > $1 ORDER BY id LIMIT $2", ct, afterId, limit);

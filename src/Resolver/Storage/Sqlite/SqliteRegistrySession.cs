@@ -84,9 +84,9 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
         return await lease.Command("SELECT 1 FROM cannot_links WHERE entity_a = $a AND entity_b = $b", a, b).ExecuteScalarAsync(ct) is not null;
     }
 
-    public async Task<ModelVersion?> GetLatestModelAsync(CancellationToken ct)
+    public async Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct)
     {
-        var cmd = lease.Command("SELECT version, kind, parameters, note, created FROM models ORDER BY version DESC LIMIT 1");
+        var cmd = lease.Command(SqliteSql.LatestModel, kind);
         using var r = await cmd.ExecuteReaderAsync(ct);
         return r.Read() ? RegistryRows.Model(r) : null;
     }

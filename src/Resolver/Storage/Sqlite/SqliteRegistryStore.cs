@@ -321,7 +321,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
     public Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct = default) =>
         Locked(async () =>
         {
-            using var cmd = Command("SELECT version, kind, parameters, note, created FROM models WHERE $a IS NULL OR kind = $a ORDER BY version DESC LIMIT 1", (object?)kind ?? DBNull.Value);
+            using var cmd = Command(SqliteSql.LatestModel, kind);
             using var r = await cmd.ExecuteReaderAsync(ct);
             return r.Read() ? RegistryRows.Model(r) : null;
         });

@@ -13,6 +13,7 @@ internal static class SqliteSql
     public static readonly string[] ParamNames = ["$a", "$b", "$c", "$d", "$e", "$f", "$g", "$h", "$i", "$j", "$k", "$l", "$m"];
 
     public const string UpsertMeta = "INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+    public const string LatestModel = "SELECT version, kind, parameters, note, created FROM models WHERE $a IS NULL OR kind = $a ORDER BY version DESC LIMIT 1";
     public const string InsertEvent = "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)";
 
     /// <summary>A command with positional parameters ($a, $b ...), null as NULL.</summary>
