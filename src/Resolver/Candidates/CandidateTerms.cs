@@ -1,3 +1,4 @@
+using Names.Normalization;
 using Names.Resolver.Comparison;
 
 namespace Names.Resolver.Candidates;
@@ -30,9 +31,9 @@ public sealed record CandidateTerms(IReadOnlyList<string> Keys, IReadOnlyList<st
         if (forms.ConceptKey.Length > 0) nameKeys.Add(ConceptKeyPrefix + forms.ConceptKey);
         // An acronym meets the initials of the names it stands for, whichever of the two is indexed and which looks up.
         foreach (var a in AcronymTerms(record)) if (!nameKeys.Contains(a)) nameKeys.Add(a);
-        // Each word within the name's country: rare there even when common at large (NATIONAL, ETHIK), it ranks the
-        // same organisation's other names above namesakes abroad.
-        if (record.Country.Length > 0)
+        // Each word of an organisation within its country: rare there even when common at large (NATIONAL, ETHIK), it
+        // ranks the same organisation's other names above namesakes abroad. Persons have family name + initial keys.
+        if (record.Country.Length > 0 && record.Kind != EntityKind.Person)
             foreach (var w in words) nameKeys.Add(CountryWordPrefix + record.Country + "|" + w);
         return new CandidateTerms(nameKeys, words);
     }
