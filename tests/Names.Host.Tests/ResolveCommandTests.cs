@@ -175,6 +175,26 @@ public class ResolveCommandTests
     }
 
     [Fact]
+    public async Task Eval_reports_Latin_names_other_scripts_and_acronyms_apart()
+    {
+        using var dir = new TempDir();
+        var input = dir.Write("truth.csv",
+            "name,type,truth\nUniversity of Helsinki,label,h\nHelsingin yliopisto,label,h\nUH,acronym,h\nYandex LLC,label,y\nООО Яндекс,label,y\n" +
+            "Aalto University,label,a\nAalto-yliopisto,label,a\n");
+        var r = await CliRun.RunAsync("eval", input, "--truth-column", "truth", "--acronym-column", "type=acronym", "--json", dir.File("m.json"));
+        Assert.Equal(0, r.ExitCode);
+        var subsets = JsonDocument.Parse(File.ReadAllText(dir.File("m.json"))).RootElement.GetProperty("subsets").EnumerateArray()
+            .ToDictionary(s => s.GetProperty("subset").GetString()!, s => s.GetProperty("parties").GetInt32());
+        Assert.Equal(5, subsets["Latin script, not acronyms"]);
+        Assert.Equal(1, subsets["other scripts, not acronyms"]);
+        Assert.Equal(1, subsets["acronyms"]);
+        Assert.Contains("Latin script, not acronyms", r.Stdout);
+        var bad = await CliRun.RunAsync("eval", input, "--truth-column", "truth", "--acronym-column", "type");
+        Assert.Equal(2, bad.ExitCode);
+        Assert.Contains("COLUMN=TEXT", bad.Stderr);
+    }
+
+    [Fact]
     public async Task Missing_column_is_a_usage_error_and_an_unreadable_registry_an_io_error()
     {
         using var dir = new TempDir();

@@ -74,4 +74,97 @@ public sealed class LuceneCandidateIndexTests
         Assert.Equal(500, index.Count);
         Assert.Equal(10, index.Find(Terms("University of Antwerp"), 10).Count);
     }
+
+    private static NameRecord RecordIn(string name, string country, int party = 0) =>
+        NameRecord.FromParty(Normalizer.Normalize(new NameInput(name, country, "legal_entity"))[party]);
+
+    private static readonly (string Name, string Country)[] Organisations =
+    [
+        ("Centre National de la Recherche Scientifique", "FR"), ("Universidade dos Açores", "PT"), ("University of Lisbon", "PT"),
+        ("National Research Council", "IT"), ("Consejo Superior de Investigaciones Científicas", "ES"), ("University of Arizona", "US"),
+        ("Arizona State University", "US"), ("Centre for Research on Science", "FR"), ("Azores Airlines", "PT"),
+    ];
+
+    private static LuceneCandidateIndex OrganisationIndex()
+    {
+        var index = LuceneCandidateIndex.InMemory();
+        for (int i = 0; i < Organisations.Length; i++) index.Add(i, CandidateTerms.Of(RecordIn(Organisations[i].Name, Organisations[i].Country), Keys));
+        return index;
+    }
+
+    [Theory]
+    [InlineData("CNRS", "FR", "Centre National de la Recherche Scientifique")]
+    [InlineData("CSIC", "ES", "Consejo Superior de Investigaciones Científicas")]
+    public void An_acronym_finds_the_name_whose_initials_it_is(string acronym, string country, string expected)
+    {
+        using var index = OrganisationIndex();
+        var found = index.Find(CandidateTerms.Of(RecordIn(acronym, country), Keys), 3);
+        Assert.Equal(Array.FindIndex(Organisations, o => o.Name == expected), found[0]);
+    }
+
+    [Fact]
+    public void A_name_finds_the_acronym_of_its_initials()
+    {
+        using var index = LuceneCandidateIndex.InMemory();
+        index.Add(0, CandidateTerms.Of(RecordIn("CNRS", "FR"), Keys));
+        index.Add(1, CandidateTerms.Of(RecordIn("CNR", "IT"), Keys));
+        var found = index.Find(CandidateTerms.Of(RecordIn("Centre National de la Recherche Scientifique", "FR"), Keys), 3);
+        Assert.Equal([0L], found);
+    }
+
+    [Fact]
+    public void A_name_in_another_language_is_found_by_its_concept_key()
+    {
+        using var index = OrganisationIndex();
+        var found = index.Find(CandidateTerms.Of(RecordIn("University of the Azores", "PT"), Keys), 3);
+        Assert.Equal(Array.FindIndex(Organisations, o => o.Name == "Universidade dos Açores"), found[0]);
+    }
+
+    [Fact]
+    public void A_unit_split_off_a_field_is_found_by_its_parent_organisation_named_in_that_field()
+    {
+        using var index = LuceneCandidateIndex.InMemory();
+        index.Add(0, CandidateTerms.Of(RecordIn("Department of Chemistry, Arizona State University", "US"), Keys));
+        // The field's first party is the school: only the field names its university.
+        var school = RecordIn("School of Animal and Comparative Biomedical Sciences, University of Arizona", "US");
+        Assert.DoesNotContain("ARIZONA", school.Tokens);
+        index.Add(1, CandidateTerms.Of(school, Keys));
+        Assert.Contains(1L, index.Find(CandidateTerms.Of(RecordIn("University of Arizona", "US"), Keys), 5));
+    }
+
+    [Fact]
+    public void An_index_on_disk_holding_terms_of_another_version_is_rebuilt_in_one_line()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"names-index-{Guid.NewGuid():N}");
+        try
+        {
+            var stamp = new CandidateIndexStamp("r1", 7);
+            using (var index = CandidateIndexFolder.Open(path, stamp, _ => { }))
+            {
+                index.Add(1, Terms("University of Antwerp"));
+                index.Commit(1);
+            }
+            // The same registry and schema, committed by a build that indexed other terms.
+            using (var directory = new Lucene.Net.Store.MMapDirectory(new DirectoryInfo(path)))
+            using (var writer = new Lucene.Net.Index.IndexWriter(directory, new Lucene.Net.Index.IndexWriterConfig(Lucene.Net.Util.LuceneVersion.LUCENE_48, null)))
+            {
+                var data = new Dictionary<string, string>(writer.CommitData) { ["terms"] = (CandidateTerms.Version - 1).ToString() };
+                writer.SetCommitData(data);
+                writer.Commit();
+            }
+            var lines = new List<string>();
+            using (var reopened = CandidateIndexFolder.Open(path, stamp, lines.Add))
+            {
+                Assert.Equal(0, reopened.Count);
+                Assert.Equal(0, reopened.CaughtUp);
+                reopened.Add(1, Terms("University of Antwerp"));
+                reopened.Commit(1); // caught up from the registry
+            }
+            Assert.Contains("index terms of version", Assert.Single(lines));
+            using var sound = CandidateIndexFolder.Open(path, stamp, lines.Add);
+            Assert.Single(lines);
+            Assert.Equal(1, sound.CaughtUp);
+        }
+        finally { if (Directory.Exists(path)) Directory.Delete(path, true); }
+    }
 }

@@ -25,6 +25,11 @@ public static class EvalCommand
         var truth = new Option<string>("--truth-column") { Description = "column holding the true entity label (never shown to the resolver)", Required = true };
         var json = new Option<string?>("--json") { Description = "also write the figures as JSON to this file" };
         var output = new Option<string?>("--out") { Description = "also write the resolved rows (resolve output) to this file" };
+        var acronyms = new Option<string?>("--acronym-column")
+        {
+            Description = "COLUMN=TEXT: rows whose COLUMN contains TEXT count as acronyms in the per-subset figures (besides the fields " +
+                          "the normaliser reads as an acronym alone), e.g. name_type=acronym",
+        };
         var curve = new Option<string?>("--learning-curve")
         {
             Description = "instead: how many reviewer decisions (simulated from the truth, in review-queue order) the supervised scorer needs " +
@@ -36,6 +41,7 @@ public static class EvalCommand
         command.Options.Add(truth);
         command.Options.Add(json);
         command.Options.Add(output);
+        command.Options.Add(acronyms);
         command.Options.Add(curve);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
         {
@@ -55,7 +61,7 @@ public static class EvalCommand
                         await File.WriteAllTextAsync(curveJson, JsonSerializer.Serialize(new { unsupervised, points }, new JsonSerializerOptions { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase }), ct);
                     return CliExitCodes.Done;
                 }
-                var collector = new EvaluationCollector(truthColumn);
+                var collector = new EvaluationCollector(truthColumn, acronymMark: FindAcronymMark(console, request.Input, parse.GetValue(acronyms)));
                 var outcome = await new ResolveRun(console).RunAsync(request, ct, collector);
                 var result = Evaluate(collector, outcome, request, parse.GetValue(truth)!) with
                 {
@@ -75,30 +81,46 @@ public static class EvalCommand
         return command;
     }
 
-    private static int FindTruthColumn(CliConsole console, string input, string column)
+    private static int FindTruthColumn(CliConsole console, string input, string column, string option = "--truth-column")
     {
         if (input == "-") throw new CliUsageException("eval reads its input twice (truth and resolve): give a file, not -");
         CommonOptions.CheckInput(input);
         var file = CsvInputFile.Open(input, console.OpenStdin);
         using var reader = new CsvRecordReader(CsvCharSource.Open(file.Stream));
         var header = reader.ReadHeader() ?? throw new CliIoException($"input '{input}' is empty: a header row is needed");
-        return new CsvHeader(header).Require(column, "--truth-column");
+        return new CsvHeader(header).Require(column, option);
+    }
+
+    private static (int, string)? FindAcronymMark(CliConsole console, string input, string? mark)
+    {
+        if (mark is null) return null;
+        var at = mark.IndexOf('=');
+        if (at <= 0 || at == mark.Length - 1) throw new CliUsageException($"--acronym-column takes COLUMN=TEXT (e.g. name_type=acronym), not '{mark}'");
+        return (FindTruthColumn(console, input, mark[..at], "--acronym-column"), mark[(at + 1)..]);
     }
 
     public static EvaluationResult Evaluate(EvaluationCollector c, ResolveOutcome o, ResolveRequest request, string truthColumn)
     {
         var m = ClusterMetrics.Compute(c.Predicted, c.Truth);
-        BlockingMetrics? b = null;
-        if (c.Records.Count <= BlockingMetricsLimit)
-        {
-            var options = new ResolutionOptions();
-            b = BlockingMetrics.Compute(c.Records, c.Truth, options.MaxCandidates);
-        }
+        BlockingSearch? search = null;
+        if (c.Records.Count <= BlockingMetricsLimit) search = BlockingSearch.Search(c.Records, new ResolutionOptions().MaxCandidates);
+        var b = search?.Measure(c.Truth);
+        var subsets = new List<SubsetResult>();
+        if (c.Subsets.Count == c.Predicted.Count)
+            foreach (var subset in Enum.GetValues<PartySubset>())
+            {
+                var rows = Enumerable.Range(0, c.Subsets.Count).Where(i => c.Subsets[i] == subset).ToList();
+                if (rows.Count == 0) continue;
+                var sm = ClusterMetrics.Compute(rows.Select(i => c.Predicted[i]).ToList(), rows.Select(i => c.Truth[i]).ToList());
+                var sb = search?.Measure(c.Truth, i => c.Subsets[i] == subset);
+                subsets.Add(new SubsetResult(PartySubsets.Label(subset), rows.Count, sm.BCubedPrecision, sm.BCubedRecall, sm.BCubedF1, sm.TruePairs,
+                    sb?.PairsCompleteness, sb?.ReductionRatio));
+            }
         return new EvaluationResult(request.Input, truthColumn, o.Model, o.Rows, o.Rejected, c.Predicted.Count,
             m.PairPrecision, m.PairRecall, m.PairF1, m.BCubedPrecision, m.BCubedRecall, m.BCubedF1,
             m.PredictedClusters, m.TrueClusters, m.TruePairs, m.PredictedPairs, m.CorrectPairs,
             b?.PairsCompleteness, b?.ReductionRatio, o.Statistics.ProposalsCreated, o.Elapsed.TotalSeconds,
-            o.Statistics.Accuracy?.BCubedPrecision, o.Statistics.Accuracy?.BCubedRecall);
+            o.Statistics.Accuracy?.BCubedPrecision, o.Statistics.Accuracy?.BCubedRecall, subsets);
     }
 
     /// <summary>The share of the run's pending proposals that the truth holds as one entity.</summary>
@@ -152,6 +174,10 @@ public static class EvalCommand
             ("review proposals true", r.ReviewBand is { } band ? $"{N(band.TrueMatches)} of {N(band.Proposals)} pending ({F(band.Share)})" : "n/a"),
             ("wall time", $"{r.Seconds.ToString("0.00", inv)} s"),
         };
+        var subsetRows = (r.Subsets ?? []).Select(s => ($"  {s.Subset}",
+            $"{N(s.Parties)} parties, {N(s.TruePairs)} true pairs: B-cubed P {F(s.BCubedPrecision)} R {F(s.BCubedRecall)} F1 {F(s.BCubedF1)}; " +
+            $"pairs completeness {F(s.PairsCompleteness)}, reduction ratio {F(s.ReductionRatio)}"));
+        rows = [.. rows, ("by subset", "(pairs of two parties of the subset)"), .. subsetRows];
         var width = rows.Max(x => x.Item1.Length);
         foreach (var (label, value) in rows) w.WriteLine($"{label.PadRight(width)}  {value}");
         w.Flush();
@@ -164,8 +190,12 @@ public sealed record EvaluationResult(
     double PairPrecision, double PairRecall, double PairF1, double BCubedPrecision, double BCubedRecall, double BCubedF1,
     int PredictedClusters, int TrueClusters, long TruePairs, long PredictedPairs, long CorrectPairs,
     double? PairsCompleteness, double? ReductionRatio, long ReviewProposals, double Seconds,
-    double? EstimatedBCubedPrecision = null, double? EstimatedBCubedRecall = null)
+    double? EstimatedBCubedPrecision = null, double? EstimatedBCubedRecall = null, IReadOnlyList<SubsetResult>? Subsets = null)
 {
     /// <summary>How many pending proposals join what the truth holds as one entity.</summary>
     public ProposalPrecision? ReviewBand { get; init; }
 }
+
+/// <summary>The figures of one <see cref="PartySubset"/>: over the pairs of two of its parties.</summary>
+public sealed record SubsetResult(string Subset, int Parties, double BCubedPrecision, double BCubedRecall, double BCubedF1, long TruePairs,
+    double? PairsCompleteness, double? ReductionRatio);

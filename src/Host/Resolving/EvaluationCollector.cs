@@ -1,4 +1,5 @@
 using Names.Resolver.Comparison;
+using Names.Resolver.Evaluation;
 using Names.Resolver.Resolution;
 
 namespace Names.Host.Resolving;
@@ -6,13 +7,16 @@ namespace Names.Host.Resolving;
 /// <summary>
 /// Collects, per resolved party, the predicted global id and the truth label of its row. A truth cell holding several
 /// labels separated by ';' (multi-party rows, as `names synth` writes them) gives party i the i-th label. Records (for
-/// blocking metrics) are kept only when asked: they cost memory a benchmark should not measure.
+/// blocking metrics) are kept only when asked: they cost memory a benchmark should not measure. Each party's
+/// <see cref="PartySubset"/> is kept too: a row the data set marks as an acronym (<paramref name="acronymMark"/>:
+/// a column and a text its cell contains) counts as one, as does a field the normaliser reads as an acronym alone.
 /// </summary>
-public sealed class EvaluationCollector(int truthColumn, bool collectRecords = true) : IResolvedRowObserver
+public sealed class EvaluationCollector(int truthColumn, bool collectRecords = true, (int Column, string Text)? acronymMark = null) : IResolvedRowObserver
 {
     public List<string> Predicted { get; } = new();
     public List<string> Truth { get; } = new();
     public List<NameRecord> Records { get; } = new();
+    public List<PartySubset> Subsets { get; } = new();
 
     public void Observe(ResolvedParty party, string[] fields)
     {
@@ -22,6 +26,8 @@ public sealed class EvaluationCollector(int truthColumn, bool collectRecords = t
         if (label.Length == 0) return; // unlabelled rows do not count
         Predicted.Add(party.GlobalId);
         Truth.Add(label);
-        if (collectRecords) Records.Add(NameRecord.FromParty(party.Party, party.Input.Context));
+        if (!collectRecords) return;
+        Records.Add(NameRecord.FromParty(party.Party, party.Input.Context));
+        Subsets.Add(acronymMark is { } m && fields[m.Column].Contains(m.Text, StringComparison.OrdinalIgnoreCase) ? PartySubset.Acronyms : PartySubsets.Of(party.Party));
     }
 }

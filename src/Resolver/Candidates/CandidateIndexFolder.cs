@@ -124,10 +124,11 @@ public static class CandidateIndexFolder
         {
             return ($"unreadable ({e.GetType().Name}: {e.Message})", false);
         }
-        var (registry, schema) = LuceneCandidateIndex.ReadStamp(data);
+        var (registry, schema, terms) = LuceneCandidateIndex.ReadStamp(data);
         if (registry is null) return ("no registry recorded in its commit", false);
         if (registry != stamp.RegistryId) return ($"built for another registry ({registry})", true);
         if (schema != stamp.Schema) return ($"built for schema {schema}, the registry has {stamp.Schema}", false);
+        if (terms != CandidateTerms.Version) return ($"holds index terms of version {terms}, this build indexes version {CandidateTerms.Version}", false);
         return null;
     }
 }

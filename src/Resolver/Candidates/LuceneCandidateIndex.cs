@@ -25,7 +25,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private static readonly string[] FieldNames = ["k", "w", "n"];
     /// <summary>The variant id: doc values to read a hit, an indexed number to delete what a commit must not keep.</summary>
     private const string IdField = "id";
-    private const string RegistryData = "registry", SchemaData = "schema", CaughtUpData = "variants";
+    private const string RegistryData = "registry", SchemaData = "schema", CaughtUpData = "variants", TermsData = "terms";
     private const float K1 = 1.2f, B = 0.75f;
 
     /// <summary>Keys omit norms (no length normalisation: a key either matches or not); words and n-grams keep them.</summary>
@@ -77,10 +77,11 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     /// </summary>
     public long CaughtUp { get; private set; }
 
-    /// <summary>Reads the registry id and schema an index directory was committed for.</summary>
-    internal static (string? Registry, int Schema) ReadStamp(IDictionary<string, string> data) =>
+    /// <summary>Reads the registry id and schema an index directory was committed for, and the version of the terms it holds (<see cref="CandidateTerms.Version"/>).</summary>
+    internal static (string? Registry, int Schema, int Terms) ReadStamp(IDictionary<string, string> data) =>
         (data.TryGetValue(RegistryData, out var r) ? r : null,
-         data.TryGetValue(SchemaData, out var s) && int.TryParse(s, out var schema) ? schema : -1);
+         data.TryGetValue(SchemaData, out var s) && int.TryParse(s, out var schema) ? schema : -1,
+         data.TryGetValue(TermsData, out var t) && int.TryParse(t, out var terms) ? terms : 1);
 
     /// <summary>
     /// Makes the index hold the registry's variants up to <paramref name="variantId"/> durably (a no-op in memory).
@@ -95,6 +96,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         {
             [RegistryData] = _stamp.RegistryId, [SchemaData] = _stamp.Schema.ToString(System.Globalization.CultureInfo.InvariantCulture),
             [CaughtUpData] = variantId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            [TermsData] = CandidateTerms.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
         });
         _writer.Commit();
     }

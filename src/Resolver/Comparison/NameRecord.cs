@@ -108,17 +108,19 @@ public sealed class NameRecord
     public string SerializeExtras() => JsonSerializer.Serialize(new Extras(LegalForm, FamilyName, GivenNames, RomanizedName,
         Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray()), ElfCode.Length == 0 ? null : ElfCode,
         Forms.ConceptKey.Length == 0 ? null : Forms.ConceptKey, Forms.FoldedKey.Length == 0 ? null : Forms.FoldedKey,
-        Forms.Acronyms.Length == 0 ? null : Forms.Acronyms, Forms.Initials.Length == 0 ? null : Forms.Initials));
+        Forms.Acronyms.Length == 0 ? null : Forms.Acronyms, Forms.Initials.Length == 0 ? null : Forms.Initials,
+        Forms.Field.Length == 0 ? null : Forms.Field));
 
     public static NameRecord Deserialize(EntityKind kind, string nameKey, string compactKey, string altKey, string country, string extrasJson)
     {
         var e = string.IsNullOrEmpty(extrasJson) ? null : JsonSerializer.Deserialize<Extras>(extrasJson);
         return new NameRecord(kind, nameKey, compactKey, altKey, country, e?.L ?? "", e?.F ?? "", e?.G ?? "", e?.R ?? "",
             e?.C?.ToDictionary(kv => kv.Key, kv => new HashSet<string>(kv.Value)), e?.E ?? "",
-            e is null ? null : new NameForms(e.K ?? "", e.P ?? "", e.A ?? "", e.I ?? ""));
+            e is null ? null : new NameForms(e.K ?? "", e.P ?? "", e.A ?? "", e.I ?? "", e.W ?? ""));
     }
 
-    // K concept key, P folded (phonetic) key, A acronyms, I initials: absent in variants stored before they existed
+    // K concept key, P folded (phonetic) key, A acronyms, I initials, W the whole field of a split or parsed
+    // organisation: absent in variants stored before they existed
     private sealed record Extras(string L, string F, string G, string R, Dictionary<string, string[]>? C, string? E = null,
-        string? K = null, string? P = null, string? A = null, string? I = null);
+        string? K = null, string? P = null, string? A = null, string? I = null, string? W = null);
 }
