@@ -14,8 +14,8 @@ public static class ExportCommand
     {
         var registry = new RegistryOptions();
         var output = CommonOptions.Out();
-        var what = new Option<string>("--what") { Description = "variants (with their entity), entities or redirects", DefaultValueFactory = _ => "variants" };
-        what.AcceptOnlyFromAmong("variants", "entities", "redirects");
+        var what = new Option<string>("--what") { Description = "variants (with their entity), entities, redirects or external-ids (LEI, ROR id ... with the entity holding each)", DefaultValueFactory = _ => "variants" };
+        what.AcceptOnlyFromAmong("variants", "entities", "redirects", "external-ids");
         var format = new Option<string?>("--format") { Description = "csv or jsonl (default: from the --out extension, else csv)" };
         format.AcceptOnlyFromAmong("csv", "jsonl");
         var protectFormulas = CommonOptions.ProtectFormulas();
@@ -43,6 +43,14 @@ public static class ExportCommand
                 case "redirects":
                     sink.Header("absorbed_id", "survivor_id");
                     await foreach (var (absorbed, survivor) in exporter.RedirectsAsync(ct)) { sink.Row(absorbed, survivor); rows++; }
+                    break;
+                case "external-ids":
+                    sink.Header("scheme", "value", "global_id", "linked_to", "source", "status", "time");
+                    await foreach (var (x, holder) in exporter.ExternalIdsAsync(ct))
+                    {
+                        sink.Row(x.Scheme, x.Value, holder, x.EntityId, x.Source, x.Status, x.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+                        rows++;
+                    }
                     break;
                 default:
                     sink.Header("variant_id", "global_id", "kind", "display_name", "name_key", "compact_key", "country", "source_file", "source_row", "source_record_id", "raw_name");

@@ -12,4 +12,8 @@ public static class RegistryEventType
     public const string Decided = "decided";
     /// <summary>A reviewer's decision taken back (merge reverted, cannot-link removed, skip forgotten).</summary>
     public const string Undone = "undone";
+    /// <summary>An external identifier (LEI, ROR id, ORCID ...) linked to the entity; detail <c>scheme:value</c>, the source and status.</summary>
+    public const string ExternalIdLinked = "external_id_linked";
+    /// <summary>The authority's status of a linked external identifier changed (a newer file); detail <c>scheme:value</c> and the new status.</summary>
+    public const string ExternalIdUpdated = "external_id_updated";
 }

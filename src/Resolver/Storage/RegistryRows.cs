@@ -33,11 +33,14 @@ internal static class RegistryRows
 
     public static string? Text(DbDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    public static DateTimeOffset Time(DbDataReader r, int i) => r.GetValue(i) switch
+    public static DateTimeOffset Time(DbDataReader r, int i) => Time(r.GetValue(i));
+
+    /// <summary>A time as either store returns it: text in SQLite, DateTime in PostgreSQL.</summary>
+    public static DateTimeOffset Time(object value) => value switch
     {
         string text => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture),
         DateTimeOffset time => time,
-        var value => new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(value, CultureInfo.InvariantCulture), DateTimeKind.Utc)),
+        var other => new DateTimeOffset(DateTime.SpecifyKind(Convert.ToDateTime(other, CultureInfo.InvariantCulture), DateTimeKind.Utc)),
     };
 
     /// <summary>How SQLite stores a time: round-trip UTC text.</summary>

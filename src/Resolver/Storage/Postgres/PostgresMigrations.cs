@@ -180,6 +180,8 @@ internal static class PostgresMigrations
         (7, """
             DROP TABLE IF EXISTS blocking_keys;
             """),
+        // External identifiers of entities, as in the SQLite schema version 8.
+        (8, ExternalIdSql.Schema("timestamptz")),
     };
 
     public static int Latest => All[^1].Version;

@@ -152,6 +152,8 @@ internal static class SqliteMigrations
             CREATE INDEX IF NOT EXISTS ix_svc_events_other ON events(other_id);
             DELETE FROM meta WHERE key = 'service.schema';
             """),
+        // External identifiers of entities (issue 15): LEI, ROR id, ORCID ..., one entity per (scheme, value).
+        (8, ExternalIdSql.Schema("TEXT")),
     };
 
     public static int Latest => All[^1].Version;
