@@ -23,6 +23,7 @@ public static class NamesCli
         root.Subcommands.Add(IndexCommand.Create(console));
         root.Subcommands.Add(ServeCommand.Create(console));
         root.Subcommands.Add(KeysCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
         return root;
     }
 

@@ -33,7 +33,7 @@ internal static class ExternalIdSql
         """;
 
     public static (string, IReadOnlyList<(string, object)>) OfEntity(string entityId) =>
-        ($"{Members} SELECT x.{Columns.Replace(", ", ", x.")} FROM external_ids x JOIN members m ON x.entity_id = m.id ORDER BY x.scheme, x.value",
+        ($"{Members} SELECT x.{Columns.Replace(", ", ", x.")} FROM members m CROSS JOIN external_ids x WHERE x.entity_id = m.id ORDER BY x.scheme, x.value",
             [("entity", entityId)]);
 
     public static (string, IReadOnlyList<(string, object)>) Find(string scheme, string value) =>
@@ -51,9 +51,10 @@ internal static class ExternalIdSql
             SELECT CAST(@a AS TEXT) UNION SELECT e.id FROM entities e JOIN ma ON e.survivor_id = ma.id WHERE e.status = 'absorbed'),
         mb(id) AS (
             SELECT CAST(@b AS TEXT) UNION SELECT e.id FROM entities e JOIN mb ON e.survivor_id = mb.id WHERE e.status = 'absorbed')
-        SELECT x.scheme, x.value, y.value FROM external_ids x JOIN ma ON x.entity_id = ma.id
-        JOIN external_ids y ON y.scheme = x.scheme AND y.value <> x.value JOIN mb ON y.entity_id = mb.id
-        WHERE x.status NOT LIKE 'superseded by %' AND y.status NOT LIKE 'superseded by %'
+        -- CROSS JOIN: SQLite joins in this order (from the members through ix_external_ids_entity), never a scan of the table
+        SELECT x.scheme, x.value, y.value FROM ma CROSS JOIN mb CROSS JOIN external_ids x CROSS JOIN external_ids y
+        WHERE x.entity_id = ma.id AND y.entity_id = mb.id AND y.scheme = x.scheme AND y.value <> x.value
+            AND x.status NOT LIKE 'superseded by %' AND y.status NOT LIKE 'superseded by %'
         ORDER BY x.scheme, x.value, y.value
         """, [("a", a), ("b", b)]);
 
