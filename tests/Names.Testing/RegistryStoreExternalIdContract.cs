@@ -65,3 +65,34 @@ public abstract partial class RegistryStoreContract
         Assert.Equal(2, (await store.GetExternalIdsAsync(b)).Count);
     }
 }
+
+/// <summary>The merge veto under concurrency: many deciders at once, none merges two holders of different LEIs.</summary>
+public abstract partial class RegistryStoreContract
+{
+    [Fact]
+    public async Task Fifty_concurrent_accepts_between_two_holders_of_different_leis_are_all_refused()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        await store.ApplyAsync(Batch(new IdMinter(1), out var a, out var b));
+        var batch = Links(new("lei", LeiA, a, "gleif.csv", "", T0), new("lei", LeiB, b, "gleif.csv", "", T0));
+        for (int i = 0; i < 50; i++)
+            batch.NewProposals.Add(new ReviewProposal(0, i % 2 == 0 ? a : b, i % 2 == 0 ? b : a, 0.7 + i / 1000.0, $"p {i}", ProposalStatus.Pending, T0));
+        await store.ApplyAsync(batch);
+        var proposals = await store.GetProposalsAsync(ProposalStatus.Pending);
+        var outcomes = await Task.WhenAll(proposals.Select(p => Task.Run(async () =>
+        {
+            var (survivor, absorbed) = p.Id % 2 == 0 ? (p.EntityA, p.EntityB) : (p.EntityB, p.EntityA);
+            try
+            {
+                await store.RecordDecisionAsync(new ReviewDecisionRequest(p.Id, ReviewDecisionStatus.Accepted, "r" + p.Id, null, survivor, absorbed));
+                return "merged";
+            }
+            catch (ReviewConflictException e) { return e.Message; }
+        })));
+        Assert.Equal(50, outcomes.Length);
+        Assert.All(outcomes, o => Assert.Contains("different LEIs", o));
+        Assert.Equal((EntityStatus.Active, EntityStatus.Active), ((await store.GetEntityAsync(a))!.Status, (await store.GetEntityAsync(b))!.Status));
+        Assert.Equal(a, (await store.FindExternalIdAsync("lei", LeiA))!.EntityId);
+        Assert.Equal(b, (await store.FindExternalIdAsync("lei", LeiB))!.EntityId);
+    }
+}
