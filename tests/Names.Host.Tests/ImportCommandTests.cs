@@ -21,7 +21,8 @@ public class ImportCommandTests
         Row(L1, "Velmora Textiles S.A.", "", "FR", "", "ACTIVE", "", "ISSUED"),
         Row(L2, "Velmora Holding S.A.", "", "FR", "", "ACTIVE", "", "ISSUED"),
         Row("5299000000000000XX99", "Broken Check Ltd", "", "GB", "", "ACTIVE", "", "ISSUED"),
-        Row(GleifSampleWriter.Lei(3), "", "", "GB", "", "ACTIVE", "", "ISSUED"));
+        Row(GleifSampleWriter.Lei(3), "", "", "GB", "", "ACTIVE", "", "ISSUED"),
+        Row(GleifSampleWriter.Lei(4), "???", "", "GB", "", "ACTIVE", "", "ISSUED"));
 
     private static async Task<(int Entities, long Events)> CountsAsync(string db)
     {
@@ -42,9 +43,10 @@ public class ImportCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
         Assert.Contains("3 new", r.Stdout);
         var rejected = CsvRows.Read(rejects);
-        Assert.Equal(["5", "6"], rejected.Select(x => x["line"]));
+        Assert.Equal(["5", "6", "7"], rejected.Select(x => x["line"]));
         Assert.Contains("wrong check digits", rejected[0]["reason"]);
         Assert.Contains("no legal name", rejected[1]["reason"]);
+        Assert.Contains("no usable name", rejected[2]["reason"]); // a name the cleaner finds no party in
 
         await using (var store = await SqliteRegistryStore.OpenAsync(db))
         {

@@ -78,6 +78,10 @@ public static class ImportCommand
         using var normalizer = await NameNormalizer.CreateDefaultAsync(ct);
         var importer = await AuthorityImporter.OpenAsync(store, normalizer, Path.GetFileName(path), actor, new ResolutionOptions().Seed, ct);
         using var rejects = RejectsSink.ForPath(rejectsPath, console, staged: true);
+        void Refused(IReadOnlyList<(AuthorityRecord Record, string Reason)> refused)
+        {
+            foreach (var (record, reason) in refused) rejects.Add(new CsvReject(record.Position, reason, record.Id.ToString()));
+        }
         var work = Task.Run(async () =>
         {
             var batch = new List<AuthorityRecord>(BatchSize);
@@ -87,12 +91,12 @@ public static class ImportCommand
                 else batch.Add(item.Record!);
                 if (batch.Count == BatchSize)
                 {
-                    await importer.ImportAsync(batch, ct);
+                    Refused(await importer.ImportAsync(batch, ct));
                     batch.Clear();
                 }
                 if (file.RecordsRead >= limit) break;
             }
-            await importer.ImportAsync(batch, ct);
+            Refused(await importer.ImportAsync(batch, ct));
             await importer.FinishAsync(ct);
             return 0;
         }, ct);

@@ -70,8 +70,11 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
     /// <summary>One variant per name, kind and country in the registry (PostgreSQL's ux_variants_name).</summary>
     private static string NameKey(string kind, string nameKey, string compactKey, string country) => $"{kind}\u001f{nameKey}\u001f{compactKey}\u001f{country}";
 
-    /// <summary>Imports the records, normalising their names on all cores, and commits them in one transaction.</summary>
-    public async Task ImportAsync(IReadOnlyList<AuthorityRecord> records, CancellationToken ct)
+    /// <summary>
+    /// Imports the records, normalising their names on all cores, and commits them in one transaction. Returns the
+    /// records it could not import (a new identifier whose every name the normaliser refuses), with the reason.
+    /// </summary>
+    public async Task<IReadOnlyList<(AuthorityRecord Record, string Reason)>> ImportAsync(IReadOnlyList<AuthorityRecord> records, CancellationToken ct)
     {
         var parties = new Party?[records.Count][];
         Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = ct }, i =>
@@ -79,8 +82,11 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
             var r = records[i];
             parties[i] = r.Names.Select(n => FirstUsable(_normalizer.Normalize(new NameInput(n, r.Country, "legal_entity")), r.ElfCode)).ToArray();
         });
-        for (int i = 0; i < records.Count; i++) await ImportAsync(records[i], parties[i], ct);
+        var refused = new List<(AuthorityRecord, string)>();
+        for (int i = 0; i < records.Count; i++)
+            if (!await ImportAsync(records[i], parties[i], ct)) refused.Add((records[i], $"{records[i].Id}: no usable name (the cleaner found no party in {string.Join(" / ", records[i].Names)})"));
         await CommitAsync(ct);
+        return refused;
     }
 
     private static Party? FirstUsable(IReadOnlyList<Party> parties, string elfCode)
@@ -90,9 +96,9 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
         return party is null ? null : party with { Kind = EntityKind.LegalEntity, ElfCode = elfCode.Length > 0 ? elfCode : party.ElfCode };
     }
 
-    private async Task ImportAsync(AuthorityRecord record, Party?[] parties, CancellationToken ct)
+    /// <summary>False when the record is new and none of its names is usable: nothing is written for it.</summary>
+    private async Task<bool> ImportAsync(AuthorityRecord record, Party?[] parties, CancellationToken ct)
     {
-        Statistics.Records++;
         var status = record.Successor is { } successor ? ExternalIdStatus.SupersededBy + successor : record.Status;
         string entityId;
         if (_ids.TryGetValue((record.Id.Scheme, record.Id.Value), out var held))
@@ -108,11 +114,7 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
         else
         {
             var first = parties.FirstOrDefault(p => p is not null);
-            if (first is null)
-            {
-                Statistics.NamesUnusable += parties.Length;
-                return; // the reader rejects records without a usable name before they get here
-            }
+            if (first is null) return false;
             entityId = await _writer.MintAsync(first, ct);
             _survivorOf[entityId] = null;
             Statistics.EntitiesCreated++;
@@ -147,6 +149,8 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
             LinkId(other, entityId, record.Successor is null ? "" : status, RegistryEventType.ExternalIdLinked);
         }
         if (record.Successor is { } next) _successors.Add((entityId, record.Id, next));
+        Statistics.Records++;
+        return true;
     }
 
     private void LinkId(ExternalId id, string entityId, string status, string eventType)
