@@ -31,7 +31,7 @@ public class ResolveCommandTests
         Assert.Equal(0, r.ExitCode);
         var rows = ReadCsv(dir.File("out.csv"));
         var rejects = File.ReadAllLines(dir.File("rej.csv"));
-        Assert.Equal(["id", "name", "country", "party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key", "org_unit", "address"], rows[0].Keys);
+        Assert.Equal(["id", "name", "country", "party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key", "org_unit", "address", "external_ids"], rows[0].Keys);
         // 10 rows: 8 resolved, the blank name (line 9) and the unbalanced quote (line 10) rejected
         Assert.Equal(8, rows.Select(x => x["id"]).Distinct().Count());
         Assert.Equal(3, rejects.Length); // header + 2

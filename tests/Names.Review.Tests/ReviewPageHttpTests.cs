@@ -161,6 +161,22 @@ public sealed class ReviewPageHttpTests(SqliteServiceFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task A_proposal_shows_each_sides_external_identifiers_beside_its_names()
+    {
+        var a = await ResolveAsync("Harrowgate Lantern Works Ltd", "GB");
+        var b = await ResolveAsync("Pellinore Glass Studio Ltd", "GB");
+        var batch = new RegistryBatch();
+        batch.ExternalIds.Add(new ExternalIdLink("lei", "HWUPKR0MPOU8FGXBT394", a, "gleif.csv", "", DateTimeOffset.UtcNow));
+        batch.ExternalIds.Add(new ExternalIdLink("ror", "0000ev088", b, "ror.json", "", DateTimeOffset.UtcNow));
+        await Service.Runtime.ReviewStore.ApplyAsync(batch);
+        var proposal = await ProposeAsync(a, b);
+        var session = await SignedInAsync();
+        Assert.Equal(HttpStatusCode.OK, (await session.GetAsync($"/review/proposals/{proposal}")).StatusCode);
+        Assert.Contains("<dt>Identifiers</dt><dd>lei:HWUPKR0MPOU8FGXBT394</dd>", session.Html);
+        Assert.Contains("<dt>Identifiers</dt><dd>ror:0000ev088</dd>", session.Html);
+    }
+
+    [Fact]
     public async Task Texts_from_the_data_are_HTML_encoded()
     {
         // The cleaner drops markup from names, so the hostile texts come in through the other fields the page shows:

@@ -21,6 +21,7 @@ public static class BenchCommand
         bench.Subcommands.Add(Micro(console));
         bench.Subcommands.Add(Names.Host.Service.Benchmarks.LookupBenchCommand.Create(console));
         bench.Subcommands.Add(Names.Host.Service.Benchmarks.SoakBenchCommand.Create(console));
+        bench.Subcommands.Add(Names.Host.Authorities.ImportBenchCommand.Create(console));
         return bench;
     }
 
@@ -132,7 +133,7 @@ public static class BenchCommand
     }
 
     /// <summary>The timed command's own summary is not wanted: the bench prints its figures.</summary>
-    private static CliConsole Quiet(CliConsole console) => new()
+    internal static CliConsole Quiet(CliConsole console) => new()
     {
         OpenStdin = console.OpenStdin, OpenStdout = console.OpenStdout, Out = TextWriter.Null, Error = new StringWriter(), ErrorIsTerminal = false,
     };
@@ -152,7 +153,7 @@ public static class BenchCommand
         return command;
     }
 
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try { return File.ReadAllText("/proc/loadavg").Split(' ')[0]; }
         catch (IOException) { return "unknown"; }

@@ -18,8 +18,8 @@ public static class ExportCommand
     {
         var registry = new RegistryOptions();
         var output = CommonOptions.Out();
-        var what = new Option<string>("--what") { Description = "variants (with their entity), entities, redirects or changes (the identifier change feed)", DefaultValueFactory = _ => "variants" };
-        what.AcceptOnlyFromAmong("variants", "entities", "redirects", "changes");
+        var what = new Option<string>("--what") { Description = "variants (with their entity), entities, redirects, changes (the identifier change feed) or external-ids (LEI, ROR id ... with the entity holding each)", DefaultValueFactory = _ => "variants" };
+        what.AcceptOnlyFromAmong("variants", "entities", "redirects", "changes", "external-ids");
         var after = new Option<long>("--after") { Description = "with --what changes: the changes after this seq (0: from the start)" };
         var entity = new Option<string?>("--entity") { Description = "everything the registry holds about the person with this id, as one JSON document" };
         var format = new Option<string?>("--format") { Description = "csv or jsonl (default: from the --out extension, else csv)" };
@@ -62,6 +62,13 @@ public static class ExportCommand
                                 c.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), c.Detail ?? "");
                             rows++;
                         }
+                case "external-ids":
+                    sink.Header("scheme", "value", "global_id", "linked_to", "source", "status", "time");
+                    await foreach (var (x, holder) in exporter.ExternalIdsAsync(ct))
+                    {
+                        sink.Row(x.Scheme, x.Value, holder, x.EntityId, x.Source, x.Status, x.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+                        rows++;
+                    }
                     break;
                 default:
                     sink.Header("variant_id", "global_id", "kind", "display_name", "name_key", "compact_key", "country", "source_file", "source_row", "source_record_id", "raw_name");

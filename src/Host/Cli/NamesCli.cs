@@ -25,6 +25,7 @@ public static class NamesCli
         root.Subcommands.Add(KeysCommand.Create(console));
         root.Subcommands.Add(EraseCommand.Create(console));
         root.Subcommands.Add(AuditCommand.Create(console));
+        root.Subcommands.Add(ImportCommand.Create(console));
         return root;
     }
 

@@ -15,7 +15,7 @@ public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Stat
 
 /// <summary>
 /// One `names resolve` run: CSV in -> registry -> CSV out (input columns + party_seq, global_id, entity_kind,
-/// resolution, match_score, canonical_name, name_key, org_unit, address), rejects with line numbers, summary, optional HTML report.
+/// resolution, match_score, canonical_name, name_key, org_unit, address, external_ids), rejects with line numbers, summary, optional HTML report.
 /// Every input row ends in the output or in the rejects file. Crash safety: a run on an input file is resumable (see
 /// <see cref="RunCheckpoint"/>): killed at any point and run again with the same arguments, it replays the committed rows
 /// and finishes with the result of an uninterrupted run. The output, rejects and report files are written aside and put
@@ -23,7 +23,7 @@ public sealed record ResolveOutcome(long Rows, long Rejected, RunStatistics Stat
 /// </summary>
 public sealed class ResolveRun(CliConsole console)
 {
-    public static readonly string[] OutputColumns = ["party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key", "org_unit", "address"];
+    public static readonly string[] OutputColumns = ["party_seq", "global_id", "entity_kind", "resolution", "match_score", "canonical_name", "name_key", "org_unit", "address", "external_ids"];
 
     /// <param name="stop">Asks the run to stop after the current chunk, commit it and return (outcome marked stopped).</param>
     public async Task<ResolveOutcome> RunAsync(ResolveRequest request, CancellationToken ct, IResolvedRowObserver? observer = null, CancellationToken stop = default)
@@ -92,7 +92,7 @@ public sealed class ResolveRun(CliConsole console)
         // An empty Out discards the rows (eval without --out).
         using var output = request.Out.Length == 0 ? null : StagedOutputFile.Open(request.Out, console);
         using var csv = CsvRowWriter.To(output?.Writer ?? TextWriter.Null, request.ProtectFormulas);
-        var run = WriteAsync(engine, source, header, csv, rejects, observer, ct, stop);
+        var run = WriteAsync(engine, source, header, csv, rejects, observer, await ExternalIdColumn.LoadAsync(store, ct), ct, stop);
         await new TerminalProgress(console).TrackAsync("resolving", () => new ProgressSnapshot(source.RowsRead, reader.Source.BytesRead, file.Length), run);
         csv.Dispose(); // flushed: the output file may now be put in place (and closed)
         rejects.Flush();
@@ -111,7 +111,7 @@ public sealed class ResolveRun(CliConsole console)
     }
 
     private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, CsvRowWriter output,
-        RejectsSink rejects, IResolvedRowObserver? observer, CancellationToken ct, CancellationToken stop)
+        RejectsSink rejects, IResolvedRowObserver? observer, ExternalIdColumn externalIds, CancellationToken ct, CancellationToken stop)
     {
         output.Line = 1;
         output.Row(header.Columns.Concat(OutputColumns));
@@ -156,6 +156,7 @@ public sealed class ResolveRun(CliConsole console)
                 output.Field(p.NameKey);
                 output.Field(p.Party.OrgUnit);
                 output.Field(p.Party.Address);
+                output.Field(externalIds.Of(p.GlobalId));
                 await output.EndRowAsync(ct);
                 written++;
                 observer?.Observe(p, fields);

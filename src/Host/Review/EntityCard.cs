@@ -3,8 +3,8 @@ using Names.Resolver.Storage;
 
 namespace Names.Host.Review;
 
-/// <summary>One entity as the page shows it: id, kind, status, when minted, record count, countries, sources, its name
-/// variants and example records. Used side by side on a proposal and alone on the entity page.</summary>
+/// <summary>One entity as the page shows it: id, kind, status, when minted, record count, countries, sources, external
+/// identifiers (LEI, ROR id ...), its name variants and example records. Used side by side on a proposal and alone on the entity page.</summary>
 public static class EntityCard
 {
     /// <summary>Variants listed in full on a card; the entity page lists them all.</summary>
@@ -19,6 +19,7 @@ public static class EntityCard
           <dt>Records</dt><dd>{e.RecordCount}</dd>
           <dt>Countries</dt><dd>{List(e.Countries)}</dd>
           <dt>Sources</dt><dd>{List(e.Sources)}</dd>
+          <dt>Identifiers</dt><dd>{List((e.ExternalIds ?? []).Select(x => x.ToString()).ToList())}</dd>
         </dl>
         """);
 

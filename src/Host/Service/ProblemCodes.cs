@@ -23,6 +23,7 @@ public static class ProblemCodes
     public const string InvalidRole = "invalid_role";
     public const string InvalidId = "invalid_id";
     public const string EntityNotFound = "entity_not_found";
+    public const string InvalidExternalId = "invalid_external_id";
     public const string UnusableName = "unusable_name";
     public const string InvalidIdempotencyKey = "invalid_idempotency_key";
     public const string IdempotencyKeyReused = "idempotency_key_reused";

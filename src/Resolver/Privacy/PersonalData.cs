@@ -35,7 +35,7 @@ public sealed record ReadAuditEntry(string KeyName, DateTimeOffset Time, string 
 /// <c>minted</c> (<see cref="Id"/>, with <see cref="Origin"/> when a split made it), <c>merged</c> (Id absorbed into
 /// <see cref="Survivor"/>), <c>unmerged</c> (a merge undone: Id active again, Origin its former survivor), <c>split</c>
 /// (Id = the new id, Origin = the entity it was split from), <c>erased</c> (Id erased), <c>external_id_linked</c>
-/// (Id, <see cref="Detail"/> = the link).
+/// and <c>external_id_updated</c> (Id, <see cref="Detail"/> = the link and its status).
 /// </summary>
 public sealed record IdentifierChange(long Seq, string Type, string Id, string? Survivor, string? Origin, DateTimeOffset Time, string? Detail = null);
 

@@ -75,7 +75,7 @@ internal abstract class PersonalDataStore : IPersonalDataStore
         {
             var changes = await sql.ReadAsync(($"""
                 SELECT seq, type, entity_id, other_id, time, detail FROM events
-                WHERE seq > @after AND (type IN ('minted', 'merged', 'split', 'erased', 'external_id_linked')
+                WHERE seq > @after AND (type IN ('minted', 'merged', 'split', 'erased', 'external_id_linked', 'external_id_updated')
                     OR (type = 'undone' AND detail LIKE '%{ErasurePlan.UnmergeMarker}%'))
                 ORDER BY seq LIMIT @limit
                 """, [("after", afterSeq), ("limit", (long)limit)]), r => ChangeOf(r.GetInt64(0), r.GetString(1), r.GetString(2), RegistryRows.Text(r, 3),

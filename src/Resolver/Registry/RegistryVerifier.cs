@@ -1,4 +1,5 @@
 using Names.Resolver.Candidates;
+using Names.Resolver.ExternalIds;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Resolution;
 using Names.Resolver.Storage;
@@ -8,7 +9,8 @@ namespace Names.Resolver.Registry;
 /// <summary>
 /// Checks a registry's invariants (used by `names verify`): every id ever issued (minted events) resolves to an
 /// active or erased entity, no erased id has personal data left, the read audit's chain is whole, every id has valid check digits, every variant belongs to an existing entity, absorbed ids form no
-/// cycle and point at existing entities, and what the store maintains for the review queue matches a recount. With a
+/// cycle and point at existing entities, every external identifier is valid in its scheme's normal form and names an
+/// existing entity, and what the store maintains for the review queue matches a recount. With a
 /// candidate index: it holds as many variants as the registry up to the last one it caught up to, and a sample of
 /// variants is found by its own name.
 /// </summary>
@@ -53,6 +55,13 @@ public sealed class RegistryVerifier(IRegistryStore store, LuceneCandidateIndex?
             variants++;
             if (!entities.TryGetValue(v.EntityId, out var owner)) problems.Add($"variant {v.Id} ({v.NameKey}): entity {v.EntityId} does not exist");
             else if (owner.Status != EntityStatus.Active) problems.Add($"variant {v.Id} ({v.NameKey}): belongs to absorbed entity {v.EntityId}");
+        }
+
+        await foreach (var x in store.ReadExternalIdsAsync(ct))
+        {
+            if (!ExternalIdSchemes.TryParse(x.Scheme, x.Value, out var parsed, out var reason)) problems.Add($"external id {x}: {reason}");
+            else if (parsed.Value != x.Value) problems.Add($"external id {x}: not in its normal form {parsed.Value}");
+            if (!entities.ContainsKey(x.EntityId)) problems.Add($"external id {x}: entity {x.EntityId} does not exist");
         }
 
         long issued = 0;

@@ -50,6 +50,9 @@ internal interface IReviewDecisionSql
 
     Task MarkDecisionUndoneAsync(long decisionId, long undoDecisionId, CancellationToken ct);
 
+    /// <summary>Why the two entities may never be one (they hold different identifiers of one scheme), or null.</summary>
+    Task<string?> ExternalIdConflictAsync(string a, string b, CancellationToken ct);
+
     Task AddEventsAsync(IReadOnlyList<RegistryEvent> events, CancellationToken ct);
 
     /// <summary>Runs <see cref="ReviewQueueRefresh"/> (the queue rows triggers could not follow; also those naming these entities).</summary>

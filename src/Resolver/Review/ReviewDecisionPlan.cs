@@ -33,6 +33,8 @@ internal static class ReviewDecisionPlan
                     var (first, second) = RegistryState.Pair(survivor, absorbed);
                     if (await sql.CannotLinkExistsAsync(first, second, ct))
                         throw new ReviewConflictException($"{survivor} and {absorbed} carry a cannot-link decision");
+                    if (await sql.ExternalIdConflictAsync(survivor, absorbed, ct) is { } differ)
+                        throw new ReviewConflictException($"{survivor} and {absorbed} hold {differ}: they are different parties and are never merged");
                     moved = await sql.MoveAllVariantsAsync(absorbed, survivor, ct);
                     await sql.MarkAbsorbedAsync(absorbed, survivor, ct);
                     events.Add(new RegistryEvent(RegistryEventType.Merged, survivor, absorbed, q.Actor, detail, now));

@@ -144,7 +144,7 @@ public sealed class ReviewQueue(IRegistryStore store, IOnlineRegistry registry, 
         var variants = await store.GetVariantsOfEntityAsync(id, ct);
         var examples = variants.Take(ExampleRecordsShown).Select(Example).ToList();
         return new EntitySummary(facts.Id, facts.Kind, facts.Status, facts.SurvivorId, facts.CanonicalName, variants, facts.Countries,
-            facts.VariantCount, facts.Sources, examples, facts.Minted);
+            facts.VariantCount, facts.Sources, examples, facts.Minted, await store.GetExternalIdsAsync(id, ct));
     }
 
     private static string Example(VariantRecord v)

@@ -5,7 +5,7 @@ namespace Names.Resolver.Storage;
 /// <see cref="IProposalStore"/>, <see cref="IModelStore"/>, <see cref="IEventLog"/>); a caller that needs one asks for
 /// that one. Implementations (SQLite, PostgreSQL) must pass the contract tests in Names.Resolver.Tests (RegistryStoreContract).
 /// </summary>
-public interface IRegistryStore : IEntityStore, IProposalStore, IModelStore, IEventLog, IAsyncDisposable
+public interface IRegistryStore : IEntityStore, IProposalStore, IModelStore, IEventLog, IExternalIdStore, IAsyncDisposable
 {
     /// <summary>Schema version currently applied.</summary>
     Task<int> GetSchemaVersionAsync(CancellationToken ct = default);

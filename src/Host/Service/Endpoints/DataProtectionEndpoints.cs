@@ -63,7 +63,7 @@ public static class DataProtectionEndpoints
             return Results.Ok(new ChangesView(page.Changes.Select(c => new ChangeView(c.Seq, c.Type, c.Id, c.Survivor, c.Origin, c.Time, c.Detail)).ToList(), page.Next));
         })
         .RequireAuthorization(RolePolicies.For(ApiRole.Reader))
-        .WithName("GetChanges").WithSummary("Identifier changes after a cursor, in one total order: minted, merged, unmerged, split, erased, external_id_linked")
+        .WithName("GetChanges").WithSummary("Identifier changes after a cursor, in one total order: minted, merged, unmerged, split, erased, external_id_linked, external_id_updated")
         .Produces<ChangesView>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403);
     }
 }

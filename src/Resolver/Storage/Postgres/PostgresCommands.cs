@@ -51,6 +51,8 @@ internal static class PostgresCommands
 
     public const string VariantColumns = RegistryRows.VariantColumns;
 
+    private static readonly string UpsertExternalId = ExternalIdSql.Upsert(i => "$" + (i + 1));
+
     /// <summary>Writes a batch inside <paramref name="tx"/> with binary COPY (bulk runs write tens of thousands of rows at once).</summary>
     /// <paramref name="idsFromSequence"/>: the variant ids were taken from the sequence (online path), so it need not be moved.
     public static async Task WriteBatchAsync(NpgsqlConnection c, NpgsqlTransaction tx, RegistryBatch batch, CancellationToken ct, bool idsFromSequence = false)
@@ -86,6 +88,8 @@ internal static class PostgresCommands
         foreach (var p in batch.NewProposals)
             await ExecAsync(c, tx, "INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($1,$2,$3,$4,$5,$6,$7)", ct,
                 p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, Utc(p.Created), ContributionsJson.Write(p.Contributions));
+        foreach (var x in batch.ExternalIds)
+            await ExecAsync(c, tx, UpsertExternalId, ct, x.Scheme, x.Value, x.EntityId, x.Source, x.Status, Utc(x.Time));
         foreach (var (key, value) in batch.Meta)
             await ExecAsync(c, tx, "INSERT INTO meta(key, value) VALUES ($1,$2) ON CONFLICT (key) DO UPDATE SET value = excluded.value", ct, key, value);
         if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(c, tx, [], ct);

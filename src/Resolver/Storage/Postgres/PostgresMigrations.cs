@@ -182,6 +182,8 @@ internal static class PostgresMigrations
             """),
         // Data protection, as in the SQLite schema version 8.
         (8, PersonalDataSchema.Migration(postgres: true)),
+        // External identifiers of entities, as in the SQLite schema version 9.
+        (9, ExternalIdSql.Schema("timestamptz")),
     };
 
     public static int Latest => All[^1].Version;

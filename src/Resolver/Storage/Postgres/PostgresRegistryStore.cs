@@ -325,5 +325,23 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return Convert.ToInt64(await ScalarAsync(c, null, "SELECT COUNT(*) FROM events", ct));
     }
 
+    public async Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return (await RowsAsync(c, ExternalIdSql.OfEntity(entityId), ct)).Select(ExternalIdSql.Link).ToList();
+    }
+
+    public async Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        return (await RowsAsync(c, ExternalIdSql.Find(scheme, value), ct)).Select(ExternalIdSql.Link).FirstOrDefault();
+    }
+
+    public async IAsyncEnumerable<ExternalIdLink> ReadExternalIdsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        foreach (var row in await RowsAsync(c, ExternalIdSql.All(), ct)) yield return ExternalIdSql.Link(row);
+    }
+
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 }

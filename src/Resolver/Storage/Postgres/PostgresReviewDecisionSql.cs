@@ -55,6 +55,17 @@ internal sealed class PostgresReviewDecisionSql(NpgsqlConnection c, NpgsqlTransa
     public async Task<string?> LockSurvivorOfAbsorbedAsync(string absorbed, CancellationToken ct) =>
         await ScalarAsync(c, tx, "SELECT survivor_id FROM entities WHERE id = $1 AND status = 'absorbed' FOR UPDATE", ct, absorbed) as string;
 
+    public async Task<string?> ExternalIdConflictAsync(string a, string b, CancellationToken ct)
+    {
+        var (sql, parameters) = ExternalIdSql.Conflicts(a, b);
+        await using var cmd = new NpgsqlCommand(sql, c, tx);
+        foreach (var (name, value) in parameters) cmd.Parameters.AddWithValue(name, value);
+        await using var r = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<object?[]>();
+        while (await r.ReadAsync(ct)) rows.Add([r.GetString(0), r.GetString(1), r.GetString(2)]);
+        return ExternalIdSql.ConflictReason(rows);
+    }
+
     public Task RefreshReviewQueueAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct) => PostgresCommands.RefreshReviewQueueAsync(c, tx, entityIds, ct);
 
     public Task MarkActiveAsync(string id, CancellationToken ct) =>

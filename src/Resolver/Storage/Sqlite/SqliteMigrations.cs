@@ -154,6 +154,8 @@ internal static class SqliteMigrations
             """),
         // Data protection (issue 16): erasure records and the append-only read audit (PersonalDataSchema).
         (8, PersonalDataSchema.Migration(postgres: false)),
+        // External identifiers of entities (issue 15): LEI, ROR id, ORCID ..., one entity per (scheme, value).
+        (9, ExternalIdSql.Schema("TEXT")),
     };
 
     public static int Latest => All[^1].Version;

@@ -351,6 +351,17 @@ public sealed class SqliteRegistryStore : IRegistryStore
     public async Task<long> CountEventsAsync(CancellationToken ct = default) =>
         Convert.ToInt64(await Locked(() => ScalarAsync(_connection, "SELECT COUNT(*) FROM events", ct)), CultureInfo.InvariantCulture);
 
+    public async Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct = default) =>
+        (await Locked(() => RowsAsync(ExternalIdSql.OfEntity(entityId), ct))).Select(ExternalIdSql.Link).ToList();
+
+    public async Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct = default) =>
+        (await Locked(() => RowsAsync(ExternalIdSql.Find(scheme, value), ct))).Select(ExternalIdSql.Link).FirstOrDefault();
+
+    public async IAsyncEnumerable<ExternalIdLink> ReadExternalIdsAsync([EnumeratorCancellation] CancellationToken ct = default)
+    {
+        foreach (var row in await Locked(() => RowsAsync(ExternalIdSql.All(), ct))) yield return ExternalIdSql.Link(row);
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _connection.DisposeAsync();

@@ -58,6 +58,15 @@ internal sealed class SqliteReviewDecisionSql(SqliteConnection c, SqliteTransact
     public async Task<string?> LockSurvivorOfAbsorbedAsync(string absorbed, CancellationToken ct) =>
         await ScalarAsync("SELECT survivor_id FROM entities WHERE id = $a AND status = 'absorbed'", ct, absorbed) as string;
 
+    public async Task<string?> ExternalIdConflictAsync(string a, string b, CancellationToken ct)
+    {
+        using var cmd = SqliteSql.Named(c, tx, ExternalIdSql.Conflicts(a, b));
+        using var r = await cmd.ExecuteReaderAsync(ct);
+        var rows = new List<object?[]>();
+        while (r.Read()) rows.Add([r.GetString(0), r.GetString(1), r.GetString(2)]);
+        return ExternalIdSql.ConflictReason(rows);
+    }
+
     public Task RefreshReviewQueueAsync(IReadOnlyCollection<string> entityIds, CancellationToken ct) => SqliteSql.RefreshReviewQueueAsync(c, tx, entityIds, ct);
 
     public Task MarkActiveAsync(string id, CancellationToken ct) =>

@@ -14,6 +14,7 @@ internal static class SqliteSql
 
     public const string UpsertMeta = "INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
     public const string LatestModel = "SELECT version, kind, parameters, note, created FROM models WHERE $a IS NULL OR kind = $a ORDER BY version DESC LIMIT 1";
+    private static readonly string UpsertExternalId = ExternalIdSql.Upsert(i => ParamNames[i]);
     public const string InsertEvent = "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)";
 
     /// <summary>A command with positional parameters ($a, $b ...), null as NULL.</summary>
@@ -69,6 +70,8 @@ internal static class SqliteSql
         foreach (var p in batch.NewProposals)
             command("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)",
                 [p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, RegistryRows.TimeText(p.Created), ContributionsJson.Write(p.Contributions)]).ExecuteNonQuery();
+        foreach (var x in batch.ExternalIds)
+            command(UpsertExternalId, [x.Scheme, x.Value, x.EntityId, x.Source, x.Status, RegistryRows.TimeText(x.Time)]).ExecuteNonQuery();
         foreach (var (key, value) in batch.Meta) command(UpsertMeta, [key, value]).ExecuteNonQuery();
         if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(c, tx, [], ct);
     }
