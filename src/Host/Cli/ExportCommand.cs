@@ -62,6 +62,7 @@ public static class ExportCommand
                                 c.Time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture), c.Detail ?? "");
                             rows++;
                         }
+                    break;
                 case "external-ids":
                     sink.Header("scheme", "value", "global_id", "linked_to", "source", "status", "time");
                     await foreach (var (x, holder) in exporter.ExternalIdsAsync(ct))
