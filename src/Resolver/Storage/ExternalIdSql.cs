@@ -51,9 +51,10 @@ internal static class ExternalIdSql
             SELECT CAST(@a AS TEXT) UNION SELECT e.id FROM entities e JOIN ma ON e.survivor_id = ma.id WHERE e.status = 'absorbed'),
         mb(id) AS (
             SELECT CAST(@b AS TEXT) UNION SELECT e.id FROM entities e JOIN mb ON e.survivor_id = mb.id WHERE e.status = 'absorbed')
-        -- CROSS JOIN: SQLite joins in this order (from the members through ix_external_ids_entity), never a scan of the table
+        -- CROSS JOIN: SQLite joins in this order (from the members through ix_external_ids_entity), never a scan of the table;
+        -- "|| ''" keeps SQLite from reaching y through its key index by scheme alone (every LEI in the registry)
         SELECT x.scheme, x.value, y.value FROM ma CROSS JOIN mb CROSS JOIN external_ids x CROSS JOIN external_ids y
-        WHERE x.entity_id = ma.id AND y.entity_id = mb.id AND y.scheme = x.scheme AND y.value <> x.value
+        WHERE x.entity_id = ma.id AND y.entity_id = mb.id AND y.scheme || '' = x.scheme AND y.value <> x.value
             AND x.status NOT LIKE 'superseded by %' AND y.status NOT LIKE 'superseded by %'
         ORDER BY x.scheme, x.value, y.value
         """, [("a", a), ("b", b)]);
