@@ -1,3 +1,4 @@
+using Names.Resolver.ExternalIds;
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
@@ -28,6 +29,8 @@ internal sealed class RegistryState
         public string? SurvivorId { get; set; }
         public bool PreExisting { get; } = preExisting;
         public List<int> Variants { get; } = new();
+        /// <summary>The external identifiers the entity holds, those of entities absorbed into it included.</summary>
+        public List<ExternalId> ExternalIds { get; } = new();
         /// <summary>Pooled context of all variants, so context is compared with the whole cluster.</summary>
         public NameRecord ContextPool { get; } = new(EntityKind.Unknown, "", "", "", "");
     }
@@ -39,6 +42,8 @@ internal sealed class RegistryState
     public Dictionary<string, int> VariantByKey { get; } = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _handleById = new();
     public Dictionary<string, EntityState> Entities { get; } = new(StringComparer.Ordinal);
+    /// <summary>Who holds each external identifier (the entity it was linked to; follow <see cref="Survivor"/>).</summary>
+    public Dictionary<ExternalId, string> ExternalIdHolders { get; } = new();
     public HashSet<(string, string)> CannotLinks { get; } = new();
     public HashSet<(string, string)> ProposedPairs { get; } = new();
     public TokenStatistics Tokens { get; } = new();
@@ -101,6 +106,13 @@ internal sealed class RegistryState
     /// What a run added to the registry, left out when the registry is read as it was before that run (a resumed run):
     /// variants and proposals above the run's starting ids, and the entities it minted.
     /// </summary>
+    /// <summary>Records in memory that the entity (its survivor) holds the identifier.</summary>
+    public void LinkExternalId(ExternalId id, string entityId)
+    {
+        ExternalIdHolders[id] = entityId;
+        Survivor(entityId).ExternalIds.Add(id);
+    }
+
     public sealed record RunAdditions(long BaseVariantId, long BaseProposalId, IReadOnlySet<string> MintedIds);
 
     /// <summary>
@@ -126,6 +138,9 @@ internal sealed class RegistryState
             var record = RecordOf(v);
             state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), v.Id > indexed ? state.Terms(record) : null);
         }
+        await foreach (var x in store.ReadExternalIdsAsync(ct))
+            if (state.Entities.ContainsKey(x.EntityId) && ExternalIdSchemes.TryParse(x.Scheme, x.Value, out var id, out _))
+                state.LinkExternalId(id, x.EntityId);
         foreach (var pair in await store.GetCannotLinksAsync(ct)) state.CannotLinks.Add(Pair(pair.A, pair.B));
         foreach (var p in await store.GetProposalsAsync(null, ct))
         {
