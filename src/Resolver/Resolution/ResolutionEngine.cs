@@ -221,7 +221,7 @@ public sealed class ResolutionEngine
         var holding = ids is null ? null : _externalIds.HolderOf(ids);
         // A known name keeps its entity only where the row's identifiers agree with it; else it is scored below.
         if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party)
-            && (ids is null || (holding is { } h ? h.Holder == _state.Survivor(_state.Variants[known].EntityId) : RunExternalIds.MayHold(_state.Survivor(_state.Variants[known].EntityId), ids))))
+            && (ids is null || (holding is { } h ? h.Holder == _state.Survivor(_state.Variants[known].EntityId) : ExternalIdRule.MayHold(_state.Survivor(_state.Variants[known].EntityId).PartyIds, ids))))
         {
             stats.KnownVariants++;
             var variant = _state.Variants[known];
@@ -235,7 +235,7 @@ public sealed class ResolutionEngine
                 entity.ContextPool.AddContext(row.Context, RegistryState.MaxPooledContextItems);
             }
             return holding is { } held
-                ? Answer(row, party, entity, ResolutionKind.Matched, 1, RunExternalIds.Same(held.Id))
+                ? Answer(row, party, entity, ResolutionKind.Matched, 1, ExternalIdRule.Same(held.Id))
                 : Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
         }
 
@@ -276,16 +276,23 @@ public sealed class ResolutionEngine
     private async ValueTask<ResolvedParty> ResolveHeldAsync(ResolveInput row, Party party, NameRecord record, CandidateTerms terms,
         RegistryState.EntityState holder, ExternalId held, IReadOnlyList<ExternalId> ids, RunStatistics stats, CancellationToken ct)
     {
+        foreach (var h in holder.Variants)
+            if (_state.Variants[h].Record is var named && named.NameKey == record.NameKey && named.Kind == record.Kind && named.Country == record.Country)
+            {
+                // The holder has the name already (another entity had it first): nothing new to write.
+                _chunkVariants.Add(_state.Variants[h].Id);
+                return Answer(row, party, holder, ResolutionKind.Matched, 1, ExternalIdRule.Same(held));
+            }
         var evidence = _registry.MatchWith(_matcher, record, holder);
         stats.PairsScored += evidence?.Compared ?? 0;
-        bool agrees = evidence is null || evidence.Probability >= _options.LowerThreshold;
-        string entityId = holder.Id, resolution = ResolutionKind.Matched, explanation = RunExternalIds.Same(held);
+        bool agrees = !ExternalIdRule.Contradicts(evidence?.BestScore, _options);
+        string entityId = holder.Id, resolution = ResolutionKind.Matched, explanation = ExternalIdRule.Same(held);
         if (!agrees)
         {
             entityId = await _writer.MintAsync(party, ct);
             stats.NewEntities++;
             resolution = ResolutionKind.Review;
-            explanation = $"{explanation} as {holder.Id}, but the names differ: {evidence!.BestScore.Explain()}";
+            explanation = ExternalIdRule.Contradiction(held, holder.Id, evidence!.BestScore);
             if (await _writer.ProposeAsync(holder.Id, entityId, evidence.BestScore, explanation, ct)) stats.ProposalsCreated++;
         }
         double score = agrees ? 1 : evidence!.Probability;

@@ -1,5 +1,4 @@
 using Names.Resolver.ExternalIds;
-using Names.Resolver.Storage;
 
 namespace Names.Resolver.Resolution;
 
@@ -18,24 +17,16 @@ internal sealed class RunExternalIds(RegistryState state, RegistryWriter writer,
         return null;
     }
 
-    /// <summary>Whether the entity may take the identifiers: it holds none of another value in their schemes.</summary>
-    public static bool MayHold(RegistryState.EntityState entity, IReadOnlyList<ExternalId> ids) => ExternalId.Contradicting(ids, entity.ExternalIds) is null;
-
     /// <summary>Links to the entity each identifier nobody holds yet, unless the entity holds another of its scheme.</summary>
     public void Link(RegistryState.EntityState entity, IReadOnlyList<ExternalId> ids)
     {
         foreach (var id in ids)
         {
-            if (state.ExternalIdHolders.ContainsKey(id) || ExternalId.Contradicting([id], entity.ExternalIds) is not null) continue;
+            if (state.ExternalIdHolders.ContainsKey(id) || ExternalId.Contradicting([id], entity.PartyIds) is not null) continue;
             state.LinkExternalId(id, entity.Id);
-            var now = DateTimeOffset.UtcNow;
-            writer.Batch.ExternalIds.Add(new ExternalIdLink(id.Scheme, id.Value, entity.Id, options.SourceFile, "", now));
-            writer.Batch.Events.Add(new RegistryEvent(RegistryEventType.ExternalIdLinked, entity.Id, null, options.Actor, id.ToString(), now));
+            ExternalIdRule.Link(writer.Batch, id, entity.Id, options.SourceFile, options.Actor);
         }
     }
-
-    /// <summary>How an explanation names the identifier's match: "same LEI".</summary>
-    public static string Same(ExternalId id) => "same " + ExternalIdSchemes.LabelOf(id.Scheme);
 
     /// <summary>The identifiers the entity holds, for the output's <c>external_ids</c> column.</summary>
     public static string Column(RegistryState.EntityState entity) =>

@@ -35,7 +35,7 @@ internal sealed class RunRegistry(RegistryState state, IdMinter minter, Resoluti
         return matcher.Score(record, [group], this, state.Tokens).FirstOrDefault();
     }
 
-    public IReadOnlyCollection<ExternalId> ExternalIdsOf(RegistryState.EntityState entity) => entity.ExternalIds;
+    public IReadOnlyCollection<ExternalId> ExternalIdsOf(RegistryState.EntityState entity) => entity.PartyIds;
 
     public RegistryState.EntityState? EntityOf(int member) => state.Survivor(state.Variants[member].EntityId);
     public string IdOf(RegistryState.EntityState entity) => entity.Id;

@@ -1,7 +1,9 @@
 namespace Names.Host.Service.Contracts;
 
 /// <summary>POST /api/v1/resolve: the name as filed; source is recorded as the provenance of a new variant.</summary>
-public sealed record ResolveRequest(string? Name, string? Country = null, string? Kind = null, string? Source = null, string? FamilyName = null, string? GivenNames = null);
+/// <remarks><see cref="ExternalIds"/>: identifiers the party holds, scheme to value (<c>{"lei": "..."}</c>); an invalid one answers 400 with the reason.</remarks>
+public sealed record ResolveRequest(string? Name, string? Country = null, string? Kind = null, string? Source = null, string? FamilyName = null, string? GivenNames = null,
+    IReadOnlyDictionary<string, string>? ExternalIds = null);
 
 /// <summary>
 /// The answer: <see cref="Id"/> and <see cref="Resolution"/> of the first usable party (the common case of one party),
