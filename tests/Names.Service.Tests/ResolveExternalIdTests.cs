@@ -54,3 +54,56 @@ public sealed class ResolveExternalIdTests(SqliteServiceFixture fixture) : IClas
         Assert.Contains("same LEI as " + id, Party(contradiction, "explanation"));
     }
 }
+
+/// <summary>Exactly once: two entities holding different LEIs stay apart under 50 concurrent resolves of names that would otherwise match.</summary>
+public sealed class ConcurrentExternalIdResolveTests
+{
+    private const int Requests = 50;
+
+    private static async Task AssertApartAsync(ServiceFactory service)
+    {
+        var filer = service.ClientFor(ApiRole.Filer);
+        var reader = service.ClientFor(ApiRole.Reader);
+        string la = GleifSampleWriter.Lei(92001), lb = GleifSampleWriter.Lei(92002);
+        var names = new[] { "Sturmfeder Werkzeuge GmbH", "Sturmfeder Werkzeuge", "STURMFEDER WERKZEUGE G.M.B.H." };
+        var tasks = Enumerable.Range(0, Requests).Select(async i =>
+        {
+            var lei = i % 2 == 0 ? la : lb;
+            var response = await filer.ResolveAsync(new { name = names[i % names.Length], country = "DE", externalIds = new { lei } });
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return (Lei: lei, Answer: await response.ReadJsonAsync());
+        }).ToList();
+        var answers = await Task.WhenAll(tasks);
+
+        async Task<string> HolderAsync(string lei) =>
+            (await (await reader.GetAsync($"/api/v1/entities?scheme=lei&value={lei}")).ReadJsonAsync()).GetProperty("id").GetString()!;
+        var (a, b) = (await HolderAsync(la), await HolderAsync(lb));
+        Assert.NotEqual(a, b);
+        // Each answer names the holder of its LEI, or a new entity put to review with it: never the other holder.
+        foreach (var (lei, answer) in answers)
+        {
+            var id = answer.GetProperty("id").GetString();
+            Assert.NotEqual(lei == la ? b : a, id);
+        }
+        foreach (var id in new[] { a, b })
+        {
+            var entity = await (await reader.GetAsync("/api/v1/entities/" + id)).ReadJsonAsync();
+            Assert.Equal("active", entity.GetProperty("status").GetString());
+            Assert.Single(entity.GetProperty("externalIds").EnumerateArray());
+        }
+    }
+
+    [Fact]
+    public async Task Two_entities_with_different_LEIs_stay_apart_under_50_concurrent_resolves_on_sqlite()
+    {
+        await using var service = await ServiceFactory.CreateSqliteAsync();
+        await AssertApartAsync(service);
+    }
+
+    [PostgresFact, Trait("Category", "Postgres")]
+    public async Task Two_entities_with_different_LEIs_stay_apart_under_50_concurrent_resolves_on_postgres()
+    {
+        await using var service = await ServiceFactory.CreatePostgresAsync();
+        await AssertApartAsync(service);
+    }
+}

@@ -20,6 +20,10 @@ public static class ExternalIdRule
 
     public static string Contradiction(ExternalId id, string holderId, PairScore best) => $"{Same(id)} as {holderId}, but the names differ: {best.Explain()}";
 
+    /// <summary>Why a name known for <paramref name="entityId"/> went to a new entity holding <paramref name="ids"/>: its entity holds another of their scheme.</summary>
+    public static string HeldElsewhere(string entityId, IReadOnlyList<ExternalId> ids) =>
+        $"the name is a variant of {entityId}, which holds another {string.Join(", ", ids.Select(x => ExternalIdSchemes.LabelOf(x.Scheme)))}";
+
     /// <summary>Whether the entity holding <paramref name="held"/> may take the identifiers: none of another value in their schemes.</summary>
     public static bool MayHold(IReadOnlyCollection<ExternalId> held, IReadOnlyList<ExternalId> ids) => ExternalId.Contradicting(ids, held) is null;
 

@@ -219,10 +219,11 @@ public sealed class ResolutionEngine
 
         var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
         var holding = ids is null ? null : _externalIds.HolderOf(ids);
-        // A known name keeps its entity only where the row's identifiers agree with it; else it is scored below.
-        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party)
-            && (ids is null || (holding is { } h ? h.Holder == _state.Survivor(_state.Variants[known].EntityId) : ExternalIdRule.MayHold(_state.Survivor(_state.Variants[known].EntityId).PartyIds, ids))))
+        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party))
         {
+            // A known name whose identifiers another entity holds, or that its entity may not hold (a name has one variant).
+            if (ids is not null && (holding is { } h ? h.Holder != _state.Survivor(_state.Variants[known].EntityId) : !ExternalIdRule.MayHold(_state.Survivor(_state.Variants[known].EntityId).PartyIds, ids)))
+                return await ResolveKnownNameElsewhereAsync(row, party, _state.Variants[known], holding, ids, ct);
             stats.KnownVariants++;
             var variant = _state.Variants[known];
             _chunkVariants.Add(variant.Id);
@@ -276,15 +277,7 @@ public sealed class ResolutionEngine
     private async ValueTask<ResolvedParty> ResolveHeldAsync(ResolveInput row, Party party, NameRecord record, CandidateTerms terms,
         RegistryState.EntityState holder, ExternalId held, IReadOnlyList<ExternalId> ids, RunStatistics stats, CancellationToken ct)
     {
-        foreach (var h in holder.Variants)
-            if (_state.Variants[h].Record is var named && named.NameKey == record.NameKey && named.Kind == record.Kind && named.Country == record.Country)
-            {
-                // The holder has the name already (another entity had it first): nothing new to write.
-                _chunkVariants.Add(_state.Variants[h].Id);
-                return Answer(row, party, holder, ResolutionKind.Matched, 1, ExternalIdRule.Same(held));
-            }
         var evidence = _registry.MatchWith(_matcher, record, holder);
-        stats.PairsScored += evidence?.Compared ?? 0;
         bool agrees = !ExternalIdRule.Contradicts(evidence?.BestScore, _options);
         string entityId = holder.Id, resolution = ResolutionKind.Matched, explanation = ExternalIdRule.Same(held);
         if (!agrees)
@@ -299,9 +292,33 @@ public sealed class ResolutionEngine
         var variant = await _writer.LinkAsync(entityId, party, record, resolution, score, new VariantOrigin(_options.SourceFile, row.Row, row.SourceRecordId, row.Name ?? ""), ct);
         _chunkVariants.Add(variant.Id);
         _state.AddVariant(new RegistryState.VariantState(variant.Id, entityId, record, party.DisplayName, score), terms);
-        var entity = _state.Survivor(entityId);
-        if (agrees) _externalIds.Link(entity, ids);
-        return Answer(row, party, entity, resolution, score, explanation);
+        if (agrees) _externalIds.Link(_state.Survivor(entityId), ids);
+        return Answer(row, party, _state.Survivor(entityId), resolution, score, explanation);
+    }
+
+    /// <summary>
+    /// A known name carrying identifiers its entity cannot take. Held by another entity: that holder answers ("same LEI")
+    /// unless its names contradict the name (then the name's entity is proposed with it). Held by nobody while the name's
+    /// entity holds another of the scheme: a new entity holds the identifier, proposed with the name's entity.
+    /// </summary>
+    private async ValueTask<ResolvedParty> ResolveKnownNameElsewhereAsync(ResolveInput row, Party party, RegistryState.VariantState known,
+        (RegistryState.EntityState Holder, ExternalId Id)? holding, IReadOnlyList<ExternalId> ids, CancellationToken ct)
+    {
+        _chunkVariants.Add(known.Id);
+        var entity = _state.Survivor(known.EntityId);
+        if (holding is { } h)
+        {
+            var evidence = _registry.MatchWith(_matcher, known.Record, h.Holder);
+            if (!ExternalIdRule.Contradicts(evidence?.BestScore, _options)) return Answer(row, party, h.Holder, ResolutionKind.Matched, 1, ExternalIdRule.Same(h.Id));
+            var contradiction = ExternalIdRule.Contradiction(h.Id, h.Holder.Id, evidence!.BestScore);
+            if (await _writer.ProposeAsync(entity.Id, h.Holder.Id, evidence.BestScore, contradiction, ct)) Statistics.ProposalsCreated++;
+            return Answer(row, party, entity, ResolutionKind.Review, evidence.Probability, contradiction);
+        }
+        var (minted, explanation) = (_state.Entities[await _writer.MintAsync(party, ct)], ExternalIdRule.HeldElsewhere(entity.Id, ids));
+        Statistics.NewEntities++;
+        _externalIds.Link(minted, ids);
+        if (await _writer.ProposeAsync(entity.Id, minted.Id, _matcher.ScorePair(known.Record, known.Record, _state.Tokens), explanation, ct)) Statistics.ProposalsCreated++;
+        return Answer(row, party, minted, ResolutionKind.Review, 1, explanation);
     }
 
     /// <summary>

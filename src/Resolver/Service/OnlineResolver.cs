@@ -143,14 +143,23 @@ public sealed class OnlineResolver : IEntityLookup
         if (known is not null)
         {
             var entity = await SurvivorAsync(s, known.EntityId, ct) ?? throw new InvalidOperationException($"variant {known.Id} names unknown entity {known.EntityId}");
-            // A known name keeps its entity only where the name's identifiers agree with it; else it is scored below.
-            if (ids is null || (held is { } h ? h.Holder.Id == entity.Id : ExternalIdRule.MayHold(await PartyIdsAsync(s, entity.Id, ct), ids)))
+            if (held is { } h && h.Holder.Id != entity.Id) return await KnownNameHeldElsewhereAsync(s, writer, party, known, entity, h.Holder, h.Id, ct);
+            if (held is { } sameId)
+                return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(sameId.Id)), null);
+            if (ids is not null && !ExternalIdRule.MayHold(await PartyIdsAsync(s, entity.Id, ct), ids))
             {
-                if (held is { } sameId)
-                    return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(sameId.Id)), null);
-                var linked = ids is null ? null : await LinkAsync(s, writer, ids, entity.Id, source, actor, ct);
-                return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, "known variant"), linked);
+                // Its entity holds another of the scheme (and a name has one variant): a new entity holds the identifiers, proposed with it.
+                var minted = await writer.MintAsync(party, ct);
+                await LinkAsync(s, writer, ids, minted, source, actor, ct, write: false);
+                var explanation = ExternalIdRule.HeldElsewhere(entity.Id, ids);
+                var knownRecord = RegistryState.RecordOf(known);
+                var proposed = await writer.ProposeAsync(entity.Id, minted, _matcher.ScorePair(knownRecord, knownRecord, _tokens), explanation, ct);
+                var mintedBatch = writer.TakeBatch();
+                await s.WriteAsync(mintedBatch, ct);
+                return (new PartyResolution(party, minted, kind, party.DisplayName, ResolutionKind.Review, 1.0, explanation, proposed ? entity.Id : null), mintedBatch);
             }
+            var linked = ids is null ? null : await LinkAsync(s, writer, ids, entity.Id, source, actor, ct);
+            return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, "known variant"), linked);
         }
 
         var record = NameRecord.FromParty(party);
@@ -176,15 +185,7 @@ public sealed class OnlineResolver : IEntityLookup
     private async Task<(PartyResolution, RegistryBatch?)> ResolveHeldAsync(IRegistrySession s, RegistryWriter writer, Party party, NameRecord record,
         EntityRecord holder, ExternalId held, IReadOnlyList<ExternalId> ids, VariantOrigin origin, string source, string actor, CancellationToken ct)
     {
-        PairScore? best = null;
-        foreach (var v in await s.GetVariantsOfEntityAsync(holder.Id, 0, Options.MaxCandidates, ct))
-        {
-            // The holder has the name already (another entity had it first): nothing new to write.
-            if (v.NameKey == party.NameKey && v.Kind == party.Kind.ToText() && v.Country == party.Country)
-                return (new PartyResolution(party, holder.Id, holder.Kind, holder.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(held)), null);
-            var score = _matcher.ScorePair(record, RegistryState.RecordOf(v), _tokens);
-            if (best is null || score.Probability > best.Probability) best = score;
-        }
+        var best = await BestScoreAsync(s, record, holder.Id, ct);
         PartyResolution resolution;
         if (ExternalIdRule.Contradicts(best, Options))
         {
@@ -204,6 +205,33 @@ public sealed class OnlineResolver : IEntityLookup
         var batch = writer.TakeBatch();
         await s.WriteAsync(batch, ct);
         return (resolution, batch);
+    }
+
+    /// <summary>A known name whose identifier another entity holds: that holder answers, unless its names contradict the name (then the name's entity is proposed with it).</summary>
+    private async Task<(PartyResolution, RegistryBatch?)> KnownNameHeldElsewhereAsync(IRegistrySession s, RegistryWriter writer, Party party, VariantRecord known,
+        EntityRecord entity, EntityRecord holder, ExternalId held, CancellationToken ct)
+    {
+        var best = await BestScoreAsync(s, RegistryState.RecordOf(known), holder.Id, ct);
+        if (!ExternalIdRule.Contradicts(best, Options))
+            return (new PartyResolution(party, holder.Id, holder.Kind, holder.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(held)), null);
+        var explanation = ExternalIdRule.Contradiction(held, holder.Id, best!);
+        var proposed = await writer.ProposeAsync(entity.Id, holder.Id, best!, explanation, ct);
+        var batch = writer.TakeBatch();
+        await s.WriteAsync(batch, ct);
+        return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Review, Math.Round(best!.Probability, 4), explanation,
+            proposed ? holder.Id : null), batch);
+    }
+
+    /// <summary>The best score of the record against the entity's names (null when it has none).</summary>
+    private async Task<PairScore?> BestScoreAsync(IRegistrySession s, NameRecord record, string entityId, CancellationToken ct)
+    {
+        PairScore? best = null;
+        foreach (var v in await s.GetVariantsOfEntityAsync(entityId, 0, Options.MaxCandidates, ct))
+        {
+            var score = _matcher.ScorePair(record, RegistryState.RecordOf(v), _tokens);
+            if (best is null || score.Probability > best.Probability) best = score;
+        }
+        return best;
     }
 
     /// <summary>The active entity holding one of the identifiers (the first held), with that identifier; null when nobody holds any.</summary>
