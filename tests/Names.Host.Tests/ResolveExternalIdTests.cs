@@ -85,6 +85,18 @@ public class ResolveExternalIdTests
     }
 
     [Fact]
+    public async Task A_name_matching_an_entity_of_another_LEI_is_not_linked_to_it_but_proposed()
+    {
+        using var dir = new TempDir();
+        var first = await ResolveAsync(dir, "a.csv", $"id,name,LEI\n1,SIEMENS AKTIENGESELLSCHAFT,{LeiA}\n");
+        var second = await ResolveAsync(dir, "b.csv", $"id,name,LEI\n2,Siemens AG,{LeiB}\n");
+        Assert.NotEqual(first[0]["global_id"], second[0]["global_id"]);
+        Assert.Equal(("review", "lei:" + LeiB), (second[0]["resolution"], second[0]["external_ids"]));
+        var proposal = Assert.Single(await ProposalsAsync(dir));
+        Assert.Equal(new[] { first[0]["global_id"], second[0]["global_id"] }.Order(), new[] { proposal.EntityA, proposal.EntityB }.Order());
+    }
+
+    [Fact]
     public async Task An_identifier_contradicting_the_name_makes_a_review_proposal_not_a_link()
     {
         using var dir = new TempDir();
