@@ -88,8 +88,9 @@ public class ResolveExternalIdTests
     public async Task A_name_matching_an_entity_of_another_LEI_is_not_linked_to_it_but_proposed()
     {
         using var dir = new TempDir();
-        var first = await ResolveAsync(dir, "a.csv", $"id,name,LEI\n1,SIEMENS AKTIENGESELLSCHAFT,{LeiA}\n");
-        var second = await ResolveAsync(dir, "b.csv", $"id,name,LEI\n2,Siemens AG,{LeiB}\n");
+        // Without identifiers the second name is linked to the first (another name key, scored at the upper threshold).
+        var first = await ResolveAsync(dir, "a.csv", $"id,name,country,LEI\n1,Quellbach Pumpenwerke GmbH,DE,{LeiA}\n", "--country-column", "country");
+        var second = await ResolveAsync(dir, "b.csv", $"id,name,country,LEI\n2,Quellbach Pumpenwerk GmbH,DE,{LeiB}\n", "--country-column", "country");
         Assert.NotEqual(first[0]["global_id"], second[0]["global_id"]);
         Assert.Equal(("review", "lei:" + LeiB), (second[0]["resolution"], second[0]["external_ids"]));
         var proposal = Assert.Single(await ProposalsAsync(dir));
