@@ -20,6 +20,11 @@ public sealed class ResolveOptions
         Description = "comma-separated columns compared as context when both records have them (co-applicants, classes, dates, places...); " +
                       "multi-valued cells are split on ** ; |",
     };
+    public Option<string?> IdColumns { get; } = new("--id-columns")
+    {
+        Description = "identifiers the rows carry, as scheme=COLUMN pairs (lei=LEI,orcid=ORCID; schemes: " + string.Join(", ", Names.Resolver.ExternalIds.ExternalIdSchemes.Names) +
+                      "): a row resolves to the entity holding its identifier",
+    };
     public RegistryOptions Registry { get; } = new();
     public Option<ulong> Seed { get; } = new("--seed") { Description = "seed of the id generator of a new registry (same seed + same input = same ids)" };
     public Option<double?> Upper { get; } = new("--upper") { Description = "auto-link threshold on the match probability (default 0.9)" };
@@ -39,7 +44,7 @@ public sealed class ResolveOptions
     public void AddTo(Command command)
     {
         command.Arguments.Add(Input);
-        foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context }) command.Options.Add(o);
+        foreach (var o in new Option[] { Column, Country, Kind, DefaultKind, Id, Family, Given, Context, IdColumns }) command.Options.Add(o);
         Registry.AddTo(command);
         foreach (var o in new Option[] { Seed, Upper, Lower, BatchSize, KeepUnits }) command.Options.Add(o);
     }
@@ -62,6 +67,7 @@ public sealed class ResolveOptions
             IdColumn = parse.GetValue(Id),
             FamilyColumn = parse.GetValue(Family),
             GivenColumn = parse.GetValue(Given),
+            ExternalIdColumns = ExternalIdColumnsOf(parse.GetValue(IdColumns)),
             ContextColumns = (parse.GetValue(Context) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
             Registry = Registry.Bind(parse),
             Seed = parse.GetValue(Seed),
@@ -70,5 +76,21 @@ public sealed class ResolveOptions
             BatchSize = parse.GetValue(BatchSize),
             KeepUnits = parse.GetValue(KeepUnits),
         };
+    }
+
+    /// <summary><c>scheme=COLUMN</c> pairs, each scheme known and named once.</summary>
+    private static IReadOnlyList<(string Scheme, string Column)> ExternalIdColumnsOf(string? text)
+    {
+        var pairs = new List<(string, string)>();
+        foreach (var item in (text ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var eq = item.IndexOf('=');
+            if (eq <= 0 || eq == item.Length - 1) throw new CliUsageException($"--id-columns '{item}' is not scheme=COLUMN (e.g. lei=LEI)");
+            var scheme = Names.Resolver.ExternalIds.ExternalIdSchemes.Find(item[..eq], out var reason)
+                ?? throw new CliUsageException("--id-columns: " + reason);
+            if (pairs.Any(p => p.Item1 == scheme.Name)) throw new CliUsageException($"--id-columns names scheme '{scheme.Name}' twice");
+            pairs.Add((scheme.Name, item[(eq + 1)..].Trim()));
+        }
+        return pairs;
     }
 }

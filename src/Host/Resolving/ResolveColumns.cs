@@ -3,7 +3,8 @@ using Names.Host.Csv;
 namespace Names.Host.Resolving;
 
 /// <summary>Positions of the columns a resolve run reads, validated against the header (missing column: usage error).</summary>
-public sealed record ResolveColumns(int Name, int? Country, int? Kind, int? Id, int? Family, int? Given, IReadOnlyList<(string Name, int Index)> Context)
+public sealed record ResolveColumns(int Name, int? Country, int? Kind, int? Id, int? Family, int? Given, IReadOnlyList<(string Name, int Index)> Context,
+    IReadOnlyList<(string Scheme, int Index)> ExternalIds)
 {
     public static ResolveColumns From(CsvHeader header, ResolveRequest r)
     {
@@ -15,6 +16,7 @@ public sealed record ResolveColumns(int Name, int? Country, int? Kind, int? Id, 
             Optional(r.IdColumn, "--id-column"),
             Optional(r.FamilyColumn, "--family-column"),
             Optional(r.GivenColumn, "--given-column"),
-            r.ContextColumns.Select(c => (c, header.Require(c, "--context-columns"))).ToArray());
+            r.ContextColumns.Select(c => (c, header.Require(c, "--context-columns"))).ToArray(),
+            r.ExternalIdColumns.Select(x => (x.Scheme, header.Require(x.Column, "--id-columns"))).ToArray());
     }
 }

@@ -12,6 +12,8 @@ public sealed record ResolveRequest
     public string? IdColumn { get; init; }
     public string? FamilyColumn { get; init; }
     public string? GivenColumn { get; init; }
+    /// <summary>Columns holding identifiers the rows carry: (scheme name, column).</summary>
+    public IReadOnlyList<(string Scheme, string Column)> ExternalIdColumns { get; init; } = Array.Empty<(string, string)>();
     public IReadOnlyList<string> ContextColumns { get; init; } = Array.Empty<string>();
     public Cli.RegistryLocation Registry { get; init; } = new("names.db", null);
     public string Out { get; init; } = "-";

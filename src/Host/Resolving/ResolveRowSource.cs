@@ -1,5 +1,6 @@
 using Names.Host.Cleaning;
 using Names.Host.Csv;
+using Names.Resolver.ExternalIds;
 using Names.Resolver.Resolution;
 
 namespace Names.Host.Resolving;
@@ -28,6 +29,11 @@ public sealed class ResolveRowSource(CsvRecordReader reader, int fieldCount, Res
             Interlocked.Increment(ref _rowsRead);
             if (kind == CsvReadKind.Reject) { rejects.Add(reject); continue; }
             var f = record.Fields;
+            if (InvalidExternalId(f) is { } reason)
+            {
+                rejects.Add(new CsvReject(record.Line, reason, CsvRowWriter.RowText(f)));
+                continue;
+            }
             lock (_pending) _pending[record.Line] = f;
             yield return ToInput(f, record.Line);
         }
@@ -51,7 +57,24 @@ public sealed class ResolveRowSource(CsvRecordReader reader, int fieldCount, Res
             columns.Given is int giv ? f[giv] : null,
             context,
             columns.Id is int id ? f[id] : "",
-            line);
+            line,
+            ExternalIdsOf(f));
+    }
+
+    /// <summary>Why a row's identifier is refused (its scheme's check), or null; an empty cell carries no identifier.</summary>
+    private string? InvalidExternalId(string[] f)
+    {
+        foreach (var (scheme, index) in columns.ExternalIds)
+            if (f[index].Trim().Length > 0 && !ExternalIdSchemes.TryParse(scheme, f[index], out _, out var reason)) return reason;
+        return null;
+    }
+
+    private List<ExternalId>? ExternalIdsOf(string[] f)
+    {
+        List<ExternalId>? ids = null;
+        foreach (var (scheme, index) in columns.ExternalIds)
+            if (f[index].Trim().Length > 0 && ExternalIdSchemes.TryParse(scheme, f[index], out var id, out _)) (ids ??= []).Add(id);
+        return ids;
     }
 
     /// <summary>The fields of a row whose parties are being written.</summary>

@@ -92,7 +92,7 @@ public sealed class ResolveRun(CliConsole console)
         // An empty Out discards the rows (eval without --out).
         using var output = request.Out.Length == 0 ? null : StagedOutputFile.Open(request.Out, console);
         using var csv = CsvRowWriter.To(output?.Writer ?? TextWriter.Null, request.ProtectFormulas);
-        var run = WriteAsync(engine, source, header, csv, rejects, observer, await ExternalIdColumn.LoadAsync(store, ct), ct, stop);
+        var run = WriteAsync(engine, source, header, csv, rejects, observer, ct, stop);
         await new TerminalProgress(console).TrackAsync("resolving", () => new ProgressSnapshot(source.RowsRead, reader.Source.BytesRead, file.Length), run);
         csv.Dispose(); // flushed: the output file may now be put in place (and closed)
         rejects.Flush();
@@ -111,7 +111,7 @@ public sealed class ResolveRun(CliConsole console)
     }
 
     private static async Task<bool> WriteAsync(ResolutionEngine engine, ResolveRowSource source, CsvHeader header, CsvRowWriter output,
-        RejectsSink rejects, IResolvedRowObserver? observer, ExternalIdColumn externalIds, CancellationToken ct, CancellationToken stop)
+        RejectsSink rejects, IResolvedRowObserver? observer, CancellationToken ct, CancellationToken stop)
     {
         output.Line = 1;
         output.Row(header.Columns.Concat(OutputColumns));
@@ -156,7 +156,7 @@ public sealed class ResolveRun(CliConsole console)
                 output.Field(p.NameKey);
                 output.Field(p.Party.OrgUnit);
                 output.Field(p.Party.Address);
-                output.Field(externalIds.Of(p.GlobalId));
+                output.Field(p.ExternalIds);
                 await output.EndRowAsync(ct);
                 written++;
                 observer?.Observe(p, fields);

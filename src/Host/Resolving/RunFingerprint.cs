@@ -23,7 +23,8 @@ public static class RunFingerprint
         var settings = string.Join('\u001f', request.Column, request.CountryColumn, request.KindColumn, request.DefaultKind, request.IdColumn,
             request.FamilyColumn, request.GivenColumn, string.Join(',', request.ContextColumns), request.Seed.ToString(inv),
             request.UpperThreshold?.ToString("R", inv), request.LowerThreshold?.ToString("R", inv), chunkSize.ToString(inv), Path.GetFileName(inputPath),
-            request.KeepUnits ? "keep-units" : "");
+            request.KeepUnits ? "keep-units" : "",
+            string.Join(',', request.ExternalIdColumns.Select(x => x.Scheme + "=" + x.Column)));
         hash.AppendData(Encoding.UTF8.GetBytes(settings));
         return Convert.ToHexString(hash.GetHashAndReset());
     }

@@ -18,6 +18,19 @@ public sealed record ExternalId
 
     /// <summary><c>scheme:value</c>, as in the resolve output's <c>external_ids</c> column.</summary>
     public override string ToString() => Scheme + ":" + Value;
+
+    /// <summary>
+    /// The first identifier of <paramref name="a"/> that contradicts <paramref name="b"/> (same scheme, other value), or
+    /// null: two holders of different ids of one scheme are two parties, never merged or linked.
+    /// </summary>
+    public static ExternalId? Contradicting(IEnumerable<ExternalId> a, IReadOnlyCollection<ExternalId> b)
+    {
+        if (b.Count == 0) return null;
+        foreach (var x in a)
+            foreach (var y in b)
+                if (x.Scheme == y.Scheme && x.Value != y.Value) return x;
+        return null;
+    }
 }
 
 /// <summary>A value its scheme refuses; <see cref="Exception.Message"/> is the reason, for a rejects file or a 400 problem.</summary>

@@ -24,4 +24,6 @@ public interface ICandidateRecords<TEntity, TMember> where TEntity : class
     NameRecord RecordOf(TMember member);
     /// <summary>The context pooled over all the entity's variants; null where the image keeps none (the service).</summary>
     NameRecord? ContextPoolOf(TEntity entity);
+    /// <summary>The external identifiers the entity holds (those of entities absorbed into it included).</summary>
+    IReadOnlyCollection<ExternalIds.ExternalId> ExternalIdsOf(TEntity entity) => [];
 }

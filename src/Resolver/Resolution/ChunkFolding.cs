@@ -1,3 +1,4 @@
+using Names.Resolver.ExternalIds;
 using Names.Normalization;
 using Names.Resolver.Comparison;
 using Names.Resolver.Storage;
@@ -40,6 +41,7 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
             || !registry.MintedInChunk.Contains(target.Id) || !registry.MintedInChunk.Contains(other.EntityId)
             || _state.CannotLinks.Contains(RegistryState.Pair(target.Id, other.EntityId))) return false;
         var absorbed = _state.Entities[other.EntityId];
+        if (ExternalId.Contradicting(absorbed.PartyIds, target.PartyIds) is not null) return false;
         Fold(absorbed, target);
         _folded[absorbed.Id] = (target, other.Probability, "joined in chunk by " + record.NameKey + ": " + other.BestScore.Explain());
         return true;
@@ -67,7 +69,7 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
             if (first.LegalForm.Length == 0) continue;
             var probe = new NameRecord(first.Kind, first.NameKey, first.CompactKey, first.AltKey, first.Country, first.LegalForm,
                 first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context, first.ElfCode);
-            var matches = registry.Match(matcher, probe, _state.Terms(probe));
+            var matches = registry.Match(matcher, probe, _state.Terms(probe), entity.PartyIds);
             stats.PairsScored += matches.Sum(m => m.Compared);
             var best = matches
                 .Where(m => m.Allowed && m.EntityId != id && m.Probability >= options.UpperThreshold
@@ -127,6 +129,8 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
             target.Variants.Add(h);
         }
         target.ContextPool.AddContext(entity.ContextPool, RegistryState.MaxPooledContextItems);
+        target.ExternalIds.AddRange(entity.ExternalIds);
+        target.PartyIds.AddRange(entity.PartyIds);
         entity.Variants.Clear();
         entity.SurvivorId = target.Id;
     }

@@ -1,5 +1,6 @@
 using Names.Normalization;
 using Names.Resolver.Comparison;
+using Names.Resolver.ExternalIds;
 using Names.Resolver.Scoring;
 
 namespace Names.Resolver.Resolution;
@@ -82,8 +83,13 @@ public sealed class EntityMatcher
     }
 
     /// <summary>How the record compares with each group: its best member's score, how many members clearly differ, whether it may take the name.</summary>
+    /// <remarks>
+    /// An entity holding an identifier of one of <paramref name="externalIds"/>' schemes with another value is never
+    /// allowed to take the name (two holders of different LEIs are two parties); at the upper threshold it is still a
+    /// candidate for review.
+    /// </remarks>
     public List<EntityMatch> Score<TEntity, TMember>(NameRecord record, IReadOnlyList<CandidateGroup<TEntity, TMember>> groups,
-        ICandidateRecords<TEntity, TMember> source, TokenStatistics tokens) where TEntity : class
+        ICandidateRecords<TEntity, TMember> source, TokenStatistics tokens, IReadOnlyCollection<ExternalId>? externalIds = null) where TEntity : class
     {
         bool memberWise = IsMemberWise(record);
         var scorer = _scorers.For(record.Kind);
@@ -112,7 +118,7 @@ public sealed class EntityMatcher
             }
             if (best < 0) continue;
             matches.Add(new EntityMatch(source.IdOf(entity), g, best, bestProbability, bestLevels!, members.Count, dissent,
-                _decisions.Agrees(dissent, members.Count, memberWise), scorer)
+                _decisions.Agrees(dissent, members.Count, memberWise) && !HoldsOtherId(source, entity, externalIds), scorer)
             {
                 Support = bestProbability >= _options.LowerThreshold ? _nameSupport.Support(record, source.RecordOf(members[best]), bestLevels!, contextFeatures, tokens) : null,
             });
@@ -120,13 +126,17 @@ public sealed class EntityMatcher
         return matches;
     }
 
+    private static bool HoldsOtherId<TEntity, TMember>(ICandidateRecords<TEntity, TMember> source, TEntity entity, IReadOnlyCollection<ExternalId>? ids)
+        where TEntity : class =>
+        ids is { Count: > 0 } && ExternalId.Contradicting(ids, source.ExternalIdsOf(entity)) is not null;
+
     /// <summary><see cref="Group{TEntity,TMember}"/> then <see cref="Score{TEntity,TMember}"/>, for a source that holds both.</summary>
     public List<EntityMatch> Match<TEntity, TMember, TSource>(NameRecord record, IEnumerable<TMember> ranked, TSource source, TokenStatistics tokens,
-        out List<CandidateGroup<TEntity, TMember>> groups)
+        out List<CandidateGroup<TEntity, TMember>> groups, IReadOnlyCollection<ExternalId>? externalIds = null)
         where TEntity : class where TSource : ICandidateEntities<TEntity, TMember>, ICandidateRecords<TEntity, TMember>
     {
         groups = Group(record, ranked, source);
-        return Score(record, groups, source, tokens);
+        return Score(record, groups, source, tokens, externalIds);
     }
 
     /// <summary>Link, review or new (<see cref="LinkDecisionRule.Decide{T}"/>).</summary>

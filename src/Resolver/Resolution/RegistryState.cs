@@ -1,3 +1,4 @@
+using Names.Resolver.ExternalIds;
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
@@ -28,6 +29,10 @@ internal sealed class RegistryState
         public string? SurvivorId { get; set; }
         public bool PreExisting { get; } = preExisting;
         public List<int> Variants { get; } = new();
+        /// <summary>The external identifiers the entity holds, those of entities absorbed into it included.</summary>
+        public List<ExternalId> ExternalIds { get; } = new();
+        /// <summary>Those of <see cref="ExternalIds"/> that name a party (not retired into a successor): two entities holding different ones of a scheme differ.</summary>
+        public List<ExternalId> PartyIds { get; } = new();
         /// <summary>Pooled context of all variants, so context is compared with the whole cluster.</summary>
         public NameRecord ContextPool { get; } = new(EntityKind.Unknown, "", "", "", "");
     }
@@ -39,6 +44,8 @@ internal sealed class RegistryState
     public Dictionary<string, int> VariantByKey { get; } = new(StringComparer.Ordinal);
     private readonly Dictionary<long, int> _handleById = new();
     public Dictionary<string, EntityState> Entities { get; } = new(StringComparer.Ordinal);
+    /// <summary>Who holds each external identifier (the entity it was linked to; follow <see cref="Survivor"/>).</summary>
+    public Dictionary<ExternalId, string> ExternalIdHolders { get; } = new();
     public HashSet<(string, string)> CannotLinks { get; } = new();
     public HashSet<(string, string)> ProposedPairs { get; } = new();
     public TokenStatistics Tokens { get; } = new();
@@ -101,6 +108,18 @@ internal sealed class RegistryState
     /// What a run added to the registry, left out when the registry is read as it was before that run (a resumed run):
     /// variants and proposals above the run's starting ids, and the entities it minted.
     /// </summary>
+    /// <summary>
+    /// Records in memory that the entity (its survivor) holds the identifier; <paramref name="holds"/> false for one its
+    /// authority retired into a successor: it still finds its entity but names no party of its own (never a conflict).
+    /// </summary>
+    public void LinkExternalId(ExternalId id, string entityId, bool holds = true)
+    {
+        ExternalIdHolders[id] = entityId;
+        var entity = Survivor(entityId);
+        entity.ExternalIds.Add(id);
+        if (holds) entity.PartyIds.Add(id);
+    }
+
     public sealed record RunAdditions(long BaseVariantId, long BaseProposalId, IReadOnlySet<string> MintedIds);
 
     /// <summary>
@@ -126,6 +145,9 @@ internal sealed class RegistryState
             var record = RecordOf(v);
             state.AddVariant(new VariantState(v.Id, v.EntityId, record, v.DisplayName, 1.0), v.Id > indexed ? state.Terms(record) : null);
         }
+        await foreach (var x in store.ReadExternalIdsAsync(ct))
+            if (state.Entities.ContainsKey(x.EntityId) && ExternalIdSchemes.TryParse(x.Scheme, x.Value, out var id, out _))
+                state.LinkExternalId(id, x.EntityId, holds: !x.Status.StartsWith(ExternalIdStatus.SupersededBy, StringComparison.Ordinal));
         foreach (var pair in await store.GetCannotLinksAsync(ct)) state.CannotLinks.Add(Pair(pair.A, pair.B));
         foreach (var p in await store.GetProposalsAsync(null, ct))
         {

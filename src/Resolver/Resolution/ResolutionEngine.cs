@@ -5,6 +5,7 @@ using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
 using Names.Resolver.Evaluation;
+using Names.Resolver.ExternalIds;
 using Names.Resolver.Identifiers;
 using Names.Resolver.Scoring;
 using Names.Resolver.Storage;
@@ -29,6 +30,7 @@ public sealed class ResolutionEngine
     private readonly RegistryWriter _writer;
     private readonly ChunkFolding _folding;
     private readonly RunProgress _progress;
+    private readonly RunExternalIds _externalIds;
     /// <summary>The minter sequence stored in the registry (or in the batch being written).</summary>
     private long _storedSequence;
     private AccuracyEstimator _accuracy = new();
@@ -48,6 +50,7 @@ public sealed class ResolutionEngine
         _matcher = new EntityMatcher(scorer, options);
         _writer = new RegistryWriter(_registry, options.Actor);
         _folding = new ChunkFolding(_registry, _matcher, options);
+        _externalIds = new RunExternalIds(state, _writer, options);
     }
 
     public const string SeedMetaKey = "minter.seed";
@@ -124,10 +127,12 @@ public sealed class ResolutionEngine
             {
                 ct.ThrowIfCancellationRequested();
                 stats.Rows++;
+                // A row's identifiers name its one party; a row split into several parties links none of them.
+                var ids = normalized[i].Count == 1 && chunk[i].ExternalIds is { Count: > 0 } carried ? carried : null;
                 foreach (var party in normalized[i])
                 {
                     stats.Parties++;
-                    results.Add(await ResolvePartyAsync(chunk[i], party, stats, ct));
+                    results.Add(await ResolvePartyAsync(chunk[i], party, ids, stats, ct));
                 }
             }
             // Ids minted in this chunk are not handed out yet: a cluster-level comparison may still fold them into another entity.
@@ -202,7 +207,8 @@ public sealed class ResolutionEngine
         await Task.CompletedTask;
     }
 
-    private async ValueTask<ResolvedParty> ResolvePartyAsync(ResolveInput row, Party party, RunStatistics stats, CancellationToken ct)
+    private async ValueTask<ResolvedParty> ResolvePartyAsync(ResolveInput row, Party party, IReadOnlyList<ExternalId>? ids, RunStatistics stats,
+        CancellationToken ct)
     {
         if (party.Problem.Length > 0 || party.CompactKey.Length == 0)
         {
@@ -212,25 +218,33 @@ public sealed class ResolutionEngine
         }
 
         var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
+        var holding = ids is null ? null : _externalIds.HolderOf(ids);
         if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party))
         {
+            // A known name whose identifiers another entity holds, or that its entity may not hold (a name has one variant).
+            if (ids is not null && (holding is { } h ? h.Holder != _state.Survivor(_state.Variants[known].EntityId) : !ExternalIdRule.MayHold(_state.Survivor(_state.Variants[known].EntityId).PartyIds, ids)))
+                return await ResolveKnownNameElsewhereAsync(row, party, _state.Variants[known], holding, ids, ct);
             stats.KnownVariants++;
             var variant = _state.Variants[known];
             _chunkVariants.Add(variant.Id);
             var entity = _state.Survivor(variant.EntityId);
+            if (ids is not null) _externalIds.Link(entity, ids);
             if (row.Context is { Count: > 0 })
             {
                 // Later occurrences add their context (in memory) so the cluster is compared with all of it.
                 variant.Record.AddContext(row.Context);
                 entity.ContextPool.AddContext(row.Context, RegistryState.MaxPooledContextItems);
             }
-            return Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
+            return holding is { } held
+                ? Answer(row, party, entity, ResolutionKind.Matched, 1, ExternalIdRule.Same(held.Id))
+                : Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
         }
 
         stats.NewVariants++;
         var record = NameRecord.FromParty(party, row.Context);
         var terms = _state.Terms(record);
-        var matches = _registry.Match(_matcher, record, terms);
+        if (holding is { } holder) return await ResolveHeldAsync(row, party, record, terms, holder.Holder, holder.Id, ids!, stats, ct);
+        var matches = _registry.Match(_matcher, record, terms, ids);
         stats.PairsScored += matches.Sum(m => m.Compared);
         if (matches.Count > 0) stats.AddScore(matches.Max(m => m.Probability));
         var decision = _matcher.Decide(matches);
@@ -251,7 +265,60 @@ public sealed class ResolutionEngine
             matches);
         _state.AddVariant(new RegistryState.VariantState(written.Variant.Id, written.EntityId, record, party.DisplayName,
             decision.Resolution == ResolutionKind.Matched ? score : 1.0), terms);
+        if (ids is not null) _externalIds.Link(_state.Survivor(written.EntityId), ids);
         return Answer(row, party, _state.Entities[written.EntityId], decision.Resolution, score, written.Explanation);
+    }
+
+    /// <summary>
+    /// A new name carrying an identifier an entity holds: linked to that entity with score 1 ("same LEI") when its names
+    /// reach the lower threshold against the holder's names; else the identifier contradicts the name evidence, and the
+    /// name becomes a new entity proposed for review with the holder, never a silent link.
+    /// </summary>
+    private async ValueTask<ResolvedParty> ResolveHeldAsync(ResolveInput row, Party party, NameRecord record, CandidateTerms terms,
+        RegistryState.EntityState holder, ExternalId held, IReadOnlyList<ExternalId> ids, RunStatistics stats, CancellationToken ct)
+    {
+        var evidence = _registry.MatchWith(_matcher, record, holder);
+        bool agrees = !ExternalIdRule.Contradicts(evidence?.BestScore, _options);
+        string entityId = holder.Id, resolution = ResolutionKind.Matched, explanation = ExternalIdRule.Same(held);
+        if (!agrees)
+        {
+            entityId = await _writer.MintAsync(party, ct);
+            stats.NewEntities++;
+            resolution = ResolutionKind.Review;
+            explanation = ExternalIdRule.Contradiction(held, holder.Id, evidence!.BestScore);
+            if (await _writer.ProposeAsync(holder.Id, entityId, evidence.BestScore, explanation, ct)) stats.ProposalsCreated++;
+        }
+        double score = agrees ? 1 : evidence!.Probability;
+        var variant = await _writer.LinkAsync(entityId, party, record, resolution, score, new VariantOrigin(_options.SourceFile, row.Row, row.SourceRecordId, row.Name ?? ""), ct);
+        _chunkVariants.Add(variant.Id);
+        _state.AddVariant(new RegistryState.VariantState(variant.Id, entityId, record, party.DisplayName, score), terms);
+        if (agrees) _externalIds.Link(_state.Survivor(entityId), ids);
+        return Answer(row, party, _state.Survivor(entityId), resolution, score, explanation);
+    }
+
+    /// <summary>
+    /// A known name carrying identifiers its entity cannot take. Held by another entity: that holder answers ("same LEI")
+    /// unless its names contradict the name (then the name's entity is proposed with it). Held by nobody while the name's
+    /// entity holds another of the scheme: a new entity holds the identifier, proposed with the name's entity.
+    /// </summary>
+    private async ValueTask<ResolvedParty> ResolveKnownNameElsewhereAsync(ResolveInput row, Party party, RegistryState.VariantState known,
+        (RegistryState.EntityState Holder, ExternalId Id)? holding, IReadOnlyList<ExternalId> ids, CancellationToken ct)
+    {
+        _chunkVariants.Add(known.Id);
+        var entity = _state.Survivor(known.EntityId);
+        if (holding is { } h)
+        {
+            var evidence = _registry.MatchWith(_matcher, known.Record, h.Holder);
+            if (!ExternalIdRule.Contradicts(evidence?.BestScore, _options)) return Answer(row, party, h.Holder, ResolutionKind.Matched, 1, ExternalIdRule.Same(h.Id));
+            var contradiction = ExternalIdRule.Contradiction(h.Id, h.Holder.Id, evidence!.BestScore);
+            if (await _writer.ProposeAsync(entity.Id, h.Holder.Id, evidence.BestScore, contradiction, ct)) Statistics.ProposalsCreated++;
+            return Answer(row, party, entity, ResolutionKind.Review, evidence.Probability, contradiction);
+        }
+        var (minted, explanation) = (_state.Entities[await _writer.MintAsync(party, ct)], ExternalIdRule.HeldElsewhere(entity.Id, ids));
+        Statistics.NewEntities++;
+        _externalIds.Link(minted, ids);
+        if (await _writer.ProposeAsync(entity.Id, minted.Id, _matcher.ScorePair(known.Record, known.Record, _state.Tokens), explanation, ct)) Statistics.ProposalsCreated++;
+        return Answer(row, party, minted, ResolutionKind.Review, 1, explanation);
     }
 
     /// <summary>
@@ -275,7 +342,8 @@ public sealed class ResolutionEngine
             case ResolutionKind.New: Statistics.New++; break;
             case ResolutionKind.Review: Statistics.Review++; break;
         }
-        return new ResolvedParty(row, party, entity.Id, entity.Kind.ToText(), resolution, Math.Round(score, 4), entity.CanonicalName, party.NameKey, explanation);
+        return new ResolvedParty(row, party, entity.Id, entity.Kind.ToText(), resolution, Math.Round(score, 4), entity.CanonicalName, party.NameKey, explanation,
+            ExternalIds: RunExternalIds.Column(entity));
     }
 
     private Task _flushing = Task.CompletedTask;

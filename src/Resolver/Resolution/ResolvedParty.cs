@@ -2,7 +2,10 @@ using Names.Normalization;
 
 namespace Names.Resolver.Resolution;
 
-/// <summary>The answer for one party of one input row (DESIGN.md resolve output columns plus the cleaned party).</summary>
+/// <summary>
+/// The answer for one party of one input row (DESIGN.md resolve output columns plus the cleaned party);
+/// <see cref="ExternalIds"/>: the identifiers the entity holds, <c>scheme:value</c> joined with <c>;</c>.
+/// </summary>
 public sealed record ResolvedParty(
     ResolveInput Input,
     Party Party,
@@ -13,7 +16,8 @@ public sealed record ResolvedParty(
     string CanonicalName,
     string NameKey,
     string Explanation = "",
-    string Problem = "")
+    string Problem = "",
+    string ExternalIds = "")
 {
     public int PartySeq => Party.PartySeq;
 }

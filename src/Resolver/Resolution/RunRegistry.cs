@@ -1,3 +1,4 @@
+using Names.Resolver.ExternalIds;
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
@@ -20,11 +21,21 @@ internal sealed class RunRegistry(RegistryState state, IdMinter minter, Resoluti
     public List<string> MintedInChunk { get; } = new();
 
     /// <summary>The entities the record's terms reach in the candidate index, compared by the matcher; groups index <see cref="EntityMatch.Group"/>.</summary>
-    public List<EntityMatch> Match(EntityMatcher matcher, NameRecord record, CandidateTerms terms)
+    public List<EntityMatch> Match(EntityMatcher matcher, NameRecord record, CandidateTerms terms, IReadOnlyCollection<ExternalId>? externalIds = null)
     {
         var ranked = state.Candidates(terms, options.MaxCandidates);
-        return matcher.Match<RegistryState.EntityState, int, RunRegistry>(record, ranked, this, state.Tokens, out _);
+        return matcher.Match<RegistryState.EntityState, int, RunRegistry>(record, ranked, this, state.Tokens, out _, externalIds);
     }
+
+    /// <summary>How the record compares with one entity's members (the first ones, its canonical member among them), or null when it has none.</summary>
+    public EntityMatch? MatchWith(EntityMatcher matcher, NameRecord record, RegistryState.EntityState entity)
+    {
+        if (entity.Variants.Count == 0) return null;
+        var group = new CandidateGroup<RegistryState.EntityState, int>(entity, entity.Variants.Take(options.MaxCandidates).ToList());
+        return matcher.Score(record, [group], this, state.Tokens).FirstOrDefault();
+    }
+
+    public IReadOnlyCollection<ExternalId> ExternalIdsOf(RegistryState.EntityState entity) => entity.PartyIds;
 
     public RegistryState.EntityState? EntityOf(int member) => state.Survivor(state.Variants[member].EntityId);
     public string IdOf(RegistryState.EntityState entity) => entity.Id;

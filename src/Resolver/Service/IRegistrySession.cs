@@ -24,6 +24,10 @@ public interface IRegistrySession
     Task<bool> CannotLinkExistsAsync(string entityA, string entityB, CancellationToken ct);
     /// <summary>The latest stored model of <paramref name="kind"/> (of any kind when null).</summary>
     Task<ModelVersion?> GetLatestModelAsync(string? kind, CancellationToken ct);
+    /// <summary>The link of that identifier (normal form) as stored, or null; its entity may be absorbed (follow survivors).</summary>
+    Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct);
+    /// <summary>The identifiers the entity holds, those of the entities absorbed into it included.</summary>
+    Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct);
 
     // ---- change feed of the in-process read model (RegistryReadModel) ----
     /// <summary>Variants with an id above <paramref name="afterId"/>, by id, at most <paramref name="limit"/>.</summary>

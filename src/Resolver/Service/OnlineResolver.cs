@@ -1,6 +1,7 @@
 using Names.Normalization;
 using Names.Resolver.Candidates;
 using Names.Resolver.Comparison;
+using Names.Resolver.ExternalIds;
 using Names.Resolver.Resolution;
 using Names.Resolver.Scoring;
 using Names.Resolver.Service.ReadModel;
@@ -106,10 +107,17 @@ public sealed class OnlineResolver : IEntityLookup
     }
 
     /// <summary>Resolves every party of the name, each under its own database lock; writes new entities, variants, events and proposals.</summary>
-    public async Task<IReadOnlyList<PartyResolution>> ResolveAsync(NameInput input, string actor, string source, CancellationToken ct = default)
+    /// <remarks>
+    /// <paramref name="externalIds"/>: identifiers the name carries (valid by construction), taken as the bulk run takes
+    /// a row's (<see cref="ExternalIdRule"/>); a name of several parties links none of them.
+    /// </remarks>
+    public async Task<IReadOnlyList<PartyResolution>> ResolveAsync(NameInput input, string actor, string source, CancellationToken ct = default,
+        IReadOnlyList<ExternalId>? externalIds = null)
     {
         var result = new List<PartyResolution>();
-        foreach (var party in _normalizer.Normalize(input))
+        var parties = _normalizer.Normalize(input);
+        var ids = parties.Count == 1 && externalIds is { Count: > 0 } ? externalIds : null;
+        foreach (var party in parties)
         {
             if (party.Problem.Length > 0 || party.CompactKey.Length == 0)
             {
@@ -117,37 +125,150 @@ public sealed class OnlineResolver : IEntityLookup
                     Problem: party.Problem.Length > 0 ? party.Problem : "empty name"));
                 continue;
             }
-            var (resolution, written) = await _registry.WriteLockedAsync(NameLockKey.For(party), s => DecideAsync(s, party, input.Name ?? "", actor, source, ct), ct);
+            var (resolution, written) = await _registry.WriteLockedAsync(NameLockKey.For(party), s => DecideAsync(s, party, ids, input.Name ?? "", actor, source, ct), ct);
             if (written is not null) _model.Apply(written); // committed: this instance's next lookup sees it at once
             result.Add(resolution);
         }
         return result;
     }
 
-    private async Task<(PartyResolution Resolution, RegistryBatch? Written)> DecideAsync(IRegistrySession s, Party party, string rawName, string actor, string source, CancellationToken ct)
+    private async Task<(PartyResolution Resolution, RegistryBatch? Written)> DecideAsync(IRegistrySession s, Party party, IReadOnlyList<ExternalId>? ids,
+        string rawName, string actor, string source, CancellationToken ct)
     {
         var kind = party.Kind.ToText();
+        var writer = new RegistryWriter(new SessionWriteTarget(s), actor);
+        var held = ids is null ? null : await HolderAsync(s, ids, ct);
         // Re-checked under the lock: a concurrent request for the same name may have just written it.
         var known = await s.FindVariantAsync(kind, party.NameKey, party.CompactKey, party.Country, ct);
         if (known is not null)
         {
             var entity = await SurvivorAsync(s, known.EntityId, ct) ?? throw new InvalidOperationException($"variant {known.Id} names unknown entity {known.EntityId}");
-            return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, "known variant"), null);
+            if (held is { } h && h.Holder.Id != entity.Id) return await KnownNameHeldElsewhereAsync(s, writer, party, known, entity, h.Holder, h.Id, ct);
+            if (held is { } sameId)
+                return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(sameId.Id)), null);
+            if (ids is not null && !ExternalIdRule.MayHold(await PartyIdsAsync(s, entity.Id, ct), ids))
+            {
+                // Its entity holds another of the scheme (and a name has one variant): a new entity holds the identifiers, proposed with it.
+                var minted = await writer.MintAsync(party, ct);
+                await LinkAsync(s, writer, ids, minted, source, actor, ct, write: false);
+                var explanation = ExternalIdRule.HeldElsewhere(entity.Id, ids);
+                var knownRecord = RegistryState.RecordOf(known);
+                var proposed = await writer.ProposeAsync(entity.Id, minted, _matcher.ScorePair(knownRecord, knownRecord, _tokens), explanation, ct);
+                var mintedBatch = writer.TakeBatch();
+                await s.WriteAsync(mintedBatch, ct);
+                return (new PartyResolution(party, minted, kind, party.DisplayName, ResolutionKind.Review, 1.0, explanation, proposed ? entity.Id : null), mintedBatch);
+            }
+            var linked = ids is null ? null : await LinkAsync(s, writer, ids, entity.Id, source, actor, ct);
+            return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Matched, 1.0, "known variant"), linked);
         }
 
         var record = NameRecord.FromParty(party);
+        var origin = new VariantOrigin(source, RawName: rawName);
+        if (held is { } holding) return await ResolveHeldAsync(s, writer, party, record, holding.Holder, holding.Id, ids!, origin, source, actor, ct);
         // Every change committed before the lock was granted is read into the model before comparing.
         await _model.EnsureFreshAsync(TimeSpan.Zero, ct, s);
-        var (matches, groups) = Match(record);
+        var groups = _model.Candidates(record, CandidateTerms.Of(record, _keys), _matcher);
+        var records = ids is null ? _records : new StoredRecords(Scoring.Records, await PartyIdsAsync(s, groups.Select(g => g.Entity.Id), ct));
+        var matches = _matcher.Score(record, groups, records, _tokens, ids);
         var decision = _matcher.Decide(matches);
-        var writer = new RegistryWriter(new SessionWriteTarget(s), actor);
-        var written = await writer.WriteAsync(party, record, decision, new VariantOrigin(source, RawName: rawName), ct);
+        var written = await writer.WriteAsync(party, record, decision, origin, ct);
+        if (ids is not null) await LinkAsync(s, writer, ids, written.EntityId, source, actor, ct, write: false);
         var batch = writer.TakeBatch();
         await s.WriteAsync(batch, ct);
         var (targetKind, canonical) = written.Minted ? (kind, party.DisplayName)
             : (groups[decision.Target!.Group].Entity.Kind, groups[decision.Target.Group].Entity.CanonicalName);
         return (new PartyResolution(party, written.EntityId, targetKind, canonical, decision.Resolution, Math.Round(decision.Score, 4), written.Explanation,
             written.ProposedWith), batch);
+    }
+
+    /// <summary>A new name carrying an identifier an entity holds: linked to the holder with score 1, or, when the holder's names contradict it, a new entity proposed with it.</summary>
+    private async Task<(PartyResolution, RegistryBatch?)> ResolveHeldAsync(IRegistrySession s, RegistryWriter writer, Party party, NameRecord record,
+        EntityRecord holder, ExternalId held, IReadOnlyList<ExternalId> ids, VariantOrigin origin, string source, string actor, CancellationToken ct)
+    {
+        var best = await BestScoreAsync(s, record, holder.Id, ct);
+        PartyResolution resolution;
+        if (ExternalIdRule.Contradicts(best, Options))
+        {
+            var minted = await writer.MintAsync(party, ct);
+            var explanation = ExternalIdRule.Contradiction(held, holder.Id, best!);
+            var proposed = await writer.ProposeAsync(holder.Id, minted, best!, explanation, ct);
+            await writer.LinkAsync(minted, party, record, ResolutionKind.Review, best!.Probability, origin, ct);
+            resolution = new PartyResolution(party, minted, party.Kind.ToText(), party.DisplayName, ResolutionKind.Review, Math.Round(best.Probability, 4), explanation,
+                proposed ? holder.Id : null);
+        }
+        else
+        {
+            await writer.LinkAsync(holder.Id, party, record, ResolutionKind.Matched, 1, origin, ct);
+            await LinkAsync(s, writer, ids, holder.Id, source, actor, ct, write: false);
+            resolution = new PartyResolution(party, holder.Id, holder.Kind, holder.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(held));
+        }
+        var batch = writer.TakeBatch();
+        await s.WriteAsync(batch, ct);
+        return (resolution, batch);
+    }
+
+    /// <summary>A known name whose identifier another entity holds: that holder answers, unless its names contradict the name (then the name's entity is proposed with it).</summary>
+    private async Task<(PartyResolution, RegistryBatch?)> KnownNameHeldElsewhereAsync(IRegistrySession s, RegistryWriter writer, Party party, VariantRecord known,
+        EntityRecord entity, EntityRecord holder, ExternalId held, CancellationToken ct)
+    {
+        var best = await BestScoreAsync(s, RegistryState.RecordOf(known), holder.Id, ct);
+        if (!ExternalIdRule.Contradicts(best, Options))
+            return (new PartyResolution(party, holder.Id, holder.Kind, holder.CanonicalName, ResolutionKind.Matched, 1.0, ExternalIdRule.Same(held)), null);
+        var explanation = ExternalIdRule.Contradiction(held, holder.Id, best!);
+        var proposed = await writer.ProposeAsync(entity.Id, holder.Id, best!, explanation, ct);
+        var batch = writer.TakeBatch();
+        await s.WriteAsync(batch, ct);
+        return (new PartyResolution(party, entity.Id, entity.Kind, entity.CanonicalName, ResolutionKind.Review, Math.Round(best!.Probability, 4), explanation,
+            proposed ? holder.Id : null), batch);
+    }
+
+    /// <summary>The best score of the record against the entity's names (null when it has none).</summary>
+    private async Task<PairScore?> BestScoreAsync(IRegistrySession s, NameRecord record, string entityId, CancellationToken ct)
+    {
+        PairScore? best = null;
+        foreach (var v in await s.GetVariantsOfEntityAsync(entityId, 0, Options.MaxCandidates, ct))
+        {
+            var score = _matcher.ScorePair(record, RegistryState.RecordOf(v), _tokens);
+            if (best is null || score.Probability > best.Probability) best = score;
+        }
+        return best;
+    }
+
+    /// <summary>The active entity holding one of the identifiers (the first held), with that identifier; null when nobody holds any.</summary>
+    private static async Task<(EntityRecord Holder, ExternalId Id)?> HolderAsync(IRegistrySession s, IReadOnlyList<ExternalId> ids, CancellationToken ct)
+    {
+        foreach (var id in ids)
+            if (await s.FindExternalIdAsync(id.Scheme, id.Value, ct) is { } link && await SurvivorAsync(s, link.EntityId, ct) is { } holder) return (holder, id);
+        return null;
+    }
+
+    private static async Task<IReadOnlyCollection<ExternalId>> PartyIdsAsync(IRegistrySession s, string entityId, CancellationToken ct) =>
+        (await s.GetExternalIdsAsync(entityId, ct))
+            .Where(x => !x.Status.StartsWith(ExternalIdStatus.SupersededBy, StringComparison.Ordinal))
+            .Select(x => ExternalIdSchemes.TryParse(x.Scheme, x.Value, out var id, out _) ? id : null).OfType<ExternalId>().ToList();
+
+    private static async Task<Dictionary<string, IReadOnlyCollection<ExternalId>>> PartyIdsAsync(IRegistrySession s, IEnumerable<string> entityIds, CancellationToken ct)
+    {
+        var byEntity = new Dictionary<string, IReadOnlyCollection<ExternalId>>(StringComparer.Ordinal);
+        foreach (var id in entityIds) byEntity[id] = await PartyIdsAsync(s, id, ct);
+        return byEntity;
+    }
+
+    /// <summary>Links to the entity each identifier nobody holds, unless it holds another of its scheme; written at once unless <paramref name="write"/> is false.</summary>
+    private static async Task<RegistryBatch?> LinkAsync(IRegistrySession s, RegistryWriter writer, IReadOnlyList<ExternalId> ids, string entityId, string source,
+        string actor, CancellationToken ct, bool write = true)
+    {
+        var holds = (await PartyIdsAsync(s, entityId, ct)).ToList();
+        foreach (var id in ids)
+        {
+            if (ExternalId.Contradicting([id], holds) is not null || await s.FindExternalIdAsync(id.Scheme, id.Value, ct) is not null) continue;
+            ExternalIdRule.Link(writer.Batch, id, entityId, source, actor);
+            holds.Add(id);
+        }
+        if (!write || writer.Batch.IsEmpty) return null;
+        var batch = writer.TakeBatch();
+        await s.WriteAsync(batch, ct);
+        return batch;
     }
 
     /// <summary>The service's writes: ids from the registry's shared sequence, proposals checked in the database, under the name's lock.</summary>
@@ -179,10 +300,12 @@ public sealed class OnlineResolver : IEntityLookup
     }
 
     /// <summary>Comparison records of the read model's members (cached: parsing the packed fields costs more than comparing).</summary>
-    private sealed class StoredRecords(ComparisonRecordCache cache) : ICandidateRecords<EntityRow, MemberRow>
+    private sealed class StoredRecords(ComparisonRecordCache cache, IReadOnlyDictionary<string, IReadOnlyCollection<ExternalId>>? externalIds = null)
+        : ICandidateRecords<EntityRow, MemberRow>
     {
         public string IdOf(EntityRow entity) => entity.Id;
         public NameRecord RecordOf(MemberRow member) => cache.Get(member);
         public NameRecord? ContextPoolOf(EntityRow entity) => null;
+        public IReadOnlyCollection<ExternalId> ExternalIdsOf(EntityRow entity) => externalIds?.GetValueOrDefault(entity.Id) ?? [];
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Names.Host.Service.Contracts;
 using Names.Normalization;
+using Names.Resolver.ExternalIds;
 using Names.Resolver.Resolution;
 using Names.Resolver.Service;
 
@@ -29,6 +30,7 @@ public static class ResolveEndpoints
             RequestReader.Optional(request.Source, settings, "source");
             RequestReader.Optional(request.FamilyName, settings, "familyName");
             RequestReader.Optional(request.GivenNames, settings, "givenNames");
+            var externalIds = ExternalIdsOf(request);
 
             var idempotencyKey = context.Request.Headers[IdempotencyHeader].ToString();
             string? scope = null, requestHash = null;
@@ -44,7 +46,7 @@ public static class ResolveEndpoints
 
             var actor = "api:" + context.User.Identity?.Name;
             var parties = await runtime.Resolver.ResolveAsync(new NameInput(request.Name, request.Country, request.Kind, request.FamilyName, request.GivenNames),
-                actor, request.Source ?? "api", ct);
+                actor, request.Source ?? "api", ct, externalIds);
             foreach (var p in parties) runtime.Metrics.RecordResolution(p.Resolution);
             var views = parties.Select(p => new ResolvedPartyView(p.Party.PartySeq, p.Party.DisplayName, p.Party.NameKey, p.GlobalId, p.EntityKind, p.CanonicalName,
                 p.Resolution, p.Score, p.Explanation, p.ProposedWith, p.Problem.Length > 0 ? p.Problem : null)).ToList();
@@ -87,6 +89,20 @@ public static class ResolveEndpoints
             return Task.CompletedTask;
         })
         .Produces<ResolveResponse>().ProducesProblem(400).ProducesProblem(401).ProducesProblem(403).ProducesProblem(413).ProducesProblem(422);
+    }
+
+    /// <summary>The request's identifiers in normal form; 400 invalid_external_id with the reason for the first one refused.</summary>
+    private static List<ExternalId> ExternalIdsOf(ResolveRequest request)
+    {
+        var ids = new List<ExternalId>();
+        foreach (var (scheme, value) in request.ExternalIds ?? new Dictionary<string, string>())
+        {
+            if (!ExternalIdSchemes.TryParse(scheme, value ?? "", out var id, out var reason))
+                throw new ServiceProblemException(400, ProblemCodes.InvalidExternalId, "Not a valid identifier", $"externalIds.{scheme}: {reason}");
+            if (ids.Any(x => x.Scheme == id.Scheme)) throw new ServiceProblemException(400, ProblemCodes.InvalidExternalId, "Not a valid identifier", $"externalIds names scheme '{id.Scheme}' twice");
+            ids.Add(id);
+        }
+        return ids;
     }
 
     private static IResult Replay(HttpContext context, IdempotentAnswer stored, string requestHash)

@@ -212,9 +212,11 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return await ReviewQueueCheck.RunAsync(q => RowsAsync(c, q, ct));
     }
 
-    private static async Task<List<object?[]>> RowsAsync(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
+    internal static async Task<List<object?[]>> RowsAsync(NpgsqlConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct,
+        NpgsqlTransaction? tx = null)
     {
         await using var cmd = NamedCommand(c, query);
+        cmd.Transaction = tx;
         await using var r = await cmd.ExecuteReaderAsync(ct);
         var rows = new List<object?[]>();
         while (await r.ReadAsync(ct)) rows.Add(RegistryRows.Values(r));

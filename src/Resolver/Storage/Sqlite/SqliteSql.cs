@@ -38,9 +38,10 @@ internal static class SqliteSql
     }
 
     /// <summary>The rows of a query of the shared SQL, as values (for <see cref="PendingProposalPager"/> and <see cref="ReviewQueueCheck"/>).</summary>
-    public static async Task<List<object?[]>> RowsAsync(SqliteConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct)
+    public static async Task<List<object?[]>> RowsAsync(SqliteConnection c, (string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query, CancellationToken ct,
+        SqliteTransaction? tx = null)
     {
-        using var cmd = Named(c, null, query);
+        using var cmd = Named(c, tx, query);
         using var r = await cmd.ExecuteReaderAsync(ct);
         var rows = new List<object?[]>();
         while (r.Read()) rows.Add(RegistryRows.Values(r));
