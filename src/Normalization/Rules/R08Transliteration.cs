@@ -121,17 +121,12 @@ internal sealed class R08Transliteration : NameRule
     /// <summary>Korean written in hanja: ideographs in a name that also holds Hangul, or whose record's country is KR.</summary>
     private static bool IsKoreanInHanja(PartyDraft d, HanjaReadings hanja)
     {
-        bool hangul = false, han = false;
+        if (!d.KeyTokens.Exists(hanja.Reads)) return false;
+        if (d.Country == "KR") return true;
         foreach (var t in d.KeyTokens)
-        {
-            if (IsAscii(t)) continue;
             foreach (var c in t)
-            {
-                if (c >= 0xAC00 && c <= 0xD7A3) hangul = true;
-                else if (c >= 0x3400 && c <= 0x9FFF) han = true;
-            }
-        }
-        return han && (hangul || d.Country == "KR") && d.KeyTokens.Exists(hanja.Reads);
+                if (ScriptClass.IsHangul(c)) return true;
+        return false;
     }
 
     /// <summary>romanized_name of a Japanese name: its words read in Japanese, separated by spaces.</summary>

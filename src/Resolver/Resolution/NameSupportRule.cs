@@ -16,15 +16,16 @@ namespace Names.Resolver.Resolution;
 public sealed class NameSupportRule
 {
     private readonly ResolutionOptions _options;
-    private readonly (IComparisonFeature Feature, int[] Levels)[] _unsupported, _acronymOnly;
+    /// <summary>Each feature named by the options, compared once per pair, with its unsupported and acronym-only levels.</summary>
+    private readonly (IComparisonFeature Feature, int[] Unsupported, int[] AcronymOnly)[] _weakLevels;
     /// <summary>Per context feature of the model (in the order the matcher passes them), log2 Bayes factor per level.</summary>
     private readonly Dictionary<int, double[]> _contextBits = new();
 
     public NameSupportRule(IPairScorer model, IReadOnlyList<int> contextFeatures, ResolutionOptions options)
     {
         _options = options;
-        _unsupported = LevelsOf(options.UnsupportedNameLevels);
-        _acronymOnly = LevelsOf(options.AcronymOnlyLevels);
+        _weakLevels = ComparisonSet.FromNames(options.UnsupportedNameLevels.Keys.Union(options.AcronymOnlyLevels.Keys)).Features
+            .Select(f => (f, options.UnsupportedNameLevels.GetValueOrDefault(f.Name, []), options.AcronymOnlyLevels.GetValueOrDefault(f.Name, []))).ToArray();
         if (ModelTrainer.UnsupervisedOf(model) is not FellegiSunterModel fs) return;
         var names = fs.Comparisons.Features.Select(f => f.Name).ToList();
         foreach (var f in contextFeatures)
@@ -34,22 +35,16 @@ public sealed class NameSupportRule
         }
     }
 
-    private static (IComparisonFeature, int[])[] LevelsOf(IReadOnlyDictionary<string, int[]> levels) =>
-        ComparisonSet.FromNames(levels.Keys).Features.Select(f => (f, levels[f.Name])).ToArray();
-
     /// <summary>
     /// The probability as the rule leaves it: capped below the lower threshold for an unsupported pair, below the upper
     /// one for an acronym met without its country or context.
     /// </summary>
     public double Apply(NameRecord a, NameRecord b, int[] levels, IReadOnlyList<int> contextFeatures, TokenStatistics tokens, double probability)
     {
-        if (probability < _options.LowerThreshold || !_options.NameConflictRules) return probability;
-        if (Matching(_unsupported, a, b, tokens) is not null)
-            return ContextBits(levels, contextFeatures) < _options.StrongContextBits ? _options.LowerThreshold * 0.99 : probability;
-        if (probability > _options.SubsetNameCap && Matching(_acronymOnly, a, b, tokens) is not null && !SameCountry(a, b)
-            && ContextBits(levels, contextFeatures) < _options.StrongContextBits)
-            return _options.SubsetNameCap;
-        return probability;
+        if (probability < _options.LowerThreshold || !_options.NameConflictRules || Weakness(a, b, tokens) is not var (_, _, acronym)) return probability;
+        if (ContextBits(levels, contextFeatures) >= _options.StrongContextBits) return probability;
+        if (!acronym) return _options.LowerThreshold * 0.99;
+        return probability > _options.SubsetNameCap && !SameCountry(a, b) ? _options.SubsetNameCap : probability;
     }
 
     private static bool SameCountry(NameRecord a, NameRecord b) => a.Country.Length > 0 && a.Country == b.Country;
@@ -60,24 +55,24 @@ public sealed class NameSupportRule
     /// </summary>
     public FeatureContribution? Support(NameRecord a, NameRecord b, int[] levels, IReadOnlyList<int> contextFeatures, TokenStatistics tokens)
     {
-        if (!_options.NameConflictRules) return null;
+        if (!_options.NameConflictRules || Weakness(a, b, tokens) is not var (feature, level, acronym)) return null;
         var bits = ContextBits(levels, contextFeatures);
-        var inv = System.Globalization.CultureInfo.InvariantCulture;
-        if (Matching(_unsupported, a, b, tokens) is var (feature, level))
-            return new FeatureContribution(feature.Name, level, string.Create(inv, $"{feature.Levels[level]}, supported by context worth {bits:0.0} bits"), 0);
-        if (Matching(_acronymOnly, a, b, tokens) is not var (acronym, at)) return null;
-        var support = SameCountry(a, b) ? "supported by the same country " + a.Country
-            : bits >= _options.StrongContextBits ? string.Create(inv, $"supported by context worth {bits:0.0} bits")
+        var byContext = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"supported by context worth {bits:0.0} bits");
+        var support = !acronym ? byContext
+            : SameCountry(a, b) ? "supported by the same country " + a.Country
+            : bits >= _options.StrongContextBits ? byContext
             : "without the same country or context: review at most";
-        return new FeatureContribution(acronym.Name, at, $"{acronym.Levels[at]}, {support}", 0);
+        return new FeatureContribution(feature.Name, level, $"{feature.Levels[level]}, {support}", 0);
     }
 
-    private static (IComparisonFeature Feature, int Level)? Matching((IComparisonFeature Feature, int[] Levels)[] rules, NameRecord a, NameRecord b, TokenStatistics tokens)
+    /// <summary>The level at which the names share nothing that names them, or meet only as an acronym; null when neither.</summary>
+    private (IComparisonFeature Feature, int Level, bool AcronymOnly)? Weakness(NameRecord a, NameRecord b, TokenStatistics tokens)
     {
-        foreach (var (feature, levels) in rules)
+        foreach (var (feature, unsupported, acronymOnly) in _weakLevels)
         {
             var level = feature.Compare(a, b, tokens);
-            if (Array.IndexOf(levels, level) >= 0) return (feature, level);
+            if (Array.IndexOf(unsupported, level) >= 0) return (feature, level, false);
+            if (Array.IndexOf(acronymOnly, level) >= 0) return (feature, level, true);
         }
         return null;
     }

@@ -1,12 +1,15 @@
+using SqlQuery = (string Sql, System.Collections.Generic.IReadOnlyList<(string Name, object Value)> Parameters);
+
 namespace Names.Resolver.Storage;
 
 /// <summary>
 /// The external-id SQL, one text for SQLite and PostgreSQL (named parameters where both run it as is; the write's
-/// placeholders handed in by each store). An entity's ids are those linked to it and to every entity absorbed into it.
+/// placeholders handed in by each store; reads through the store's row reader). An entity's ids are those linked to it
+/// and to every entity absorbed into it.
 /// </summary>
 internal static class ExternalIdSql
 {
-    /// <summary>The table and indexes of schema version 8; <paramref name="timeType"/>: TEXT in SQLite, timestamptz in PostgreSQL.</summary>
+    /// <summary>The table and indexes of schema version 9; <paramref name="timeType"/>: TEXT in SQLite, timestamptz in PostgreSQL.</summary>
     public static string Schema(string timeType) => $"""
         CREATE TABLE IF NOT EXISTS external_ids (scheme TEXT NOT NULL, value TEXT NOT NULL, entity_id TEXT NOT NULL, source TEXT NOT NULL,
             status TEXT NOT NULL DEFAULT '', time {timeType} NOT NULL, PRIMARY KEY (scheme, value));
@@ -32,14 +35,24 @@ internal static class ExternalIdSql
             UNION SELECT e.id FROM entities e JOIN members m ON e.survivor_id = m.id WHERE e.status = 'absorbed')
         """;
 
-    public static (string, IReadOnlyList<(string, object)>) OfEntity(string entityId) =>
+    /// <summary>The ids of an entity and of the entities absorbed into it, by scheme and value.</summary>
+    public static async Task<IReadOnlyList<ExternalIdLink>> OfEntityAsync(Func<SqlQuery, Task<List<object?[]>>> rows, string entityId) =>
+        (await rows(OfEntity(entityId))).Select(Link).ToList();
+
+    /// <summary>The link of one identifier, or null when no entity holds it.</summary>
+    public static async Task<ExternalIdLink?> FindAsync(Func<SqlQuery, Task<List<object?[]>>> rows, string scheme, string value) =>
+        (await rows(Find(scheme, value))).Select(Link).FirstOrDefault();
+
+    /// <summary>Every link, by scheme and value.</summary>
+    public static async Task<IReadOnlyList<ExternalIdLink>> AllAsync(Func<SqlQuery, Task<List<object?[]>>> rows) =>
+        (await rows(($"SELECT {Columns} FROM external_ids ORDER BY scheme, value", []))).Select(Link).ToList();
+
+    private static SqlQuery OfEntity(string entityId) =>
         ($"{Members} SELECT x.{Columns.Replace(", ", ", x.")} FROM members m CROSS JOIN external_ids x WHERE x.entity_id = m.id ORDER BY x.scheme, x.value",
             [("entity", entityId)]);
 
-    public static (string, IReadOnlyList<(string, object)>) Find(string scheme, string value) =>
+    private static SqlQuery Find(string scheme, string value) =>
         ($"SELECT {Columns} FROM external_ids WHERE scheme = @scheme AND value = @value", [("scheme", scheme), ("value", value)]);
-
-    public static (string, IReadOnlyList<(string, object)>) All() => ($"SELECT {Columns} FROM external_ids ORDER BY scheme, value", []);
 
     /// <summary>
     /// Rows (scheme, value of a, value of b) where entity a and entity b (each with the entities absorbed into it) hold
@@ -60,7 +73,7 @@ internal static class ExternalIdSql
         """, [("a", a), ("b", b)]);
 
     /// <summary>A row of <see cref="Columns"/> as the shared row readers return it (times as text in SQLite, as DateTime in PostgreSQL).</summary>
-    public static ExternalIdLink Link(object?[] row) =>
+    private static ExternalIdLink Link(object?[] row) =>
         new((string)row[0]!, (string)row[1]!, (string)row[2]!, (string)row[3]!, (string)row[4]!, RegistryRows.TimeOf(row[5]!));
 
     /// <summary>The reason two entities may not be merged, or null: "different LEIs (A, B)".</summary>

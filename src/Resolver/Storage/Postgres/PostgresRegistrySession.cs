@@ -53,11 +53,11 @@ internal sealed class PostgresRegistrySession(NpgsqlConnection c, NpgsqlTransact
     public async Task<long> CountEventsAsync(string entityId, CancellationToken ct) =>
         Convert.ToInt64(await ScalarAsync(c, tx, "SELECT COUNT(*) FROM events WHERE entity_id = $1 OR other_id = $1", ct, entityId));
 
-    public async Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct) =>
-        (await PostgresRegistryStore.RowsAsync(c, ExternalIdSql.Find(scheme, value), ct, tx)).Select(ExternalIdSql.Link).FirstOrDefault();
+    public Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct) =>
+        ExternalIdSql.FindAsync(q => PostgresRegistryStore.RowsAsync(c, q, ct, tx), scheme, value);
 
-    public async Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct) =>
-        (await PostgresRegistryStore.RowsAsync(c, ExternalIdSql.OfEntity(entityId), ct, tx)).Select(ExternalIdSql.Link).ToList();
+    public Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct) =>
+        ExternalIdSql.OfEntityAsync(q => PostgresRegistryStore.RowsAsync(c, q, ct, tx), entityId);
 
     public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
         await ScalarAsync(c, tx, "SELECT 1 FROM proposals WHERE (entity_a = $1 AND entity_b = $2) OR (entity_a = $2 AND entity_b = $1) LIMIT 1", ct, entityA, entityB) is not null;

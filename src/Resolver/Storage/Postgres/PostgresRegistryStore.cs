@@ -330,19 +330,19 @@ public sealed class PostgresRegistryStore : IRegistryStore
     public async Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return (await RowsAsync(c, ExternalIdSql.OfEntity(entityId), ct)).Select(ExternalIdSql.Link).ToList();
+        return await ExternalIdSql.OfEntityAsync(q => RowsAsync(c, q, ct), entityId);
     }
 
     public async Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        return (await RowsAsync(c, ExternalIdSql.Find(scheme, value), ct)).Select(ExternalIdSql.Link).FirstOrDefault();
+        return await ExternalIdSql.FindAsync(q => RowsAsync(c, q, ct), scheme, value);
     }
 
     public async IAsyncEnumerable<ExternalIdLink> ReadExternalIdsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);
-        foreach (var row in await RowsAsync(c, ExternalIdSql.All(), ct)) yield return ExternalIdSql.Link(row);
+        foreach (var link in await ExternalIdSql.AllAsync(q => RowsAsync(c, q, ct))) yield return link;
     }
 
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();

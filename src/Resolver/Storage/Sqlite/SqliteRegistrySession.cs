@@ -75,11 +75,11 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     public async Task<long> CountEventsAsync(string entityId, CancellationToken ct) =>
         Convert.ToInt64(await lease.Command("SELECT COUNT(*) FROM events WHERE entity_id = $a OR other_id = $a", entityId).ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
 
-    public async Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct) =>
-        (await SqliteSql.RowsAsync(lease.Connection, ExternalIdSql.Find(scheme, value), ct, lease.Transaction)).Select(ExternalIdSql.Link).FirstOrDefault();
+    public Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct) =>
+        ExternalIdSql.FindAsync(q => SqliteSql.RowsAsync(lease.Connection, q, ct, lease.Transaction), scheme, value);
 
-    public async Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct) =>
-        (await SqliteSql.RowsAsync(lease.Connection, ExternalIdSql.OfEntity(entityId), ct, lease.Transaction)).Select(ExternalIdSql.Link).ToList();
+    public Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct) =>
+        ExternalIdSql.OfEntityAsync(q => SqliteSql.RowsAsync(lease.Connection, q, ct, lease.Transaction), entityId);
 
     public async Task<bool> ProposalExistsAsync(string entityA, string entityB, CancellationToken ct) =>
         await lease.Command("SELECT 1 FROM proposals WHERE (entity_a = $a AND entity_b = $b) OR (entity_a = $b AND entity_b = $a) LIMIT 1", entityA, entityB).ExecuteScalarAsync(ct) is not null;

@@ -195,7 +195,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
             using var tx = _connection.BeginTransaction();
             using (var statements = new SqliteStatements(_connection, tx))
             {
-                statements.Command("INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", [a, b, actor, reason, Time(DateTimeOffset.UtcNow)]).ExecuteNonQuery();
+                statements.Command("INSERT OR IGNORE INTO cannot_links VALUES ($a,$b,$c,$d,$e)", [a, b, actor, reason, RegistryRows.TimeText(DateTimeOffset.UtcNow)]).ExecuteNonQuery();
                 InsertEvents(statements, [new RegistryEvent(RegistryEventType.Decided, a, b, actor, "cannot-link: " + reason, DateTimeOffset.UtcNow)]);
             }
             tx.Commit();
@@ -323,7 +323,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
     public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
         Locked(async () =>
         {
-            using var cmd = Command("INSERT INTO models(kind, parameters, note, created) VALUES ($a,$b,$c,$d) RETURNING version", kind, parameters, note, Time(DateTimeOffset.UtcNow));
+            using var cmd = Command("INSERT INTO models(kind, parameters, note, created) VALUES ($a,$b,$c,$d) RETURNING version", kind, parameters, note, RegistryRows.TimeText(DateTimeOffset.UtcNow));
             return Convert.ToInt64(await cmd.ExecuteScalarAsync(ct), CultureInfo.InvariantCulture);
         });
 
@@ -351,15 +351,15 @@ public sealed class SqliteRegistryStore : IRegistryStore
     public async Task<long> CountEventsAsync(CancellationToken ct = default) =>
         Convert.ToInt64(await Locked(() => ScalarAsync(_connection, "SELECT COUNT(*) FROM events", ct)), CultureInfo.InvariantCulture);
 
-    public async Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct = default) =>
-        (await Locked(() => RowsAsync(ExternalIdSql.OfEntity(entityId), ct))).Select(ExternalIdSql.Link).ToList();
+    public Task<IReadOnlyList<ExternalIdLink>> GetExternalIdsAsync(string entityId, CancellationToken ct = default) =>
+        Locked(() => ExternalIdSql.OfEntityAsync(q => RowsAsync(q, ct), entityId));
 
-    public async Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct = default) =>
-        (await Locked(() => RowsAsync(ExternalIdSql.Find(scheme, value), ct))).Select(ExternalIdSql.Link).FirstOrDefault();
+    public Task<ExternalIdLink?> FindExternalIdAsync(string scheme, string value, CancellationToken ct = default) =>
+        Locked(() => ExternalIdSql.FindAsync(q => RowsAsync(q, ct), scheme, value));
 
     public async IAsyncEnumerable<ExternalIdLink> ReadExternalIdsAsync([EnumeratorCancellation] CancellationToken ct = default)
     {
-        foreach (var row in await Locked(() => RowsAsync(ExternalIdSql.All(), ct))) yield return ExternalIdSql.Link(row);
+        foreach (var link in await Locked(() => ExternalIdSql.AllAsync(q => RowsAsync(q, ct)))) yield return link;
     }
 
     public async ValueTask DisposeAsync()
@@ -377,8 +377,6 @@ public sealed class SqliteRegistryStore : IRegistryStore
 
     private SqliteCommand NamedCommand((string Sql, IReadOnlyList<(string Name, object Value)> Parameters) query) => SqliteSql.Named(_connection, null, query);
 
-    private static string Time(DateTimeOffset t) => RegistryRows.TimeText(t);
-
     internal async Task<T> Locked<T>(Func<Task<T>> work)
     {
         await _gate.WaitAsync();
@@ -388,8 +386,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
 
     private static async Task ExecAsync(SqliteConnection c, string sql, CancellationToken ct)
     {
-        using var cmd = c.CreateCommand();
-        cmd.CommandText = sql;
+        using var cmd = SqliteSql.Command(c, null, sql);
         await cmd.ExecuteNonQueryAsync(ct);
     }
 
