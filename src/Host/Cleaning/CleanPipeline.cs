@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics;
 using System.Text;
 using System.Threading.Channels;
@@ -23,11 +24,11 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
 
     /// <summary>
     /// Cleans every record after the header (already read by the caller, who validated the columns) and writes the
-    /// header plus one row per party to <paramref name="output"/>. Malformed lines and rows the normaliser cannot take
-    /// go to <paramref name="rejects"/>.
+    /// header plus one row per party to <paramref name="output"/> as UTF-8. Malformed lines and rows the normaliser
+    /// cannot take go to <paramref name="rejects"/>.
     /// </summary>
     public async Task<CleanResult> RunAsync(CsvRecordReader reader, CsvHeader header, CleanColumns columns,
-        TextWriter output, RejectsSink rejects, CancellationToken cancellationToken)
+        Stream output, RejectsSink rejects, CancellationToken cancellationToken)
     {
         var stopwatch = Stopwatch.StartNew();
         var workers = Math.Max(1, _settings.Workers);
@@ -36,7 +37,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var ct = linked.Token;
 
-        var headerLine = new StringBuilder();
+        var headerLine = new ArrayBufferWriter<byte>();
         var totals = new CleanStatistics();
         using (var headerWriter = CsvRowWriter.InMemory(_settings.ProtectFormulas))
         {
@@ -44,7 +45,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             headerWriter.MoveTo(headerLine);
             totals.AddFormulaFields(headerWriter.FormulaFields, 1);
         }
-        await output.WriteAsync(headerLine, ct);
+        await output.WriteAsync(headerLine.WrittenMemory, ct);
 
         var repeated = _settings.RepeatedNames > 0 ? new RepeatedNameCache(_settings.RepeatedNames) : null;
         var readTask = Task.Run(() => ReadBatches(reader, header.Columns.Count, columns, rejects, ordered.Writer, work.Writer, ct), ct);
@@ -55,7 +56,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
             await foreach (var batch in ordered.Reader.ReadAllAsync(ct))
             {
                 await batch.Done.Task.WaitAsync(ct);
-                await output.WriteAsync(batch.Output, ct);
+                await output.WriteAsync(batch.Output.WrittenMemory, ct);
                 totals.Merge(batch.Statistics);
                 batch.Reset();
                 _pool.Enqueue(batch);
@@ -151,7 +152,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         catch (Exception e)
         {
             // The normaliser promises never to throw; if it does, the row is not lost: it is a reject.
-            rejects.Add(new CsvReject(record.Line, $"normaliser error: {e.GetType().Name}: {e.Message}", batch.Input.ToString(record.InputStart, record.InputLength)));
+            rejects.Add(new CsvReject(record.Line, $"normaliser error: {e.GetType().Name}: {e.Message}", Encoding.UTF8.GetString(batch.Input.WrittenSpan.Slice(record.InputStart, record.InputLength))));
             return;
         }
         batch.Statistics.AddRow();
@@ -162,11 +163,11 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         {
             batch.Statistics.AddParty(party.Kind, party.LegalForm, party.HasProblem);
             batch.Statistics.AddFormulaFields(record.FormulaFields + party.FormulaFields, record.Line);
-            batch.Output.Append(batch.Input, record.InputStart, record.InputLength);
-            batch.Output.Append(formatted.Columns, start, party.End - start);
+            batch.Output.Append(batch.Input.WrittenSpan.Slice(record.InputStart, record.InputLength));
+            batch.Output.Append(formatted.Columns.WrittenSpan[start..party.End]);
             start = party.End;
         }
-        repeated?.Add(record, hash, formatted.Columns, formatted.Parties);
+        repeated?.Add(record, hash, formatted.Columns.WrittenSpan, formatted.Parties);
     }
 
     /// <summary>A worker's scratch space: the party columns of the record at hand, back to back.</summary>
@@ -174,26 +175,26 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
     {
         private readonly CsvRowWriter _writer = CsvRowWriter.InMemory(protectFormulas);
         private readonly List<CachedParty> _parties = new(4);
-        public StringBuilder Columns { get; } = new(1024);
+        public ArrayBufferWriter<byte> Columns { get; } = new(1024);
         public ReadOnlySpan<CachedParty> Parties => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(_parties);
 
         public void Format(IReadOnlyList<Party> parties)
         {
-            Columns.Clear();
+            Columns.ResetWrittenCount();
             _parties.Clear();
             if (parties.Count == 0)
             {
                 Columns.Append(NoPartyColumns);
-                _parties.Add(new CachedParty(EntityKind.Unknown, "", true, Columns.Length, 0));
+                _parties.Add(new CachedParty(EntityKind.Unknown, "", true, Columns.WrittenCount, 0));
                 return;
             }
             foreach (var p in parties)
             {
                 var before = _writer.FormulaFields;
-                Columns.Append(',');
+                Columns.Append(","u8);
                 WriteParty(p);
                 _writer.MoveTo(Columns);
-                _parties.Add(new CachedParty(p.Kind, p.LegalForm, p.Problem.Length > 0, Columns.Length, (int)(_writer.FormulaFields - before)));
+                _parties.Add(new CachedParty(p.Kind, p.LegalForm, p.Problem.Length > 0, Columns.WrittenCount, (int)(_writer.FormulaFields - before)));
             }
         }
 
@@ -221,7 +222,7 @@ public sealed class CleanPipeline(NameNormalizer normalizer, CleanPipelineSettin
         public void Dispose() => _writer.Dispose();
     }
 
-    private const string NoPartyColumns = ",0,,unknown,,,,,,,,,,,,\n";
+    private static ReadOnlySpan<byte> NoPartyColumns => ",0,,unknown,,,,,,,,,,,,\n"u8;
 }
 
 /// <summary>Batch size, workers and how many batches may be in flight (the memory bound).</summary>
@@ -250,12 +251,12 @@ internal readonly record struct CleanRecord(long Line, string Name, string? Coun
 internal sealed class CleanBatch(int capacity)
 {
     public List<CleanRecord> Records { get; } = new(capacity);
-    /// <summary>The input columns of every row, as written back in front of each of its party rows: formatted once
-    /// per row, and no string per field (most fields are only copied through).</summary>
-    public StringBuilder Input { get; } = new(capacity * 128);
-    // room for a typical batch (~170 chars per output row) so the builder stays one chunk: Clear() on a builder
-    // that grew extra chunks allocates a fresh large array each time
-    public StringBuilder Output { get; } = new(capacity * 256);
+    /// <summary>The input columns of every row as UTF-8, as written back in front of each of its party rows: formatted
+    /// once per row, and no string per field (most fields are only copied through, byte for byte).</summary>
+    public ArrayBufferWriter<byte> Input { get; } = new(capacity * 128);
+    /// <summary>The batch's output rows as UTF-8, written to the output as they are (room for a typical batch, ~170
+    /// bytes per output row; the buffer is kept when the batch is reused).</summary>
+    public ArrayBufferWriter<byte> Output { get; } = new(capacity * 256);
     public CleanStatistics Statistics { get; private set; } = new();
     public TaskCompletionSource Done { get; private set; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -263,40 +264,26 @@ internal sealed class CleanBatch(int capacity)
     /// with <paramref name="protectFormulas"/>, protection), else written field by field by <paramref name="fields"/>.</summary>
     public void Add(CsvRecordReader reader, long line, CleanColumns columns, CsvRowWriter fields, bool protectFormulas)
     {
-        int start = Input.Length;
+        int start = Input.WrittenCount;
         int formulas = reader.FormulaFields();
-        if ((formulas == 0 || !protectFormulas) && reader.TryGetPlainRecord(out var plain)) AppendUtf8(Input, plain);
+        if ((formulas == 0 || !protectFormulas) && reader.TryGetPlainRecord(out var plain)) Input.Append(plain);
         else if (reader.FieldCount > 1 || !reader.FieldUtf8(0).IsEmpty)
         {
             for (int i = 0; i < reader.FieldCount; i++) fields.Field(reader.FieldUtf8(i));
             fields.EndRow();
-            fields.MoveTo(Input);
-            Input.Length--; // the party columns go on this line
+            fields.MoveTo(Input, lastLineEnd: false); // the party columns go on this line
         }
         Records.Add(new CleanRecord(line, reader.FieldText(columns.Name),
             columns.Country is int c ? reader.FieldText(c) : null,
             columns.Kind is int k ? reader.FieldText(k) : null,
-            start, Input.Length - start, formulas));
-    }
-
-    private static void AppendUtf8(StringBuilder sb, ReadOnlySpan<byte> utf8)
-    {
-        if (utf8.Length <= 1024)
-        {
-            Span<char> chars = stackalloc char[utf8.Length];
-            sb.Append(chars[..Encoding.UTF8.GetChars(utf8, chars)]);
-            return;
-        }
-        var rented = System.Buffers.ArrayPool<char>.Shared.Rent(utf8.Length);
-        sb.Append(rented, 0, Encoding.UTF8.GetChars(utf8, rented));
-        System.Buffers.ArrayPool<char>.Shared.Return(rented);
+            start, Input.WrittenCount - start, formulas));
     }
 
     public void Reset()
     {
         Records.Clear();
-        Input.Clear();
-        Output.Clear();
+        Input.ResetWrittenCount();
+        Output.ResetWrittenCount();
         Statistics = new CleanStatistics();
         Done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
     }

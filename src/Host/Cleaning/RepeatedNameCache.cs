@@ -1,5 +1,5 @@
 using System.Numerics;
-using System.Text;
+using Names.Host.Csv;
 using Names.Normalization;
 
 namespace Names.Host.Cleaning;
@@ -9,7 +9,8 @@ namespace Names.Host.Cleaning;
 /// normalising and formatting it a second time. Applicant columns repeat heavily (the same firms file thousands of
 /// applications; 57% of `names synth` rows repeat an earlier row), and the normaliser is deterministic, so the output
 /// is byte-identical with or without the cache.
-/// <para>Entries live in a few large arrays per generation (text in one char array, open-addressing buckets), not as
+/// <para>Entries live in a few large arrays per generation (inputs in one char array, party columns as UTF-8 in one
+/// byte array, open-addressing buckets), not as
 /// objects: a cache of 10^5 small objects kept alive across young collections cost more GC time than it saved (tried:
 /// 3.0 s of GC pauses per 1M rows instead of 0.7 s). Two generations approximate LRU: when the current one is full,
 /// the previous one is cleared and reused as the current one; a hit in the previous generation is copied forward.
@@ -17,7 +18,8 @@ namespace Names.Host.Cleaning;
 /// </summary>
 internal sealed class RepeatedNameCache
 {
-    /// <summary>Inputs longer than this are not kept (they are rare, and would crowd out many short ones).</summary>
+    /// <summary>Entries longer than this (input characters and column bytes) are not kept (they are rare, and would
+    /// crowd out many short ones).</summary>
     private const int MaxEntryLength = 2048;
     /// <summary>Entries per generation of one shard, at least: a shard holds its own lock and generations, so the
     /// workers rarely wait for each other (one lock for the whole cache cost ~4% of a run's CPU in contention). The
@@ -52,11 +54,11 @@ internal sealed class RepeatedNameCache
     /// <summary>Keeps the party columns just written for <paramref name="record"/> (its <paramref name="hash"/> from
     /// <see cref="TryWrite"/>): <paramref name="columns"/> holds them back to back, party <c>i</c> ending at
     /// <c>parties[i].End</c>.</summary>
-    public void Add(CleanRecord record, int hash, StringBuilder columns, ReadOnlySpan<CachedParty> parties)
+    public void Add(CleanRecord record, int hash, ReadOnlySpan<byte> columns, ReadOnlySpan<CachedParty> parties)
     {
-        int length = record.Name.Length + (record.Country?.Length ?? 0) + (record.Kind?.Length ?? 0) + columns.Length;
-        if (length > MaxEntryLength) return;
-        ShardOf(hash).Add(hash, length, record, columns, parties);
+        int keyLength = record.Name.Length + (record.Country?.Length ?? 0) + (record.Kind?.Length ?? 0);
+        if (keyLength + columns.Length > MaxEntryLength) return;
+        ShardOf(hash).Add(hash, keyLength, record, columns, parties);
     }
 
     // the high bits choose the shard; the low bits choose the bucket inside it
@@ -86,18 +88,18 @@ internal sealed class RepeatedNameCache
                 if (entry < 0) return false;
                 _previous.Write(entry, record, batch);
                 // copied forward only when that needs no swap: a swap would clear the generation being copied from
-                if (_current.HasRoomFor(_previous.EntryLength(entry), _previous.PartyCount(entry))) _current.CopyFrom(_previous, entry);
+                if (_current.HasRoomFor(_previous, entry)) _current.CopyFrom(_previous, entry);
                 return true;
             }
         }
 
         /// <summary>When both workers miss the same input at once, it is added twice: harmless (the copies are equal,
         /// and the first is found), and cheaper than a second probe on every add.</summary>
-        public void Add(int hash, int length, CleanRecord record, StringBuilder columns, ReadOnlySpan<CachedParty> parties)
+        public void Add(int hash, int keyLength, CleanRecord record, ReadOnlySpan<byte> columns, ReadOnlySpan<CachedParty> parties)
         {
             lock (_lock)
             {
-                if (!_current.HasRoomFor(length, parties.Length))
+                if (!_current.HasRoomFor(keyLength, columns.Length, parties.Length))
                 {
                     (_current, _previous) = (_previous, _current);
                     _current.Clear();
@@ -115,15 +117,16 @@ internal sealed class RepeatedNameCache
         /// <summary>-1 when the record had no such column (null), which the normaliser may treat unlike "".</summary>
         public int CountryLength;
         public int KindLength;
+        public int ColumnsStart;
         public int ColumnsLength;
         public int PartyStart;
         public int PartyCount;
 
-        public readonly int Length => NameLength + Math.Max(CountryLength, 0) + Math.Max(KindLength, 0) + ColumnsLength;
+        public readonly int KeyLength => NameLength + Math.Max(CountryLength, 0) + Math.Max(KindLength, 0);
     }
 
-    /// <summary>One generation: text (name, country, kind, party columns of each entry) in one array, entries in
-    /// another, an open-addressing table at most half full whose slots hold the entry's hash (high half) and number + 1
+    /// <summary>One generation: inputs (name, country, kind of each entry) in one array, their party columns (UTF-8,
+    /// as written) in another, entries in a third, an open-addressing table at most half full whose slots hold the entry's hash (high half) and number + 1
     /// (low half; 0 is empty), so a probe reads one array and only a matching hash reads the entry: the arrays are
     /// megabytes, and every read of them is a cache miss.</summary>
     private sealed class Generation
@@ -131,30 +134,36 @@ internal sealed class RepeatedNameCache
         private readonly Entry[] _entries;
         private readonly ulong[] _buckets;
         private readonly char[] _text;
+        private readonly byte[] _columns;
         private readonly CachedParty[] _parties;
-        private int _count, _textUsed, _partiesUsed;
+        private int _count, _textUsed, _columnsUsed, _partiesUsed;
 
         public Generation(int entries)
         {
             _entries = new Entry[entries];
             _buckets = new ulong[(int)BitOperations.RoundUpToPowerOf2((uint)entries * 2)];
-            _text = new char[entries * 256];
+            // a name is ~25 characters and its party columns ~150 bytes on average; any one entry fits
+            _text = new char[Math.Max(entries * 64, MaxEntryLength)];
+            _columns = new byte[Math.Max(entries * 256, MaxEntryLength)];
             _parties = new CachedParty[entries * 2];
         }
 
-        public bool HasRoomFor(int length, int parties) =>
-            _count < _entries.Length && _textUsed + length <= _text.Length && _partiesUsed + parties <= _parties.Length;
+        public bool HasRoomFor(int keyLength, int columnsLength, int parties) =>
+            _count < _entries.Length && _textUsed + keyLength <= _text.Length && _columnsUsed + columnsLength <= _columns.Length
+            && _partiesUsed + parties <= _parties.Length;
+
+        public bool HasRoomFor(Generation other, int entry)
+        {
+            ref readonly var e = ref other._entries[entry];
+            return HasRoomFor(e.KeyLength, e.ColumnsLength, e.PartyCount);
+        }
 
         public void Clear()
         {
             Array.Clear(_buckets);
             Array.Clear(_parties, 0, _partiesUsed); // let go of legal-form strings
-            _count = _textUsed = _partiesUsed = 0;
+            _count = _textUsed = _columnsUsed = _partiesUsed = 0;
         }
-
-        public int EntryLength(int entry) => _entries[entry].Length;
-
-        public int PartyCount(int entry) => _entries[entry].PartyCount;
 
         public int Find(int hash, string name, string? country, string? kind)
         {
@@ -185,31 +194,32 @@ internal sealed class RepeatedNameCache
         public void Write(int entry, CleanRecord record, CleanBatch batch)
         {
             ref readonly var e = ref _entries[entry];
-            int columnsStart = e.TextStart + e.Length - e.ColumnsLength;
+            var columns = _columns.AsSpan(e.ColumnsStart, e.ColumnsLength);
+            var input = batch.Input.WrittenSpan.Slice(record.InputStart, record.InputLength);
             int start = 0;
             foreach (var party in _parties.AsSpan(e.PartyStart, e.PartyCount))
             {
                 batch.Statistics.AddParty(party.Kind, party.LegalForm, party.HasProblem);
                 batch.Statistics.AddFormulaFields(record.FormulaFields + party.FormulaFields, record.Line);
-                batch.Output.Append(batch.Input, record.InputStart, record.InputLength);
-                batch.Output.Append(_text, columnsStart + start, party.End - start);
+                batch.Output.Append(input);
+                batch.Output.Append(columns[start..party.End]);
                 start = party.End;
             }
         }
 
-        public void Add(int hash, CleanRecord record, StringBuilder columns, ReadOnlySpan<CachedParty> parties)
+        public void Add(int hash, CleanRecord record, ReadOnlySpan<byte> columns, ReadOnlySpan<CachedParty> parties)
         {
             var e = new Entry
             {
                 Hash = hash, TextStart = _textUsed, NameLength = record.Name.Length,
                 CountryLength = record.Country?.Length ?? -1, KindLength = record.Kind?.Length ?? -1,
-                ColumnsLength = columns.Length, PartyStart = _partiesUsed, PartyCount = parties.Length,
+                ColumnsStart = _columnsUsed, ColumnsLength = columns.Length, PartyStart = _partiesUsed, PartyCount = parties.Length,
             };
             Append(record.Name);
             if (record.Country is not null) Append(record.Country);
             if (record.Kind is not null) Append(record.Kind);
-            columns.CopyTo(0, _text.AsSpan(_textUsed), columns.Length);
-            _textUsed += columns.Length;
+            columns.CopyTo(_columns.AsSpan(_columnsUsed));
+            _columnsUsed += columns.Length;
             parties.CopyTo(_parties.AsSpan(_partiesUsed));
             _partiesUsed += parties.Length;
             Insert(e);
@@ -218,11 +228,14 @@ internal sealed class RepeatedNameCache
         public void CopyFrom(Generation other, int entry)
         {
             var e = other._entries[entry];
-            other._text.AsSpan(e.TextStart, e.Length).CopyTo(_text.AsSpan(_textUsed));
+            other._text.AsSpan(e.TextStart, e.KeyLength).CopyTo(_text.AsSpan(_textUsed));
+            other._columns.AsSpan(e.ColumnsStart, e.ColumnsLength).CopyTo(_columns.AsSpan(_columnsUsed));
             other._parties.AsSpan(e.PartyStart, e.PartyCount).CopyTo(_parties.AsSpan(_partiesUsed));
             e.TextStart = _textUsed;
+            e.ColumnsStart = _columnsUsed;
             e.PartyStart = _partiesUsed;
-            _textUsed += e.Length;
+            _textUsed += e.KeyLength;
+            _columnsUsed += e.ColumnsLength;
             _partiesUsed += e.PartyCount;
             Insert(e);
         }

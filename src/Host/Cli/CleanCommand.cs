@@ -53,7 +53,7 @@ public static class CleanCommand
             request.CountryColumn is null ? null : header.Require(request.CountryColumn, "--country-column"),
             request.KindColumn is null ? null : header.Require(request.KindColumn, "--kind-column"));
 
-        using var output = OutputFile.Open(request.Out, console);
+        using var output = OutputFile.OpenStream(request.Out, console);
         using var rejects = RejectsSink.ForPath(rejectsPath, console, protectFormulas: request.ProtectFormulas);
         var pipeline = new CleanPipeline(normalizer ?? await NameNormalizer.CreateDefaultAsync(ct),
             (settings ?? new CleanPipelineSettings()) with { ProtectFormulas = request.ProtectFormulas });

@@ -14,7 +14,6 @@ public sealed class CsvRowWriter : IDisposable
 {
     private readonly CsvWriter _writer;
     private readonly MemoryStream? _memory;
-    private char[] _chars = [];   // MoveTo's decoded text
     private char[] _joined = [];  // JoinedField's value
 
     private CsvRowWriter(CsvWriter writer, MemoryStream? memory)
@@ -105,14 +104,13 @@ public sealed class CsvRowWriter : IDisposable
         EndRow();
     }
 
-    /// <summary>Appends the rows written since the last call to <paramref name="sb"/> (in-memory writer only).</summary>
-    public void MoveTo(StringBuilder sb)
+    /// <summary>Appends the rows written since the last call to <paramref name="output"/>, as UTF-8 (in-memory writer
+    /// only); without the last row's line end when <paramref name="lastLineEnd"/> is false.</summary>
+    public void MoveTo(ArrayBufferWriter<byte> output, bool lastLineEnd = true)
     {
         if (_memory is null) throw new InvalidOperationException("not an in-memory writer");
         _writer.Flush();
-        var bytes = _memory.GetBuffer().AsSpan(0, (int)_memory.Length);
-        if (_chars.Length < bytes.Length) _chars = new char[Math.Max(bytes.Length, 2 * _chars.Length)];
-        sb.Append(_chars, 0, Encoding.UTF8.GetChars(bytes, _chars));
+        output.Append(_memory.GetBuffer().AsSpan(0, (int)_memory.Length - (lastLineEnd ? 0 : 1)));
         _memory.SetLength(0);
     }
 
@@ -125,9 +123,9 @@ public sealed class CsvRowWriter : IDisposable
     {
         using var writer = InMemory(protectFormulas: false);
         writer.Row(fields);
-        var sb = new StringBuilder();
-        writer.MoveTo(sb);
-        return sb.ToString(0, sb.Length - 1);
+        var utf8 = new ArrayBufferWriter<byte>();
+        writer.MoveTo(utf8, lastLineEnd: false);
+        return Encoding.UTF8.GetString(utf8.WrittenSpan);
     }
 
     public void Dispose() => _writer.Dispose();

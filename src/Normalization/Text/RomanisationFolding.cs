@@ -20,6 +20,10 @@ internal static class RomanisationFolding
         ("EO", "U"), ("EU", "U"), ("OU", "O"), ("OO", "O"), ("UU", "U"), ("AE", "E"),
     ];
 
+    /// <summary><see cref="Rules"/> by the letter they start with (A-Z), in their order.</summary>
+    private static readonly (string From, string To)[][] RulesByFirstLetter =
+        Enumerable.Range('A', 26).Select(c => Rules.Where(r => r.From[0] == c).ToArray()).ToArray();
+
     /// <summary>The folded form of <paramref name="word"/>, or the word itself when nothing folds.</summary>
     public static string Fold(string word, StringBuilder sb)
     {
@@ -28,14 +32,18 @@ internal static class RomanisationFolding
         int i = 0;
         while (i < word.Length)
         {
+            char c = word[i];
             bool matched = false;
-            foreach (var (from, to) in Rules)
+            if (c is >= 'A' and <= 'Z')
             {
-                if (string.CompareOrdinal(word, i, from, 0, from.Length) != 0) continue;
-                sb.Append(to);
-                i += from.Length;
-                matched = true;
-                break;
+                foreach (var (from, to) in RulesByFirstLetter[c - 'A'])
+                {
+                    if (!word.AsSpan(i).StartsWith(from, StringComparison.Ordinal)) continue;
+                    sb.Append(to);
+                    i += from.Length;
+                    matched = true;
+                    break;
+                }
             }
             if (!matched) sb.Append(word[i++]);
         }
