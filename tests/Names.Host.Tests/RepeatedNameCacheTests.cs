@@ -52,13 +52,13 @@ public class RepeatedNameCacheTests
         var batch = new CleanBatch(4);
         var withColumn = new CleanRecord(2, "Acme GmbH", "", null, 0, 0, 0);
         var without = new CleanRecord(3, "Acme GmbH", null, null, 0, 0, 0);
-        var columns = new StringBuilder(",1,ACME GMBH,legal_entity\n");
+        var columns = ",1,ACME GMBH,legal_entity\n"u8;
         cache.TryWrite(withColumn, batch, out var hash); // a miss: gives the hash Add takes
         cache.Add(withColumn, hash, columns, [new CachedParty(EntityKind.LegalEntity, "GMBH", false, columns.Length, 0)]);
 
         Assert.False(cache.TryWrite(without, batch, out _));
         Assert.True(cache.TryWrite(withColumn, batch, out _));
-        Assert.Equal(",1,ACME GMBH,legal_entity\n", batch.Output.ToString());
+        Assert.Equal(",1,ACME GMBH,legal_entity\n", Encoding.UTF8.GetString(batch.Output.WrittenSpan));
         Assert.Equal(1, batch.Statistics.LegalEntities);
         Assert.Equal(1, batch.Statistics.LegalForms["GMBH"]);
     }

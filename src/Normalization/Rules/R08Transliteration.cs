@@ -121,11 +121,17 @@ internal sealed class R08Transliteration : NameRule
     /// <summary>Korean written in hanja: ideographs in a name that also holds Hangul, or whose record's country is KR.</summary>
     private static bool IsKoreanInHanja(PartyDraft d, HanjaReadings hanja)
     {
-        if (!d.KeyTokens.Exists(hanja.Reads)) return false;
+        if (!ReadsAny(d.KeyTokens, hanja)) return false;
         if (d.Country == "KR") return true;
         foreach (var t in d.KeyTokens)
             foreach (var c in t)
                 if (ScriptClass.IsHangul(c)) return true;
+        return false;
+    }
+
+    private static bool ReadsAny(List<string> tokens, HanjaReadings hanja)
+    {
+        foreach (var t in tokens) if (hanja.Reads(t)) return true;
         return false;
     }
 

@@ -17,6 +17,9 @@ internal sealed class R24ConceptKey : NameRule
 
     public override string Id => "R24";
 
+    /// <summary>Ordinal order as a delegate made once: <c>List.Sort(IComparer)</c> makes one per call.</summary>
+    private static readonly Comparison<string> OrdinalOrder = string.CompareOrdinal;
+
     public override bool Apply(PartyDraft d, RuleContext context)
     {
         if (d.IsPerson || d.KeyTokens.Count == 0) return false;
@@ -40,7 +43,7 @@ internal sealed class R24ConceptKey : NameRule
         if (words.Count == 0) return false;
         bool changed = concept || words.Count != d.KeyTokens.Count;
         for (int i = 1; i < words.Count && !changed; i++) changed = string.CompareOrdinal(words[i - 1], words[i]) >= 0;
-        words.Sort(StringComparer.Ordinal);
+        words.Sort(OrdinalOrder);
         var sb = context.Scratch.Clear();
         for (int i = 0; i < words.Count; i++)
         {
