@@ -10,6 +10,9 @@ internal sealed class R23OutputRecord : NameRule
 {
     public override string Id => "R23";
 
+    private static readonly System.Buffers.SearchValues<char> AsciiLettersAndDigits =
+        System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789");
+
     public override bool Apply(PartyDraft d, RuleContext context)
     {
         var sb = context.Scratch.Clear();
@@ -19,6 +22,11 @@ internal sealed class R23OutputRecord : NameRule
             if (k.Length == 0) continue;
             if (sb.Length > 0) sb.Append(' ');
             sb.Append(k);
+            if (!k.AsSpan().ContainsAnyExcept(AsciiLettersAndDigits))
+            {
+                compact.Append(k); // most key words: every character kept, no per-character test
+                continue;
+            }
             for (var i = 0; i < k.Length; i++)
             {
                 // A supplementary letter (extension-plane ideograph) is two UTF-16 units, kept or dropped together.
