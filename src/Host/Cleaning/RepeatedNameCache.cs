@@ -10,10 +10,10 @@ namespace Names.Host.Cleaning;
 /// applications; 57% of `names synth` rows repeat an earlier row), and the normaliser is deterministic, so the output
 /// is byte-identical with or without the cache.
 /// <para>Entries live in a few large arrays per generation (inputs in one char array, party columns as UTF-8 in one
-/// byte array, open-addressing buckets), not as
-/// objects: a cache of 10^5 small objects kept alive across young collections cost more GC time than it saved (tried:
-/// 3.0 s of GC pauses per 1M rows instead of 0.7 s). Two generations approximate LRU: when the current one is full,
-/// the previous one is cleared and reused as the current one; a hit in the previous generation is copied forward.
+/// byte array, open-addressing buckets), not as objects: a cache of 10^5 small objects kept alive across young
+/// collections cost more GC time than it saved (tried: 3.0 s of GC pauses per 1M rows instead of 0.7 s). Two
+/// generations approximate LRU: when the current one is full, the previous one is cleared and reused as the current
+/// one; a hit in the previous generation is copied forward.
 /// Shared by the workers, in shards with a lock each (a look-up is a hash probe and a copy).</para>
 /// </summary>
 internal sealed class RepeatedNameCache
@@ -126,9 +126,9 @@ internal sealed class RepeatedNameCache
     }
 
     /// <summary>One generation: inputs (name, country, kind of each entry) in one array, their party columns (UTF-8,
-    /// as written) in another, entries in a third, an open-addressing table at most half full whose slots hold the entry's hash (high half) and number + 1
-    /// (low half; 0 is empty), so a probe reads one array and only a matching hash reads the entry: the arrays are
-    /// megabytes, and every read of them is a cache miss.</summary>
+    /// as written) in another, entries in a third, and an open-addressing table at most half full whose slots hold the
+    /// entry's hash (high half) and number + 1 (low half; 0 is empty), so a probe reads one array and only a matching
+    /// hash reads the entry: the arrays are megabytes, and every read of them is a cache miss.</summary>
     private sealed class Generation
     {
         private readonly Entry[] _entries;
