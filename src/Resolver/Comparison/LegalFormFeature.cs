@@ -17,13 +17,16 @@ public sealed class LegalFormFeature : IComparisonFeature
     /// ISO 20275 codes when both are known in one country (AG and AKTIENGESELLSCHAFT share one), otherwise different letters where neither is an abbreviation of the
     /// other (INC / INCORPORATED and LTD / LIMITED agree: same first letter, letters in order; COMPANY LLC / LLC agree).
     /// </summary>
-    public static bool FormsDiffer(NameRecord a, NameRecord b)
+    public static bool FormsDiffer(NameRecord a, NameRecord b) => FormsDiffer((a.LegalForm, a.ElfCode, a.Country), (b.LegalForm, b.ElfCode, b.Country));
+
+    /// <summary><see cref="FormsDiffer(NameRecord, NameRecord)"/> for two parties' legal forms, ISO 20275 codes and countries.</summary>
+    public static bool FormsDiffer((string Form, string ElfCode, string Country) a, (string Form, string ElfCode, string Country) b)
     {
-        if (a.LegalForm.Length == 0 || b.LegalForm.Length == 0) return false;
-        if (SameForm(a.LegalForm, b.LegalForm)) return false;
+        if (a.Form.Length == 0 || b.Form.Length == 0) return false;
+        if (SameForm(a.Form, b.Form)) return false;
         // ISO 20275 codes are per jurisdiction (GMBH in DE and in AT have different codes): compared within one country.
         if (a.ElfCode.Length > 0 && b.ElfCode.Length > 0 && a.Country == b.Country) return a.ElfCode != b.ElfCode;
-        var (x, y) = (Letters(a.LegalForm), Letters(b.LegalForm));
+        var (x, y) = (Letters(a.Form), Letters(b.Form));
         // COMPANY LLC / L.L.C.: one form written with a word the other leaves off.
         return !(Abbreviates(x, y) || Abbreviates(y, x) || x.EndsWith(y, StringComparison.Ordinal) || y.EndsWith(x, StringComparison.Ordinal));
     }

@@ -145,7 +145,7 @@ public sealed class ResolutionEngine
                 if (result.GlobalId.Length > 0)
                 {
                     rowsPerEntity[result.GlobalId] = rowsPerEntity.GetValueOrDefault(result.GlobalId) + 1;
-                    _accuracy.AddRow(_chunkVariants[i], result.GlobalId);
+                    _accuracy.AddRow(_chunkVariants[i], result.GlobalId, result.Party);
                 }
                 yield return result;
             }
