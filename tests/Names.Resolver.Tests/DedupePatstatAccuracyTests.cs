@@ -69,7 +69,7 @@ public sealed class DedupePatstatAccuracyTests
 
     /// <summary>
     /// The run's own precision estimate (no labels) is within 0.05 of the truth. Its recall estimate is not held to that
-    /// here: the review-band and capped probabilities of the pairs kept apart overstate what was missed (docs/benchmarks.md).
+    /// here: pairs kept apart for lack of name support or by the anti-chaining rule overstate what was missed (docs/benchmarks.md).
     /// </summary>
     [Fact]
     public async Task The_runs_own_precision_estimate_is_within_0_05_of_the_truth()
