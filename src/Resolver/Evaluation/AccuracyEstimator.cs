@@ -184,7 +184,6 @@ public sealed class AccuracyEstimator
             Expected += rows * probability;
         }
 
-
         public List<(int Rows, double Probability)> Members { get; } = new();
         public long Rows { get; set; }
         /// <summary>Rows expected to be the entity's: Σ rows × probability.</summary>
