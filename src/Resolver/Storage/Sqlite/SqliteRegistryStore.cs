@@ -64,7 +64,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
         {
             using var tx = _connection.BeginTransaction();
             using (var statements = new SqliteStatements(_connection, tx))
-                await SqliteSql.WriteBatchAsync(batch, statements.Command, _connection, tx, ct);
+                await SqliteSql.WriteBatchAsync(batch, statements.Command, _connection, tx, ct, statementLevel: true);
             tx.Commit();
         }
         finally { _gate.Release(); }
@@ -291,24 +291,24 @@ public sealed class SqliteRegistryStore : IRegistryStore
             return (IReadOnlyList<EntityFacts>)list;
         });
 
+    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then finds the
+    // proposal decided.
     public Task<ReviewDecision> RecordDecisionAsync(ReviewDecisionRequest q, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then
-            // finds the proposal decided.
-            using var tx = _connection.BeginTransaction();
-            var decision = await ReviewDecisionPlan.DecideAsync(new SqliteReviewDecisionSql(_connection, tx), q, ct);
-            tx.Commit();
-            return decision;
-        });
+        Deciding(sql => ReviewDecisionPlan.DecideAsync(sql, q, ct), _ => true);
+
+    public Task<IReadOnlyList<ReviewDecisionOutcome>> RecordDecisionsAsync(IReadOnlyList<ReviewDecisionRequest> requests, CancellationToken ct = default) =>
+        Deciding(sql => ReviewDecisionPlan.DecideAllAsync(sql, requests, ct), _ => true);
 
     public Task<ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default) =>
+        Deciding(sql => ReviewDecisionPlan.UndoLastAsync(sql, actor, proposalId, comment, ct), undone => undone is not null);
+
+    private Task<T> Deciding<T>(Func<SqliteReviewDecisionSql, Task<T>> work, Func<T, bool> commit) =>
         Locked(async () =>
         {
             using var tx = _connection.BeginTransaction();
-            var undone = await ReviewDecisionPlan.UndoLastAsync(new SqliteReviewDecisionSql(_connection, tx), actor, proposalId, comment, ct);
-            if (undone is not null) tx.Commit();
-            return undone;
+            var result = await work(new SqliteReviewDecisionSql(_connection, tx));
+            if (commit(result)) tx.Commit();
+            return result;
         });
 
     public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<FeatureContribution>? contributions = null, CancellationToken ct = default) =>

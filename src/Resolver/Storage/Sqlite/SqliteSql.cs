@@ -53,10 +53,13 @@ internal static class SqliteSql
     /// <summary>
     /// Writes the batch's rows in the caller's transaction (<paramref name="command"/> gives the command for a text with
     /// its values set) and, when it adds proposals, brings the review queue up to date (<see cref="ReviewQueueRefresh"/>).
+    /// <paramref name="statementLevel"/>: the schema's row triggers are off while the batch is written and their work is
+    /// done once for all its rows (<see cref="SqliteBulkCounts"/>): a bulk batch of thousands of variants.
     /// </summary>
     public static async Task WriteBatchAsync(RegistryBatch batch, Func<string, object?[], SqliteCommand> command, SqliteConnection c, SqliteTransaction tx,
-        CancellationToken ct)
+        CancellationToken ct, bool statementLevel = false)
     {
+        using var triggersOff = statementLevel ? SqliteBulkCounts.TriggersOff(c) : null;
         foreach (var e in batch.NewEntities)
             command("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", [e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId])
                 .ExecuteNonQuery();
@@ -67,10 +70,14 @@ internal static class SqliteSql
                 .ExecuteNonQuery();
             command("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", [v.Id, v.DisplayName]).ExecuteNonQuery();
         }
+        if (triggersOff is not null) SqliteBulkCounts.VariantsAdded(batch.NewVariants, command);
         foreach (var e in batch.Events) command(InsertEvent, EventValues(e)).ExecuteNonQuery();
         foreach (var p in batch.NewProposals)
+        {
             command("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)",
                 [p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, RegistryRows.TimeText(p.Created), ContributionsJson.Write(p.Contributions)]).ExecuteNonQuery();
+            if (triggersOff is not null && p.Status == ProposalStatus.Pending) SqliteBulkCounts.ProposalAdded(p, command);
+        }
         foreach (var x in batch.ExternalIds)
             command(UpsertExternalId, [x.Scheme, x.Value, x.EntityId, x.Source, x.Status, RegistryRows.TimeText(x.Time)]).ExecuteNonQuery();
         foreach (var (key, value) in batch.Meta) command(UpsertMeta, [key, value]).ExecuteNonQuery();
