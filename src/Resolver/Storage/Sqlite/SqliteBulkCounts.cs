@@ -32,11 +32,11 @@ internal static class SqliteBulkCounts
     }
 
     /// <summary>What tr_variants_insert does for each of the variants, once for all of them (inserted just before).</summary>
-    public static void VariantsAdded(IReadOnlyList<VariantRecord> variants, Func<string, object?[], SqliteCommand> command)
+    public static void VariantsAdded(IReadOnlyList<VariantRecord> variants, Action<string, object?[]> execute)
     {
         if (variants.Count == 0) return;
         var ids = JsonSerializer.Serialize(variants.Select(v => v.Id));
-        foreach (var sql in Statements) command(sql, [ids]).ExecuteNonQuery();
+        foreach (var sql in Statements) execute(sql, [ids]);
     }
 
     private const string Added = "SELECT entity_id, country, source_file FROM variants WHERE id IN (SELECT value FROM json_each($a))";
@@ -70,6 +70,6 @@ internal static class SqliteBulkCounts
     /// What tr_proposals_insert does for a pending proposal just inserted: its queue row, waiting (entities NULL) for
     /// <see cref="ReviewQueueRefresh"/>, which the batch runs before it commits and which fills in what the trigger would.
     /// </summary>
-    public static void ProposalAdded(ReviewProposal p, Func<string, object?[], SqliteCommand> command) =>
-        command("INSERT OR IGNORE INTO review_queue(proposal_id, score) VALUES (last_insert_rowid(), $a)", [p.Score]).ExecuteNonQuery();
+    public static void ProposalAdded(ReviewProposal p, Action<string, object?[]> execute) =>
+        execute("INSERT OR IGNORE INTO review_queue(proposal_id, score) VALUES (last_insert_rowid(), $a)", [p.Score]);
 }

@@ -63,8 +63,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
         try
         {
             using var tx = _connection.BeginTransaction();
-            using (var statements = new SqliteStatements(_connection, tx))
-                await SqliteSql.WriteBatchAsync(batch, statements.Command, _connection, tx, ct, statementLevel: true);
+            using (var rows = new SqliteRowStatements(_connection))
+                await SqliteSql.WriteBatchAsync(batch, rows.Execute, _connection, tx, ct, statementLevel: true);
             tx.Commit();
         }
         finally { _gate.Release(); }
