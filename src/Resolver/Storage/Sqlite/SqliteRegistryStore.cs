@@ -70,6 +70,9 @@ public sealed class SqliteRegistryStore : IRegistryStore
         finally { _gate.Release(); }
     }
 
+    /// <summary>Sets the connection's page cache (64 MB from open): a bulk writer of mostly new pages needs less.</summary>
+    public Task SetCacheSizeAsync(int megabytes, CancellationToken ct = default) => Locked(() => ScalarAsync(_connection, $"PRAGMA cache_size=-{megabytes * 1024};", ct));
+
     public async Task<string?> GetMetaAsync(string key, CancellationToken ct = default) =>
         await Locked(async () => (string?)await ScalarAsync(_connection, "SELECT value FROM meta WHERE key = $a", ct, key));
 
@@ -319,7 +322,6 @@ public sealed class SqliteRegistryStore : IRegistryStore
             return await cmd.ExecuteNonQueryAsync(ct);
         }) == 1;
 
-
     public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
         Locked(async () =>
         {
@@ -368,10 +370,8 @@ public sealed class SqliteRegistryStore : IRegistryStore
         _gate.Dispose();
     }
 
-    private static void InsertEvents(SqliteStatements statements, IEnumerable<RegistryEvent> events)
-    {
-        foreach (var e in events) statements.Command(SqliteSql.InsertEvent, SqliteSql.EventValues(e)).ExecuteNonQuery();
-    }
+    private static void InsertEvents(SqliteStatements statements, IEnumerable<RegistryEvent> events) =>
+        events.ToList().ForEach(e => statements.Command(SqliteSql.InsertEvent, SqliteSql.EventValues(e)).ExecuteNonQuery());
 
     private SqliteCommand Command(string sql, params object?[] values) => SqliteSql.Command(_connection, null, sql, values);
 
