@@ -294,8 +294,7 @@ public sealed class SqliteRegistryStore : IRegistryStore
             return (IReadOnlyList<EntityFacts>)list;
         });
 
-    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then finds the
-    // proposal decided.
+    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider waits here, then finds the proposal decided.
     public Task<ReviewDecision> RecordDecisionAsync(ReviewDecisionRequest q, CancellationToken ct = default) =>
         Deciding(sql => ReviewDecisionPlan.DecideAsync(sql, q, ct), _ => true);
 
@@ -370,8 +369,10 @@ public sealed class SqliteRegistryStore : IRegistryStore
         _gate.Dispose();
     }
 
-    private static void InsertEvents(SqliteStatements statements, IEnumerable<RegistryEvent> events) =>
-        events.ToList().ForEach(e => statements.Command(SqliteSql.InsertEvent, SqliteSql.EventValues(e)).ExecuteNonQuery());
+    private static void InsertEvents(SqliteStatements statements, IEnumerable<RegistryEvent> events)
+    {
+        foreach (var e in events) statements.Command(SqliteSql.InsertEvent, SqliteSql.EventValues(e)).ExecuteNonQuery();
+    }
 
     private SqliteCommand Command(string sql, params object?[] values) => SqliteSql.Command(_connection, null, sql, values);
 

@@ -52,7 +52,8 @@ internal static class SqliteSql
     public static object?[] EventValues(RegistryEvent e) => [e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, RegistryRows.TimeText(e.Time)];
 
     /// <summary>
-    /// Writes the batch's rows in the caller's transaction (<paramref name="execute"/> runs a text with its values) and, when it adds proposals, brings the review queue up to date (<see cref="ReviewQueueRefresh"/>).
+    /// Writes the batch's rows in the caller's transaction (<paramref name="execute"/> runs a text with its values) and,
+    /// when it adds proposals, brings the review queue up to date (<see cref="ReviewQueueRefresh"/>).
     /// <paramref name="statementLevel"/>: the schema's row triggers are off while the batch is written and their work is
     /// done once for all its rows (<see cref="SqliteBulkCounts"/>): a bulk batch of thousands of variants.
     /// </summary>
