@@ -47,7 +47,7 @@ public sealed class KeyRingStoreTests : IDisposable
         }
         await using (var one = await SqliteOnlineRegistry.OpenAsync(path))
         {
-            Assert.Equal(9, await one.CheckHealthAsync());
+            Assert.Equal(10, await one.CheckHealthAsync());
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);
@@ -71,7 +71,7 @@ public sealed class KeyRingStoreTests : IDisposable
         }
         await using (var one = await PostgresOnlineRegistry.OpenAsync(cs))
         {
-            Assert.Equal(9, await one.CheckHealthAsync());
+            Assert.Equal(10, await one.CheckHealthAsync());
             Assert.Empty(await one.ListKeyRingElementsAsync());
             await one.AddKeyRingElementAsync("key-1", First);
             await one.AddKeyRingElementAsync("revocation-1", Second);

@@ -23,7 +23,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
             await first.ApplyAsync(batch);
         }
         await using var again = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(9, await again.GetSchemaVersionAsync());
+        Assert.Equal(10, await again.GetSchemaVersionAsync());
         Assert.Equal("v", await again.GetMetaAsync("k"));
     }
 
@@ -57,7 +57,7 @@ public sealed class PostgresRegistryStoreTests : RegistryStoreContract
                 VALUES ('LS7EGHHRGVBFAJ33', 'L5EX969AD7W6R939', 0.7, '', 'pending', now());
             """);
         await using var store = await PostgresRegistryStore.OpenAsync(cs);
-        Assert.Equal(9, await store.GetSchemaVersionAsync());
+        Assert.Equal(10, await store.GetSchemaVersionAsync());
         var indexes = await IndexesAsync(cs);
         Assert.Contains("ix_proposals_status_score", indexes);
         Assert.Contains("ix_entities_absorbed", indexes);

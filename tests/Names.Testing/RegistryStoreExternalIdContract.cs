@@ -50,6 +50,34 @@ public abstract partial class RegistryStoreContract
     }
 
     [Fact]
+    public async Task Decisions_recorded_together_merge_what_may_merge_and_a_refused_one_writes_nothing_and_says_why()
+    {
+        await using var store = await CreateEmptyStoreAsync();
+        var (a, b, refusedProposal) = await ProposedPairAsync(store);
+        var c = new IdMinter(2).Mint('L');
+        var batch = Links(new("lei", LeiA, a, "gleif.csv", "", T0), new("lei", LeiB, b, "gleif.csv", "", T0));
+        batch.NewEntities.Add(new EntityRecord(c, "legal_entity", "AKZO NOBEL COATINGS"));
+        batch.NewVariants.Add(new VariantRecord(4, c, "legal_entity", "AKZO NOBEL COATINGS", "AKZO NOBEL COATINGS", "AKZONOBELCOATINGS", "", "NL", "", "in.csv", 5, "r5"));
+        batch.NewProposals.Add(new ReviewProposal(0, a, c, 0.9, "p=0.9", ProposalStatus.Pending, T0));
+        await store.ApplyAsync(batch);
+        var merged = (await store.GetProposalsAsync(ProposalStatus.Pending)).Single(p => p.Id != refusedProposal).Id;
+
+        var outcomes = await store.RecordDecisionsAsync([
+            new ReviewDecisionRequest(refusedProposal, ReviewDecisionStatus.Accepted, "import", "a", a, b),
+            new ReviewDecisionRequest(merged, ReviewDecisionStatus.Accepted, "import", "b", a, c),
+        ]);
+        Assert.Contains($"different LEIs ({LeiA}, {LeiB})", outcomes[0].Refusal);
+        Assert.Null(outcomes[0].Decision);
+        Assert.Null(outcomes[1].Refusal);
+        Assert.Equal(a, outcomes[1].Decision!.SurvivorId);
+        Assert.Equal((EntityStatus.Active, ProposalStatus.Pending), ((await store.GetEntityAsync(b))!.Status, (await store.GetProposalAsync(refusedProposal))!.Status));
+        Assert.Equal(a, (await store.ResolveAsync(c))!.Id);
+        Assert.Equal(3, (await store.GetVariantsOfEntityAsync(a)).Count);
+        Assert.DoesNotContain(await EventsAsync(store, b), e => e.Type is RegistryEventType.Merged or RegistryEventType.Decided);
+        Assert.Empty(await store.CheckReviewQueueAsync());
+    }
+
+    [Fact]
     public async Task An_lei_its_authority_retired_into_a_successor_merges_and_the_survivor_holds_both_until_the_undo()
     {
         await using var store = await CreateEmptyStoreAsync();

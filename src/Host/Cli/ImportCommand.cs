@@ -1,12 +1,14 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
+using System.Threading.Channels;
 using Names.Host.Authorities;
 using Names.Host.Cleaning;
 using Names.Host.Csv;
 using Names.Normalization;
 using Names.Resolver.ExternalIds;
 using Names.Resolver.Resolution;
+using Names.Resolver.Storage.Sqlite;
 
 namespace Names.Host.Cli;
 
@@ -75,6 +77,9 @@ public static class ImportCommand
         await using var stream = input.Stream;
         var file = open(stream);
         await using var store = await location.OpenAsync(mustExist: false, ct);
+        // The import writes mostly new pages and reads what it compares with once: a small page cache does as well
+        // (same CPU on 100,000 GLEIF records) and keeps it inside its memory floor.
+        if (store is SqliteRegistryStore sqlite) await sqlite.SetCacheSizeAsync(16, ct);
         using var normalizer = await NameNormalizer.CreateDefaultAsync(ct);
         var importer = await AuthorityImporter.OpenAsync(store, normalizer, Path.GetFileName(path), actor, new ResolutionOptions().Seed, ct);
         using var rejects = RejectsSink.ForPath(rejectsPath, console, staged: true);
@@ -82,21 +87,49 @@ public static class ImportCommand
         {
             foreach (var (record, reason) in refused) rejects.Add(new CsvReject(record.Position, reason, record.Id.ToString()));
         }
+        // The file is read and its names normalised on all cores a few chunks ahead of the one writer (bounded, so memory stays flat).
+        var chunks = Channel.CreateBounded<(PreparedRecords Records, List<CsvReject> Rejects)>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(ct); // the writer failing stops the reader
+        var read = Task.Run(async () =>
+        {
+            try
+            {
+                var batch = new List<AuthorityRecord>(BatchSize);
+                var rejected = new List<CsvReject>();
+                await foreach (var item in file.ReadAsync(stop.Token))
+                {
+                    if (item.Reject is { } reject) rejected.Add(reject);
+                    else batch.Add(item.Record!);
+                    if (batch.Count == BatchSize || file.RecordsRead >= limit)
+                    {
+                        await chunks.Writer.WriteAsync((importer.Prepare(batch, stop.Token), rejected), stop.Token);
+                        (batch, rejected) = (new List<AuthorityRecord>(BatchSize), new List<CsvReject>());
+                    }
+                    if (file.RecordsRead >= limit) break;
+                }
+                if (batch.Count > 0 || rejected.Count > 0) await chunks.Writer.WriteAsync((importer.Prepare(batch, stop.Token), rejected), stop.Token);
+                chunks.Writer.Complete();
+            }
+            catch (Exception e)
+            {
+                chunks.Writer.Complete(e);
+            }
+        }, CancellationToken.None);
         var work = Task.Run(async () =>
         {
-            var batch = new List<AuthorityRecord>(BatchSize);
-            await foreach (var item in file.ReadAsync(ct))
+            try
             {
-                if (item.Reject is { } reject) rejects.Add(reject);
-                else batch.Add(item.Record!);
-                if (batch.Count == BatchSize)
+                await foreach (var (prepared, rejected) in chunks.Reader.ReadAllAsync(ct))
                 {
-                    Refused(await importer.ImportAsync(batch, ct));
-                    batch.Clear();
+                    foreach (var reject in rejected) rejects.Add(reject);
+                    Refused(await importer.ImportAsync(prepared, ct));
                 }
-                if (file.RecordsRead >= limit) break;
             }
-            Refused(await importer.ImportAsync(batch, ct));
+            finally
+            {
+                await stop.CancelAsync();
+                await read;
+            }
             await importer.FinishAsync(ct);
             return 0;
         }, ct);

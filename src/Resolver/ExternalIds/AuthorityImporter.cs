@@ -71,10 +71,10 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
     private static string NameKey(string kind, string nameKey, string compactKey, string country) => $"{kind}\u001f{nameKey}\u001f{compactKey}\u001f{country}";
 
     /// <summary>
-    /// Imports the records, normalising their names on all cores, and commits them in one transaction. Returns the
-    /// records it could not import (a new identifier whose every name the normaliser refuses), with the reason.
+    /// The records' names normalised on all cores: the work that runs ahead of the one writer (<see cref="ImportAsync"/>)
+    /// and touches nothing of the importer's state, so the next chunk is prepared while this one is written.
     /// </summary>
-    public async Task<IReadOnlyList<(AuthorityRecord Record, string Reason)>> ImportAsync(IReadOnlyList<AuthorityRecord> records, CancellationToken ct)
+    public PreparedRecords Prepare(IReadOnlyList<AuthorityRecord> records, CancellationToken ct)
     {
         var parties = new Party?[records.Count][];
         Parallel.For(0, records.Count, new ParallelOptions { CancellationToken = ct }, i =>
@@ -82,6 +82,16 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
             var r = records[i];
             parties[i] = r.Names.Select(n => FirstUsable(_normalizer.Normalize(new NameInput(n, r.Country, "legal_entity")), r.ElfCode)).ToArray();
         });
+        return new PreparedRecords(records, parties);
+    }
+
+    /// <summary>
+    /// Imports the prepared records and commits them in one transaction. Returns the records it could not import (a new
+    /// identifier whose every name the normaliser refuses), with the reason.
+    /// </summary>
+    public async Task<IReadOnlyList<(AuthorityRecord Record, string Reason)>> ImportAsync(PreparedRecords prepared, CancellationToken ct)
+    {
+        var (records, parties) = (prepared.Records, prepared.Parties);
         var refused = new List<(AuthorityRecord, string)>();
         for (int i = 0; i < records.Count; i++)
             if (!await ImportAsync(records[i], parties[i], ct)) refused.Add((records[i], $"{records[i].Id}: no usable name (the cleaner found no party in {string.Join(" / ", records[i].Names)})"));
@@ -179,8 +189,8 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
 
     /// <summary>
     /// Merges each record that named a successor into the successor's entity (when the file or the registry holds it),
-    /// as an accepted review decision by the import's actor: logged, the absorbed id redirecting. A merge the registry
-    /// refuses (a cannot-link, different live identifiers) is counted with its reason.
+    /// as accepted review decisions by the import's actor, all in one transaction: logged, the absorbed id redirecting.
+    /// A merge the registry refuses (a cannot-link, different live identifiers) is counted with its reason.
     /// </summary>
     public async Task FinishAsync(CancellationToken ct)
     {
@@ -196,21 +206,20 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
         await CommitAsync(ct);
         if (pairs.Count == 0) return;
         var pending = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).ToLookup(p => (p.EntityA, p.EntityB));
-        foreach (var (absorbed, survivor, why) in pairs)
+        var requests = pairs.Select(p => pending[(p.Survivor, p.Absorbed)].FirstOrDefault() is { } proposal
+                ? new ReviewDecisionRequest(proposal.Id, ReviewDecisionStatus.Accepted, _actor, p.Why, p.Survivor, p.Absorbed)
+                : null)
+            .OfType<ReviewDecisionRequest>().ToList();
+        foreach (var outcome in await _store.RecordDecisionsAsync(requests, ct))
         {
-            var proposal = pending[(survivor, absorbed)].FirstOrDefault();
-            if (proposal is null) continue;
-            try
+            if (outcome.Refusal is { } refusal)
             {
-                await _store.RecordDecisionAsync(new ReviewDecisionRequest(proposal.Id, ReviewDecisionStatus.Accepted, _actor, why, survivor, absorbed), ct);
-                _survivorOf[absorbed] = survivor;
-                Statistics.Merged++;
-                Statistics.Events += 2;
+                Statistics.MergesRefused.Add($"{outcome.Request.Comment}: {refusal}");
+                continue;
             }
-            catch (ReviewConflictException e)
-            {
-                Statistics.MergesRefused.Add($"{why}: {e.Message}");
-            }
+            _survivorOf[outcome.Request.AbsorbedId!] = outcome.Request.SurvivorId;
+            Statistics.Merged++;
+            Statistics.Events += 2;
         }
     }
 
@@ -224,15 +233,17 @@ public sealed class AuthorityImporter : IRegistryWriteTarget
 
     public ValueTask<long> NextVariantIdAsync(CancellationToken ct) => ValueTask.FromResult(++_variantId);
 
-    /// <summary>A successor pair not proposed before (pending or decided) and free of a cannot-link.</summary>
+    /// <summary>A successor pair not proposed before (pending or decided, in the registry or by this import) and free of a cannot-link.</summary>
     public async ValueTask<bool> ClaimProposalAsync(string a, string b, CancellationToken ct)
     {
-        var pair = RegistryState.Pair(a, b);
-        foreach (var p in await ProposalsAsync(ct))
-            if (RegistryState.Pair(p.EntityA, p.EntityB) == pair) return false;
-        return !(await _store.GetCannotLinksAsync(ct)).Any(l => RegistryState.Pair(l.A, l.B) == pair);
+        if (_claimed is null)
+        {
+            _claimed = (await _store.GetProposalsAsync(null, ct)).Select(p => RegistryState.Pair(p.EntityA, p.EntityB)).ToHashSet();
+            _claimed.UnionWith((await _store.GetCannotLinksAsync(ct)).Select(l => RegistryState.Pair(l.A, l.B)));
+        }
+        return _claimed.Add(RegistryState.Pair(a, b));
     }
 
-    private IReadOnlyList<ReviewProposal>? _proposals;
-    private async Task<IReadOnlyList<ReviewProposal>> ProposalsAsync(CancellationToken ct) => _proposals ??= await _store.GetProposalsAsync(null, ct);
+    /// <summary>Pairs proposed or under a cannot-link, read once when the first successor pair is claimed.</summary>
+    private HashSet<(string, string)>? _claimed;
 }

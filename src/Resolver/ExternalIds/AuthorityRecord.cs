@@ -16,6 +16,9 @@ public sealed record AuthorityRecord(
     ExternalId? Successor = null,
     IReadOnlyList<ExternalId>? OtherIds = null);
 
+/// <summary>A chunk of records with each name normalised (null: a name the normaliser refuses), ready for the writer.</summary>
+public sealed record PreparedRecords(IReadOnlyList<AuthorityRecord> Records, Normalization.Party?[][] Parties);
+
 /// <summary>What an import did, counted per record and per write.</summary>
 public sealed class ImportStatistics
 {

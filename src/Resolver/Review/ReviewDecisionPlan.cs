@@ -59,6 +59,22 @@ internal static class ReviewDecisionPlan
         return new ReviewDecision(q.ProposalId, q.Status, q.Actor, now, q.Comment, q.Status == ReviewDecisionStatus.Accepted ? survivor ?? a : null);
     }
 
+    /// <summary>
+    /// See <see cref="IRegistryStore.RecordDecisionsAsync"/>: a refused decision wrote nothing, since every check of
+    /// <see cref="DecideAsync"/> comes before its first write.
+    /// </summary>
+    public static async Task<IReadOnlyList<ReviewDecisionOutcome>> DecideAllAsync(IReviewDecisionSql sql, IReadOnlyList<ReviewDecisionRequest> requests,
+        CancellationToken ct)
+    {
+        var outcomes = new List<ReviewDecisionOutcome>(requests.Count);
+        foreach (var q in requests)
+        {
+            try { outcomes.Add(new ReviewDecisionOutcome(q, await DecideAsync(sql, q, ct), null)); }
+            catch (ReviewConflictException e) { outcomes.Add(new ReviewDecisionOutcome(q, null, e.Message)); }
+        }
+        return outcomes;
+    }
+
     /// <summary>See <see cref="IRegistryStore.UndoLastDecisionAsync"/>; null when the actor has nothing to undo.</summary>
     public static async Task<ReviewDecision?> UndoLastAsync(IReviewDecisionSql sql, string actor, long? proposalId, string? comment, CancellationToken ct)
     {

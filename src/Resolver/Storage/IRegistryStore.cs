@@ -66,6 +66,12 @@ public interface IProposalStore
     /// </summary>
     Task<Review.ReviewDecision> RecordDecisionAsync(ReviewDecisionRequest request, CancellationToken ct = default);
     /// <summary>
+    /// Records the decisions in order in one transaction, each as <see cref="RecordDecisionAsync"/> would (an authority
+    /// import's successor merges). A decision refused by its checks writes nothing and has its reason in the outcome;
+    /// the others go on.
+    /// </summary>
+    Task<IReadOnlyList<ReviewDecisionOutcome>> RecordDecisionsAsync(IReadOnlyList<ReviewDecisionRequest> requests, CancellationToken ct = default);
+    /// <summary>
     /// Reverts the actor's latest decision not yet undone: un-merges (the moved variants go back, the absorbed id is
     /// active again), removes the cannot-link the decision added, or forgets a skip; the proposal is pending again.
     /// Null when the actor has nothing to undo; <see cref="Review.ReviewConflictException"/> when

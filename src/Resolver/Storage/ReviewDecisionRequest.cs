@@ -7,3 +7,6 @@ namespace Names.Resolver.Storage;
 /// </summary>
 public sealed record ReviewDecisionRequest(long ProposalId, string Status, string Actor, string? Comment,
     string? SurvivorId = null, string? AbsorbedId = null, string? LinkA = null, string? LinkB = null);
+
+/// <summary>What <see cref="IRegistryStore.RecordDecisionsAsync"/> did with one request: the decision, or why it was refused.</summary>
+public sealed record ReviewDecisionOutcome(ReviewDecisionRequest Request, Review.ReviewDecision? Decision, string? Refusal);

@@ -184,6 +184,8 @@ internal static class PostgresMigrations
         (8, PersonalDataSchema.Migration(postgres: true)),
         // External identifiers of entities, as in the SQLite schema version 9.
         (9, ExternalIdSql.Schema("timestamptz")),
+        // Fewer indexes written per event, as in the SQLite schema version 10.
+        (10, EventIndexSchema.Migration),
     };
 
     public static int Latest => All[^1].Version;

@@ -276,6 +276,15 @@ public sealed class PostgresRegistryStore : IRegistryStore
         return decision;
     }
 
+    public async Task<IReadOnlyList<ReviewDecisionOutcome>> RecordDecisionsAsync(IReadOnlyList<ReviewDecisionRequest> requests, CancellationToken ct = default)
+    {
+        await using var c = await _dataSource.OpenConnectionAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var outcomes = await ReviewDecisionPlan.DecideAllAsync(new PostgresReviewDecisionSql(c, tx), requests, ct);
+        await tx.CommitAsync(ct);
+        return outcomes;
+    }
+
     public async Task<ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default)
     {
         await using var c = await _dataSource.OpenConnectionAsync(ct);

@@ -156,6 +156,9 @@ internal static class SqliteMigrations
         (8, PersonalDataSchema.Migration(postgres: false)),
         // External identifiers of entities (issue 15): LEI, ROR id, ORCID ..., one entity per (scheme, value).
         (9, ExternalIdSql.Schema("TEXT")),
+        // Fewer indexes written per event and variant (EventIndexSchema); ix_svc_variants_entity_id (entity_id, id) serves
+        // every lookup ix_variants_entity served.
+        (10, EventIndexSchema.Migration + "DROP INDEX IF EXISTS ix_variants_entity;\n"),
     };
 
     public static int Latest => All[^1].Version;

@@ -151,7 +151,7 @@ internal sealed class SqliteRegistrySession(SqliteConnectionLease lease) : IRegi
     public Task WriteAsync(RegistryBatch batch, CancellationToken ct)
     {
         RequireTransaction();
-        return SqliteSql.WriteBatchAsync(batch, lease.Command, lease.Connection, lease.Transaction!, ct);
+        return SqliteSql.WriteBatchAsync(batch, (sql, values) => lease.Command(sql, values).ExecuteNonQuery(), lease.Connection, lease.Transaction!, ct);
     }
 
     private void RequireTransaction()

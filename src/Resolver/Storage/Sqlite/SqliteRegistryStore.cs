@@ -63,12 +63,15 @@ public sealed class SqliteRegistryStore : IRegistryStore
         try
         {
             using var tx = _connection.BeginTransaction();
-            using (var statements = new SqliteStatements(_connection, tx))
-                await SqliteSql.WriteBatchAsync(batch, statements.Command, _connection, tx, ct);
+            using (var rows = new SqliteRowStatements(_connection))
+                await SqliteSql.WriteBatchAsync(batch, rows.Execute, _connection, tx, ct, statementLevel: true);
             tx.Commit();
         }
         finally { _gate.Release(); }
     }
+
+    /// <summary>Sets the connection's page cache (64 MB from open): a bulk writer of mostly new pages needs less.</summary>
+    public Task SetCacheSizeAsync(int megabytes, CancellationToken ct = default) => Locked(() => ScalarAsync(_connection, $"PRAGMA cache_size=-{megabytes * 1024};", ct));
 
     public async Task<string?> GetMetaAsync(string key, CancellationToken ct = default) =>
         await Locked(async () => (string?)await ScalarAsync(_connection, "SELECT value FROM meta WHERE key = $a", ct, key));
@@ -291,24 +294,23 @@ public sealed class SqliteRegistryStore : IRegistryStore
             return (IReadOnlyList<EntityFacts>)list;
         });
 
+    // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider waits here, then finds the proposal decided.
     public Task<ReviewDecision> RecordDecisionAsync(ReviewDecisionRequest q, CancellationToken ct = default) =>
-        Locked(async () =>
-        {
-            // BEGIN IMMEDIATE (Microsoft.Data.Sqlite's default): a concurrent decider in any process waits here, then
-            // finds the proposal decided.
-            using var tx = _connection.BeginTransaction();
-            var decision = await ReviewDecisionPlan.DecideAsync(new SqliteReviewDecisionSql(_connection, tx), q, ct);
-            tx.Commit();
-            return decision;
-        });
+        Deciding(sql => ReviewDecisionPlan.DecideAsync(sql, q, ct), _ => true);
+
+    public Task<IReadOnlyList<ReviewDecisionOutcome>> RecordDecisionsAsync(IReadOnlyList<ReviewDecisionRequest> requests, CancellationToken ct = default) =>
+        Deciding(sql => ReviewDecisionPlan.DecideAllAsync(sql, requests, ct), _ => true);
 
     public Task<ReviewDecision?> UndoLastDecisionAsync(string actor, long? proposalId = null, string? comment = null, CancellationToken ct = default) =>
+        Deciding(sql => ReviewDecisionPlan.UndoLastAsync(sql, actor, proposalId, comment, ct), undone => undone is not null);
+
+    private Task<T> Deciding<T>(Func<SqliteReviewDecisionSql, Task<T>> work, Func<T, bool> commit) =>
         Locked(async () =>
         {
             using var tx = _connection.BeginTransaction();
-            var undone = await ReviewDecisionPlan.UndoLastAsync(new SqliteReviewDecisionSql(_connection, tx), actor, proposalId, comment, ct);
-            if (undone is not null) tx.Commit();
-            return undone;
+            var result = await work(new SqliteReviewDecisionSql(_connection, tx));
+            if (commit(result)) tx.Commit();
+            return result;
         });
 
     public async Task<bool> RescoreProposalAsync(long proposalId, double score, string explanation, IReadOnlyList<FeatureContribution>? contributions = null, CancellationToken ct = default) =>
@@ -318,7 +320,6 @@ public sealed class SqliteRegistryStore : IRegistryStore
                 score, explanation, ContributionsJson.Write(contributions), proposalId);
             return await cmd.ExecuteNonQueryAsync(ct);
         }) == 1;
-
 
     public Task<long> SaveModelAsync(string kind, string parameters, string note, CancellationToken ct = default) =>
         Locked(async () =>

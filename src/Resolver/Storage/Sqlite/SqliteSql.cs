@@ -15,6 +15,7 @@ internal static class SqliteSql
     public const string UpsertMeta = "INSERT INTO meta(key, value) VALUES ($a,$b) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
     public const string LatestModel = "SELECT version, kind, parameters, note, created FROM models WHERE $a IS NULL OR kind = $a ORDER BY version DESC LIMIT 1";
     private static readonly string UpsertExternalId = ExternalIdSql.Upsert(i => ParamNames[i]);
+    private static readonly string InsertVariant = $"INSERT INTO variants({RegistryRows.VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l,$m)";
     public const string InsertEvent = "INSERT INTO events(type, entity_id, other_id, actor, detail, time) VALUES ($a,$b,$c,$d,$e,$f)";
 
     /// <summary>A command with positional parameters ($a, $b ...), null as NULL.</summary>
@@ -51,29 +52,34 @@ internal static class SqliteSql
     public static object?[] EventValues(RegistryEvent e) => [e.Type, e.EntityId, e.OtherId, e.Actor, e.Detail, RegistryRows.TimeText(e.Time)];
 
     /// <summary>
-    /// Writes the batch's rows in the caller's transaction (<paramref name="command"/> gives the command for a text with
-    /// its values set) and, when it adds proposals, brings the review queue up to date (<see cref="ReviewQueueRefresh"/>).
+    /// Writes the batch's rows in the caller's transaction (<paramref name="execute"/> runs a text with its values) and,
+    /// when it adds proposals, brings the review queue up to date (<see cref="ReviewQueueRefresh"/>).
+    /// <paramref name="statementLevel"/>: the schema's row triggers are off while the batch is written and their work is
+    /// done once for all its rows (<see cref="SqliteBulkCounts"/>): a bulk batch of thousands of variants.
     /// </summary>
-    public static async Task WriteBatchAsync(RegistryBatch batch, Func<string, object?[], SqliteCommand> command, SqliteConnection c, SqliteTransaction tx,
-        CancellationToken ct)
+    public static async Task WriteBatchAsync(RegistryBatch batch, Action<string, object?[]> execute, SqliteConnection c, SqliteTransaction tx,
+        CancellationToken ct, bool statementLevel = false)
     {
+        using var triggersOff = statementLevel ? SqliteBulkCounts.TriggersOff(c) : null;
         foreach (var e in batch.NewEntities)
-            command("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", [e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId])
-                .ExecuteNonQuery();
+            execute("INSERT INTO entities(id, kind, canonical_name, status, survivor_id) VALUES ($a,$b,$c,$d,$e)", [e.Id, e.Kind, e.CanonicalName, e.Status, e.SurvivorId]);
         foreach (var v in batch.NewVariants)
         {
-            command($"INSERT INTO variants({RegistryRows.VariantColumns}) VALUES ($a,$b,$c,$d,$e,$f,$g,$h,$i,$j,$k,$l,$m)",
-                [v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName])
-                .ExecuteNonQuery();
-            command("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", [v.Id, v.DisplayName]).ExecuteNonQuery();
+            execute(InsertVariant,
+                [v.Id, v.EntityId, v.Kind, v.DisplayName, v.NameKey, v.CompactKey, v.AltKey, v.Country, v.Features, v.SourceFile, v.SourceRow, v.SourceRecordId, v.RawName]);
+            execute("INSERT INTO names_fts(rowid, display_name) VALUES ($a,$b)", [v.Id, v.DisplayName]);
         }
-        foreach (var e in batch.Events) command(InsertEvent, EventValues(e)).ExecuteNonQuery();
+        if (triggersOff is not null) SqliteBulkCounts.VariantsAdded(batch.NewVariants, execute);
+        foreach (var e in batch.Events) execute(InsertEvent, EventValues(e));
         foreach (var p in batch.NewProposals)
-            command("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)",
-                [p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, RegistryRows.TimeText(p.Created), ContributionsJson.Write(p.Contributions)]).ExecuteNonQuery();
+        {
+            execute("INSERT INTO proposals(entity_a, entity_b, score, explanation, status, created, contributions) VALUES ($a,$b,$c,$d,$e,$f,$g)",
+                [p.EntityA, p.EntityB, p.Score, p.Explanation, p.Status, RegistryRows.TimeText(p.Created), ContributionsJson.Write(p.Contributions)]);
+            if (triggersOff is not null && p.Status == ProposalStatus.Pending) SqliteBulkCounts.ProposalAdded(p, execute);
+        }
         foreach (var x in batch.ExternalIds)
-            command(UpsertExternalId, [x.Scheme, x.Value, x.EntityId, x.Source, x.Status, RegistryRows.TimeText(x.Time)]).ExecuteNonQuery();
-        foreach (var (key, value) in batch.Meta) command(UpsertMeta, [key, value]).ExecuteNonQuery();
+            execute(UpsertExternalId, [x.Scheme, x.Value, x.EntityId, x.Source, x.Status, RegistryRows.TimeText(x.Time)]);
+        foreach (var (key, value) in batch.Meta) execute(UpsertMeta, [key, value]);
         if (batch.NewProposals.Count > 0) await RefreshReviewQueueAsync(c, tx, [], ct);
     }
 
