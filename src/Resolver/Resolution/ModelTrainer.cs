@@ -128,6 +128,39 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     }
 
     /// <summary>
+    /// The supervised model from several labelled data sets at once (the pretrained default): each set gives at most
+    /// <paramref name="pairsPerSet"/> training pairs, drawn with <paramref name="seed"/>, so that no set outweighs the
+    /// others; token weights come from each set's own names. Same sets and seed, same model.
+    /// </summary>
+    /// <exception cref="TrainingDataException">too few usable pairs or one class only</exception>
+    public (BoostedTreeModel Model, IReadOnlyList<LabelledSetUse> Used) TrainFromSets(IEnumerable<LabelledSet> sets, IPairScorer unsupervised,
+        int pairsPerSet, int seed)
+    {
+        if (pairsPerSet < 1) throw new ArgumentOutOfRangeException(nameof(pairsPerSet), "at least one pair per set");
+        var trainer = Trainer(unsupervised, null, seed);
+        var examples = new List<(int[] Levels, bool IsMatch)>();
+        var used = new List<LabelledSetUse>();
+        foreach (var set in sets)
+        {
+            var own = new List<(int[] Levels, bool IsMatch)>();
+            TokenStatistics? statistics = null;
+            if (set.Rows.Count > 0)
+            {
+                var candidates = LabelledCandidatePairs(set.Rows);
+                own.AddRange(Examples(candidates, candidates.Pairs, trainer.Comparisons));
+                statistics = candidates.Tokens;
+            }
+            own.AddRange(PairExamples(set.Pairs, trainer.Comparisons, statistics));
+            // A seeded draw per set, independent of the other sets, so leaving one set out leaves the others' pairs alone.
+            new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(own));
+            var sample = own.Take(pairsPerSet).ToList();
+            examples.AddRange(sample);
+            used.Add(new LabelledSetUse(set.Name, sample.Count, sample.Count(e => e.IsMatch)));
+        }
+        return (trainer.Train(examples), used);
+    }
+
+    /// <summary>
     /// The distinct records of labelled rows (one per kind + name key + country + label) and the candidate pairs the
     /// blocking index proposes among them, each labelled by whether the truth labels agree.
     /// </summary>
@@ -193,10 +226,10 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         _ => DefaultModel.Load(),
     };
 
-    private static BoostedTreeTrainer Trainer(IPairScorer unsupervised, IEnumerable<string>? contextColumns)
+    private static BoostedTreeTrainer Trainer(IPairScorer unsupervised, IEnumerable<string>? contextColumns, int seed = 1)
     {
         var baseModel = UnsupervisedOf(unsupervised);
-        return new BoostedTreeTrainer(BoostedTreeTrainer.FeaturesFor(baseModel, contextColumns), baseModel);
+        return new BoostedTreeTrainer(BoostedTreeTrainer.FeaturesFor(baseModel, contextColumns), baseModel) { Seed = seed };
     }
 
     private NameRecord? First(ResolveInput input)
