@@ -26,7 +26,16 @@ public static class PretrainedTraining
         var used = seed ?? manifest.Seed;
         BoostedTreeModel model;
         IReadOnlyList<LabelledSetUse> counts;
-        try { (model, counts) = new ModelTrainer().TrainFromSets(sets, DefaultModel.Load(), manifest.PairsPerSet, used); }
+        try
+        {
+            (model, counts) = new ModelTrainer().TrainFromSets(sets, DefaultModel.Load(), manifest.PairsPerSet, used, t => new BoostedTreeTrainer(t.Comparisons, t.Unsupervised)
+            {
+                Seed = t.Seed,
+                Trees = manifest.Trees ?? t.Trees,
+                Leaves = manifest.Leaves ?? t.Leaves,
+                MinimumExamplesPerLeaf = manifest.MinimumExamplesPerLeaf ?? t.MinimumExamplesPerLeaf,
+            });
+        }
         catch (TrainingDataException e) { throw new CliUsageException($"no model written: {e.Message}"); }
         var json = model.Serialize();
         // What a registry will load: a model that does not load back is not written.

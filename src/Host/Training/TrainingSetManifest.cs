@@ -11,9 +11,11 @@ namespace Names.Host.Training;
 /// The labelled data sets the pretrained default model is trained on, and how each is read
 /// (src/Resolver/Data/models/training-sets.json): per set a CSV of rows with a truth column (name column or family and
 /// given name columns, optional country column and kind), or a pairs file in namebench's format. Paths are relative to
-/// the data sets directory.
+/// the data sets directory. Trees, leaves and examples per leaf of the boosted trees, when given, replace
+/// <see cref="Names.Resolver.Scoring.BoostedTreeTrainer"/>'s defaults.
 /// </summary>
-public sealed record TrainingSetManifest(int PairsPerSet, int Seed, IReadOnlyList<TrainingSetEntry> Sets)
+public sealed record TrainingSetManifest(int PairsPerSet, int Seed, IReadOnlyList<TrainingSetEntry> Sets, int? Trees = null, int? Leaves = null,
+    int? MinimumExamplesPerLeaf = null)
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase, ReadCommentHandling = JsonCommentHandling.Skip };
 

@@ -134,10 +134,11 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     /// </summary>
     /// <exception cref="TrainingDataException">too few usable pairs or one class only</exception>
     public (BoostedTreeModel Model, IReadOnlyList<LabelledSetUse> Used) TrainFromSets(IEnumerable<LabelledSet> sets, IPairScorer unsupervised,
-        int pairsPerSet, int seed)
+        int pairsPerSet, int seed, Func<BoostedTreeTrainer, BoostedTreeTrainer>? configure = null)
     {
         if (pairsPerSet < 1) throw new ArgumentOutOfRangeException(nameof(pairsPerSet), "at least one pair per set");
         var trainer = Trainer(unsupervised, null, seed);
+        if (configure is not null) trainer = configure(trainer);
         var examples = new List<(int[] Levels, bool IsMatch)>();
         var used = new List<LabelledSetUse>();
         foreach (var set in sets)
