@@ -8,7 +8,8 @@ namespace Names.Host.Resolving;
 /// <summary>
 /// Which scoring model a run uses. A registry keeps the model it was resolved with (so that later runs decide the same
 /// way); a registry without one gets, when context columns are given, a Fellegi-Sunter model estimated by EM from the
-/// input itself (no labels needed, as Splink does), stored as the registry's first model; otherwise the built-in model.
+/// input itself (no labels needed, as Splink does), stored as the registry's first model (measured better there than the
+/// pretrained default: docs/benchmarks.md); otherwise the pretrained default (<see cref="DefaultModel.Pretrained"/>).
 /// </summary>
 public sealed class ModelSelection(IRegistryStore store)
 {
