@@ -22,7 +22,7 @@ public sealed class ModelSelection(IRegistryStore store)
         var stored = await PairScorerSerializer.LoadAsync(store, ct);
         if (stored is { Version: { } v })
             return (stored.Scorer, (stored.Refused is null ? "" : stored.Refused + "; using ") + $"{v.Kind} v{v.Version} from the registry ({v.Note})");
-        if (stored is not null) return (stored.Scorer, $"{stored.Refused}; using the built-in default");
+        if (stored is not null) return (stored.Scorer, $"{stored.Refused}; using the pretrained default");
         if (contextColumns.Count == 0) return (null, "pretrained default (boosted_trees)");
 
         var rows = new List<ResolveInput>();
