@@ -19,7 +19,7 @@ public class EvalPairsCommandTests
         using var dir = new TempDir();
         var input = dir.Write("cases.csv", Cases);
         var errors = dir.File("errors.csv");
-        var r = await CliRun.RunAsync("eval-pairs", input, "--errors", errors);
+        var r = await CliRun.RunAsync("eval-pairs", input, "--errors", errors, "--model", "builtin");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("Person", r.Stdout);
         var rows = CsvRows.Read(errors);

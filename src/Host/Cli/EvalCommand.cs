@@ -11,7 +11,7 @@ namespace Names.Host.Cli;
 
 /// <summary>
 /// <c>names eval</c>: resolves a labelled CSV (on a fresh temporary registry unless --db is given; the truth column is
-/// never read by the resolver) and measures the result against the truth: pairwise and B-cubed precision/recall/F1,
+/// never read by the resolver; it starts with the --model given, else as any fresh registry) and measures the result against the truth: pairwise and B-cubed precision/recall/F1,
 /// cluster counts, pairs completeness and reduction ratio of the candidate search, wall time.
 /// </summary>
 public static class EvalCommand
@@ -35,6 +35,7 @@ public static class EvalCommand
             Description = "instead: how many reviewer decisions (simulated from the truth, in review-queue order) the supervised scorer needs " +
                           "to beat the unsupervised one; the decision counts to try, e.g. 10,20,50,100,200,500",
         };
+        var model = ModelOption.Create();
         var command = new Command("eval", "Resolve a labelled CSV and measure the result against its truth column: pairwise and B-cubed " +
                                           "precision/recall/F1, cluster counts, pairs completeness, reduction ratio, wall time.");
         options.AddTo(command);
@@ -43,6 +44,7 @@ public static class EvalCommand
         command.Options.Add(output);
         command.Options.Add(acronyms);
         command.Options.Add(curve);
+        command.Options.Add(model);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval", async () =>
         {
             var location = options.Registry.Bind(parse);
@@ -52,6 +54,14 @@ public static class EvalCommand
             try
             {
                 var truthColumn = FindTruthColumn(console, request.Input, parse.GetValue(truth)!);
+                if (parse.GetValue(model) is { } spec)
+                {
+                    if (temp is null || parse.GetValue(curve) is not null)
+                        throw new CliUsageException("--model is for a fresh temporary registry: leave out --db, --pg and --learning-curve");
+                    var (scorer, description) = ModelOption.Read(spec);
+                    await using var store = await request.Registry.OpenAsync(mustExist: false, ct);
+                    await PairScorerSerializer.SaveAsync(store, scorer, "--model " + description, ct);
+                }
                 if (parse.GetValue(curve) is { } sizesText)
                 {
                     var sizes = ParseSizes(sizesText);

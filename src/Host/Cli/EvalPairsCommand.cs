@@ -8,8 +8,8 @@ namespace Names.Host.Cli;
 
 /// <summary>
 /// <c>names eval-pairs CASES</c>: the pair scorer on labelled name pairs (columns schema, name1, name2, is_match, as
-/// nomenklatura's namebench): precision, recall and F1 overall and per schema. Scores with the registry's model when
-/// --db/--pg is given, else the built-in one; with --cv K, the supervised scorer (on top of the built-in model) is trained and tested by K-fold
+/// nomenklatura's namebench): precision, recall and F1 overall and per schema. Scores with --model, else the registry's model
+/// when --db/--pg is given, else the default a fresh registry uses (the pretrained model); with --cv K, the supervised scorer (on top of the built-in model) is trained and tested by K-fold
 /// cross-validation instead (each pair is scored by a model that never saw it). --errors lists the pairs decided wrongly.
 /// </summary>
 public static class EvalPairsCommand
@@ -22,7 +22,8 @@ public static class EvalPairsCommand
         var folds = new Option<int>("--cv") { Description = "K-fold cross-validation of the supervised scorer (0: score with the stored or built-in model)" };
         var seed = new Option<int>("--seed") { Description = "seed of the fold assignment", DefaultValueFactory = _ => 1 };
         var errors = new Option<string?>("--errors") { Description = "write the misclassified pairs to this CSV file (- for standard output): names, cleaned keys, label, probability, strongest contributions" };
-        var command = new Command("eval-pairs", "Measure the pair scorer on labelled name pairs: precision, recall, F1 overall and per schema.") { cases, threshold, folds, seed, errors };
+        var modelOption = ModelOption.Create();
+        var command = new Command("eval-pairs", "Measure the pair scorer on labelled name pairs: precision, recall, F1 overall and per schema.") { cases, threshold, folds, seed, errors, modelOption };
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "eval-pairs", async () =>
         {
@@ -47,7 +48,8 @@ public static class EvalPairsCommand
             else
             {
                 IPairScorer scorer;
-                if (parse.GetResult(registry.Db) is { Implicit: false } || parse.GetValue(registry.Pg) is not null)
+                if (parse.GetValue(modelOption) is { } spec) (scorer, model) = ModelOption.Read(spec);
+                else if (parse.GetResult(registry.Db) is { Implicit: false } || parse.GetValue(registry.Pg) is not null)
                 {
                     await using var store = await registry.Bind(parse).OpenAsync(mustExist: true, ct);
                     scorer = await RegistryModel.LoadAsync(store, ct);
@@ -55,8 +57,8 @@ public static class EvalPairsCommand
                 }
                 else
                 {
-                    scorer = DefaultModel.Load();
-                    model = "built-in default (Fellegi-Sunter, no labels)";
+                    scorer = DefaultModel.Pretrained();
+                    model = "pretrained default (boosted_trees), as a fresh registry";
                 }
                 scores = benchmark.Scores(list, scorer);
             }

@@ -30,13 +30,29 @@ public static class TrainCommand
         var truth = new Option<string?>("--truth-column") { Description = "with --labels: the file holds rows and this column their true entity" };
         var column = CommonOptions.NameColumn();
         var context = new Option<string?>("--context-columns") { Description = "with --truth-column: context columns to train on" };
+        var pretrained = new Option<string?>("--pretrained")
+        {
+            Description = "instead: train the pretrained default model on the labelled data sets this manifest lists " +
+                          "(src/Resolver/Data/models/training-sets.json) and write it to --out; no registry is used",
+        };
+        var output = new Option<string?>("--out") { Description = "with --pretrained: the model file to write" };
+        var datasets = new Option<string>("--datasets") { Description = "with --pretrained: the directory the manifest's paths are under", DefaultValueFactory = _ => "datasets" };
+        var leaveOut = new Option<string[]>("--leave-out") { Description = "with --pretrained: leave this set of the manifest out (repeatable)", AllowMultipleArgumentsPerToken = true };
+        var seed = new Option<int?>("--seed") { Description = "with --pretrained: seed of the pair sample and the trees (default: the manifest's)" };
         var command = new Command("train", "Fit the supervised scorer on reviewers' decisions and labelled data; store it in the registry as a new model version.")
         {
-            labels, truth, column, context,
+            labels, truth, column, context, pretrained, output, datasets, leaveOut, seed,
         };
         registry.AddTo(command);
         command.SetAction((parse, ct) => CommandExecution.RunAsync(console, "train", async () =>
         {
+            if (parse.GetValue(pretrained) is { } manifest)
+            {
+                if (parse.GetValue(labels) is not null) throw new CliUsageException("--pretrained trains on the manifest's data sets: leave out --labels");
+                var outPath = parse.GetValue(output) ?? throw new CliUsageException("--pretrained needs --out FILE: the model file to write");
+                return await Training.PretrainedTraining.RunAsync(console, manifest, parse.GetValue(datasets)!, parse.GetValue(leaveOut) ?? [],
+                    parse.GetValue(seed), outPath, ct);
+            }
             var location = registry.Bind(parse);
             await using var store = await location.OpenAsync(mustExist: false, ct);
             var pairs = await DecisionPairsAsync(store, ct);

@@ -34,7 +34,9 @@ public sealed class LearningCurve(CliConsole console)
     public async Task<(ClusterMetrics Unsupervised, IReadOnlyList<LearningCurvePoint> Points)> RunAsync(ResolveRequest request, int truthColumn,
         IReadOnlyList<int> sizes, CancellationToken ct)
     {
-        var (unsupervised, scorer) = await ResolveAsync(request, truthColumn, null, ct);
+        // The curve starts from the unsupervised model (the floor is stated against it): the built-in one, or EM on the run
+        // with context columns, not the pretrained default a fresh registry would otherwise use.
+        var (unsupervised, scorer) = await ResolveAsync(request, truthColumn, request.ContextColumns.Count == 0 ? DefaultModel.Load() : null, ct);
         var candidates = new ModelTrainer().LabelledCandidatePairs(ReadLabelledRows(request, truthColumn));
         var defaults = new ResolutionOptions();
         var options = defaults with { LowerThreshold = request.LowerThreshold ?? defaults.LowerThreshold, UpperThreshold = request.UpperThreshold ?? defaults.UpperThreshold };

@@ -128,21 +128,65 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     }
 
     /// <summary>
+    /// The supervised model from several labelled data sets at once (the pretrained default): each set gives at most
+    /// <paramref name="pairsPerSet"/> training pairs, drawn with <paramref name="seed"/>, so that no set outweighs the
+    /// others, as many matches as non-matches where it has them; token weights come from each set's own names. Same sets and seed, same model.
+    /// </summary>
+    /// <exception cref="TrainingDataException">too few usable pairs or one class only</exception>
+    public (BoostedTreeModel Model, IReadOnlyList<LabelledSetUse> Used) TrainFromSets(IEnumerable<LabelledSet> sets, IPairScorer unsupervised,
+        int pairsPerSet, int seed, Func<BoostedTreeTrainer, BoostedTreeTrainer>? configure = null)
+    {
+        if (pairsPerSet < 1) throw new ArgumentOutOfRangeException(nameof(pairsPerSet), "at least one pair per set");
+        var trainer = Trainer(unsupervised, null, seed);
+        if (configure is not null) trainer = configure(trainer);
+        var examples = new List<(int[] Levels, bool IsMatch)>();
+        var used = new List<LabelledSetUse>();
+        foreach (var set in sets)
+        {
+            var own = new List<(int[] Levels, bool IsMatch)>();
+            TokenStatistics? statistics = null;
+            if (set.Rows.Count > 0)
+            {
+                var candidates = LabelledCandidatePairs(set.Rows);
+                own.AddRange(Examples(candidates, candidates.Pairs, trainer.Comparisons));
+                statistics = candidates.Tokens;
+            }
+            own.AddRange(PairExamples(set.Pairs, trainer.Comparisons, statistics));
+            // A seeded draw per set, independent of the other sets, so leaving one set out leaves the others' pairs alone.
+            // Matches and non-matches half each where the set has them: the share of matches among candidate pairs is a
+            // property of one set's blocking, not something the default should learn as a prior.
+            new Random(seed).Shuffle(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(own));
+            var matches = own.Where(e => e.IsMatch).ToList();
+            var others = own.Where(e => !e.IsMatch).ToList();
+            int takeMatches = Math.Min(matches.Count, Math.Max(pairsPerSet / 2, pairsPerSet - others.Count));
+            var sample = matches.Take(takeMatches).Concat(others.Take(pairsPerSet - takeMatches)).ToList();
+            examples.AddRange(sample);
+            used.Add(new LabelledSetUse(set.Name, sample.Count, sample.Count(e => e.IsMatch)));
+        }
+        return (trainer.Train(examples), used);
+    }
+
+    /// <summary>
     /// The distinct records of labelled rows (one per kind + name key + country + label) and the candidate pairs the
-    /// blocking index proposes among them, each labelled by whether the truth labels agree.
+    /// blocking index proposes among them, each labelled by whether the truth labels agree. Two records of one name
+    /// (kind, name key and country) are no pair: the resolver takes a known name as its entity without scoring it,
+    /// unless it is a person with context (scored row by row).
     /// </summary>
     public LabelledCandidates LabelledCandidatePairs(IEnumerable<(ResolveInput Row, string Label)> rows, int maxCandidatesPerName = 20)
     {
         var records = new List<NameRecord>();
         var labels = new List<string>();
+        var names = new List<string>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (row, label) in rows)
             foreach (var p in _normalizer.Normalize(new NameInput(row.Name, row.Country, row.Kind, row.FamilyName, row.GivenNames)).Take(1))
             {
                 if (p.CompactKey.Length == 0) continue;
-                if (!seen.Add(RegistryState.VariantKey(p.Kind, p.NameKey, p.Country) + "\u001f" + label)) continue;
+                var name = RegistryState.VariantKey(p.Kind, p.NameKey, p.Country);
+                if (!seen.Add(name + "\u001f" + label)) continue;
                 records.Add(NameRecord.FromParty(p, row.Context));
                 labels.Add(label);
+                names.Add(p.Kind == EntityKind.Person && row.Context is { Count: > 0 } ? "" : name);
             }
         var statistics = new TokenStatistics();
         foreach (var r in records) statistics.Add(r.Tokens);
@@ -152,7 +196,8 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         for (int i = 0; i < records.Count; i++)
         {
             var keys = generator.Keys(records[i]);
-            foreach (var j in index.Find(keys, maxCandidatesPerName)) pairs.Add((i, j, labels[i] == labels[j]));
+            foreach (var j in index.Find(keys, maxCandidatesPerName))
+                if (names[i].Length == 0 || names[i] != names[j]) pairs.Add((i, j, labels[i] == labels[j]));
             index.Add(i, keys);
         }
         return new LabelledCandidates(records, statistics, pairs);
@@ -193,10 +238,10 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
         _ => DefaultModel.Load(),
     };
 
-    private static BoostedTreeTrainer Trainer(IPairScorer unsupervised, IEnumerable<string>? contextColumns)
+    private static BoostedTreeTrainer Trainer(IPairScorer unsupervised, IEnumerable<string>? contextColumns, int seed = 1)
     {
         var baseModel = UnsupervisedOf(unsupervised);
-        return new BoostedTreeTrainer(BoostedTreeTrainer.FeaturesFor(baseModel, contextColumns), baseModel);
+        return new BoostedTreeTrainer(BoostedTreeTrainer.FeaturesFor(baseModel, contextColumns), baseModel) { Seed = seed };
     }
 
     private NameRecord? First(ResolveInput input)

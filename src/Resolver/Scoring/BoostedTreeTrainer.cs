@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using Microsoft.ML;
 using Microsoft.ML.Data;
 using Microsoft.ML.Trainers.FastTree;
@@ -101,6 +102,23 @@ public sealed class BoostedTreeTrainer
         var chain = new TransformerChain<ITransformer>(predictor, explainer);
         using var stream = new MemoryStream();
         ml.Model.Save(chain, data.Schema, stream);
-        return new BoostedTreeModel(Comparisons, Unsupervised, stream.ToArray());
+        return new BoostedTreeModel(Comparisons, Unsupervised, WithoutTimestamps(stream.ToArray()));
+    }
+
+    /// <summary>The zip ML.NET wrote, each entry dated 1980-01-01: the same pairs and seed then give the same bytes.</summary>
+    private static byte[] WithoutTimestamps(byte[] zip)
+    {
+        using var input = new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read);
+        using var output = new MemoryStream();
+        using (var archive = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in input.Entries)
+            {
+                var copy = archive.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                copy.LastWriteTime = new DateTimeOffset(1980, 1, 1, 0, 0, 0, TimeSpan.Zero);
+                using var from = entry.Open();
+                using var to = copy.Open();
+                from.CopyTo(to);
+            }
+        return output.ToArray();
     }
 }
