@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Names.Normalization;
 using Names.Resolver.Evaluation;
 using Names.Resolver.Resolution;
@@ -9,38 +8,30 @@ using Names.Testing;
 
 namespace Names.Resolver.Tests;
 
-/// <summary>The shipped pretrained model (src/Resolver/Data/models/default-pair-model.json) is what a fresh registry resolves with, bulk and online.</summary>
+/// <summary>Which model a fresh registry resolves with, bulk and online; what the shipped pretrained model (src/Resolver/Data/models/default-pair-model.json) decides.</summary>
 public class PretrainedModelTests
 {
-    /// <summary>The ML.NET bytes of the data file in the source tree, read apart from the resolver's own loading.</summary>
-    private static byte[] ShippedModelBytes()
-    {
-        var root = Path.GetDirectoryName(CsvFile.DatasetsRoot)!;
-        var json = File.ReadAllText(Path.Combine(root, "src", "Resolver", "Data", "models", "default-pair-model.json"));
-        using var doc = JsonDocument.Parse(json);
-        Assert.Equal(BoostedTreeModel.KindName, doc.RootElement.GetProperty("Kind").GetString());
-        return Convert.FromBase64String(doc.RootElement.GetProperty("Model").GetString()!);
-    }
-
     [Fact]
-    public async Task A_fresh_registry_resolves_bulk_and_online_with_the_shipped_model()
+    public async Task A_fresh_registry_resolves_bulk_and_online_with_the_built_in_model()
     {
-        var shipped = ShippedModelBytes();
+        // The pretrained model is measured below the built-in one on most left-out sets (docs/benchmarks.md), so a fresh
+        // registry keeps the built-in model, on every path alike.
+        var builtin = File.ReadAllText(Path.Combine(Path.GetDirectoryName(CsvFile.DatasetsRoot)!, "src", "Resolver", "Data", DefaultModel.FileName));
+        var expected = PairScorerSerializer.Deserialize(builtin).Serialize();
         var dir = Directory.CreateTempSubdirectory("names-pretrained-").FullName;
         try
         {
             var path = Path.Combine(dir, "names.db");
             await using (var store = await SqliteRegistryStore.OpenAsync(path))
             {
-                var model = Assert.IsType<BoostedTreeModel>(await RegistryModel.LoadAsync(store));
-                Assert.Equal(shipped, model.ModelBytes);
+                Assert.Equal(expected, Assert.IsType<FellegiSunterModel>(await RegistryModel.LoadAsync(store)).Serialize());
                 var engine = await ResolutionEngine.OpenAsync(store, new ResolutionOptions { Seed = 1 });
-                Assert.Equal(shipped, Assert.IsType<BoostedTreeModel>(engine.Scorer).ModelBytes);
+                Assert.Equal(expected, Assert.IsType<FellegiSunterModel>(engine.Scorer).Serialize());
             }
             await using var registry = await SqliteOnlineRegistry.OpenAsync(path);
             using var normalizer = NameNormalizer.CreateDefault();
             var online = await OnlineResolver.CreateAsync(registry, normalizer);
-            Assert.Equal(shipped, Assert.IsType<BoostedTreeModel>(online.Scorer).ModelBytes);
+            Assert.Equal(expected, Assert.IsType<FellegiSunterModel>(online.Scorer).Serialize());
         }
         finally
         {

@@ -9,7 +9,7 @@ namespace Names.Host.Cli;
 /// <summary>
 /// <c>names eval-pairs CASES</c>: the pair scorer on labelled name pairs (columns schema, name1, name2, is_match, as
 /// nomenklatura's namebench): precision, recall and F1 overall and per schema. Scores with --model, else the registry's model
-/// when --db/--pg is given, else the default a fresh registry uses (the pretrained model); with --cv K, the supervised scorer (on top of the built-in model) is trained and tested by K-fold
+/// when --db/--pg is given, else the default a fresh registry uses; with --cv K, the supervised scorer (on top of the built-in model) is trained and tested by K-fold
 /// cross-validation instead (each pair is scored by a model that never saw it). --errors lists the pairs decided wrongly.
 /// </summary>
 public static class EvalPairsCommand
@@ -57,8 +57,8 @@ public static class EvalPairsCommand
                 }
                 else
                 {
-                    scorer = DefaultModel.Pretrained();
-                    model = "pretrained default (boosted_trees), as a fresh registry";
+                    scorer = DefaultModel.ForFreshRegistry();
+                    model = "built-in default (Fellegi-Sunter, no labels), as a fresh registry";
                 }
                 scores = benchmark.Scores(list, scorer);
             }

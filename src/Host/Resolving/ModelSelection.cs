@@ -8,8 +8,8 @@ namespace Names.Host.Resolving;
 /// <summary>
 /// Which scoring model a run uses. A registry keeps the model it was resolved with (so that later runs decide the same
 /// way); a registry without one gets, when context columns are given, a Fellegi-Sunter model estimated by EM from the
-/// input itself (no labels needed, as Splink does), stored as the registry's first model (measured better there than the
-/// pretrained default: docs/benchmarks.md); otherwise the pretrained default (<see cref="DefaultModel.Pretrained"/>).
+/// input itself (no labels needed, as Splink does), stored as the registry's first model; otherwise
+/// <see cref="DefaultModel.ForFreshRegistry"/>.
 /// </summary>
 public sealed class ModelSelection(IRegistryStore store)
 {
@@ -22,8 +22,8 @@ public sealed class ModelSelection(IRegistryStore store)
         var stored = await PairScorerSerializer.LoadAsync(store, ct);
         if (stored is { Version: { } v })
             return (stored.Scorer, (stored.Refused is null ? "" : stored.Refused + "; using ") + $"{v.Kind} v{v.Version} from the registry ({v.Note})");
-        if (stored is not null) return (stored.Scorer, $"{stored.Refused}; using the pretrained default");
-        if (contextColumns.Count == 0) return (null, "pretrained default (boosted_trees)");
+        if (stored is not null) return (stored.Scorer, $"{stored.Refused}; using the built-in default");
+        if (contextColumns.Count == 0) return (null, "built-in default (Fellegi-Sunter)");
 
         var rows = new List<ResolveInput>();
         using (var reader = openInput())

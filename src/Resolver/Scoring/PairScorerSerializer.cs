@@ -37,7 +37,7 @@ public static class PairScorerSerializer
     /// <summary>
     /// The latest stored model, or null when the registry has none. A latest model that cannot be loaded (written by a
     /// newer version, damaged) is refused: the latest unsupervised model stored before it is used instead, else the
-    /// pretrained one, and <see cref="StoredScorer.Refused"/> says why.
+    /// fresh-registry default, and <see cref="StoredScorer.Refused"/> says why.
     /// </summary>
     public static Task<StoredScorer?> LoadAsync(IModelStore store, CancellationToken ct = default) =>
         LoadAsync(store.GetLatestModelAsync, ct);
@@ -57,10 +57,10 @@ public static class PairScorerSerializer
                 try { return new StoredScorer(Deserialize(previous.Parameters), previous, refused); }
                 catch (Exception again) when (again is FormatException or ArgumentException or JsonException) { }
             }
-            return new StoredScorer(DefaultModel.Pretrained(), null, refused);
+            return new StoredScorer(DefaultModel.ForFreshRegistry(), null, refused);
         }
     }
 }
 
-/// <summary>A model loaded from the registry: its version (null = the pretrained model) and why a later one was refused.</summary>
+/// <summary>A model loaded from the registry: its version (null = the fresh-registry default) and why a later one was refused.</summary>
 public sealed record StoredScorer(IPairScorer Scorer, ModelVersion? Version, string? Refused);
