@@ -42,16 +42,19 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly ThreadLocal<SegmentTermCursors?> _cursors = new();
     private readonly CandidateIndexOptions _options;
     private readonly CandidateIndexStamp? _stamp;
+    /// <summary>The directory of a process-private index (<see cref="CandidateIndexFolder.OpenTemporary"/>), deleted on dispose.</summary>
+    private readonly string? _temporaryPath;
     private readonly float[] _boosts;
     /// <summary>One field and token stream per field name, reused for each added document (under the write lock).</summary>
     private readonly TermListTokenStream[] _streams = [new(), new(), new()];
     private readonly Field[] _fields;
     private int _count;
 
-    internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null)
+    internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null, string? temporaryPath = null)
     {
         _directory = directory;
         _stamp = stamp;
+        _temporaryPath = temporaryPath;
         _options = options;
         _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
         _fields = [new Field(FieldNames[KeyField], _streams[KeyField], KeyType), new Field(FieldNames[WordField], _streams[WordField], TextTermType),
@@ -108,8 +111,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         try
         {
             _writer.DeleteDocuments(NumericRangeQuery.NewInt64Range(IdField, variantId + 1, null, true, true));
-            _searchers.MaybeRefreshBlocking();
-            _recent.Clear();
+            Reopen();
             _count = _writer.NumDocs;
             CaughtUp = Math.Min(CaughtUp, variantId);
         }
@@ -130,8 +132,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             foreach (var chunk in variantIds.Chunk(512))
                 _writer.DeleteDocuments(chunk.Select(id => (Query)NumericRangeQuery.NewInt64Range(IdField, id, id, true, true)).ToArray());
             _writer.ForceMergeDeletes(doWait: true);
-            _searchers.MaybeRefreshBlocking();
-            _recent.Clear();
+            Reopen();
             _count = _writer.NumDocs;
         }
         finally { _lock.ExitWriteLock(); }
@@ -168,13 +169,27 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             _writer.AddDocument(doc);
             _recent.Add(variantId, byField);
             _count++;
-            if (_recent.Count >= _options.RefreshEvery)
-            {
-                _searchers.MaybeRefreshBlocking();
-                _recent.Clear();
-            }
+            if (_recent.Count >= _options.RefreshEvery) Reopen();
         }
         finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>
+    /// Makes every variant added so far searchable through Lucene's postings (after loading a registry: up to
+    /// <see cref="CandidateIndexOptions.RefreshEvery"/> variants would otherwise stay in <see cref="RecentCandidates"/>,
+    /// whose dictionaries cost each lookup more per posting).
+    /// </summary>
+    public void Refresh()
+    {
+        _lock.EnterWriteLock();
+        try { Reopen(); }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void Reopen()
+    {
+        _searchers.MaybeRefreshBlocking();
+        _recent.Clear();
     }
 
     public IReadOnlyList<long> Find(CandidateTerms terms, int limit)
@@ -299,10 +314,12 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        if (_temporaryPath is null) _writer.Dispose();
+        else _writer.Rollback(); // closes it without a commit: the files go with the directory
         _directory.Dispose();
         _lock.Dispose();
         _cursors.Dispose();
+        if (_temporaryPath is not null) CandidateIndexFolder.DeleteTemporary(_temporaryPath);
     }
 
     private static FieldType NewTermListType(bool omitNorms, IndexOptions options)

@@ -15,7 +15,7 @@ namespace Names.Resolver.Service.ReadModel;
 /// (<see cref="Apply"/>). Candidates come from a <see cref="LuceneCandidateIndex"/> over the variants (as in the bulk
 /// engine). Thread-safe: many readers, one writer at a time.
 /// </summary>
-public sealed class RegistryReadModel
+public sealed class RegistryReadModel : IDisposable
 {
     private readonly IOnlineRegistry _registry;
     private readonly ReadModelOptions _options;
@@ -31,7 +31,7 @@ public sealed class RegistryReadModel
     private readonly Dictionary<long, int> _variantById = new();
     /// <summary>Exact name (kind, name key, compact key, country) -> the handle of its variant with the smallest id.</summary>
     private readonly Dictionary<ulong, int> _byName = new();
-    private readonly LuceneCandidateIndex _index = LuceneCandidateIndex.InMemory();
+    private readonly LuceneCandidateIndex _index = CandidateIndexFolder.OpenTemporary();
 
     // Entities by handle.
     private string[] _entityIds = new string[1024];
@@ -56,6 +56,14 @@ public sealed class RegistryReadModel
     }
 
     public int VariantCount => _variantCount;
+
+    /// <summary>Deletes the candidate index's temporary files.</summary>
+    public void Dispose()
+    {
+        _index.Dispose();
+        _lock.Dispose();
+        _syncGate.Dispose();
+    }
     public int EntityCount => _entityCount;
 
     /// <summary>Reads the whole registry (variants page by page); <paramref name="nameKeys"/> sees every variant's name key once.</summary>
@@ -63,43 +71,57 @@ public sealed class RegistryReadModel
         Action<string>? nameKeys = null, CancellationToken ct = default)
     {
         var model = new RegistryReadModel(registry, options ?? new ReadModelOptions());
+        try
+        {
+            await model.LoadAllAsync(nameKeys, ct);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private async Task LoadAllAsync(Action<string>? nameKeys, CancellationToken ct)
+    {
         var start = Stopwatch.GetTimestamp();
         // Events after this seq are replayed by the first sync, so a merge during the load is not lost.
-        var lastSeq = await registry.ReadAsync(s => s.GetLastEventSeqAsync(ct), ct);
+        var lastSeq = await _registry.ReadAsync(s => s.GetLastEventSeqAsync(ct), ct);
         long after = 0;
         while (true)
         {
-            var page = await registry.ReadAsync(s => s.GetVariantsAfterAsync(after, model._options.PageSize, ct), ct);
+            var page = await _registry.ReadAsync(s => s.GetVariantsAfterAsync(after, _options.PageSize, ct), ct);
             if (page.Count == 0) break;
             after = page[^1].Id;
-            var entities = await model.ReadUnknownEntitiesAsync(page.Select(v => v.EntityId), ct);
+            var entities = await ReadUnknownEntitiesAsync(page.Select(v => v.EntityId), ct);
             // Terms need the parsed record (~5 µs per variant): computed on all cores.
             var terms = new CandidateTerms[page.Count];
             var packed = new byte[page.Count][];
             Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
                 packed[i] = StoredVariant.Pack(page[i]);
-                terms[i] = model.Terms(StoredVariant.ToRecord(packed[i]));
+                terms[i] = Terms(StoredVariant.ToRecord(packed[i]));
             });
-            model.Write(() =>
+            Write(() =>
             {
-                model.UpsertEntities(entities);
+                UpsertEntities(entities);
                 for (int i = 0; i < page.Count; i++)
                 {
-                    var handle = model.AddVariant(page[i], packed[i]);
-                    if (handle >= 0) model._index.Add(page[i].Id, terms[i]);
+                    var handle = AddVariant(page[i], packed[i]);
+                    if (handle >= 0) _index.Add(page[i].Id, terms[i]);
                 }
             });
             if (nameKeys is not null) foreach (var v in page) nameKeys(v.NameKey);
         }
+        _index.Refresh();
         var now = Stopwatch.GetTimestamp();
-        model._eventFeed = new CommitCursor(lastSeq, model._options.GapTimeout);
-        model._variantFeed = new CommitCursor(after, model._options.GapTimeout);
+        _eventFeed = new CommitCursor(lastSeq, _options.GapTimeout);
+        _variantFeed = new CommitCursor(after, _options.GapTimeout);
         // Ids just below the last one may belong to transactions still committing (PostgreSQL): watched as gaps.
         for (var id = Math.Max(1, after - 1000); id < after; id++)
-            if (!model._variantById.ContainsKey(id)) model._variantFeed.Watch(id, now);
-        model._lastSyncStart = start;
-        return model;
+            if (!_variantById.ContainsKey(id)) _variantFeed.Watch(id, now);
+        _lastSyncStart = start;
     }
 
     /// <summary>
