@@ -43,7 +43,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly CandidateIndexOptions _options;
     private readonly CandidateIndexStamp? _stamp;
     /// <summary>The directory of a process-private index (<see cref="CandidateIndexFolder.OpenTemporary"/>), deleted on dispose.</summary>
-    private readonly string? _temporaryPath;
+    internal string? TemporaryPath { get; }
     private readonly float[] _boosts;
     /// <summary>One field and token stream per field name, reused for each added document (under the write lock).</summary>
     private readonly TermListTokenStream[] _streams = [new(), new(), new()];
@@ -54,7 +54,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     {
         _directory = directory;
         _stamp = stamp;
-        _temporaryPath = temporaryPath;
+        TemporaryPath = temporaryPath;
         _options = options;
         _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
         _fields = [new Field(FieldNames[KeyField], _streams[KeyField], KeyType), new Field(FieldNames[WordField], _streams[WordField], TextTermType),
@@ -175,14 +175,20 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     }
 
     /// <summary>
-    /// Makes every variant added so far searchable through Lucene's postings (after loading a registry: up to
-    /// <see cref="CandidateIndexOptions.RefreshEvery"/> variants would otherwise stay in <see cref="RecentCandidates"/>,
-    /// whose dictionaries cost each lookup more per posting).
+    /// Merges the index into one segment and makes every variant added so far searchable through Lucene's postings (after
+    /// loading a registry). A lookup seeks each of its terms once per segment, and a registry loaded in flushes of
+    /// <see cref="CandidateIndexOptions.RefreshEvery"/> leaves a dozen segments at a million variants; up to that many
+    /// variants would otherwise stay in <see cref="RecentCandidates"/>, whose dictionaries cost more per posting. Merges
+    /// keep the documents' order, so rankings and ties are unchanged.
     /// </summary>
-    public void Refresh()
+    public void Compact()
     {
         _lock.EnterWriteLock();
-        try { Reopen(); }
+        try
+        {
+            _writer.ForceMerge(1);
+            Reopen();
+        }
         finally { _lock.ExitWriteLock(); }
     }
 
@@ -314,12 +320,12 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        if (_temporaryPath is null) _writer.Dispose();
+        if (TemporaryPath is null) _writer.Dispose();
         else _writer.Rollback(); // closes it without a commit: the files go with the directory
         _directory.Dispose();
         _lock.Dispose();
         _cursors.Dispose();
-        if (_temporaryPath is not null) CandidateIndexFolder.DeleteTemporary(_temporaryPath);
+        if (TemporaryPath is not null) CandidateIndexFolder.DeleteTemporary(TemporaryPath);
     }
 
     private static FieldType NewTermListType(bool omitNorms, IndexOptions options)

@@ -104,7 +104,7 @@ public sealed class RegistryReadModel : IDisposable
             });
             if (nameKeys is not null) foreach (var v in page) nameKeys(v.NameKey);
         }
-        _index.Refresh();
+        _index.Compact();
         var now = Stopwatch.GetTimestamp();
         _eventFeed = new CommitCursor(lastSeq, _options.GapTimeout);
         _variantFeed = new CommitCursor(after, _options.GapTimeout);
