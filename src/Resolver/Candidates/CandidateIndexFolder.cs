@@ -79,8 +79,8 @@ public static class CandidateIndexFolder
     /// <summary>
     /// A process-private index in a new temporary directory (the service's read model), deleted on dispose, or after a
     /// kill by the next process that opens one. Lookups read its files through memory maps, which many threads read
-    /// without a lock; a <see cref="RAMDirectory"/> takes one for each 1 KB buffer a read moves to, and concurrent lookups
-    /// spent most of their time waiting on it.
+    /// without a lock; a <see cref="RAMDirectory"/> takes one for each 1 KB buffer a read moves to, which concurrent
+    /// lookups contend on.
     /// </summary>
     public static LuceneCandidateIndex OpenTemporary(CandidateIndexOptions? options = null)
     {
