@@ -59,6 +59,40 @@ public sealed class LuceneCandidateIndexTests
     }
 
     [Fact]
+    public void A_temporary_index_compacted_after_loading_ranks_as_one_in_memory_and_leaves_no_files()
+    {
+        string directory;
+        using (var inMemory = LuceneCandidateIndex.InMemory(new CandidateIndexOptions { RefreshEvery = 3 }))
+        using (var temporary = CandidateIndexFolder.OpenTemporary(new CandidateIndexOptions { RefreshEvery = 3 }))
+        {
+            for (int i = 0; i < Registry.Length; i++)
+            {
+                inMemory.Add(i, Terms(Registry[i]));
+                temporary.Add(i, Terms(Registry[i]));
+            }
+            temporary.Compact();
+            directory = temporary.TemporaryPath!;
+            Assert.NotEmpty(Directory.EnumerateFiles(directory));
+            foreach (var probe in new[] { "University of California, San Francisco", "Philips", "TU Munich", "Antwerp" })
+                Assert.Equal(inMemory.Find(Terms(probe), 4), temporary.Find(Terms(probe), 4));
+        }
+        Assert.False(Directory.Exists(directory));
+    }
+
+    [Fact]
+    public void A_temporary_index_left_by_a_process_that_ended_is_deleted_by_the_next_one()
+    {
+        // A process that has ended: its id is free once it has exited and been waited for.
+        using var ended = System.Diagnostics.Process.Start("true")!;
+        ended.WaitForExit();
+        var left = Path.Combine(Path.GetTempPath(), $"names-candidates-{ended.Id}-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(left);
+        File.WriteAllText(Path.Combine(left, "_0.cfs"), "segment");
+        using var index = CandidateIndexFolder.OpenTemporary();
+        Assert.False(Directory.Exists(left));
+    }
+
+    [Fact]
     public async Task Lookups_run_while_variants_are_added()
     {
         using var index = LuceneCandidateIndex.InMemory(new CandidateIndexOptions { RefreshEvery = 7 });

@@ -68,6 +68,10 @@ public sealed class RequestMetrics
         sb.Append("# TYPE names_resolutions_total counter\n");
         foreach (var (resolution, box) in _resolutions.OrderBy(kv => kv.Key, StringComparer.Ordinal))
             sb.Append(inv, $"names_resolutions_total{{resolution=\"{Escape(resolution)}\"}} {Interlocked.Read(ref box.Value)}\n");
+        // Code compiled while serving: a young process spends a large share of its CPU re-compiling hot methods (tiering).
+        sb.Append("# HELP names_jit_compilation_seconds_total Time this process has spent compiling methods.\n");
+        sb.Append("# TYPE names_jit_compilation_seconds_total counter\n");
+        sb.Append(inv, $"names_jit_compilation_seconds_total {System.Runtime.JitInfo.GetCompilationTime().TotalSeconds.ToString("R", inv)}\n");
         return sb.ToString();
     }
 

@@ -82,9 +82,10 @@ public sealed class ServiceRuntime : IAsyncDisposable
     {
         var (registry, keys, keyRing) = await OpenProviderAsync(settings, ct);
         var normalizer = NameNormalizer.CreateDefault();
+        OnlineResolver? resolver = null;
         try
         {
-            var resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, settings.ReadModel, ct);
+            resolver = await OnlineResolver.CreateAsync(registry, normalizer, settings.Resolution, settings.ReadModel, ct);
             // Loading the read model passes every variant through the heap once; give that memory back before serving.
             GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
             var reviewStore = await Location(settings).OpenStoreAsync(ct);
@@ -92,6 +93,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
         }
         catch
         {
+            resolver?.Dispose();
             normalizer.Dispose();
             await registry.DisposeAsync();
             throw;
@@ -127,6 +129,7 @@ public sealed class ServiceRuntime : IAsyncDisposable
         await _stopping.CancelAsync();
         await _refresher;
         _stopping.Dispose();
+        Resolver.Dispose();
         _normalizer.Dispose();
         await ReviewStore.DisposeAsync();
         await _store.DisposeAsync();

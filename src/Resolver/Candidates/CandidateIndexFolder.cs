@@ -74,6 +74,52 @@ public static class CandidateIndexFolder
         }
     }
 
+    private const string TemporaryPrefix = "names-candidates-";
+
+    /// <summary>
+    /// A process-private index in a new temporary directory (the service's read model), deleted on dispose, or after a
+    /// kill by the next process that opens one. Lookups read its files through memory maps, which many threads read
+    /// without a lock; a <see cref="RAMDirectory"/> takes one for each 1 KB buffer a read moves to, which concurrent
+    /// lookups contend on.
+    /// </summary>
+    public static LuceneCandidateIndex OpenTemporary(CandidateIndexOptions? options = null)
+    {
+        var temp = Path.GetTempPath();
+        foreach (var stale in System.IO.Directory.EnumerateDirectories(temp, TemporaryPrefix + "*"))
+            if (OwnerGone(Path.GetFileName(stale))) DeleteTemporary(stale);
+        var path = Path.Combine(temp, $"{TemporaryPrefix}{Environment.ProcessId}-{Guid.NewGuid():N}");
+        try
+        {
+            System.IO.Directory.CreateDirectory(path);
+            return new LuceneCandidateIndex(new MMapDirectory(new DirectoryInfo(path)), options ?? new CandidateIndexOptions(), temporaryPath: path);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            throw new CandidateIndexException($"candidate index directory '{path}' cannot be used: {e.Message}", e);
+        }
+    }
+
+    internal static void DeleteTemporary(string path)
+    {
+        try { System.IO.Directory.Delete(path, recursive: true); }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException) { } // another process's, or already gone
+    }
+
+    /// <summary>Whether the process named in a temporary index directory (prefix, pid, guid) has ended.</summary>
+    private static bool OwnerGone(string name)
+    {
+        var parts = name[TemporaryPrefix.Length..].Split('-');
+        if (parts.Length != 2 || !int.TryParse(parts[0], CultureInfo.InvariantCulture, out var pid)) return false;
+        if (pid == Environment.ProcessId) return false;
+        try
+        {
+            using var process = System.Diagnostics.Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException) { return true; } // no such process
+        catch (InvalidOperationException) { return true; }
+    }
+
     /// <summary>Adds the registry's variants the index does not hold yet and commits it caught up; returns how many were added.</summary>
     public static async Task<long> CatchUpAsync(IRegistryStore store, LuceneCandidateIndex index, CancellationToken ct = default)
     {

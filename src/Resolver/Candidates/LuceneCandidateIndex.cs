@@ -42,16 +42,19 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     private readonly ThreadLocal<SegmentTermCursors?> _cursors = new();
     private readonly CandidateIndexOptions _options;
     private readonly CandidateIndexStamp? _stamp;
+    /// <summary>The directory of a process-private index (<see cref="CandidateIndexFolder.OpenTemporary"/>), deleted on dispose.</summary>
+    internal string? TemporaryPath { get; }
     private readonly float[] _boosts;
     /// <summary>One field and token stream per field name, reused for each added document (under the write lock).</summary>
     private readonly TermListTokenStream[] _streams = [new(), new(), new()];
     private readonly Field[] _fields;
     private int _count;
 
-    internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null)
+    internal LuceneCandidateIndex(Lucene.Net.Store.Directory directory, CandidateIndexOptions options, CandidateIndexStamp? stamp = null, string? temporaryPath = null)
     {
         _directory = directory;
         _stamp = stamp;
+        TemporaryPath = temporaryPath;
         _options = options;
         _boosts = [options.KeyBoost, options.WordBoost, options.GramBoost];
         _fields = [new Field(FieldNames[KeyField], _streams[KeyField], KeyType), new Field(FieldNames[WordField], _streams[WordField], TextTermType),
@@ -108,8 +111,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
         try
         {
             _writer.DeleteDocuments(NumericRangeQuery.NewInt64Range(IdField, variantId + 1, null, true, true));
-            _searchers.MaybeRefreshBlocking();
-            _recent.Clear();
+            Reopen();
             _count = _writer.NumDocs;
             CaughtUp = Math.Min(CaughtUp, variantId);
         }
@@ -130,8 +132,7 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             foreach (var chunk in variantIds.Chunk(512))
                 _writer.DeleteDocuments(chunk.Select(id => (Query)NumericRangeQuery.NewInt64Range(IdField, id, id, true, true)).ToArray());
             _writer.ForceMergeDeletes(doWait: true);
-            _searchers.MaybeRefreshBlocking();
-            _recent.Clear();
+            Reopen();
             _count = _writer.NumDocs;
         }
         finally { _lock.ExitWriteLock(); }
@@ -168,13 +169,33 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
             _writer.AddDocument(doc);
             _recent.Add(variantId, byField);
             _count++;
-            if (_recent.Count >= _options.RefreshEvery)
-            {
-                _searchers.MaybeRefreshBlocking();
-                _recent.Clear();
-            }
+            if (_recent.Count >= _options.RefreshEvery) Reopen();
         }
         finally { _lock.ExitWriteLock(); }
+    }
+
+    /// <summary>
+    /// Merges the index into one segment and makes every variant added so far searchable through Lucene's postings (after
+    /// loading a registry). A lookup seeks each of its terms once per segment, and a registry loaded in flushes of
+    /// <see cref="CandidateIndexOptions.RefreshEvery"/> leaves a dozen segments at a million variants; up to that many
+    /// variants would otherwise stay in <see cref="RecentCandidates"/>, whose dictionaries cost more per posting. Merges
+    /// keep the documents' order, so rankings and ties are unchanged.
+    /// </summary>
+    public void Compact()
+    {
+        _lock.EnterWriteLock();
+        try
+        {
+            _writer.ForceMerge(1);
+            Reopen();
+        }
+        finally { _lock.ExitWriteLock(); }
+    }
+
+    private void Reopen()
+    {
+        _searchers.MaybeRefreshBlocking();
+        _recent.Clear();
     }
 
     public IReadOnlyList<long> Find(CandidateTerms terms, int limit)
@@ -299,10 +320,12 @@ public sealed class LuceneCandidateIndex : ICandidateIndex, IDisposable
     public void Dispose()
     {
         _searchers.Dispose();
-        _writer.Dispose();
+        if (TemporaryPath is null) _writer.Dispose();
+        else _writer.Rollback(); // closes it without a commit: the files go with the directory
         _directory.Dispose();
         _lock.Dispose();
         _cursors.Dispose();
+        if (TemporaryPath is not null) CandidateIndexFolder.DeleteTemporary(TemporaryPath);
     }
 
     private static FieldType NewTermListType(bool omitNorms, IndexOptions options)

@@ -21,7 +21,7 @@ namespace Names.Resolver.Service;
 /// requests for one name (any thread, process or instance) mint exactly one id: the known-variant check reads the
 /// database itself. Thread-safe.
 /// </summary>
-public sealed class OnlineResolver : IEntityLookup
+public sealed class OnlineResolver : IEntityLookup, IDisposable
 {
     private readonly IOnlineRegistry _registry;
     private readonly EntityMatcher _matcher;
@@ -79,6 +79,9 @@ public sealed class OnlineResolver : IEntityLookup
     }
 
     public IReadOnlyList<Party> Normalize(NameInput input) => _normalizer.Normalize(input);
+
+    /// <summary>Releases the read model (its candidate index's temporary files).</summary>
+    public void Dispose() => _model.Dispose();
 
     /// <summary>Candidates for each party of the name, best first, at most <paramref name="limit"/> each. Writes nothing.</summary>
     public async Task<IReadOnlyList<PartyLookup>> LookupAsync(NameInput input, int limit, CancellationToken ct = default)

@@ -15,7 +15,7 @@ namespace Names.Resolver.Service.ReadModel;
 /// (<see cref="Apply"/>). Candidates come from a <see cref="LuceneCandidateIndex"/> over the variants (as in the bulk
 /// engine). Thread-safe: many readers, one writer at a time.
 /// </summary>
-public sealed class RegistryReadModel
+public sealed class RegistryReadModel : IDisposable
 {
     private readonly IOnlineRegistry _registry;
     private readonly ReadModelOptions _options;
@@ -31,19 +31,9 @@ public sealed class RegistryReadModel
     private readonly Dictionary<long, int> _variantById = new();
     /// <summary>Exact name (kind, name key, compact key, country) -> the handle of its variant with the smallest id.</summary>
     private readonly Dictionary<ulong, int> _byName = new();
-    private readonly LuceneCandidateIndex _index = LuceneCandidateIndex.InMemory();
+    private readonly LuceneCandidateIndex _index = CandidateIndexFolder.OpenTemporary();
 
-    // Entities by handle.
-    private string[] _entityIds = new string[1024];
-    private string[] _entityKinds = new string[1024];
-    private string[] _entityNames = new string[1024];
-    /// <summary>-1 active; else the survivor's handle, or <see cref="UnknownSurvivor"/>.</summary>
-    private int[] _survivor = new int[1024];
-    /// <summary>Handle of the entity's variant with the smallest id (its canonical member), -1 when none.</summary>
-    private int[] _first = new int[1024];
-    private int _entityCount;
-    private readonly Dictionary<string, int> _entityById = new(StringComparer.Ordinal);
-    private const int UnknownSurvivor = -2;
+    private readonly ReadModelEntities _entities = new();
 
     private CommitCursor _variantFeed = null!;
     private CommitCursor _eventFeed = null!;
@@ -56,50 +46,72 @@ public sealed class RegistryReadModel
     }
 
     public int VariantCount => _variantCount;
-    public int EntityCount => _entityCount;
+
+    /// <summary>Deletes the candidate index's temporary files.</summary>
+    public void Dispose()
+    {
+        _index.Dispose();
+        _lock.Dispose();
+        _syncGate.Dispose();
+    }
+    public int EntityCount => _entities.Count;
 
     /// <summary>Reads the whole registry (variants page by page); <paramref name="nameKeys"/> sees every variant's name key once.</summary>
     public static async Task<RegistryReadModel> LoadAsync(IOnlineRegistry registry, ReadModelOptions? options = null,
         Action<string>? nameKeys = null, CancellationToken ct = default)
     {
         var model = new RegistryReadModel(registry, options ?? new ReadModelOptions());
+        try
+        {
+            await model.LoadAllAsync(nameKeys, ct);
+            return model;
+        }
+        catch
+        {
+            model.Dispose();
+            throw;
+        }
+    }
+
+    private async Task LoadAllAsync(Action<string>? nameKeys, CancellationToken ct)
+    {
         var start = Stopwatch.GetTimestamp();
         // Events after this seq are replayed by the first sync, so a merge during the load is not lost.
-        var lastSeq = await registry.ReadAsync(s => s.GetLastEventSeqAsync(ct), ct);
+        var lastSeq = await _registry.ReadAsync(s => s.GetLastEventSeqAsync(ct), ct);
         long after = 0;
         while (true)
         {
-            var page = await registry.ReadAsync(s => s.GetVariantsAfterAsync(after, model._options.PageSize, ct), ct);
+            var page = await _registry.ReadAsync(s => s.GetVariantsAfterAsync(after, _options.PageSize, ct), ct);
             if (page.Count == 0) break;
             after = page[^1].Id;
-            var entities = await model.ReadUnknownEntitiesAsync(page.Select(v => v.EntityId), ct);
+            var entities = await ReadUnknownEntitiesAsync(page.Select(v => v.EntityId), ct);
             // Terms need the parsed record (~5 µs per variant): computed on all cores.
             var terms = new CandidateTerms[page.Count];
             var packed = new byte[page.Count][];
             Parallel.For(0, page.Count, new ParallelOptions { CancellationToken = ct }, i =>
             {
                 packed[i] = StoredVariant.Pack(page[i]);
-                terms[i] = model.Terms(StoredVariant.ToRecord(packed[i]));
+                terms[i] = Terms(StoredVariant.ToRecord(packed[i]));
             });
-            model.Write(() =>
+            Write(() =>
             {
-                model.UpsertEntities(entities);
+                _entities.Upsert(entities);
                 for (int i = 0; i < page.Count; i++)
                 {
-                    var handle = model.AddVariant(page[i], packed[i]);
-                    if (handle >= 0) model._index.Add(page[i].Id, terms[i]);
+                    var handle = AddVariant(page[i], packed[i]);
+                    if (handle >= 0) _index.Add(page[i].Id, terms[i]);
                 }
             });
             if (nameKeys is not null) foreach (var v in page) nameKeys(v.NameKey);
         }
+        _index.Compact();
         var now = Stopwatch.GetTimestamp();
-        model._eventFeed = new CommitCursor(lastSeq, model._options.GapTimeout);
-        model._variantFeed = new CommitCursor(after, model._options.GapTimeout);
+        _eventFeed = new CommitCursor(lastSeq, _options.GapTimeout);
+        _variantFeed = new CommitCursor(after, _options.GapTimeout);
         // Ids just below the last one may belong to transactions still committing (PostgreSQL): watched as gaps.
         for (var id = Math.Max(1, after - 1000); id < after; id++)
-            if (!model._variantById.ContainsKey(id)) model._variantFeed.Watch(id, now);
-        model._lastSyncStart = start;
-        return model;
+            if (!_variantById.ContainsKey(id)) _variantFeed.Watch(id, now);
+        _lastSyncStart = start;
     }
 
     /// <summary>
@@ -162,7 +174,7 @@ public sealed class RegistryReadModel
         }
         Write(() =>
         {
-            UpsertEntities(entities);
+            _entities.Upsert(entities);
             for (int i = 0; i < added.Count; i++)
             {
                 var handle = AddVariant(added[i], packed[i]);
@@ -186,7 +198,7 @@ public sealed class RegistryReadModel
         var terms = packed.Select(p => Terms(StoredVariant.ToRecord(p))).ToArray();
         Write(() =>
         {
-            UpsertEntities(batch.NewEntities);
+            _entities.Upsert(batch.NewEntities);
             for (int i = 0; i < packed.Length; i++)
             {
                 var handle = AddVariant(batch.NewVariants[i], packed[i]);
@@ -209,12 +221,12 @@ public sealed class RegistryReadModel
     /// <summary>Drops an erased entity's variants (packed names, exact names, index documents) and its name.</summary>
     private List<long> Forget(string entityId)
     {
-        if (!_entityById.TryGetValue(entityId, out var entity)) return [];
+        if (!_entities.TryGet(entityId, out var entity)) return [];
         var gone = new HashSet<int>();
         for (int h = 0; h < _variantCount; h++)
             if (_variantEntity[h] == entity && _variantById.Remove(_variantIds[h])) { gone.Add(h); _packed[h] = []; }
         foreach (var (name, h) in _byName.Where(kv => gone.Contains(kv.Value)).ToList()) _byName.Remove(name);
-        (_entityNames[entity], _first[entity]) = ("", -1);
+        _entities.Forget(entity);
         var ids = gone.Select(h => _variantIds[h]).ToList();
         _index.Remove(ids);
         return ids;
@@ -230,8 +242,8 @@ public sealed class RegistryReadModel
             var packed = _packed[handle];
             // A hash collision between two names (~1e-7) answers "not known": lookup then ranks the name as any other.
             if (!StoredVariant.IsName(packed, kind, nameKey, compactKey, country)) return null;
-            var entity = Survivor(_variantEntity[handle]);
-            return entity < 0 ? null : new KnownName(new MemberRow(_variantIds[handle], packed), Row(entity));
+            var entity = _entities.Survivor(_variantEntity[handle]);
+            return entity < 0 ? null : new KnownName(new MemberRow(_variantIds[handle], packed), _entities.Row(entity));
         }
         finally { _lock.ExitReadLock(); }
     }
@@ -286,27 +298,18 @@ public sealed class RegistryReadModel
     private List<string> Unknown(IEnumerable<string> ids)
     {
         _lock.EnterReadLock();
-        try { return ids.Where(id => !_entityById.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList(); }
+        try { return ids.Where(id => !_entities.Contains(id)).Distinct(StringComparer.Ordinal).ToList(); }
         finally { _lock.ExitReadLock(); }
     }
 
     private CandidateTerms Terms(NameRecord record) => CandidateTerms.Of(record, _keys);
 
-    private EntityRow Row(int entity) => new(_entityIds[entity], _entityKinds[entity], _entityNames[entity]);
-
     /// <summary>The active entity of a variant handle, null when unknown (under the read lock).</summary>
-    internal EntityRow? EntityOfVariant(int handle) => Survivor(_variantEntity[handle]) is var e and >= 0 ? Row(e) : null;
+    internal EntityRow? EntityOfVariant(int handle) => _entities.Survivor(_variantEntity[handle]) is var e and >= 0 ? _entities.Row(e) : null;
 
     /// <summary>The handle of the entity's canonical member (under the read lock).</summary>
-    internal bool TryCanonicalMember(string entityId, out int handle) => (handle = _first[_entityById[entityId]]) >= 0;
-
-    /// <summary>Follows absorbed entities to the active one; -1 when the chain leads to an entity the model does not hold.</summary>
-    private int Survivor(int entity)
-    {
-        for (int guard = 0; entity >= 0 && _survivor[entity] != -1 && guard < 1000; guard++)
-            entity = _survivor[entity] == UnknownSurvivor ? -1 : _survivor[entity];
-        return entity;
-    }
+    internal bool TryCanonicalMember(string entityId, out int handle) =>
+        (handle = _entities.TryGet(entityId, out var entity) ? _entities.First(entity) : -1) >= 0;
 
     // ---- writing (under the write lock) ----
 
@@ -316,48 +319,6 @@ public sealed class RegistryReadModel
         try { change(); }
         finally { _lock.ExitWriteLock(); }
     }
-
-    private void UpsertEntities(IEnumerable<EntityRecord> entities)
-    {
-        var list = entities as IReadOnlyCollection<EntityRecord> ?? entities.ToList();
-        foreach (var e in list) EntityHandle(e.Id, e);
-        // Survivors after all rows are in, so a chain within the batch resolves.
-        foreach (var e in list)
-        {
-            var handle = _entityById[e.Id];
-            _survivor[handle] = e.Status != EntityStatus.Absorbed ? -1
-                : e.SurvivorId is not null && _entityById.TryGetValue(e.SurvivorId, out var s) ? s : UnknownSurvivor;
-        }
-    }
-
-    private int EntityHandle(string id, EntityRecord? record)
-    {
-        if (_entityById.TryGetValue(id, out var handle))
-        {
-            if (record is not null) (_entityKinds[handle], _entityNames[handle]) = (Intern(record.Kind), record.CanonicalName);
-            return handle;
-        }
-        handle = _entityCount++;
-        if (handle == _entityIds.Length)
-        {
-            var size = handle * 2;
-            Array.Resize(ref _entityIds, size);
-            Array.Resize(ref _entityKinds, size);
-            Array.Resize(ref _entityNames, size);
-            Array.Resize(ref _survivor, size);
-            Array.Resize(ref _first, size);
-        }
-        _entityIds[handle] = id;
-        _entityKinds[handle] = Intern(record?.Kind ?? "unknown");
-        _entityNames[handle] = record?.CanonicalName ?? "";
-        // An entity seen only through a variant (its row not read yet) is taken as active until its row arrives.
-        _survivor[handle] = -1;
-        _first[handle] = -1;
-        _entityById[id] = handle;
-        return handle;
-    }
-
-    private static string Intern(string kind) => kind switch { "person" => "person", "legal_entity" => "legal_entity", "unknown" => "unknown", _ => kind };
 
     /// <summary>Adds a variant not held yet; returns its handle, or -1 when it was already there.</summary>
     private int AddVariant(VariantRecord v, byte[] packed)
@@ -374,9 +335,10 @@ public sealed class RegistryReadModel
         _variantIds[handle] = v.Id;
         _packed[handle] = packed;
         _variantById[v.Id] = handle;
-        var entity = EntityHandle(v.EntityId, null);
+        var entity = _entities.Handle(v.EntityId, null);
         _variantEntity[handle] = entity;
-        if (_first[entity] < 0 || _variantIds[_first[entity]] > v.Id) _first[entity] = handle;
+        ref var first = ref _entities.First(entity);
+        if (first < 0 || _variantIds[first] > v.Id) first = handle;
         var name = KeyHash.Of(v.Kind, v.NameKey, v.CompactKey, v.Country);
         if (!_byName.TryGetValue(name, out var existing) || _variantIds[existing] > v.Id) _byName[name] = handle;
         return handle;
@@ -385,15 +347,16 @@ public sealed class RegistryReadModel
     /// <summary>Sets the entity of the variants the database now lists for <paramref name="entityId"/> (after a merge or split).</summary>
     private void Reassign(string entityId, IReadOnlyList<VariantRecord> members)
     {
-        var entity = EntityHandle(entityId, null);
-        _first[entity] = -1;
+        var entity = _entities.Handle(entityId, null);
+        ref var first = ref _entities.First(entity);
+        first = -1;
         foreach (var v in members)
         {
             if (!_variantById.TryGetValue(v.Id, out var handle)) continue;
             var old = _variantEntity[handle];
             _variantEntity[handle] = entity;
-            if (old != entity && old >= 0 && _first[old] == handle) _first[old] = -1; // recomputed when that entity's event arrives
-            if (_first[entity] < 0 || _variantIds[_first[entity]] > v.Id) _first[entity] = handle;
+            if (old != entity && old >= 0 && _entities.First(old) == handle) _entities.First(old) = -1; // recomputed when that entity's event arrives
+            if (first < 0 || _variantIds[first] > v.Id) first = handle;
         }
     }
 }
