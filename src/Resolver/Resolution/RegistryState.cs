@@ -130,11 +130,7 @@ internal sealed class RegistryState
         return _sharedHash.Count > 0 && _sharedHash.TryGetValue(VariantKey(kind, nameKey, country), out handle);
     }
 
-    private bool IsName(int handle, EntityKind kind, string nameKey, string country)
-    {
-        var record = _records.Get(handle);
-        return record.Kind == kind && record.NameKey == nameKey && record.Country == country;
-    }
+    private bool IsName(int handle, EntityKind kind, string nameKey, string country) => _records.IsName(handle, kind, nameKey, country);
 
     /// <summary>Records the variant under its name; false when a variant of that name is known already.</summary>
     private bool AddName(NameRecord record, int handle)

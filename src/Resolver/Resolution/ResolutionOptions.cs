@@ -19,7 +19,7 @@ public sealed record ResolutionOptions
     /// Comparison records a bulk run keeps decoded (the last used); the others stay packed and are decoded again when a
     /// name reaches them. Bounds the run's memory, whatever the registry's size; changes no decision.
     /// </summary>
-    public int DecodedRecords { get; init; } = 200_000;
+    public int DecodedRecords { get; init; } = 50_000;
     /// <summary>New variants per write transaction (committed at the end of the chunk that reaches it).</summary>
     public int BatchSize { get; init; } = 20000;
     /// <summary>

@@ -1,3 +1,4 @@
+using Names.Normalization;
 using Names.Resolver.Comparison;
 using Names.Resolver.Service.ReadModel;
 using Names.Resolver.Storage;
@@ -34,6 +35,15 @@ internal sealed class VariantRecords(int capacity)
         if (!_older.Remove(handle, out record)) record = StoredVariant.ToRecord(_packed[handle]);
         Keep(handle, record);
         return record;
+    }
+
+    /// <summary>Whether the variant has this name (kind, name key, country), read from its packed form unless it is decoded.</summary>
+    public bool IsName(int handle, EntityKind kind, string nameKey, string country)
+    {
+        if (_newer.TryGetValue(handle, out var record) || _older.TryGetValue(handle, out record))
+            return record.Kind == kind && record.NameKey == nameKey && record.Country == country;
+        var packed = _packed[handle];
+        return StoredVariant.HasNameKey(packed, nameKey, country) && RegistryState.ParseKind(StoredVariant.KindOf(packed)) == kind;
     }
 
     /// <summary>The record of the handle changed in memory (context of a later row): packed again, so the change outlives the cache.</summary>
