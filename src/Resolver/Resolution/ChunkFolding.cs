@@ -121,7 +121,6 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
         stats.NewEntities -= folded.Count;
     }
 
-
     /// <summary>
     /// Context alone never folds two clusters (a whole industry shares classes, inventors move, KONINKLIJKE PHILIPS /
     /// KONINKLIJKE DSM share a word): the names must overlap on rare words (weighted overlap level 1 or more with some
