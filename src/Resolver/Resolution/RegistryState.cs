@@ -88,7 +88,6 @@ internal sealed class RegistryState
         _records = new VariantRecords(decodedRecords);
     }
 
-    public int VariantCount => _ids.Count;
     public long VariantId(int handle) => _ids[handle];
     public double LinkScoreOf(int handle) => _linkScores[handle];
     public NameRecord RecordOf(int handle) => _records.Get(handle);

@@ -18,8 +18,6 @@ internal sealed class VariantRecords(int capacity)
     private Dictionary<int, NameRecord> _newer = new(), _older = new();
     private readonly int _generation = Math.Max(1, capacity / 2);
 
-    public int Count => _packed.Count;
-
     /// <summary>Adds a variant's record; <paramref name="record"/>, when the caller has it decoded, is kept as such.</summary>
     public int Add(VariantRecord variant, NameRecord? record)
     {
