@@ -111,6 +111,7 @@ public static class BenchCommand
                     .Add("cpu", string.Create(inv, $"{cpu.TotalSeconds:F1} s ({cpu.TotalSeconds / outcome.Elapsed.TotalSeconds:F2} cores busy on average; load average before the run {LoadAverage()})"))
                     .Add("peak memory", string.Create(inv, $"{MachineInfo.PeakMemoryBytes() / 1048576.0:F0} MB (VmHWM, whole process)"))
                     .Add("runtime", runtime.ToString())
+                    .Add("managed heap", HeapLine())
                     .Add("accuracy", string.Create(inv, $"B-cubed P {m.BCubedPrecision:F3} R {m.BCubedRecall:F3} F1 {m.BCubedF1:F3}; pairwise P {m.PairPrecision:F3} R {m.PairRecall:F3} F1 {m.PairF1:F3}; clusters {m.PredictedClusters:N0} predicted / {m.TrueClusters:N0} true"))
                     .AddIf("estimated", ResolveCommand.EstimateLine(s.Accuracy))
                     .WriteTo(console.Out);
@@ -151,6 +152,14 @@ public static class BenchCommand
             return CliExitCodes.Done;
         });
         return command;
+    }
+
+    /// <summary>What the last collection left: live objects, the free space among them, and what the GC holds committed (peak memory is mostly this).</summary>
+    private static string HeapLine()
+    {
+        var gc = GC.GetGCMemoryInfo();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{gc.HeapSizeBytes / 1048576.0:F0} MB after the last collection ({gc.FragmentedBytes / 1048576.0:F0} MB of it free), {gc.TotalCommittedBytes / 1048576.0:F0} MB committed");
     }
 
     internal static string LoadAverage()

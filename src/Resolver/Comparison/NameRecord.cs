@@ -104,9 +104,10 @@ public sealed class NameRecord
         }
     }
 
-    /// <summary>JSON of the parts that are not stored in their own registry columns.</summary>
-    public string SerializeExtras() => JsonSerializer.Serialize(new Extras(LegalForm, FamilyName, GivenNames, RomanizedName,
-        Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => kv.Value.Order(StringComparer.Ordinal).ToArray()), ElfCode.Length == 0 ? null : ElfCode,
+    /// <summary>JSON of the parts that are not stored in their own registry columns; context values sorted unless <paramref name="keepOrder"/>.</summary>
+    public string SerializeExtras(bool keepOrder = false) => JsonSerializer.Serialize(new Extras(LegalForm, FamilyName, GivenNames, RomanizedName,
+        Context.Count == 0 ? null : Context.ToDictionary(kv => kv.Key, kv => keepOrder ? kv.Value.ToArray() : kv.Value.Order(StringComparer.Ordinal).ToArray()),
+        ElfCode.Length == 0 ? null : ElfCode,
         Forms.ConceptKey.Length == 0 ? null : Forms.ConceptKey, Forms.FoldedKey.Length == 0 ? null : Forms.FoldedKey,
         Forms.Acronyms.Length == 0 ? null : Forms.Acronyms, Forms.Initials.Length == 0 ? null : Forms.Initials,
         Forms.Field.Length == 0 ? null : Forms.Field));

@@ -42,7 +42,7 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
             || _state.CannotLinks.Contains(RegistryState.Pair(target.Id, other.EntityId))) return false;
         var absorbed = _state.Entities[other.EntityId];
         if (ExternalId.Contradicting(absorbed.PartyIds, target.PartyIds) is not null) return false;
-        Fold(absorbed, target);
+        _state.Fold(absorbed, target);
         _folded[absorbed.Id] = (target, other.Probability, "joined in chunk by " + record.NameKey + ": " + other.BestScore.Explain());
         return true;
     }
@@ -64,22 +64,22 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
         {
             var id = minted[k];
             var entity = _state.Entities[id];
-            if (entity.SurvivorId is not null || entity.Variants.Count == 0 || entity.ContextPool.Context.Count == 0) continue;
-            var first = _state.Variants[entity.Variants[0]].Record;
+            if (entity.SurvivorId is not null || entity.VariantCount == 0 || entity.ContextPool is not { Context.Count: > 0 } pool) continue;
+            var first = _state.RecordOf(entity.First);
             if (first.LegalForm.Length == 0) continue;
             var probe = new NameRecord(first.Kind, first.NameKey, first.CompactKey, first.AltKey, first.Country, first.LegalForm,
-                first.FamilyName, first.GivenNames, first.RomanizedName, entity.ContextPool.Context, first.ElfCode);
+                first.FamilyName, first.GivenNames, first.RomanizedName, pool.Context, first.ElfCode);
             var matches = registry.Match(matcher, probe, _state.Terms(probe), entity.PartyIds);
             stats.PairsScored += matches.Sum(m => m.Compared);
             var best = matches
                 .Where(m => m.Allowed && m.EntityId != id && m.Probability >= options.UpperThreshold
                             && !_state.CannotLinks.Contains(RegistryState.Pair(m.EntityId, id))
-                            && _state.Entities[m.EntityId].Variants.Count > 0
+                            && _state.Entities[m.EntityId].VariantCount > 0
                             && NamesSupportFold(first, _state.Entities[m.EntityId]))
                 .MaxBy(m => m.Probability);
             if (best is null) continue;
             var target = _state.Survivor(best.EntityId);
-            Fold(entity, target);
+            _state.Fold(entity, target);
             _folded[id] = (target, best.Probability, "cluster-level: " + best.BestScore.Explain());
         }
     }
@@ -121,20 +121,6 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
         stats.NewEntities -= folded.Count;
     }
 
-    private void Fold(RegistryState.EntityState entity, RegistryState.EntityState target)
-    {
-        foreach (var h in entity.Variants)
-        {
-            _state.Variants[h].EntityId = target.Id;
-            target.Variants.Add(h);
-        }
-        target.ContextPool.AddContext(entity.ContextPool, RegistryState.MaxPooledContextItems);
-        target.ExternalIds.AddRange(entity.ExternalIds);
-        target.PartyIds.AddRange(entity.PartyIds);
-        entity.Variants.Clear();
-        entity.SurvivorId = target.Id;
-    }
-
     /// <summary>
     /// Context alone never folds two clusters (a whole industry shares classes, inventors move, KONINKLIJKE PHILIPS /
     /// KONINKLIJKE DSM share a word): the names must overlap on rare words (weighted overlap level 1 or more with some
@@ -142,11 +128,11 @@ internal sealed class ChunkFolding(RunRegistry registry, EntityMatcher matcher, 
     /// </summary>
     private bool NamesSupportFold(NameRecord probe, RegistryState.EntityState target)
     {
-        var canonical = _state.Variants[target.Variants[0]].Record;
+        var canonical = _state.RecordOf(target.First);
         if (probe.Kind != canonical.Kind || probe.LegalForm.Length == 0 || canonical.LegalForm.Length == 0
             || !LegalFormFeature.SameForm(probe.LegalForm, canonical.LegalForm)) return false;
-        foreach (var h in target.Variants.Take(FoldMembersChecked))
-            if (_tokenOverlap.Compare(probe, _state.Variants[h].Record, _state.Tokens) >= 1) return true;
+        foreach (var h in _state.MembersOf(target).Take(FoldMembersChecked))
+            if (_tokenOverlap.Compare(probe, _state.RecordOf(h), _state.Tokens) >= 1) return true;
         return false;
     }
 }

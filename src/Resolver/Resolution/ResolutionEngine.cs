@@ -78,7 +78,7 @@ public sealed class ResolutionEngine
         var (resume, notResumed, counters) = await RunProgress.FindAsync(store, options.RunFingerprint, ct);
         // A resumed run reads the registry as it was before the interrupted run, then replays the committed rows.
         var without = resume is null ? null : new RegistryState.RunAdditions(resume.BaseVariantId, resume.BaseProposalId, resume.MintedIds(seed));
-        var state = await RegistryState.LoadAsync(store, index ?? LuceneCandidateIndex.InMemory(), ct, without);
+        var state = await RegistryState.LoadAsync(store, index ?? LuceneCandidateIndex.InMemory(), options.DecodedRecords, ct, without);
         var progress = RunProgress.Start(options, state, sequence, resume, notResumed, counters);
         var engine = new ResolutionEngine(store, scorer, normalizer ?? NameNormalizer.CreateDefault(), options, state,
             new IdMinter(seed, resume?.BaseSequence ?? sequence), progress);
@@ -175,7 +175,8 @@ public sealed class ResolutionEngine
         foreach (var size in rowsPerEntity.Values) stats.ClusterSizes[size] = stats.ClusterSizes.GetValueOrDefault(size) + 1;
         foreach (var (id, count) in rowsPerEntity.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Take(20))
             stats.LargestClusters.Add((id, _state.Entities[id].CanonicalName, count));
-        stats.PendingReviews = (await _store.GetProposalsAsync(ProposalStatus.Pending, ct)).Count;
+        // Counted by the store (the review queue holds one row per pending proposal): the proposals themselves are not read.
+        stats.PendingReviews = await _store.CountPendingProposalsAsync(new PendingProposalQuery(Boundary: 0.5), ct);
         stats.Accuracy = _accuracy.Estimate();
         stats.Elapsed = clock.Elapsed;
     }
@@ -217,27 +218,20 @@ public sealed class ResolutionEngine
             return new ResolvedParty(row, party, "", party.Kind.ToText(), ResolutionKind.Rejected, 0, "", party.NameKey, "", party.Problem.Length > 0 ? party.Problem : "empty name");
         }
 
-        var variantKey = RegistryState.VariantKey(party.Kind, party.NameKey, party.Country);
         var holding = ids is null ? null : _externalIds.HolderOf(ids);
-        if (_state.VariantByKey.TryGetValue(variantKey, out var known) && !ScoredPerRow(row, party))
+        if (!ScoredPerRow(row, party) && _state.TryFindVariant(party.Kind, party.NameKey, party.Country, out var known))
         {
+            var entity = _state.EntityOf(known)!;
             // A known name whose identifiers another entity holds, or that its entity may not hold (a name has one variant).
-            if (ids is not null && (holding is { } h ? h.Holder != _state.Survivor(_state.Variants[known].EntityId) : !ExternalIdRule.MayHold(_state.Survivor(_state.Variants[known].EntityId).PartyIds, ids)))
-                return await ResolveKnownNameElsewhereAsync(row, party, _state.Variants[known], holding, ids, ct);
+            if (ids is not null && (holding is { } h ? h.Holder != entity : !ExternalIdRule.MayHold(entity.PartyIds, ids)))
+                return await ResolveKnownNameElsewhereAsync(row, party, known, holding, ids, ct);
             stats.KnownVariants++;
-            var variant = _state.Variants[known];
-            _chunkVariants.Add(variant.Id);
-            var entity = _state.Survivor(variant.EntityId);
+            _chunkVariants.Add(_state.VariantId(known));
             if (ids is not null) _externalIds.Link(entity, ids);
-            if (row.Context is { Count: > 0 })
-            {
-                // Later occurrences add their context (in memory) so the cluster is compared with all of it.
-                variant.Record.AddContext(row.Context);
-                entity.ContextPool.AddContext(row.Context, RegistryState.MaxPooledContextItems);
-            }
+            if (row.Context is { Count: > 0 }) _state.AddContext(known, entity, row.Context);
             return holding is { } held
                 ? Answer(row, party, entity, ResolutionKind.Matched, 1, ExternalIdRule.Same(held.Id))
-                : Answer(row, party, entity, ResolutionKind.Matched, variant.LinkScore, "known variant");
+                : Answer(row, party, entity, ResolutionKind.Matched, _state.LinkScoreOf(known), "known variant");
         }
 
         stats.NewVariants++;
@@ -263,8 +257,7 @@ public sealed class ResolutionEngine
         _chunkVariants.Add(written.Variant.Id);
         _accuracy.Decided(written.Variant.Id, written.EntityId, decision.Resolution == ResolutionKind.Matched ? score : 1,
             matches);
-        _state.AddVariant(new RegistryState.VariantState(written.Variant.Id, written.EntityId, record, party.DisplayName,
-            decision.Resolution == ResolutionKind.Matched ? score : 1.0), terms);
+        _state.AddVariant(written.Variant, record, decision.Resolution == ResolutionKind.Matched ? score : 1.0, terms, keep: true);
         if (ids is not null) _externalIds.Link(_state.Survivor(written.EntityId), ids);
         return Answer(row, party, _state.Entities[written.EntityId], decision.Resolution, score, written.Explanation);
     }
@@ -291,7 +284,7 @@ public sealed class ResolutionEngine
         double score = agrees ? 1 : evidence!.Probability;
         var variant = await _writer.LinkAsync(entityId, party, record, resolution, score, new VariantOrigin(_options.SourceFile, row.Row, row.SourceRecordId, row.Name ?? ""), ct);
         _chunkVariants.Add(variant.Id);
-        _state.AddVariant(new RegistryState.VariantState(variant.Id, entityId, record, party.DisplayName, score), terms);
+        _state.AddVariant(variant, record, score, terms, keep: true);
         if (agrees) _externalIds.Link(_state.Survivor(entityId), ids);
         return Answer(row, party, _state.Survivor(entityId), resolution, score, explanation);
     }
@@ -301,14 +294,15 @@ public sealed class ResolutionEngine
     /// unless its names contradict the name (then the name's entity is proposed with it). Held by nobody while the name's
     /// entity holds another of the scheme: a new entity holds the identifier, proposed with the name's entity.
     /// </summary>
-    private async ValueTask<ResolvedParty> ResolveKnownNameElsewhereAsync(ResolveInput row, Party party, RegistryState.VariantState known,
+    private async ValueTask<ResolvedParty> ResolveKnownNameElsewhereAsync(ResolveInput row, Party party, int known,
         (RegistryState.EntityState Holder, ExternalId Id)? holding, IReadOnlyList<ExternalId> ids, CancellationToken ct)
     {
-        _chunkVariants.Add(known.Id);
-        var entity = _state.Survivor(known.EntityId);
+        _chunkVariants.Add(_state.VariantId(known));
+        var entity = _state.EntityOf(known)!;
+        var knownRecord = _state.RecordOf(known);
         if (holding is { } h)
         {
-            var evidence = _registry.MatchWith(_matcher, known.Record, h.Holder);
+            var evidence = _registry.MatchWith(_matcher, knownRecord, h.Holder);
             if (!ExternalIdRule.Contradicts(evidence?.BestScore, _options)) return Answer(row, party, h.Holder, ResolutionKind.Matched, 1, ExternalIdRule.Same(h.Id));
             var contradiction = ExternalIdRule.Contradiction(h.Id, h.Holder.Id, evidence!.BestScore);
             if (await _writer.ProposeAsync(entity.Id, h.Holder.Id, evidence.BestScore, contradiction, ct)) Statistics.ProposalsCreated++;
@@ -317,7 +311,7 @@ public sealed class ResolutionEngine
         var (minted, explanation) = (_state.Entities[await _writer.MintAsync(party, ct)], ExternalIdRule.HeldElsewhere(entity.Id, ids));
         Statistics.NewEntities++;
         _externalIds.Link(minted, ids);
-        if (await _writer.ProposeAsync(entity.Id, minted.Id, _matcher.ScorePair(known.Record, known.Record, _state.Tokens), explanation, ct)) Statistics.ProposalsCreated++;
+        if (await _writer.ProposeAsync(entity.Id, minted.Id, _matcher.ScorePair(knownRecord, knownRecord, _state.Tokens), explanation, ct)) Statistics.ProposalsCreated++;
         return Answer(row, party, minted, ResolutionKind.Review, 1, explanation);
     }
 

@@ -15,6 +15,11 @@ public sealed record ResolutionOptions
     public int MaxEntities { get; init; } = 8;
     /// <summary>Members of one entity compared with a new variant (anti-chaining evidence).</summary>
     public int MaxMembersPerEntity { get; init; } = 3;
+    /// <summary>
+    /// Comparison records a bulk run keeps decoded (the last used); the others stay packed and are decoded again when a
+    /// name reaches them. Bounds the run's memory, whatever the registry's size; changes no decision.
+    /// </summary>
+    public int DecodedRecords { get; init; } = 50_000;
     /// <summary>New variants per write transaction (committed at the end of the chunk that reaches it).</summary>
     public int BatchSize { get; init; } = 20000;
     /// <summary>

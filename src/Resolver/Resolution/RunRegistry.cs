@@ -30,32 +30,32 @@ internal sealed class RunRegistry(RegistryState state, IdMinter minter, Resoluti
     /// <summary>How the record compares with one entity's members (the first ones, its canonical member among them), or null when it has none.</summary>
     public EntityMatch? MatchWith(EntityMatcher matcher, NameRecord record, RegistryState.EntityState entity)
     {
-        if (entity.Variants.Count == 0) return null;
-        var group = new CandidateGroup<RegistryState.EntityState, int>(entity, entity.Variants.Take(options.MaxCandidates).ToList());
+        if (entity.VariantCount == 0) return null;
+        var group = new CandidateGroup<RegistryState.EntityState, int>(entity, state.MembersOf(entity).Take(options.MaxCandidates).ToList());
         return matcher.Score(record, [group], this, state.Tokens).FirstOrDefault();
     }
 
     public IReadOnlyCollection<ExternalId> ExternalIdsOf(RegistryState.EntityState entity) => entity.PartyIds;
 
-    public RegistryState.EntityState? EntityOf(int member) => state.Survivor(state.Variants[member].EntityId);
+    public RegistryState.EntityState? EntityOf(int member) => state.EntityOf(member);
     public string IdOf(RegistryState.EntityState entity) => entity.Id;
     public EntityKind KindOf(RegistryState.EntityState entity) => entity.Kind;
 
     public bool TryCanonicalMember(RegistryState.EntityState entity, out int member)
     {
-        member = entity.Variants.Count > 0 ? entity.Variants[0] : -1;
+        member = entity.First;
         return member >= 0;
     }
 
-    public NameRecord RecordOf(int member) => state.Variants[member].Record;
-    public NameRecord? ContextPoolOf(RegistryState.EntityState entity) => entity.ContextPool;
+    public NameRecord RecordOf(int member) => state.RecordOf(member);
+    public NameRecord? ContextPoolOf(RegistryState.EntityState entity) => state.PoolOf(entity);
 
     public ValueTask<string> MintIdAsync(Party party, CancellationToken ct)
     {
         string id;
         do id = minter.Mint(RegistryWriter.PrefixOf(party.Kind));
         while (state.Entities.ContainsKey(id)); // never re-issue, even on a 65-bit collision
-        state.Entities[id] = new RegistryState.EntityState(id, party.Kind, party.DisplayName, preExisting: false);
+        state.Entities[id] = new RegistryState.EntityState(id, party.Kind, party.DisplayName);
         MintedInChunk.Add(id);
         return ValueTask.FromResult(id);
     }

@@ -46,6 +46,9 @@ internal static class StoredVariant
     public static bool IsName(byte[] packed, string kind, string nameKey, string compactKey, string country) =>
         Same(packed, CompactKey, compactKey) && Same(packed, NameKey, nameKey) && Same(packed, Kind, kind) && Same(packed, Country, country);
 
+    /// <summary>Whether the packed variant has this name key and country (a bulk run's known-name check, kind compared by its caller).</summary>
+    public static bool HasNameKey(byte[] packed, string nameKey, string country) => Same(packed, NameKey, nameKey) && Same(packed, Country, country);
+
     private static bool Same(byte[] packed, int index, string text)
     {
         var field = Field(packed, index);
