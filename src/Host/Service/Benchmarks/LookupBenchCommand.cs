@@ -33,7 +33,7 @@ public static class LookupBenchCommand
         var rate = new Option<int>("--rate") { Description = "lookups per second of the fixed-rate phase", DefaultValueFactory = _ => 1000 };
         var resolveRate = new Option<int>("--resolve-rate") { Description = "resolves per second of the fixed-rate phase (0: skip it)", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "duration of each phase", DefaultValueFactory = _ => 10 };
-        var warmup = new Option<int>("--warmup") { Description = "seconds of lookups before the measured phases (JIT tiering, caches)", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup") { Description = "seconds of lookups before the measured phases (JIT tiering, caches): the service recompiles hot methods for about a minute after start", DefaultValueFactory = _ => 60 };
         var workers = new Option<int>("--workers") { Description = "concurrent connections of the saturation phases", DefaultValueFactory = _ => 16 };
         var command = new Command("lookup", "Load-test `names serve`: lookup and resolve latency and throughput on a registry built from `names synth` data.")
         {
