@@ -5,7 +5,7 @@ namespace Names.Host.Cli;
 
 /// <summary>
 /// <c>--model</c> of `names eval` and `names eval-pairs`: the model to measure instead of the one a fresh registry would
-/// use: <c>builtin</c> (the built-in Fellegi-Sunter model), <c>pretrained</c> (the shipped default), or a model file
+/// use: <c>builtin</c> (the built-in Fellegi-Sunter model), <c>pretrained</c> (the shipped pretrained model), or a model file
 /// (as `names train --pretrained --out` writes).
 /// </summary>
 public static class ModelOption
@@ -22,7 +22,7 @@ public static class ModelOption
     public static (IPairScorer Model, string Description) Read(string spec)
     {
         if (spec == "builtin") return (DefaultModel.Load(), "built-in (fellegi_sunter)");
-        if (spec == "pretrained") return (DefaultModel.Pretrained(), "pretrained default (boosted_trees)");
+        if (spec == "pretrained") return (DefaultModel.Pretrained(), "pretrained (boosted_trees)");
         if (!File.Exists(spec)) throw new CliIoException($"--model '{spec}' is not builtin, pretrained or an existing model file");
         try { return (PairScorerSerializer.Deserialize(File.ReadAllText(spec)), $"{Path.GetFileName(spec)}"); }
         catch (Exception e) when (e is FormatException or ArgumentException or System.Text.Json.JsonException)

@@ -32,7 +32,7 @@ public static class TrainCommand
         var context = new Option<string?>("--context-columns") { Description = "with --truth-column: context columns to train on" };
         var pretrained = new Option<string?>("--pretrained")
         {
-            Description = "instead: train the pretrained default model on the labelled data sets this manifest lists " +
+            Description = "instead: train the pretrained model on the labelled data sets this manifest lists " +
                           "(src/Resolver/Data/models/training-sets.json) and write it to --out; no registry is used",
         };
         var output = new Option<string?>("--out") { Description = "with --pretrained: the model file to write" };

@@ -35,7 +35,7 @@ public sealed class LearningCurve(CliConsole console)
         IReadOnlyList<int> sizes, CancellationToken ct)
     {
         // The curve starts from the unsupervised model (the floor is stated against it): the built-in one, or EM on the run
-        // with context columns, not the pretrained default a fresh registry would otherwise use.
+        // with context columns, whichever model a fresh registry defaults to.
         var (unsupervised, scorer) = await ResolveAsync(request, truthColumn, request.ContextColumns.Count == 0 ? DefaultModel.Load() : null, ct);
         var candidates = new ModelTrainer().LabelledCandidatePairs(ReadLabelledRows(request, truthColumn));
         var defaults = new ResolutionOptions();

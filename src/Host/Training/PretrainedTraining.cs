@@ -6,7 +6,7 @@ using Names.Resolver.Scoring;
 namespace Names.Host.Training;
 
 /// <summary>
-/// <c>names train --pretrained MANIFEST --out FILE</c>: the pretrained default model (boosted trees on the built-in
+/// <c>names train --pretrained MANIFEST --out FILE</c>: the pretrained model (boosted trees on the built-in
 /// Fellegi-Sunter model) trained on the labelled data sets the manifest lists, a seeded sample of pairs from each, and
 /// written as a model file (the form src/Resolver/Data/models/default-pair-model.json ships in). With --leave-out a set
 /// is left out, for the leave-one-data-set-out figures (scripts/leave-one-out.sh).

@@ -8,7 +8,7 @@ using Names.Resolver.Resolution;
 namespace Names.Host.Training;
 
 /// <summary>
-/// The labelled data sets the pretrained default model is trained on, and how each is read
+/// The labelled data sets the pretrained model is trained on, and how each is read
 /// (src/Resolver/Data/models/training-sets.json): per set a CSV of rows with a truth column (name column or family and
 /// given name columns, optional country column and kind), or a pairs file in namebench's format. Paths are relative to
 /// the data sets directory. Trees, leaves and examples per leaf of the boosted trees, when given, replace

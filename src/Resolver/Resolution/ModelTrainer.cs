@@ -128,7 +128,7 @@ public sealed class ModelTrainer(NameNormalizer? normalizer = null)
     }
 
     /// <summary>
-    /// The supervised model from several labelled data sets at once (the pretrained default): each set gives at most
+    /// The supervised model from several labelled data sets at once (the pretrained model): each set gives at most
     /// <paramref name="pairsPerSet"/> training pairs, drawn with <paramref name="seed"/>, so that no set outweighs the
     /// others, as many matches as non-matches where it has them; token weights come from each set's own names. Same sets and seed, same model.
     /// </summary>
